@@ -1,0 +1,56 @@
+/**
+ * Each test gets a fresh Pigeon: a browser host on its own data folder and port, opened in the
+ * page with its per-run token, and stopped afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export type Pigeon = { url: string; dataDir: string; page: Page };
+
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'main', 'host.cjs')], {
+    env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /PIGEON_URL=(\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ pigeon: Pigeon }>({
+  pigeon: async ({ page }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-e2e-'));
+    const { child, url } = await startHost(dataDir);
+    await page.goto(url);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await use({ url, dataDir, page });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** A file written into the test's temp folder, for file choosers. */
+export function writeTempFile(dir: string, name: string, contents: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, contents);
+  return file;
+}

@@ -1,0 +1,128 @@
+/**
+ * Turns a ContactQuery (search + filter + list + status) into one SQL condition on `contacts c`.
+ * Everything a page, a bulk action or an export does with "the contacts matching this" goes through
+ * here, so the table, the selection and the export always agree.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ContactQuery, FieldCondition, SmartFilter } from '../../src-shared/filters';
+import { phoneSearchPrefixes } from '../../src-shared/phone';
+
+type Cond = RawBuilder<SqlBool>;
+
+const TRUE: Cond = sql<SqlBool>`1`;
+
+function and(conds: Cond[]): Cond {
+  if (conds.length === 0) return TRUE;
+  if (conds.length === 1) return conds[0] ?? TRUE;
+  return sql<SqlBool>`(${sql.join(conds, sql` AND `)})`;
+}
+
+function or(conds: Cond[]): Cond {
+  if (conds.length === 0) return sql<SqlBool>`0`;
+  return sql<SqlBool>`(${sql.join(conds, sql` OR `)})`;
+}
+
+/**
+ * How a search box text is answered. Phone-like text becomes E.164 prefixes, searched as ranges of
+ * the UNIQUE phone index; other text becomes an FTS5 query where every word is a prefix, so
+ * "meh yıl" finds "Mehmet Yılmaz" as you type.
+ */
+export type SearchPlan =
+  | { kind: 'phone'; prefixes: string[] }
+  | { kind: 'text'; match: string }
+  | { kind: 'namePrefix'; prefix: string }
+  | null;
+
+export function planSearch(search: string, defaultCountry: string): SearchPlan {
+  const text = search.trim();
+  if (text === '') return null;
+  const prefixes = phoneSearchPrefixes(text, defaultCountry);
+  if (prefixes) return { kind: 'phone', prefixes };
+  const words = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter((w) => w !== '');
+  if (words.length === 0) return null;
+  // A single letter matches a third of any book through the word index; answer it from the sorted
+  // name index instead (names starting with it), which is what the first keystroke wants.
+  if (words.length === 1 && [...(words[0] ?? '')].length === 1) return { kind: 'namePrefix', prefix: words[0] ?? '' };
+  // Each word quoted (never read as query syntax) and made a prefix query.
+  return { kind: 'text', match: words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ') };
+}
+
+/** The end of a prefix range: the smallest string greater than every string starting with `p`. */
+function prefixEnd(p: string): string {
+  return p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
+}
+
+export function searchCondition(plan: SearchPlan): Cond | null {
+  if (plan === null) return null;
+  if (plan.kind === 'namePrefix') {
+    return sql<SqlBool>`(c.name COLLATE NOCASE >= ${plan.prefix} AND c.name COLLATE NOCASE < ${prefixEnd(plan.prefix)})`;
+  }
+  if (plan.kind === 'phone') {
+    return or(plan.prefixes.map((p) => sql<SqlBool>`(c.phone >= ${p} AND c.phone < ${prefixEnd(p)})`));
+  }
+  return sql<SqlBool>`c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${plan.match})`;
+}
+
+function fieldCondition(f: FieldCondition): Cond {
+  const value = sql`(SELECT value ->> 1 FROM json_each(c.fields) WHERE value ->> 0 = ${f.key} LIMIT 1)`;
+  switch (f.op) {
+    case 'equals':
+      return sql<SqlBool>`lower(coalesce(${value}, '')) = lower(${f.value})`;
+    case 'notEquals':
+      return sql<SqlBool>`lower(coalesce(${value}, '')) <> lower(${f.value})`;
+    case 'contains':
+      return sql<SqlBool>`instr(lower(coalesce(${value}, '')), lower(${f.value})) > 0`;
+    case 'isEmpty':
+      return sql<SqlBool>`coalesce(${value}, '') = ''`;
+    case 'isNotEmpty':
+      return sql<SqlBool>`coalesce(${value}, '') <> ''`;
+  }
+}
+
+export function filterCondition(filter: SmartFilter): Cond {
+  const conds: Cond[] = [];
+  if (filter.groupIds.length > 0) {
+    const inGroup = (gid: number) =>
+      sql<SqlBool>`EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = ${gid} AND gm.contact_id = c.id)`;
+    conds.push(filter.groupMatch === 'all' ? and(filter.groupIds.map(inGroup)) : or(filter.groupIds.map(inGroup)));
+  }
+  if (filter.tags.length > 0) {
+    const hasTag = (tag: string) =>
+      sql<SqlBool>`EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.tag = ${tag} AND ct.contact_id = c.id)`;
+    conds.push(filter.tagMatch === 'all' ? and(filter.tags.map(hasTag)) : or(filter.tags.map(hasTag)));
+  }
+  for (const f of filter.fields) conds.push(fieldCondition(f));
+  if (filter.createdFrom) conds.push(sql<SqlBool>`c.created_at >= ${filter.createdFrom}`);
+  if (filter.createdTo) conds.push(sql<SqlBool>`c.created_at < date(${filter.createdTo}, '+1 day')`);
+  return and(conds);
+}
+
+/**
+ * The whole query. `listFilter` is the saved filter of `query.listId`, looked up by the caller
+ * (a missing list is the caller's error to report).
+ */
+export function contactQueryCondition(
+  query: ContactQuery,
+  listFilter: SmartFilter | null,
+  options: { defaultCountry: string },
+): Cond {
+  const conds: Cond[] = [];
+  const search = searchCondition(planSearch(query.search, options.defaultCountry));
+  if (search) conds.push(search);
+  conds.push(filterCondition(query.filter));
+  if (listFilter) conds.push(filterCondition(listFilter));
+  switch (query.status) {
+    case 'all':
+      break;
+    case 'active':
+      conds.push(sql<SqlBool>`NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = c.phone)`);
+      break;
+    case 'black':
+    case 'gray':
+      conds.push(
+        sql<SqlBool>`EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = c.phone AND s.kind = ${query.status})`,
+      );
+      break;
+  }
+  return and(conds.filter((c) => c !== TRUE));
+}

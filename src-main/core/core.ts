@@ -1,0 +1,214 @@
+/**
+ * The core: the store, the services and the handlers for every contract method. Both shells (the
+ * Electron main process and the browser host) open exactly this, so they behave the same.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppInfo } from '../../src-shared/domain';
+import { getContact, listContacts, countContacts, allTags, fieldKeys } from '../contacts/queries';
+import { createContact, deleteContacts, tagContacts, updateContact } from '../contacts/service';
+import { closeStore, openStore, type Store } from '../db/connection';
+import { exportContacts } from '../exports/export-service';
+import { addMembers, createGroup, deleteGroup, listGroups, removeMembers, renameGroup } from '../groups/service';
+import { ImportService } from '../imports/import-service';
+import type { Handlers } from '../ipc/dispatch';
+import { createList, deleteList, listLists, updateList } from '../lists/service';
+import { getSettings, updateSettings } from '../settings/settings';
+import { writeCsv, writeXlsx } from '../spreadsheets/write';
+import {
+  addContacts,
+  addNumbers,
+  listSuppressions,
+  moveSuppressions,
+  removeContactSuppressions,
+  removeSuppressions,
+} from '../suppressions/service';
+import { EventBus } from './events';
+
+export type CoreOptions = {
+  dataDir: string;
+  /** Path of the built spreadsheet worker (dist/main/spreadsheet-worker.cjs). */
+  workerPath: string;
+  /** Folder holding resources/ (the import template). */
+  resourcesDir: string;
+  shell: AppInfo['shell'];
+  version: string;
+};
+
+export type Core = {
+  handlers: Handlers;
+  bus: EventBus;
+  store: Store;
+  close(): Promise<void>;
+};
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const store = openStore(options.dataDir);
+  const { db } = store;
+  const bus = new EventBus();
+  await ImportService.markInterrupted(db);
+  const defaultCountry = async () => (await getSettings(db)).defaultCountry;
+  const imports = new ImportService({
+    db,
+    dbFile: store.file,
+    bus,
+    workerPath: options.workerPath,
+    defaultCountry,
+    onChanged: () => {
+      bus.emit('contacts.changed', { reason: 'import' });
+      bus.emit('groups.changed', {});
+    },
+  });
+  const exportDeps = { db, dbFile: store.file, bus, workerPath: options.workerPath };
+  const changed = (reason: 'edit' | 'delete' | 'groups' | 'suppressions') => bus.emit('contacts.changed', { reason });
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: options.version,
+      dataDir: options.dataDir,
+      databasePath: store.file,
+      shell: options.shell,
+      schemaVersion: store.schemaVersion,
+    }),
+    'settings.get': () => getSettings(db),
+    'settings.update': (input) => updateSettings(db, input),
+
+    'contacts.list': (input) => listContacts(db, input),
+    'contacts.count': async (input) => ({ total: await countContacts(db, input.query) }),
+    'contacts.get': (input) => getContact(db, input.id),
+    'contacts.create': async (input) => {
+      const contact = await createContact(db, input, await defaultCountry());
+      changed('edit');
+      return contact;
+    },
+    'contacts.update': async (input) => {
+      const contact = await updateContact(db, input, await defaultCountry());
+      changed('edit');
+      return contact;
+    },
+    'contacts.delete': async (input) => {
+      const deleted = await deleteContacts(db, input.selection);
+      changed('delete');
+      bus.emit('groups.changed', {});
+      return { deleted };
+    },
+    'contacts.tag': async (input) => {
+      const updated = await tagContacts(db, input.selection, input.add, input.remove);
+      changed('edit');
+      return { updated };
+    },
+    'contacts.tags': () => allTags(db),
+    'contacts.fieldKeys': () => fieldKeys(db),
+
+    'groups.list': () => listGroups(db),
+    'groups.create': async (input) => {
+      const group = await createGroup(db, input.name);
+      bus.emit('groups.changed', {});
+      return group;
+    },
+    'groups.rename': async (input) => {
+      const group = await renameGroup(db, input.id, input.name);
+      bus.emit('groups.changed', {});
+      return group;
+    },
+    'groups.delete': async (input) => {
+      const deleted = await deleteGroup(db, input.id);
+      bus.emit('groups.changed', {});
+      changed('groups');
+      return { deleted };
+    },
+    'groups.addMembers': async (input) => {
+      const added = await addMembers(db, input.groupId, input.selection);
+      bus.emit('groups.changed', {});
+      changed('groups');
+      return { added };
+    },
+    'groups.removeMembers': async (input) => {
+      const removed = await removeMembers(db, input.groupId, input.selection);
+      bus.emit('groups.changed', {});
+      changed('groups');
+      return { removed };
+    },
+
+    'lists.list': () => listLists(db),
+    'lists.create': async (input) => {
+      const list = await createList(db, input.name, input.filter);
+      bus.emit('lists.changed', {});
+      return list;
+    },
+    'lists.update': async (input) => {
+      const list = await updateList(db, input.id, input.name, input.filter);
+      bus.emit('lists.changed', {});
+      return list;
+    },
+    'lists.delete': async (input) => {
+      const deleted = await deleteList(db, input.id);
+      bus.emit('lists.changed', {});
+      return { deleted };
+    },
+
+    'suppressions.list': (input) => listSuppressions(db, input),
+    'suppressions.addNumbers': async (input) => {
+      const result = await addNumbers(db, input.kind, input.numbers, input.reason, await defaultCountry());
+      changed('suppressions');
+      return result;
+    },
+    'suppressions.addContacts': async (input) => {
+      const added = await addContacts(db, input.kind, input.selection, input.reason);
+      changed('suppressions');
+      return { added };
+    },
+    'suppressions.removeContacts': async (input) => {
+      const removed = await removeContactSuppressions(db, input.selection);
+      changed('suppressions');
+      return { removed };
+    },
+    'suppressions.move': async (input) => {
+      const moved = await moveSuppressions(db, input.phones, input.to);
+      changed('suppressions');
+      return { moved };
+    },
+    'suppressions.remove': async (input) => {
+      const removed = await removeSuppressions(db, input.phones);
+      changed('suppressions');
+      return { removed };
+    },
+
+    'imports.open': (input) => imports.open(input),
+    'imports.run': (input) => imports.run(input),
+    'imports.cancel': (input) => imports.cancel(input.importId),
+    'imports.discard': (input) => imports.discard(input.importId),
+    'imports.rejectedFile': (input) => imports.rejectedFile(input.importId),
+
+    'exports.contacts': (input) => exportContacts(exportDeps, input),
+    'exports.suppressions': async (input) => {
+      const { rows } = await listSuppressions(db, { kind: input.kind, search: '', offset: 0, limit: 1_000_000 });
+      const headers = ['Phone', 'Contact', 'Reason', 'Source', 'Date'];
+      const data = rows.map((r) => [r.phone, r.contactName ?? '', r.reason, r.source, r.createdAt]);
+      const title = input.kind === 'black' ? 'Blacklist' : 'Graylist';
+      return {
+        fileName: `Pigeon ${title.toLowerCase()} ${new Date().toISOString().slice(0, 10)}.${input.format}`,
+        mimeType:
+          input.format === 'xlsx'
+            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : 'text/csv;charset=utf-8',
+        bytes: input.format === 'xlsx' ? writeXlsx(title, headers, data) : writeCsv(headers, data),
+      };
+    },
+    'resources.importTemplate': () => ({
+      fileName: 'Pigeon import template.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: new Uint8Array(fs.readFileSync(path.join(options.resourcesDir, 'import-template.xlsx'))),
+    }),
+  };
+
+  return {
+    handlers,
+    bus,
+    store,
+    async close() {
+      await imports.closeAll();
+      await closeStore(store);
+    },
+  };
+}

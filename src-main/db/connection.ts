@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../../src-shared/errors';
+import type { Database } from './schema';
+import { migrate } from './migrations';
+
+export type Sqlite = BetterSqlite3.Database;
+
+export const DATABASE_FILE = 'pigeon.sqlite3';
+
+/** Opens (creating if needed) the SQLite file with the pragmas every connection needs. */
+export function openSqlite(file: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}): Sqlite {
+  const db = new BetterSqlite3(file, { readonly: options.readonly ?? false });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -32000');
+  return db;
+}
+
+const rawHandles = new WeakMap<Kysely<Database>, Sqlite>();
+
+/**
+ * The better-sqlite3 handle behind a Kysely instance, for the few hot paths where building row
+ * objects through Kysely costs more than the query itself (plucking thousands of ids).
+ */
+export function rawOf(db: Kysely<Database>): Sqlite | null {
+  return rawHandles.get(db) ?? null;
+}
+
+export type Store = { sqlite: Sqlite; db: Kysely<Database>; file: string; schemaVersion: number };
+
+/** Opens the store in a data folder and brings its schema up to date in one transaction. */
+export function openStore(dataDir: string): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE);
+  let sqlite: Sqlite;
+  try {
+    sqlite = openSqlite(file);
+  } catch (error) {
+    throw new AppError('internal', `Pigeon could not open its database at ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const schemaVersion = migrate(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    rawHandles.set(db, sqlite);
+    return { sqlite, db, file, schemaVersion };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+export async function closeStore(store: Store): Promise<void> {
+  await store.db.destroy(); // closes the better-sqlite3 handle too
+}

@@ -1,0 +1,34 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../../src-shared/errors';
+import { m0001ContactBook } from './0001-contact-book';
+import type { Migration } from './types';
+
+/** The static registry. Versions are consecutive from 1; the schema version is PRAGMA user_version. */
+export const MIGRATIONS: readonly Migration[] = [m0001ContactBook];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the database to the latest schema in one transaction and returns the version. A database
+ * written by a newer Pigeon is refused rather than guessed at.
+ */
+export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration registry out of order at ${m.name}`);
+  });
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length;
+  if (current > latest) {
+    throw new AppError(
+      'database_too_new',
+      `This data folder was written by a newer version of Pigeon (database version ${current}, this app knows up to ${latest}). Update Pigeon, or choose another data folder.`,
+      { found: current, supported: latest },
+    );
+  }
+  if (current === latest) return current;
+  db.transaction(() => {
+    for (const m of migrations.slice(current)) m.up(db);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+  return latest;
+}

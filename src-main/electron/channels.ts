@@ -1,0 +1,2 @@
+export const INVOKE_CHANNEL = 'pigeon:invoke';
+export const EVENT_CHANNEL = 'pigeon:event';

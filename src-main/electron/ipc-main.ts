@@ -1,0 +1,25 @@
+/**
+ * One of the two modules allowed to touch raw Electron IPC (the other is preload.ts). Registers the
+ * contract's single invoke channel and forwards core events to the window.
+ */
+import { ipcMain, type BrowserWindow } from 'electron';
+import type { Core } from '../core/core';
+import { dispatch } from '../ipc/dispatch';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
+
+export function registerIpc(core: Core, window: () => BrowserWindow | null, isTrustedUrl: (url: string) => boolean): () => void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
+      return { ok: false, error: { code: 'invalid_input', message: 'Request from an unknown page.' } };
+    }
+    return dispatch(core.handlers, method, input, (line) => console.error(line));
+  });
+  const unsubscribe = core.bus.subscribe((name, payload) => {
+    const w = window();
+    if (w && !w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, name, payload);
+  });
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The Electron shell: a window over the same core the browser host serves. Kept thin on purpose —
+ * everything it calls is tested in plain Node.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, shell } from 'electron';
+import { appPaths } from '../core/app-paths';
+import { openCore, type Core } from '../core/core';
+import { registerIpc } from './ipc-main';
+
+const paths = appPaths();
+let core: Core | null = null;
+let window: BrowserWindow | null = null;
+let unregister: (() => void) | null = null;
+const pageUrl = pathToFileURL(path.join(paths.rendererDir, 'index.html')).toString();
+
+function createWindow(): void {
+  window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Pigeon',
+    show: false,
+    webPreferences: {
+      preload: paths.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (url !== pageUrl) event.preventDefault();
+  });
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => {
+    window = null;
+  });
+  void window.loadURL(pageUrl);
+}
+
+app.setName('Pigeon');
+const gotLock = app.requestSingleInstanceLock();
+if (!gotLock) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app
+    .whenReady()
+    .then(async () => {
+      core = await openCore({
+        dataDir: process.env.PIGEON_DATA_DIR ? path.resolve(process.env.PIGEON_DATA_DIR) : app.getPath('userData'),
+        workerPath: paths.workerPath,
+        resourcesDir: paths.resourcesDir,
+        shell: 'electron',
+        version: paths.version,
+      });
+      unregister = registerIpc(core, () => window, (url) => url === pageUrl);
+      createWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    unregister?.();
+    void core?.close();
+  });
+}

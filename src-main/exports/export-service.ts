@@ -1,0 +1,60 @@
+/** Exports run in a worker on their own read-only connection; the main thread only relays progress. */
+import { randomUUID } from 'node:crypto';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { FileBlob } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/errors';
+import type { ContactQuery } from '../../src-shared/filters';
+import { queryCondition, type Db } from '../contacts/queries';
+import type { EventBus } from '../core/events';
+import { SpreadsheetWorker } from '../workers/worker-client';
+
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+} as const;
+
+export type ExportDeps = { db: Db; dbFile: string; bus: EventBus; workerPath: string };
+
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not have
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned === '' ? 'contacts' : cleaned.slice(0, 120);
+}
+
+export async function exportContacts(
+  deps: ExportDeps,
+  input: { query: ContactQuery; ids?: number[] | undefined; format: 'xlsx' | 'csv'; fileName?: string | undefined },
+): Promise<FileBlob> {
+  let where: RawBuilder<SqlBool> = await queryCondition(deps.db, input.query);
+  if (input.ids && input.ids.length > 0) {
+    where = sql<SqlBool>`(${where}) AND c.id IN (SELECT value FROM json_each(${JSON.stringify(input.ids)}))`;
+  }
+  const compiled = where.compile(deps.db);
+  const exportId = randomUUID();
+  const worker = new SpreadsheetWorker(deps.workerPath);
+  try {
+    const answer = await worker.request(
+      {
+        type: 'export',
+        dbFile: deps.dbFile,
+        whereSql: compiled.sql,
+        parameters: [...compiled.parameters],
+        format: input.format,
+        cancelFlag: new SharedArrayBuffer(4),
+      },
+      {
+        timeoutMs: 600_000,
+        onProgress: (p) => deps.bus.emit('exports.progress', { exportId, done: p.done, total: p.total }),
+      },
+    );
+    if (answer.type !== 'exported') throw new AppError('internal', 'The exporter gave an unexpected answer.');
+    const date = new Date().toISOString().slice(0, 10);
+    return {
+      fileName: `${safeFileName(input.fileName ?? `Pigeon contacts ${date}`)}.${input.format}`,
+      mimeType: MIME[input.format],
+      bytes: answer.bytes,
+    };
+  } finally {
+    await worker.terminate();
+  }
+}

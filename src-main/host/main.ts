@@ -1,0 +1,58 @@
+/**
+ * `node dist/main/host.cjs` — Pigeon in the browser: opens the core on the data folder and serves
+ * the app on 127.0.0.1. Used where Electron cannot start, and by the end-to-end tests.
+ *
+ * Environment: PIGEON_DATA_DIR (data folder), PIGEON_PORT (default: any free port),
+ * PIGEON_OPEN=1 (open the default browser).
+ */
+import { spawn } from 'node:child_process';
+import { appPaths } from '../core/app-paths';
+import { openCore } from '../core/core';
+import { defaultDataDir } from '../core/paths';
+import { startHost } from './server';
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser opener: the URL is printed anyway.
+  }
+}
+
+async function main(): Promise<void> {
+  const paths = appPaths();
+  const dataDir = defaultDataDir();
+  const core = await openCore({
+    dataDir,
+    workerPath: paths.workerPath,
+    resourcesDir: paths.resourcesDir,
+    shell: 'browser',
+    version: paths.version,
+  });
+  const host = await startHost({
+    core,
+    rendererDir: paths.rendererDir,
+    port: process.env.PIGEON_PORT ? Number(process.env.PIGEON_PORT) : 0,
+  });
+  console.log(`Pigeon is running. Data folder: ${dataDir}`);
+  console.log(`Open this address in your browser (it includes a private key; do not share it):`);
+  console.log(`PIGEON_URL=${host.url}`);
+  if (process.env.PIGEON_OPEN === '1') openBrowser(host.url);
+  const stop = () => {
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

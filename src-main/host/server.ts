@@ -1,0 +1,142 @@
+/**
+ * The browser host: serves the built renderer and the IPC contract over a WebSocket on 127.0.0.1.
+ * A per-run secret token (in the page's URL fragment, never sent to the server in a page request)
+ * and an Origin check on the socket keep any other web page on this machine from driving Pigeon;
+ * a Host check stops DNS-rebinding.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Core } from '../core/core';
+import { dispatch } from '../ipc/dispatch';
+import { decodeWire, encodeWire } from './wire';
+
+export type HostOptions = {
+  core: Core;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+};
+
+export type Host = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const MAX_MESSAGE_BYTES = 160 * 1024 * 1024;
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const log = options.log ?? ((line: string) => console.log(line));
+  const root = path.resolve(options.rendererDir);
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const server = http.createServer((req, res) => {
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      res.writeHead(421).end('Wrong host');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.resolve(root, `.${urlPath === '/' ? '/index.html' : urlPath}`);
+    if (!file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (error, data) => {
+      if (error) {
+        res.writeHead(404).end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy':
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; frame-ancestors 'none'",
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new Set<WebSocket>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const origin = req.headers.origin ?? '';
+    const given = url.searchParams.get('token') ?? '';
+    if (url.pathname !== '/ws' || !allowedHosts().has(req.headers.host ?? '') || !allowedOrigins().has(origin) || !sameSecret(given, token)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let message: { id?: unknown; method?: unknown; input?: unknown };
+      try {
+        message = decodeWire(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8')) as typeof message;
+      } catch {
+        return;
+      }
+      const id = message.id;
+      if (typeof id !== 'number') return;
+      void dispatch(options.core.handlers, message.method, message.input, log).then((outcome) => {
+        if (ws.readyState === ws.OPEN) ws.send(encodeWire({ id, ...outcome }));
+      });
+    });
+  });
+
+  const unsubscribe = options.core.bus.subscribe((event, payload) => {
+    const text = encodeWire({ event, payload });
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * Imports as the user sees them: open a file (parsed in a worker), choose the mapping and options,
+ * run with progress and cancel, read the summary, download the rejected rows.
+ */
+import { randomUUID } from 'node:crypto';
+import { MessageChannel } from 'node:worker_threads';
+import type { MethodParsedInput } from '../../src-shared/contract';
+import type { FileBlob, ImportPreview, ImportSummary } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/errors';
+import type { Db } from '../contacts/queries';
+import type { EventBus } from '../core/events';
+import { validateMapping } from '../spreadsheets/mapping';
+import { DEFAULT_PARSE_LIMITS } from '../spreadsheets/parse';
+import { writeXlsx } from '../spreadsheets/write';
+import type { RejectedWithCells } from './prepare';
+import { SpreadsheetWorker } from '../workers/worker-client';
+
+type Session = {
+  id: string;
+  fileName: string;
+  worker: SpreadsheetWorker | null;
+  /** Started with the reader, so it is warm when the user presses Import. */
+  writer: SpreadsheetWorker | null;
+  preview: ImportPreview;
+  state: 'ready' | 'running' | 'finished';
+  cancelFlag: SharedArrayBuffer;
+  rejected: RejectedWithCells[];
+  headers: string[];
+};
+
+export type ImportServiceDeps = {
+  db: Db;
+  dbFile: string;
+  bus: EventBus;
+  workerPath: string;
+  defaultCountry: () => Promise<string>;
+  onChanged: () => void;
+};
+
+const OPEN_TIMEOUT_MS = 180_000;
+const RUN_TIMEOUT_MS = 600_000;
+const SAMPLE_REJECTED = 200;
+
+export class ImportService {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  async open(input: MethodParsedInput<'imports.open'>): Promise<ImportPreview> {
+    const limit = DEFAULT_PARSE_LIMITS.maxBytes;
+    if (input.bytes.byteLength > limit) {
+      throw new AppError(
+        'file_too_large',
+        `This file is ${Math.round(input.bytes.byteLength / 1048576)} MB; Pigeon imports files up to ${Math.round(limit / 1048576)} MB. Split it into smaller files.`,
+        { sizeMb: Math.round(input.bytes.byteLength / 1048576), maxMb: Math.round(limit / 1048576) },
+      );
+    }
+    const id = randomUUID();
+    this.deps.bus.emit('imports.progress', { importId: id, phase: 'reading', done: 0, total: 1 });
+    const worker = new SpreadsheetWorker(this.deps.workerPath);
+    try {
+      const answer = await worker.request(
+        {
+          type: 'open',
+          bytes: input.bytes,
+          fileName: input.fileName,
+          defaultCountry: await this.deps.defaultCountry(),
+          ...(input.sheetName ? { sheetName: input.sheetName } : {}),
+        },
+        { timeoutMs: OPEN_TIMEOUT_MS },
+      );
+      if (answer.type !== 'preview') throw new AppError('internal', 'The file reader gave an unexpected answer.');
+      const preview: ImportPreview = { importId: id, fileName: input.fileName, ...answer.preview };
+      this.sessions.set(id, {
+        id,
+        fileName: input.fileName,
+        worker,
+        writer: new SpreadsheetWorker(this.deps.workerPath),
+        preview,
+        state: 'ready',
+        cancelFlag: new SharedArrayBuffer(4),
+        rejected: [],
+        headers: preview.headers,
+      });
+      return preview;
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    }
+  }
+
+  private session(id: string): Session {
+    const s = this.sessions.get(id);
+    if (!s) throw new AppError('not_found', 'This import is no longer open. Choose the file again.');
+    return s;
+  }
+
+  async run(input: MethodParsedInput<'imports.run'>): Promise<ImportSummary> {
+    const s = this.session(input.importId);
+    if (s.state !== 'ready' || !s.worker || !s.writer) throw new AppError('import_busy', 'This import has already run.');
+    if ([...this.sessions.values()].some((o) => o.state === 'running')) {
+      throw new AppError('import_busy', 'Another import is running. Wait for it to finish or cancel it.');
+    }
+    const problem = validateMapping(input.mapping);
+    if (problem) throw new AppError('bad_mapping', problem);
+    for (const m of input.mapping) {
+      if (m.index >= s.preview.headers.length) throw new AppError('bad_mapping', 'The column mapping does not fit this file.');
+    }
+    if (input.target.kind === 'existingGroup') {
+      const g = await this.deps.db.selectFrom('groups').select('id').where('id', '=', input.target.groupId).executeTakeFirst();
+      if (!g) throw new AppError('not_found', 'The chosen group no longer exists.');
+    }
+    s.state = 'running';
+    const started = Date.now();
+    const startedIso = new Date(started).toISOString();
+    await this.deps.db
+      .insertInto('imports')
+      .values({ id: s.id, file_name: s.fileName, status: 'running', started_at: startedIso })
+      .execute();
+    const emit = (phase: 'checking' | 'writing' | 'reading' | 'done', done: number, total: number) =>
+      this.deps.bus.emit('imports.progress', { importId: s.id, phase, done, total });
+
+    let summary: ImportSummary;
+    const reader = s.worker;
+    const writer = s.writer;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const total = s.preview.totalRows;
+      let checked = 0;
+      let written = 0;
+      // One bar for the user: rows checked by the reader, then rows saved by the writer.
+      const report = () =>
+        checked < total ? emit('checking', checked, total) : emit('writing', Math.min(written, total), total);
+      const writing = writer.request(
+        {
+          type: 'write',
+          port: port2,
+          dbFile: this.deps.dbFile,
+          options: {
+            fileName: s.fileName,
+            onDuplicate: input.onDuplicate,
+            target: input.target,
+            tags: input.tags,
+            now: startedIso,
+          },
+          cancelFlag: s.cancelFlag,
+        },
+        {
+          timeoutMs: RUN_TIMEOUT_MS,
+          transfer: [port2],
+          onProgress: (p) => {
+            written = p.done;
+            report();
+          },
+        },
+      );
+      const preparing = reader.request(
+        { type: 'prepare', port: port1, mapping: input.mapping, defaultCountry: await this.deps.defaultCountry(), cancelFlag: s.cancelFlag },
+        {
+          timeoutMs: RUN_TIMEOUT_MS,
+          transfer: [port1],
+          onProgress: (p) => {
+            checked = p.done;
+            report();
+          },
+        },
+      );
+      const [prepared, wrote] = await Promise.all([preparing, writing]);
+      if (prepared.type !== 'prepared' || wrote.type !== 'written') {
+        throw new AppError('internal', 'The importer gave an unexpected answer.');
+      }
+      s.rejected = prepared.rejected;
+      s.headers = prepared.headers;
+      const status = prepared.status === 'cancelled' || wrote.status === 'cancelled' ? 'cancelled' : 'completed';
+      const r = status === 'completed' ? wrote.result : null;
+      summary = {
+        importId: s.id,
+        status,
+        added: r?.added ?? 0,
+        updated: r?.updated ?? 0,
+        skipped: r?.skipped ?? 0,
+        rejected: prepared.rejected.length - prepared.duplicatesInFile,
+        duplicatesInFile: prepared.duplicatesInFile,
+        groupId: r?.groupId ?? null,
+        groupName: r?.groupName ?? null,
+        blacklisted: r?.blacklisted ?? 0,
+        rejectedSample: prepared.rejected
+          .slice(0, SAMPLE_REJECTED)
+          .map(({ row, phone, name, reason }) => ({ row, phone, name, reason })),
+        durationMs: Date.now() - started,
+        message: status === 'cancelled' ? 'Import cancelled. Nothing was changed.' : null,
+      };
+    } catch (error) {
+      // Whatever failed, make sure the writer's transaction is gone before reporting.
+      Atomics.store(new Int32Array(s.cancelFlag), 0, 1);
+      const message = error instanceof Error ? error.message : String(error);
+      summary = {
+        importId: s.id,
+        status: 'failed',
+        added: 0,
+        updated: 0,
+        skipped: 0,
+        rejected: 0,
+        duplicatesInFile: 0,
+        groupId: null,
+        groupName: null,
+        blacklisted: 0,
+        rejectedSample: [],
+        durationMs: Date.now() - started,
+        message: `The import failed and nothing was changed: ${message}`,
+      };
+    } finally {
+      s.state = 'finished';
+      s.worker = null;
+      s.writer = null;
+      await Promise.all([reader.terminate(), writer.terminate()]);
+    }
+    await this.deps.db
+      .updateTable('imports')
+      .set({
+        status: summary.status,
+        finished_at: new Date().toISOString(),
+        added: summary.added,
+        updated: summary.updated,
+        skipped: summary.skipped,
+        rejected: summary.rejected + summary.duplicatesInFile,
+      })
+      .where('id', '=', s.id)
+      .execute();
+    emit('done', 1, 1);
+    if (summary.status === 'completed') this.deps.onChanged();
+    return summary;
+  }
+
+  cancel(importId: string): { cancelled: boolean } {
+    const s = this.sessions.get(importId);
+    if (!s || s.state !== 'running') return { cancelled: false };
+    Atomics.store(new Int32Array(s.cancelFlag), 0, 1);
+    return { cancelled: true };
+  }
+
+  async discard(importId: string): Promise<{ discarded: boolean }> {
+    const s = this.sessions.get(importId);
+    if (!s) return { discarded: false };
+    if (s.state === 'running') this.cancel(importId);
+    this.sessions.delete(importId);
+    await Promise.all([s.worker?.terminate(), s.writer?.terminate()]);
+    return { discarded: true };
+  }
+
+  rejectedFile(importId: string): FileBlob {
+    const s = this.session(importId);
+    const headers = ['Row', 'Reason', ...s.headers];
+    const rows = s.rejected.map((r) => [String(r.row), r.reason, ...r.cells]);
+    const base = s.fileName.replace(/\.[^.]+$/, '');
+    return {
+      fileName: `${base} - rejected rows.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: writeXlsx('Rejected rows', headers, rows),
+    };
+  }
+
+  async closeAll(): Promise<void> {
+    for (const id of [...this.sessions.keys()]) await this.discard(id);
+  }
+
+  /** Imports that were running when the app stopped were rolled back by SQLite; say so in history. */
+  static async markInterrupted(db: Db): Promise<void> {
+    await db
+      .updateTable('imports')
+      .set({ status: 'failed', finished_at: new Date().toISOString() })
+      .where('status', '=', 'running')
+      .execute();
+  }
+}

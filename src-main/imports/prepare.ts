@@ -1,0 +1,129 @@
+/**
+ * Turns parsed spreadsheet rows into contacts to write: applies the column mapping, normalises
+ * phones, checks cell sizes and finds duplicates inside the file. Pure and synchronous: it runs in
+ * the import worker, and unit tests call it directly.
+ */
+import type { ColumnMapping, FieldPairs, RejectedRow } from '../../src-shared/domain';
+import { t } from '../../src-shared/i18n';
+import { normalisePhone } from '../../src-shared/phone';
+
+export const MAX_NAME_CHARS = 500;
+export const MAX_FIELD_CHARS = 5000;
+
+export type PreparedContact = {
+  /** 1-based row number in the spreadsheet. */
+  row: number;
+  phone: string;
+  name: string;
+  fields: FieldPairs;
+  tags: string[];
+  note: string;
+};
+
+export type RejectedWithCells = RejectedRow & { cells: string[] };
+
+export type Prepared = {
+  contacts: PreparedContact[];
+  rejected: RejectedWithCells[];
+  duplicatesInFile: number;
+};
+
+function splitTags(text: string): string[] {
+  return text
+    .split(/[,;|،]/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && s.length <= 64);
+}
+
+/**
+ * Prepares rows chunk by chunk (so the writer can start on the first chunk while later ones are
+ * checked). Remembers every number seen, so a duplicate is found whichever chunk it is in.
+ */
+export class RowPreparer {
+  readonly rejected: RejectedWithCells[] = [];
+  duplicatesInFile = 0;
+  private readonly firstRowOf = new Map<string, number>();
+  private readonly phoneCol: ColumnMapping[number];
+  private readonly cols: Record<'name' | 'firstName' | 'lastName' | 'tags' | 'note' | 'field', ColumnMapping>;
+
+  constructor(
+    mapping: ColumnMapping,
+    private readonly defaultCountry: string,
+  ) {
+    const phoneCol = mapping.find((m) => m.role === 'phone');
+    if (!phoneCol) throw new Error('mapping has no phone column');
+    this.phoneCol = phoneCol;
+    const pick = (role: ColumnMapping[number]['role']) => mapping.filter((m) => m.role === role);
+    this.cols = {
+      name: pick('name'),
+      firstName: pick('firstName'),
+      lastName: pick('lastName'),
+      tags: pick('tags'),
+      note: pick('note'),
+      field: pick('field'),
+    };
+  }
+
+  prepare(rows: string[][], rowNumbers: number[], start: number, end: number): PreparedContact[] {
+    const { cols } = this;
+    const contacts: PreparedContact[] = [];
+    const join = (list: ColumnMapping, cells: string[]) =>
+      list
+        .map((c) => cells[c.index] ?? '')
+        .filter((s) => s !== '')
+        .join(' ');
+    for (let i = start; i < end; i++) {
+      const cells = rows[i] ?? [];
+      const row = rowNumbers[i] ?? i + 2;
+      const rawPhone = cells[this.phoneCol.index] ?? '';
+      const reject = (reason: string) =>
+        this.rejected.push({ row, phone: rawPhone, name: join(cols.name, cells), reason, cells });
+
+      const phone = normalisePhone(rawPhone, this.defaultCountry);
+      if (!phone.ok) {
+        reject(t(`phone.reason.${phone.reason}`));
+        continue;
+      }
+      let name = join(cols.name, cells);
+      if (name === '') name = [join(cols.firstName, cells), join(cols.lastName, cells)].filter((s) => s !== '').join(' ');
+      name = name.replace(/\s+/gu, ' ').trim();
+      if (name.length > MAX_NAME_CHARS) {
+        reject(t('import.reason.cell_too_long', { column: cols.name[0]?.header ?? 'Name', length: name.length, max: MAX_NAME_CHARS }));
+        continue;
+      }
+      let tooLong: { column: string; length: number } | null = null;
+      const fields: FieldPairs = [];
+      for (const col of cols.field) {
+        const value = cells[col.index] ?? '';
+        if (value.length > MAX_FIELD_CHARS) {
+          tooLong = { column: col.header, length: value.length };
+          break;
+        }
+        if (value !== '') fields.push([col.fieldKey, value]);
+      }
+      const note = join(cols.note, cells);
+      if (!tooLong && note.length > MAX_FIELD_CHARS) tooLong = { column: cols.note[0]?.header ?? 'Note', length: note.length };
+      if (tooLong) {
+        reject(t('import.reason.cell_too_long', { ...tooLong, max: MAX_FIELD_CHARS }));
+        continue;
+      }
+      const first = this.firstRowOf.get(phone.e164);
+      if (first !== undefined) {
+        this.duplicatesInFile++;
+        reject(t('import.reason.duplicate_in_file', { row: first }));
+        continue;
+      }
+      this.firstRowOf.set(phone.e164, row);
+      const tags = cols.tags.flatMap((c) => splitTags(cells[c.index] ?? ''));
+      contacts.push({ row, phone: phone.e164, name, fields, tags, note });
+    }
+    return contacts;
+  }
+}
+
+/** All rows at once (tests, small files). */
+export function prepareRows(rows: string[][], rowNumbers: number[], mapping: ColumnMapping, defaultCountry: string): Prepared {
+  const preparer = new RowPreparer(mapping, defaultCountry);
+  const contacts = preparer.prepare(rows, rowNumbers, 0, rows.length);
+  return { contacts, rejected: preparer.rejected, duplicatesInFile: preparer.duplicatesInFile };
+}

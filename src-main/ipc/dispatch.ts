@@ -1,0 +1,45 @@
+/**
+ * The boundary every call crosses, whatever the shell: checks the method exists, validates the input
+ * against the contract's schema, runs the handler, and turns any error into a payload the UI can
+ * show. Nothing about the input is logged (it may hold customers' numbers).
+ */
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName, type MethodParsedInput, type MethodResult } from '../../src-shared/contract';
+import { AppError, type ErrorPayload } from '../../src-shared/errors';
+
+export type Handlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodResult<M>> | MethodResult<M>;
+};
+
+export type Outcome = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return `${where}${issue.message}`;
+    })
+    .join('; ');
+}
+
+export type Logger = (line: string) => void;
+
+export async function dispatch(handlers: Handlers, method: unknown, input: unknown, log: Logger): Promise<Outcome> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'invalid_input', message: 'Unknown request.' } };
+  }
+  const parsed = contract[method].input.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+    const message = error instanceof Error ? error.message : String(error);
+    log(`[pigeon] ${method} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    return { ok: false, error: { code: 'internal', message } };
+  }
+}

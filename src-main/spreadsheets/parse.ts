@@ -1,0 +1,788 @@
+// Reads an uploaded spreadsheet (xlsx, xls, ods or CSV) into a header row and string rows.
+//
+// Pure functions: meant to run inside a worker thread (SheetJS has published advisories for
+// crafted files, so the caller runs this with a time limit). The content is sniffed from its
+// bytes, never from the file name. Nothing here writes parsed text into plain objects as keys:
+// headers and rows are arrays, so a header called "__proto__" is just a string.
+import * as XLSX from 'xlsx';
+
+export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: number };
+
+/**
+ * maxBytes 100 MiB; maxRows 250 000 data rows (header not counted); maxCellChars 5000 — longer
+ * cells are kept by the parser, the importer's row check rejects them.
+ */
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxBytes: 100 * 1024 * 1024,
+  maxRows: 250_000,
+  maxCellChars: 5000,
+};
+
+export type SpreadsheetErrorCode =
+  | 'file_too_large'
+  | 'too_many_rows'
+  | 'not_a_spreadsheet'
+  | 'encrypted_workbook'
+  | 'corrupt_workbook'
+  | 'empty_sheet'
+  | 'no_header_row'
+  | 'unsupported_format';
+
+export class SpreadsheetError extends Error {
+  constructor(
+    public code: SpreadsheetErrorCode,
+    message: string,
+    public params: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'SpreadsheetError';
+  }
+}
+
+export type ParseWarning = { code: string; message: string; params: Record<string, string | number> };
+
+export type ParsedSheet = {
+  fileType: 'xlsx' | 'xls' | 'csv' | 'ods';
+  sheetName: string;
+  sheetNames: string[];
+  headers: string[];
+  rows: string[][];
+  warnings: ParseWarning[];
+};
+
+/** Header texts that are dangerous as object keys. Kept as text, flagged with a warning. */
+export const RESERVED_HEADERS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+export function isReservedHeader(header: string): boolean {
+  return RESERVED_HEADERS.includes(header.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages (plain English, saying what to do)
+
+const fmtInt = (n: number): string => n.toLocaleString('en-US');
+
+function notASpreadsheet(): SpreadsheetError {
+  return new SpreadsheetError(
+    'not_a_spreadsheet',
+    'This file is not a spreadsheet. Choose an Excel file (.xlsx or .xls), an OpenDocument sheet (.ods) or a CSV file.',
+  );
+}
+
+function encrypted(): SpreadsheetError {
+  return new SpreadsheetError(
+    'encrypted_workbook',
+    'This workbook is password-protected. Remove the password in Excel and try again.',
+  );
+}
+
+function corrupt(): SpreadsheetError {
+  return new SpreadsheetError(
+    'corrupt_workbook',
+    'This file looks like a spreadsheet but it is damaged or incomplete. Open it in Excel, save it again, and try again.',
+  );
+}
+
+function tooManyRows(maxRows: number): SpreadsheetError {
+  return new SpreadsheetError(
+    'too_many_rows',
+    `This sheet has more than ${fmtInt(maxRows)} rows. Pigeon can import up to ${fmtInt(maxRows)} contacts at a time: split the file into smaller files and import them one after another.`,
+    { maxRows },
+  );
+}
+
+function emptySheet(sheetName: string): SpreadsheetError {
+  return new SpreadsheetError(
+    'empty_sheet',
+    'The sheet is empty. Put your contacts in the first sheet, one per row, under a header row such as "Name" and "Phone", and try again.',
+    { sheetName },
+  );
+}
+
+function headerOnly(sheetName: string): SpreadsheetError {
+  return new SpreadsheetError(
+    'empty_sheet',
+    'The sheet has a header row but no contacts. Add your contacts one per row under the header row and try again.',
+    { sheetName },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sniffing
+
+type Sniffed =
+  | { kind: 'zip' }
+  | { kind: 'cfb' }
+  | { kind: 'text'; text: string; utf8: boolean };
+
+const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, o: number): number =>
+  ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
+
+function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
+  if (b.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[i] !== sig[i]) return false;
+  return true;
+}
+
+const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04] as const;
+const CFB_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function sniff(bytes: Uint8Array): Sniffed {
+  if (startsWith(bytes, ZIP_SIG)) return { kind: 'zip' };
+  if (startsWith(bytes, CFB_SIG)) return { kind: 'cfb' };
+  // UTF-16 text with a BOM (Excel's "Unicode Text" export): decode it.
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes), utf8: false };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { kind: 'text', text: new TextDecoder('utf-16be').decode(bytes), utf8: false };
+  }
+  // Binary? NUL or other control bytes (apart from tab, CR, LF, FF) never appear in a CSV.
+  const probe = Math.min(bytes.length, 1 << 16);
+  for (let i = 0; i < probe; i++) {
+    const c = bytes[i] ?? 0;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) throw notASpreadsheet();
+  }
+  if (bytes.indexOf(0) !== -1) throw notASpreadsheet();
+  let text: string;
+  try {
+    text = utf8Fatal.decode(bytes); // strips a UTF-8 BOM
+  } catch {
+    throw new SpreadsheetError(
+      'unsupported_format',
+      'This text file is not saved as UTF-8, so its letters would come out wrong. In Excel choose File > Save As > "CSV UTF-8 (Comma delimited)" (or save as .xlsx) and try again.',
+    );
+  }
+  const first = text.trimStart().slice(0, 1);
+  if (first === '<' || first === '{' || first === '[') {
+    throw new SpreadsheetError(
+      'unsupported_format',
+      'This looks like a web page or data file, not a spreadsheet. Open it in Excel, save it as .xlsx or CSV, and try again.',
+    );
+  }
+  return { kind: 'text', text, utf8: true };
+}
+
+/** Names of the entries of a zip, from its central directory. Null when the zip is truncated. */
+function zipEntryNames(b: Uint8Array): string[] | null {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= min; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = u16(b, eocd + 10);
+  const cdOffset = u32(b, eocd + 16);
+  if (cdOffset === 0xffffffff || count === 0xffff) return []; // zip64: let SheetJS decide
+  const names: string[] = [];
+  const dec = new TextDecoder('utf-8');
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    if (p + 46 + nameLen > b.length) return null;
+    names.push(dec.decode(b.subarray(p + 46, p + 46 + nameLen)));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+function sniffZip(b: Uint8Array): 'xlsx' | 'ods' {
+  const names = zipEntryNames(b);
+  if (names === null) throw corrupt();
+  if (names.length === 0 && b.length > 22) return 'xlsx'; // zip64 — rare; SheetJS decides
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  if (lower.has('xl/workbook.xml') || lower.has('xl/workbook.bin')) return 'xlsx';
+  if (lower.has('[content_types].xml') && names.some((n) => /workbook\.(xml|bin)$/i.test(n))) return 'xlsx';
+  if (lower.has('content.xml')) {
+    // The "mimetype" entry comes first, stored: its text is in the first few hundred bytes.
+    const head = new TextDecoder('latin1').decode(b.subarray(0, Math.min(b.length, 400)));
+    if (head.includes('opendocument.spreadsheet')) return 'ods';
+    if (!head.includes('application/vnd.oasis.opendocument')) return 'ods';
+    throw notASpreadsheet(); // a text document or presentation
+  }
+  if (lower.has('index/document.iwa')) {
+    throw new SpreadsheetError(
+      'unsupported_format',
+      'Apple Numbers files cannot be read. In Numbers choose File > Export To > Excel, then import the .xlsx file.',
+    );
+  }
+  throw notASpreadsheet();
+}
+
+/**
+ * Names in a Compound File (the container of .xls files and of password-protected .xlsx files).
+ * Null when the structure is damaged.
+ */
+function cfbEntryNames(b: Uint8Array): string[] | null {
+  if (b.length < 512) return null;
+  const shift = u16(b, 0x1e);
+  if (shift !== 9 && shift !== 12) return null;
+  const ss = 1 << shift;
+  const perSector = ss / 4;
+  const sectorOffset = (s: number): number => (s + 1) * ss;
+  // FAT sector list: 109 in the header, then the DIFAT chain.
+  const fatSectors: number[] = [];
+  const numFat = u32(b, 0x2c);
+  for (let i = 0; i < 109 && fatSectors.length < numFat; i++) fatSectors.push(u32(b, 0x4c + i * 4));
+  let difat = u32(b, 0x44);
+  let guard = 0;
+  while (fatSectors.length < numFat && difat < 0xfffffffa && guard++ < 100_000) {
+    const off = sectorOffset(difat);
+    if (off + ss > b.length) return null;
+    for (let i = 0; i < perSector - 1 && fatSectors.length < numFat; i++) fatSectors.push(u32(b, off + i * 4));
+    difat = u32(b, off + ss - 4);
+  }
+  const next = (s: number): number => {
+    const fs = fatSectors[Math.floor(s / perSector)];
+    if (fs === undefined) return -1;
+    const off = sectorOffset(fs) + (s % perSector) * 4;
+    if (off + 4 > b.length) return -1;
+    return u32(b, off);
+  };
+  const names: string[] = [];
+  let dir = u32(b, 0x30);
+  const seen = new Set<number>();
+  while (dir < 0xfffffffa) {
+    if (seen.has(dir) || seen.size > 100_000) return null;
+    seen.add(dir);
+    const off = sectorOffset(dir);
+    if (off + ss > b.length) return null;
+    for (let e = off; e < off + ss; e += 128) {
+      const nameLen = u16(b, e + 0x40);
+      const type = b[e + 0x42] ?? 0;
+      if (type === 0 || nameLen < 2 || nameLen > 64) continue;
+      let name = '';
+      for (let i = 0; i < nameLen - 2; i += 2) name += String.fromCharCode(u16(b, e + i));
+      names.push(name);
+    }
+    const n = next(dir);
+    if (n < 0) return null;
+    dir = n;
+  }
+  return names;
+}
+
+function sniffCfb(b: Uint8Array): 'xls' {
+  const names = cfbEntryNames(b);
+  if (names === null) throw corrupt();
+  const lower = names.map((n) => n.toLowerCase());
+  if (lower.includes('encryptedpackage') || lower.includes('encryptioninfo')) throw encrypted();
+  if (lower.includes('workbook') || lower.includes('book')) return 'xls';
+  throw notASpreadsheet(); // e.g. a Word .doc or an Outlook .msg
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers and rows
+
+/** 0 -> "A", 25 -> "Z", 26 -> "AA" (like Excel's column letters). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function rowIsEmpty(row: readonly string[]): boolean {
+  for (const c of row) if (c !== '') return false;
+  return true;
+}
+
+const HEADER_LOOKS_LIKE_PHONE = /^[+(]?[\d\s().\-/+]{7,}$/;
+
+/**
+ * Turns raw non-empty rows (first = header) into the final sheet: names blank headers, makes
+ * duplicate headers unique, pads/truncates rows, extends the header for data beyond it.
+ */
+function finish(
+  raw: string[][],
+  fileType: ParsedSheet['fileType'],
+  sheetName: string,
+  sheetNames: string[],
+): ParsedSheet {
+  const headerRaw = raw[0];
+  if (!headerRaw) throw emptySheet(sheetName);
+  if (raw.length < 2) throw headerOnly(sheetName);
+  let width = headerRaw.length;
+  for (let r = 1; r < raw.length; r++) {
+    const row = raw[r] ?? [];
+    // Only cells holding data widen the header; trailing blanks do not.
+    for (let c = row.length - 1; c >= width; c--) {
+      if (row[c] !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  // Trim trailing blank header cells that have no data under them.
+  while (width > 1 && (headerRaw[width - 1] ?? '') === '') {
+    const c = width - 1;
+    let used = false;
+    for (let r = 1; r < raw.length && !used; r++) if ((raw[r]?.[c] ?? '') !== '') used = true;
+    if (used) break;
+    width--;
+  }
+
+  const warnings: ParseWarning[] = [];
+  const headers: string[] = [];
+  const taken = new Set<string>();
+  const blankName = (c: number): string => `Column ${columnLetters(c)}`;
+  for (let c = 0; c < width; c++) {
+    const h = (headerRaw[c] ?? '').replace(/\s+/g, ' ').trim();
+    if (h !== '') taken.add(h.toLowerCase());
+  }
+  const used = new Set<string>();
+  for (let c = 0; c < width; c++) {
+    let h = (headerRaw[c] ?? '').replace(/\s+/g, ' ').trim();
+    if (h === '') {
+      h = blankName(c);
+      let k = 2;
+      while (taken.has(h.toLowerCase()) || used.has(h.toLowerCase())) h = `${blankName(c)} (${k++})`;
+    } else if (used.has(h.toLowerCase())) {
+      const base = h;
+      let k = 2;
+      while (used.has(`${base} (${k})`.toLowerCase()) || taken.has(`${base} (${k})`.toLowerCase())) k++;
+      h = `${base} (${k})`;
+      warnings.push({
+        code: 'duplicate_header',
+        message: `Two columns are called "${base}"; the second one is shown as "${h}".`,
+        params: { header: base, renamed: h, column: columnLetters(c) },
+      });
+    }
+    used.add(h.toLowerCase());
+    headers.push(h);
+    if (isReservedHeader(h)) {
+      warnings.push({
+        code: 'reserved_header',
+        message: `The column "${h}" (column ${columnLetters(c)}) has a name Pigeon cannot use; it will not be imported. Rename the column and import again if you need it.`,
+        params: { header: h, column: columnLetters(c), index: c },
+      });
+    }
+  }
+  if (headerRaw.some((h) => HEADER_LOOKS_LIKE_PHONE.test(h) && /\d{6,}/.test(h.replace(/\D/g, '')))) {
+    warnings.push({
+      code: 'header_looks_like_data',
+      message: 'The first row looks like a contact, not column titles. Pigeon reads the first row as the titles; add a title row above your contacts if the first contact is missing.',
+      params: {},
+    });
+  }
+
+  const rows: string[][] = new Array<string[]>(raw.length - 1);
+  for (let r = 1; r < raw.length; r++) {
+    const row = raw[r] ?? [];
+    if (row.length !== width) {
+      if (row.length > width) row.length = width;
+      else for (let c = row.length; c < width; c++) row.push('');
+    }
+    rows[r - 1] = row;
+  }
+  return { fileType, sheetName, sheetNames, headers, rows, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Counts non-empty records in CSV bytes without building them; stops once over `stopAt`. */
+function countCsvRecords(b: Uint8Array, delim: number, stopAt: number): number {
+  let count = 0;
+  let inQuotes = false;
+  let hasData = false;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (b[i + 1] === QUOTE) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === QUOTE) {
+      inQuotes = true;
+      hasData = true; // a quoted field, possibly "" — close enough for a limit check
+    } else if (c === LF || c === CR) {
+      if (hasData) {
+        count++;
+        if (count > stopAt) return count;
+      }
+      hasData = false;
+    } else if (c !== delim && c !== 0x20 && c !== 0x09) {
+      hasData = true;
+    }
+  }
+  if (hasData) count++;
+  return count;
+}
+
+/** Picks the delimiter that splits the first lines most consistently (quotes respected). */
+function detectDelimiter(text: string): string {
+  const candidates = [';', ',', '\t'];
+  const lines: Map<string, number>[] = [];
+  let current = new Map<string, number>();
+  let inQuotes = false;
+  let nonEmpty = false;
+  const limit = Math.min(text.length, 64 * 1024);
+  for (let i = 0; i < limit && lines.length < 50; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      inQuotes = true;
+      nonEmpty = true;
+    } else if (ch === '\n' || ch === '\r') {
+      if (nonEmpty) lines.push(current);
+      current = new Map();
+      nonEmpty = false;
+    } else {
+      nonEmpty = true;
+      if (ch === ';' || ch === ',' || ch === '\t') current.set(ch, (current.get(ch) ?? 0) + 1);
+    }
+  }
+  if (nonEmpty) lines.push(current);
+  let best = ',';
+  let bestScore = -1;
+  for (const d of candidates) {
+    const head = lines[0]?.get(d) ?? 0;
+    if (head === 0) continue;
+    let consistent = 0;
+    for (const l of lines) if ((l.get(d) ?? 0) === head) consistent++;
+    const score = consistent * 1000 + head;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** RFC 4180 parser: quoted fields, doubled quotes, CRLF / LF / CR. Drops empty records. */
+function parseCsvText(text: string, delim: string, maxRows: number): string[][] {
+  const out: string[][] = [];
+  const d = delim.charCodeAt(0);
+  const n = text.length;
+  let i = 0;
+  let row: string[] = [];
+  let rowHasData = false;
+  while (i < n) {
+    // One field.
+    let value: string;
+    let c = text.charCodeAt(i);
+    // Skip spaces before an opening quote (common: `a, "b, c"`).
+    let j = i;
+    while (j < n && (text.charCodeAt(j) === 0x20 || (text.charCodeAt(j) === 0x09 && d !== 0x09))) j++;
+    if (j < n && text.charCodeAt(j) === QUOTE) {
+      i = j + 1;
+      let buf = '';
+      let start = i;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) {
+          buf += text.slice(start);
+          i = n;
+          break;
+        }
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          buf += text.slice(start, q + 1);
+          i = q + 2;
+          start = i;
+          continue;
+        }
+        buf += text.slice(start, q);
+        i = q + 1;
+        break;
+      }
+      // Anything after the closing quote up to the delimiter is appended (lenient).
+      let k = i;
+      while (k < n) {
+        c = text.charCodeAt(k);
+        if (c === d || c === LF || c === CR) break;
+        k++;
+      }
+      if (k > i) buf += text.slice(i, k);
+      i = k;
+      value = buf.trim();
+    } else {
+      let k = i;
+      while (k < n) {
+        c = text.charCodeAt(k);
+        if (c === d || c === LF || c === CR) break;
+        k++;
+      }
+      value = text.slice(i, k).trim();
+      i = k;
+    }
+    row.push(value);
+    if (value !== '') rowHasData = true;
+    if (i >= n) break;
+    c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      if (i >= n) row.push('');
+      continue;
+    }
+    // End of record.
+    if (c === CR && text.charCodeAt(i + 1) === LF) i += 2;
+    else i++;
+    if (rowHasData) {
+      out.push(row);
+      if (out.length > maxRows + 1) return out;
+    }
+    row = [];
+    rowHasData = false;
+  }
+  if (rowHasData) out.push(row);
+  return out;
+}
+
+/** `bytes` is the UTF-8 source (used to refuse huge files cheaply), or null for UTF-16 sources. */
+function parseCsv(bytes: Uint8Array | null, text: string, limits: ParseLimits): ParsedSheet {
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let delim: string | null = null;
+  // Excel's "sep=;" hint line.
+  const hint = /^sep=(.)\r?\n/i.exec(body);
+  if (hint && hint[1]) {
+    delim = hint[1];
+    body = body.slice(hint[0].length);
+  }
+  if (delim === null) delim = detectDelimiter(body);
+
+  // Refuse huge files before building rows: newline count is an upper bound of the record count;
+  // only when it exceeds the limit do we count records exactly.
+  if (bytes !== null && bytes.length > 0) {
+    let lines = 0;
+    let p = -1;
+    const limit = limits.maxRows + 1;
+    while ((p = bytes.indexOf(LF, p + 1)) !== -1) {
+      if (++lines > limit) break;
+    }
+    if (lines <= limit) {
+      // Old Mac files use CR only.
+      if (lines === 0) lines = countCsvRecords(bytes, delim.charCodeAt(0), limit);
+    } else {
+      lines = countCsvRecords(bytes, delim.charCodeAt(0), limit);
+    }
+    if (lines > limit) throw tooManyRows(limits.maxRows);
+  }
+
+  const raw = parseCsvText(body, delim, limits.maxRows);
+  if (raw.length === 0) throw emptySheet('');
+  if (raw.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
+  return finish(raw, 'csv', '', []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbooks (SheetJS)
+
+type Cell = { t?: string; v?: unknown; w?: string };
+
+const SCIENTIFIC_W = /^-?\d+(?:[.,]\d+)?E[+-]?\d+$/i;
+const PLAIN_NUMBER_W = /^[-+]?[\d\s.,]*$/;
+
+function digitsOnly(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) out += s[i];
+  }
+  return out;
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  const v = cell.v;
+  switch (cell.t) {
+    case 's':
+    case 'str':
+      return typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v).trim();
+    case 'n': {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return (cell.w ?? '').trim();
+      const w = cell.w;
+      if (Number.isInteger(v) && Math.abs(v) < 1e15) {
+        // Phones stored as numbers: keep every digit, even if Excel displays "9.05E+11".
+        const digits = v.toFixed(0);
+        if (w === undefined || w === '' || SCIENTIFIC_W.test(w)) return digits;
+        const wd = digitsOnly(w);
+        if (wd === digits.replace('-', '') && !/[/:]/.test(w)) return digits;
+        return w.trim(); // a date, or a formatted value such as "(202) 555-0143" or "0532 123 45 67"
+      }
+      if (w !== undefined && w !== '' && !PLAIN_NUMBER_W.test(w) && !SCIENTIFIC_W.test(w)) return w.trim(); // dates/times, %
+      return String(v);
+    }
+    case 'b':
+      return v === true ? 'TRUE' : v === false ? 'FALSE' : '';
+    case 'd':
+      return cell.w !== undefined ? cell.w.trim() : v instanceof Date ? v.toISOString() : '';
+    case 'e':
+      return (cell.w ?? '').trim();
+    case 'z':
+      return '';
+    default:
+      if (typeof v === 'string') return v.trim();
+      if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+      return (cell.w ?? '').trim();
+  }
+}
+
+/** The sheet's rows as a dense array (SheetJS 0.18 dense sheets are arrays; 0.19+ use '!data'). */
+function denseRows(sheet: XLSX.WorkSheet): (Cell[] | undefined)[] | null {
+  const data: unknown = (sheet as unknown as Record<string, unknown>)['!data'];
+  if (Array.isArray(data)) return data as (Cell[] | undefined)[];
+  if (Array.isArray(sheet)) return sheet as unknown as (Cell[] | undefined)[];
+  return null;
+}
+
+function sheetRawRows(sheet: XLSX.WorkSheet): string[][] {
+  const out: string[][] = [];
+  const dense = denseRows(sheet);
+  if (dense) {
+    for (let r = 0; r < dense.length; r++) {
+      const src = dense[r];
+      if (!src) continue;
+      const len = src.length;
+      const row = new Array<string>(len);
+      let has = false;
+      for (let c = 0; c < len; c++) {
+        const t = cellText(src[c]);
+        row[c] = t;
+        if (t !== '') has = true;
+      }
+      if (has) out.push(row);
+    }
+    return out;
+  }
+  // Sparse fallback.
+  const ref = sheet['!ref'];
+  if (!ref) return out;
+  const range = XLSX.utils.decode_range(ref);
+  const cells = sheet as unknown as Record<string, Cell | undefined>;
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row: string[] = [];
+    let has = false;
+    for (let c = 0; c <= range.e.c; c++) {
+      const t = c < range.s.c ? '' : cellText(cells[XLSX.utils.encode_cell({ r, c })]);
+      row.push(t);
+      if (t !== '') has = true;
+    }
+    if (has) out.push(row);
+  }
+  return out;
+}
+
+function sheetWasTruncated(sheet: XLSX.WorkSheet): boolean {
+  const full = (sheet as unknown as Record<string, unknown>)['!fullref'];
+  const ref = sheet['!ref'];
+  if (typeof full !== 'string' || !ref) return false;
+  return XLSX.utils.decode_range(full).e.r > XLSX.utils.decode_range(ref).e.r;
+}
+
+function readWorkbook(bytes: Uint8Array, limits: ParseLimits): XLSX.WorkBook {
+  try {
+    return XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellDates: false,
+      cellHTML: false,
+      cellNF: false,
+      cellStyles: false,
+      cellFormula: false,
+      sheetRows: limits.maxRows + 2,
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/password-protected/i.test(msg)) throw encrypted(); // e.g. an .xls with a FILEPASS record
+    throw corrupt();
+  }
+}
+
+function parseWorkbook(
+  bytes: Uint8Array,
+  fileType: 'xlsx' | 'xls' | 'ods',
+  limits: ParseLimits,
+  wantedSheet: string | undefined,
+): ParsedSheet {
+  const wb = readWorkbook(bytes, limits);
+  const sheetNames = wb.SheetNames.slice();
+  if (sheetNames.length === 0) throw emptySheet('');
+  let chosen: string | undefined;
+  let raw: string[][] = [];
+  if (wantedSheet !== undefined) {
+    if (!sheetNames.includes(wantedSheet)) {
+      throw new SpreadsheetError(
+        'empty_sheet',
+        `This workbook has no sheet called "${wantedSheet}". Choose one of its sheets and try again.`,
+        { sheetName: wantedSheet },
+      );
+    }
+    chosen = wantedSheet;
+  }
+  const hidden = new Set<string>();
+  for (const s of wb.Workbook?.Sheets ?? []) if (s.Hidden && s.name) hidden.add(s.name);
+  const order = chosen !== undefined ? [chosen] : [...sheetNames.filter((n) => !hidden.has(n)), ...sheetNames.filter((n) => hidden.has(n))];
+  for (const name of order) {
+    const sheet = wb.Sheets[name];
+    if (!sheet) continue;
+    if (sheetWasTruncated(sheet)) throw tooManyRows(limits.maxRows);
+    const r = sheetRawRows(sheet);
+    if (r.length > 0 || chosen !== undefined) {
+      chosen = name;
+      raw = r;
+      break;
+    }
+  }
+  if (chosen === undefined || raw.length === 0) throw emptySheet(chosen ?? sheetNames[0] ?? '');
+  if (raw.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
+  return finish(raw, fileType, chosen, sheetNames);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Parses a spreadsheet file. Throws SpreadsheetError with a plain-English message.
+ * `fileName` is only used in messages; the format is decided from the bytes.
+ */
+export function parseSpreadsheet(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  sheetName?: string,
+): ParsedSheet {
+  if (bytes.length > limits.maxBytes) {
+    const sizeMb = Math.ceil((bytes.length / (1024 * 1024)) * 10) / 10;
+    const maxMb = Math.floor(limits.maxBytes / (1024 * 1024));
+    throw new SpreadsheetError(
+      'file_too_large',
+      `This file is ${sizeMb} MB. Pigeon can import files up to ${maxMb} MB: split it into smaller files and import them one after another.`,
+      { sizeMb, maxMb, fileName },
+    );
+  }
+  if (bytes.length === 0) throw emptySheet('');
+  const s = sniff(bytes);
+  switch (s.kind) {
+    case 'zip':
+      return parseWorkbook(bytes, sniffZip(bytes), limits, sheetName);
+    case 'cfb':
+      return parseWorkbook(bytes, sniffCfb(bytes), limits, sheetName);
+    case 'text':
+      return parseCsv(s.utf8 ? bytes : null, s.text, limits);
+  }
+}

@@ -1,0 +1,61 @@
+/** Messages between the main thread and the spreadsheet worker. */
+import type { MessagePort } from 'node:worker_threads';
+import type { ColumnMapping, ImportPhase, ImportPreview } from '../../src-shared/domain';
+import type { ErrorPayload } from '../../src-shared/errors';
+import type { PreparedContact, RejectedWithCells } from '../imports/prepare';
+import type { WriteOptions, WriteResult } from '../imports/write';
+
+export type OpenRequest = {
+  type: 'open';
+  bytes: Uint8Array;
+  fileName: string;
+  sheetName?: string;
+  defaultCountry: string;
+};
+
+/** To the reader: check the open file's rows and stream the good ones to the writer's port. */
+export type PrepareRequest = {
+  type: 'prepare';
+  port: MessagePort;
+  mapping: ColumnMapping;
+  defaultCountry: string;
+  cancelFlag: SharedArrayBuffer;
+};
+
+/** To the writer: write what arrives on the port in one transaction. */
+export type WriteRequest = {
+  type: 'write';
+  port: MessagePort;
+  dbFile: string;
+  options: WriteOptions;
+  cancelFlag: SharedArrayBuffer;
+};
+
+/** Between the reader and the writer. */
+export type ChunkMessage = { type: 'chunk'; contacts: PreparedContact[] } | { type: 'end' } | { type: 'abort' };
+
+export type ExportRequest = {
+  type: 'export';
+  dbFile: string;
+  whereSql: string;
+  parameters: unknown[];
+  format: 'xlsx' | 'csv';
+  cancelFlag: SharedArrayBuffer;
+};
+
+export type ToWorker = OpenRequest | PrepareRequest | WriteRequest | ExportRequest;
+
+export type FromWorker =
+  | { type: 'preview'; preview: Omit<ImportPreview, 'importId' | 'fileName'> }
+  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
+  | {
+      type: 'prepared';
+      status: 'completed' | 'cancelled';
+      valid: number;
+      rejected: RejectedWithCells[];
+      headers: string[];
+      duplicatesInFile: number;
+    }
+  | { type: 'written'; status: 'completed' | 'cancelled'; result: WriteResult | null }
+  | { type: 'exported'; bytes: Uint8Array; rows: number; status: 'completed' | 'cancelled' }
+  | { type: 'error'; error: ErrorPayload };

@@ -1,0 +1,213 @@
+/**
+ * The spreadsheet worker: everything that reads an untrusted file, and every heavy spreadsheet
+ * job, runs here so the main thread (and later the send queue) never stalls. One worker serves one
+ * import (open, then run) or one export, and is terminated afterwards.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ErrorPayload } from '../../src-shared/errors';
+import { openSqlite } from '../db/connection';
+import { parseFieldPairs } from '../contacts/queries';
+import { RowPreparer } from '../imports/prepare';
+import { ContactWriter } from '../imports/write';
+import { guessMapping } from '../spreadsheets/mapping';
+import { parseSpreadsheet, SpreadsheetError, type ParsedSheet } from '../spreadsheets/parse';
+import { writeCsv, writeXlsx } from '../spreadsheets/write';
+import type { ChunkMessage, ExportRequest, FromWorker, PrepareRequest, ToWorker, WriteRequest } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('spreadsheet-worker must run in a worker thread');
+
+let sheet: ParsedSheet | null = null;
+
+function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+function toPayload(error: unknown): ErrorPayload {
+  if (error instanceof SpreadsheetError) return { code: error.code, message: error.message, params: error.params };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message };
+}
+
+function rowNumbersOf(s: ParsedSheet): number[] {
+  const withNumbers = s as ParsedSheet & { rowNumbers?: number[] };
+  return withNumbers.rowNumbers ?? s.rows.map((_, i) => i + 2);
+}
+
+const CHUNK_ROWS = 2000;
+
+/** Reader side of an import run: check rows in chunks and stream the good ones to the writer. */
+function prepare(req: PrepareRequest): void {
+  if (!sheet) throw new Error('No file is open in this import.');
+  const flag = new Int32Array(req.cancelFlag);
+  const rows = sheet.rows;
+  const numbers = rowNumbersOf(sheet);
+  const preparer = new RowPreparer(req.mapping, req.defaultCountry);
+  let valid = 0;
+  let status: 'completed' | 'cancelled' = 'completed';
+  const t0 = performance.now();
+  let tPrep = 0;
+  let tPost = 0;
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    if (Atomics.load(flag, 0) === 1) {
+      status = 'cancelled';
+      break;
+    }
+    const a = performance.now();
+    const contacts = preparer.prepare(rows, numbers, start, Math.min(rows.length, start + CHUNK_ROWS));
+    const b = performance.now();
+    valid += contacts.length;
+    if (contacts.length > 0) req.port.postMessage({ type: 'chunk', contacts } satisfies ChunkMessage);
+    tPrep += b - a;
+    tPost += performance.now() - b;
+    send({ type: 'progress', phase: 'checking', done: Math.min(rows.length, start + CHUNK_ROWS), total: rows.length });
+  }
+  req.port.postMessage({ type: status === 'completed' ? 'end' : 'abort' } satisfies ChunkMessage);
+  if (process.env.PIGEON_TRACE) console.error(`reader: total ${(performance.now() - t0).toFixed(0)} prep ${tPrep.toFixed(0)} post ${tPost.toFixed(0)}`);
+  req.port.close();
+  send({
+    type: 'prepared',
+    status,
+    valid,
+    rejected: preparer.rejected,
+    headers: sheet.headers,
+    duplicatesInFile: preparer.duplicatesInFile,
+  });
+}
+
+/** Writer side: one transaction from the first chunk to the end (or a rollback on cancel/error). */
+function write(req: WriteRequest): void {
+  const flag = new Int32Array(req.cancelFlag);
+  const db = openSqlite(req.dbFile, { busyTimeoutMs: 10_000 });
+  let writer: ContactWriter;
+  try {
+    writer = new ContactWriter(db, req.options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  let written = 0;
+  let busy = 0;
+  let first = 0;
+  const t0 = performance.now();
+  const finish = (message: FromWorker) => {
+    req.port.close();
+    db.close();
+    send(message);
+  };
+  req.port.on('message', (m: ChunkMessage) => {
+    try {
+      if (Atomics.load(flag, 0) === 1 || m.type === 'abort') {
+        writer.rollback();
+        finish({ type: 'written', status: 'cancelled', result: null });
+      } else if (m.type === 'chunk') {
+        const a = performance.now();
+        if (!first) first = a - t0;
+        writer.writeChunk(m.contacts);
+        busy += performance.now() - a;
+        written += m.contacts.length;
+        send({ type: 'progress', phase: 'writing', done: written, total: written });
+      } else {
+        const a = performance.now();
+        const result = writer.commit();
+        if (process.env.PIGEON_TRACE) console.error(`writer: total ${(performance.now() - t0).toFixed(0)} first chunk at ${first.toFixed(0)} busy ${busy.toFixed(0)} commit ${(performance.now() - a).toFixed(0)}`);
+        finish({ type: 'written', status: 'completed', result });
+      }
+    } catch (error) {
+      writer.rollback();
+      req.port.close();
+      db.close();
+      send({ type: 'error', error: toPayload(error) });
+    }
+  });
+}
+
+type ExportRecord = { phone: string; name: string; fields: string; note: string; tags: string | null };
+
+function exportContacts(req: ExportRequest): void {
+  const flag = new Int32Array(req.cancelFlag);
+  const db = openSqlite(req.dbFile, { readonly: true });
+  try {
+    const total = (
+      db.prepare(`SELECT count(*) AS n FROM contacts c WHERE ${req.whereSql}`).get(...req.parameters) as { n: number }
+    ).n;
+    const statement = db.prepare(
+      `SELECT c.phone, c.name, c.fields, c.note,
+         (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM contact_tags WHERE contact_id = c.id ORDER BY tag)) AS tags
+       FROM contacts c WHERE ${req.whereSql} ORDER BY c.name COLLATE NOCASE, c.id`,
+    );
+    const keys: string[] = [];
+    const keyIndex = new Map<string, number>();
+    const records: { base: string[]; fields: [string, string][] }[] = [];
+    let done = 0;
+    for (const r of statement.iterate(...req.parameters) as IterableIterator<ExportRecord>) {
+      const fields = parseFieldPairs(r.fields);
+      for (const [k] of fields) {
+        if (!keyIndex.has(k)) {
+          keyIndex.set(k, keys.length);
+          keys.push(k);
+        }
+      }
+      records.push({ base: [r.phone, r.name], fields });
+      records[records.length - 1]?.base.push(r.tags ?? '', r.note);
+      if (++done % 5000 === 0) {
+        send({ type: 'progress', phase: 'reading', done, total });
+        if (Atomics.load(flag, 0) === 1) {
+          send({ type: 'exported', bytes: new Uint8Array(), rows: 0, status: 'cancelled' });
+          return;
+        }
+      }
+    }
+    const headers = ['Phone', 'Name', ...keys, 'Tags', 'Note'];
+    const rows = records.map((rec) => {
+      const out = new Array<string>(headers.length).fill('');
+      out[0] = rec.base[0] ?? '';
+      out[1] = rec.base[1] ?? '';
+      for (const [k, v] of rec.fields) out[2 + (keyIndex.get(k) ?? 0)] = v;
+      out[headers.length - 2] = rec.base[2] ?? '';
+      out[headers.length - 1] = rec.base[3] ?? '';
+      return out;
+    });
+    send({ type: 'progress', phase: 'writing', done: total, total });
+    const bytes = req.format === 'xlsx' ? writeXlsx('Contacts', headers, rows) : writeCsv(headers, rows);
+    send({ type: 'exported', bytes, rows: rows.length, status: 'completed' }, [bytes.buffer as ArrayBuffer]);
+  } finally {
+    db.close();
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  try {
+    switch (message.type) {
+      case 'open': {
+        send({ type: 'progress', phase: 'reading', done: 0, total: message.bytes.byteLength });
+        sheet = parseSpreadsheet(message.bytes, message.fileName, undefined, message.sheetName);
+        const sampleRows = sheet.rows.slice(0, 20);
+        send({
+          type: 'preview',
+          preview: {
+            fileType: sheet.fileType,
+            sheetName: sheet.sheetName,
+            headers: sheet.headers,
+            sampleRows,
+            totalRows: sheet.rows.length,
+            mapping: guessMapping(sheet.headers, sheet.rows.slice(0, 200), message.defaultCountry),
+            warnings: sheet.warnings,
+          },
+        });
+        break;
+      }
+      case 'prepare':
+        prepare(message);
+        break;
+      case 'write':
+        write(message);
+        break;
+      case 'export':
+        exportContacts(message);
+        break;
+    }
+  } catch (error) {
+    send({ type: 'error', error: toPayload(error) });
+  }
+});

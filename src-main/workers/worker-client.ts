@@ -1,0 +1,70 @@
+import { Worker, type TransferListItem } from 'node:worker_threads';
+import { AppError } from '../../src-shared/errors';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** One spreadsheet worker, driven by request/response with progress in between. */
+export class SpreadsheetWorker {
+  private readonly worker: Worker;
+  private exited = false;
+  private pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
+  private progressListener: ((m: Extract<FromWorker, { type: 'progress' }>) => void) | null = null;
+
+  constructor(workerPath: string) {
+    this.worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    this.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'progress') {
+        this.progressListener?.(m);
+        return;
+      }
+      const p = this.pending;
+      this.pending = null;
+      if (!p) return;
+      if (m.type === 'error') p.reject(new AppError(m.error.code, m.error.message, m.error.params ?? {}));
+      else p.resolve(m);
+    });
+    const fail = (error: Error) => {
+      const p = this.pending;
+      this.pending = null;
+      p?.reject(error);
+    };
+    this.worker.on('error', (error) => fail(new AppError('internal', `The file reader stopped: ${error.message}`)));
+    this.worker.on('exit', () => {
+      this.exited = true;
+      fail(new AppError('cancelled', 'The file reader was stopped.'));
+    });
+  }
+
+  /** Sends one request; resolves with the worker's answer, or rejects after `timeoutMs`. */
+  request(
+    message: ToWorker,
+    options: { timeoutMs: number; onProgress?: (m: Extract<FromWorker, { type: 'progress' }>) => void; transfer?: TransferListItem[] },
+  ): Promise<FromWorker> {
+    if (this.exited) return Promise.reject(new AppError('internal', 'The file reader is no longer running.'));
+    if (this.pending) return Promise.reject(new AppError('import_busy', 'The file reader is busy.'));
+    this.progressListener = options.onProgress ?? null;
+    return new Promise<FromWorker>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void this.terminate();
+        reject(
+          new AppError('internal', 'Reading the file took too long and was stopped. Try a smaller file, or save it as .xlsx or .csv.'),
+        );
+      }, options.timeoutMs);
+      this.pending = {
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      this.worker.postMessage(message, options.transfer ?? []);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    if (this.exited) return;
+    await this.worker.terminate();
+  }
+}

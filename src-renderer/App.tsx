@@ -1,0 +1,102 @@
+import { useEffect } from 'react';
+import { t, type MessageKey } from '../src-shared/i18n';
+import { useConnection } from './api';
+import { ConfirmHost } from './components/confirm';
+import { Toasts } from './components/Toasts';
+import { ContactsPage } from './pages/ContactsPage';
+import { GroupsPage } from './pages/GroupsPage';
+import { ImportPage } from './pages/ImportPage';
+import { ListsPage } from './pages/ListsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SuppressionsPage } from './pages/SuppressionsPage';
+import { startCatalog, useCatalog } from './stores/catalog';
+import { useNav, type Page } from './stores/nav';
+
+// Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
+const NAV: { page: Page; label: MessageKey; icon: string }[] = [
+  { page: 'contacts', label: 'nav.contacts', icon: 'M16 11a4 4 0 1 0-8 0 4 4 0 0 0 8 0zM4 21c0-4 4-6 8-6s8 2 8 6' },
+  { page: 'groups', label: 'nav.groups', icon: 'M3 7h7l2 2h9v10H3zM3 7V5h6' },
+  { page: 'lists', label: 'nav.lists', icon: 'M4 6h16M7 12h10M10 18h4' },
+  { page: 'blacklist', label: 'nav.blacklist', icon: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM5.6 5.6l12.8 12.8' },
+  { page: 'graylist', label: 'nav.graylist', icon: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM10 9v6M14 9v6' },
+  { page: 'import', label: 'nav.import', icon: 'M12 3v12M7 10l5 5 5-5M4 20h16' },
+  { page: 'settings', label: 'nav.settings', icon: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1' },
+];
+
+function NavIcon({ d }: { d: string }) {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d={d} />
+    </svg>
+  );
+}
+
+function CurrentPage({ page }: { page: Page }) {
+  switch (page) {
+    case 'contacts':
+      return <ContactsPage />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'lists':
+      return <ListsPage />;
+    case 'blacklist':
+      return <SuppressionsPage kind="black" />;
+    case 'graylist':
+      return <SuppressionsPage kind="gray" />;
+    case 'import':
+      return <ImportPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function App() {
+  const { page, go } = useNav();
+  const connection = useConnection((s) => s.state);
+  const groupsCount = useCatalog((s) => s.groups.length);
+  useEffect(() => startCatalog(), []);
+  useEffect(() => {
+    // Alt+1…7 moves between pages from anywhere.
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const index = Number(e.key) - 1;
+      const target = NAV[index];
+      if (target) {
+        e.preventDefault();
+        go(target.page);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <img src="./pigeon.svg" alt="" width={28} height={28} />
+          <span>{t('app.name')}</span>
+        </div>
+        {NAV.map((item, i) => (
+          <button
+            key={item.page}
+            type="button"
+            className={page === item.page ? 'nav-item active' : 'nav-item'}
+            aria-current={page === item.page ? 'page' : undefined}
+            title={`Alt+${i + 1}`}
+            onClick={() => go(item.page)}
+          >
+            <NavIcon d={item.icon} />
+            {t(item.label)}
+            {item.page === 'groups' && groupsCount > 0 && <span className="nav-badge">{groupsCount}</span>}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        {connection === 'closed' && <div className="banner error">{t('nav.disconnected')}</div>}
+        <CurrentPage page={page} />
+      </main>
+      <Toasts />
+      <ConfirmHost />
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { create } from 'zustand';
+
+export type Page = 'contacts' | 'groups' | 'lists' | 'blacklist' | 'graylist' | 'import' | 'settings';
+
+export const useNav = create<{ page: Page; go: (page: Page) => void }>((set) => ({
+  page: 'contacts',
+  go: (page) => set({ page }),
+}));

@@ -1,0 +1,208 @@
+/**
+ * The one IPC contract between the renderer and the main process.
+ *
+ * Every method has a zod input schema (checked in main before a handler runs) and a result type;
+ * every main→renderer event has a payload type. Both shells (Electron and the browser host) register
+ * the same handlers against this object, and the renderer's client is derived from it, so no code
+ * outside the two transport helpers ever names a channel as a string.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  ContactDetail,
+  ContactRow,
+  ExportProgress,
+  FileBlob,
+  Group,
+  ImportPreview,
+  ImportProgress,
+  ImportSummary,
+  Settings,
+  SmartList,
+  Suppression,
+} from './domain';
+import { CONTACT_SORT_COLUMNS } from './domain';
+import { ContactQuerySchema, SelectionSchema, SmartFilterSchema } from './filters';
+
+/** Declares a method: its input schema now, its result type as a phantom. */
+function method<Result>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
+}
+
+const id = z.number().int().positive();
+const name = (max: number) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform((s) => s.trim().replace(/\s+/g, ' '))
+    .pipe(z.string().min(1, 'A name is required').max(max, `Keep it under ${max} characters`));
+const tag = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1).max(64));
+const fieldPairs = z
+  .array(z.tuple([z.string().trim().min(1).max(64), z.string().max(5000)]))
+  .max(200);
+const suppressionKind = z.enum(['black', 'gray']);
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected the file’s contents');
+
+export const ContactInputSchema = z.object({
+  phone: z.string().min(1, 'A phone number is required').max(64),
+  name: z.string().max(500).default(''),
+  fields: fieldPairs.default([]),
+  tags: z.array(tag).max(100).default([]),
+  note: z.string().max(5000).default(''),
+});
+
+export const ImportMappingSchema = z
+  .array(
+    z.object({
+      index: z.number().int().min(0).max(1000),
+      header: z.string().max(5000),
+      role: z.enum(['phone', 'name', 'firstName', 'lastName', 'tags', 'note', 'field', 'ignore']),
+      fieldKey: z.string().max(64),
+    }),
+  )
+  .max(1000);
+
+export const contract = {
+  'app.info': method<AppInfo>()(z.object({})),
+  'settings.get': method<Settings>()(z.object({})),
+  'settings.update': method<Settings>()(
+    z.object({ defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'Pick a country from the list') }),
+  ),
+
+  'contacts.list': method<{ rows: ContactRow[]; total: number }>()(
+    z.object({
+      query: ContactQuerySchema,
+      sort: z
+        .object({
+          column: z.union([z.enum(CONTACT_SORT_COLUMNS), z.string().regex(/^field:.{1,64}$/)]),
+          direction: z.enum(['asc', 'desc']),
+        })
+        .default({ column: 'name', direction: 'asc' }),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+      withTotal: z.boolean().default(true),
+    }),
+  ),
+  'contacts.count': method<{ total: number }>()(z.object({ query: ContactQuerySchema })),
+  'contacts.get': method<ContactDetail>()(z.object({ id })),
+  'contacts.create': method<ContactDetail>()(ContactInputSchema),
+  'contacts.update': method<ContactDetail>()(
+    z.object({ id, patch: ContactInputSchema.partial() }),
+  ),
+  'contacts.delete': method<{ deleted: number }>()(z.object({ selection: SelectionSchema })),
+  'contacts.tag': method<{ updated: number }>()(
+    z.object({
+      selection: SelectionSchema,
+      add: z.array(tag).max(50).default([]),
+      remove: z.array(tag).max(50).default([]),
+    }),
+  ),
+  'contacts.tags': method<{ tag: string; count: number }[]>()(z.object({})),
+  'contacts.fieldKeys': method<string[]>()(z.object({})),
+
+  'groups.list': method<Group[]>()(z.object({})),
+  'groups.create': method<Group>()(z.object({ name: name(100) })),
+  'groups.rename': method<Group>()(z.object({ id, name: name(100) })),
+  'groups.delete': method<{ deleted: boolean }>()(z.object({ id })),
+  'groups.addMembers': method<{ added: number }>()(z.object({ groupId: id, selection: SelectionSchema })),
+  'groups.removeMembers': method<{ removed: number }>()(
+    z.object({ groupId: id, selection: SelectionSchema }),
+  ),
+
+  'lists.list': method<(SmartList & { count: number })[]>()(z.object({})),
+  'lists.create': method<SmartList>()(z.object({ name: name(100), filter: SmartFilterSchema })),
+  'lists.update': method<SmartList>()(
+    z.object({ id, name: name(100).optional(), filter: SmartFilterSchema.optional() }),
+  ),
+  'lists.delete': method<{ deleted: boolean }>()(z.object({ id })),
+
+  'suppressions.list': method<{ rows: Suppression[]; total: number }>()(
+    z.object({
+      kind: suppressionKind,
+      search: z.string().max(200).default(''),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  'suppressions.addNumbers': method<{ added: number; invalid: { input: string; reason: string }[] }>()(
+    z.object({
+      kind: suppressionKind,
+      numbers: z.array(z.string().max(64)).min(1).max(100_000),
+      reason: z.string().max(500).default(''),
+    }),
+  ),
+  'suppressions.addContacts': method<{ added: number }>()(
+    z.object({ kind: suppressionKind, selection: SelectionSchema, reason: z.string().max(500).default('') }),
+  ),
+  'suppressions.removeContacts': method<{ removed: number }>()(z.object({ selection: SelectionSchema })),
+  'suppressions.move': method<{ moved: number }>()(
+    z.object({ phones: z.array(z.string().max(64)).min(1).max(100_000), to: suppressionKind }),
+  ),
+  'suppressions.remove': method<{ removed: number }>()(
+    z.object({ phones: z.array(z.string().max(64)).min(1).max(100_000) }),
+  ),
+
+  'imports.open': method<ImportPreview>()(
+    z.object({ fileName: z.string().min(1).max(500), bytes, sheetName: z.string().max(200).optional() }),
+  ),
+  'imports.run': method<ImportSummary>()(
+    z.object({
+      importId: z.string().uuid(),
+      mapping: ImportMappingSchema,
+      onDuplicate: z.enum(['skip', 'update']),
+      target: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('contacts') }),
+        z.object({ kind: z.literal('existingGroup'), groupId: id }),
+        z.object({ kind: z.literal('newGroup'), name: name(100) }),
+        z.object({ kind: z.literal('blacklist'), reason: z.string().max(500).default('') }),
+      ]),
+      tags: z.array(tag).max(20).default([]),
+    }),
+  ),
+  'imports.cancel': method<{ cancelled: boolean }>()(z.object({ importId: z.string().uuid() })),
+  'imports.discard': method<{ discarded: boolean }>()(z.object({ importId: z.string().uuid() })),
+  'imports.rejectedFile': method<FileBlob>()(z.object({ importId: z.string().uuid() })),
+
+  'exports.contacts': method<FileBlob>()(
+    z.object({
+      query: ContactQuerySchema,
+      ids: z.array(id).max(200_000).optional(),
+      format: z.enum(['xlsx', 'csv']),
+      fileName: z.string().max(200).optional(),
+    }),
+  ),
+  'exports.suppressions': method<FileBlob>()(z.object({ kind: suppressionKind, format: z.enum(['xlsx', 'csv']) })),
+  'resources.importTemplate': method<FileBlob>()(z.object({})),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = Contract[M]['result'];
+
+/** Payloads of events pushed from main to the renderer. */
+export type EventPayloads = {
+  'imports.progress': ImportProgress;
+  'exports.progress': ExportProgress;
+  'contacts.changed': { reason: 'import' | 'edit' | 'delete' | 'groups' | 'suppressions' };
+  'groups.changed': Record<string, never>;
+  'lists.changed': Record<string, never>;
+};
+export type EventName = keyof EventPayloads;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const eventNames: readonly EventName[] = [
+  'imports.progress',
+  'exports.progress',
+  'contacts.changed',
+  'groups.changed',
+  'lists.changed',
+];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}

@@ -1,0 +1,107 @@
+import type { SmartFilter } from './filters';
+
+/** Domain types shared by main and renderer. Plain data only: they cross the IPC boundary. */
+
+export type SuppressionKind = 'black' | 'gray';
+
+/** Custom fields are kept as ordered pairs so no key (not even `__proto__`) can touch a prototype. */
+export type FieldPairs = [key: string, value: string][];
+
+export type ContactRow = {
+  id: number;
+  phone: string;
+  name: string;
+  fields: FieldPairs;
+  tags: string[];
+  note: string;
+  source: string | null;
+  createdAt: string;
+  updatedAt: string;
+  suppression: SuppressionKind | null;
+};
+
+export type ContactDetail = ContactRow & {
+  groups: { id: number; name: string }[];
+  suppressionReason: string | null;
+};
+
+export type Group = { id: number; name: string; memberCount: number; createdAt: string };
+
+export type SmartList = {
+  id: number;
+  name: string;
+  filter: SmartFilter;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Suppression = {
+  phone: string;
+  kind: SuppressionKind;
+  reason: string;
+  source: string;
+  createdAt: string;
+  contactId: number | null;
+  contactName: string | null;
+};
+
+export type Settings = { defaultCountry: string };
+
+export type AppInfo = {
+  version: string;
+  dataDir: string;
+  databasePath: string;
+  shell: 'electron' | 'browser';
+  schemaVersion: number;
+};
+
+export type ColumnRole = 'phone' | 'name' | 'firstName' | 'lastName' | 'tags' | 'note' | 'field' | 'ignore';
+export type ColumnMapping = { index: number; header: string; role: ColumnRole; fieldKey: string }[];
+
+export type ImportWarning = { code: string; message: string; params: Record<string, string | number> };
+
+export type ImportPreview = {
+  importId: string;
+  fileName: string;
+  fileType: 'xlsx' | 'xls' | 'csv' | 'ods';
+  sheetName: string;
+  headers: string[];
+  sampleRows: string[][];
+  totalRows: number;
+  mapping: ColumnMapping;
+  warnings: ImportWarning[];
+};
+
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
+
+export type ImportProgress = {
+  importId: string;
+  phase: ImportPhase;
+  done: number;
+  total: number;
+};
+
+export type RejectedRow = { row: number; phone: string; name: string; reason: string };
+
+export type ImportSummary = {
+  importId: string;
+  status: 'completed' | 'cancelled' | 'failed';
+  added: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  duplicatesInFile: number;
+  groupId: number | null;
+  groupName: string | null;
+  blacklisted: number;
+  rejectedSample: RejectedRow[];
+  durationMs: number;
+  message: string | null;
+};
+
+export type FileBlob = { fileName: string; mimeType: string; bytes: Uint8Array };
+
+export type ExportProgress = { exportId: string; done: number; total: number };
+
+export const CONTACT_SORT_COLUMNS = ['name', 'phone', 'createdAt', 'updatedAt'] as const;
+export type ContactSortColumn = (typeof CONTACT_SORT_COLUMNS)[number];

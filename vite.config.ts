@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer: built into dist/renderer with relative paths, so Electron can load it from disk
+// (file://) and the browser host can serve it over http.
+export default defineConfig({
+  root: 'src-renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    // One bundle loaded from disk: size warnings for the web do not apply.
+    chunkSizeWarningLimit: 2000,
+  },
+});
