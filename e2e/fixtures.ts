@@ -6,12 +6,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export type Pigeon = { url: string; dataDir: string; page: Page };
 
+// package.json says "type": "module", so this file is an ES module: no __dirname.
+const here = path.dirname(fileURLToPath(import.meta.url));
+
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'main', 'host.cjs')], {
+  const child = spawn(process.execPath, [path.join(here, '..', 'dist', 'main', 'host.cjs')], {
     env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

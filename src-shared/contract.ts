@@ -54,6 +54,15 @@ export const ContactInputSchema = z.object({
   note: z.string().max(5000).default(''),
 });
 
+/** An edit: only the fields present change (no defaults here, unlike ContactInputSchema). */
+export const ContactPatchSchema = z.object({
+  phone: z.string().min(1, 'A phone number is required').max(64).optional(),
+  name: z.string().max(500).optional(),
+  fields: fieldPairs.optional(),
+  tags: z.array(tag).max(100).optional(),
+  note: z.string().max(5000).optional(),
+});
+
 export const ImportMappingSchema = z
   .array(
     z.object({
@@ -90,7 +99,7 @@ export const contract = {
   'contacts.get': method<ContactDetail>()(z.object({ id })),
   'contacts.create': method<ContactDetail>()(ContactInputSchema),
   'contacts.update': method<ContactDetail>()(
-    z.object({ id, patch: ContactInputSchema.partial() }),
+    z.object({ id, patch: ContactPatchSchema }),
   ),
   'contacts.delete': method<{ deleted: number }>()(z.object({ selection: SelectionSchema })),
   'contacts.tag': method<{ updated: number }>()(

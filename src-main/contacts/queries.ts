@@ -95,7 +95,7 @@ function orderBy(sort: { column: string; direction: 'asc' | 'desc' }) {
   const dir = sql.raw(sort.direction === 'desc' ? 'DESC' : 'ASC');
   switch (sort.column) {
     case 'name':
-      return sql`c.name COLLATE NOCASE ${dir}, c.id ${dir}`;
+      return sql`c.name_key ${dir}, c.id ${dir}`;
     case 'phone':
       return sql`c.phone ${dir}`;
     case 'createdAt':

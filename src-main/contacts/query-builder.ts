@@ -6,6 +6,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ContactQuery, FieldCondition, SmartFilter } from '../../src-shared/filters';
 import { phoneSearchPrefixes } from '../../src-shared/phone';
+import { foldForPrefix } from '../../src-shared/text';
 
 type Cond = RawBuilder<SqlBool>;
 
@@ -31,6 +32,7 @@ export type SearchPlan =
   | { kind: 'phone'; prefixes: string[] }
   | { kind: 'text'; match: string }
   | { kind: 'namePrefix'; prefix: string }
+  | { kind: 'substring'; text: string }
   | null;
 
 export function planSearch(search: string, defaultCountry: string): SearchPlan {
@@ -39,10 +41,11 @@ export function planSearch(search: string, defaultCountry: string): SearchPlan {
   const prefixes = phoneSearchPrefixes(text, defaultCountry);
   if (prefixes) return { kind: 'phone', prefixes };
   const words = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter((w) => w !== '');
-  if (words.length === 0) return null;
+  // Nothing the word index holds (emoji, symbols): look for the text itself in names.
+  if (words.length === 0) return { kind: 'substring', text };
   // A single letter matches a third of any book through the word index; answer it from the sorted
   // name index instead (names starting with it), which is what the first keystroke wants.
-  if (words.length === 1 && [...(words[0] ?? '')].length === 1) return { kind: 'namePrefix', prefix: words[0] ?? '' };
+  if (words.length === 1 && [...(words[0] ?? '')].length === 1) return { kind: 'namePrefix', prefix: foldForPrefix(words[0] ?? '') };
   // Each word quoted (never read as query syntax) and made a prefix query.
   return { kind: 'text', match: words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ') };
 }
@@ -55,8 +58,9 @@ function prefixEnd(p: string): string {
 export function searchCondition(plan: SearchPlan): Cond | null {
   if (plan === null) return null;
   if (plan.kind === 'namePrefix') {
-    return sql<SqlBool>`(c.name COLLATE NOCASE >= ${plan.prefix} AND c.name COLLATE NOCASE < ${prefixEnd(plan.prefix)})`;
+    return sql<SqlBool>`(c.name_key >= ${plan.prefix} AND c.name_key < ${prefixEnd(plan.prefix)})`;
   }
+  if (plan.kind === 'substring') return sql<SqlBool>`instr(c.name, ${plan.text}) > 0`;
   if (plan.kind === 'phone') {
     return or(plan.prefixes.map((p) => sql<SqlBool>`(c.phone >= ${p} AND c.phone < ${prefixEnd(p)})`));
   }

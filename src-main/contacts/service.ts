@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/errors';
 import type { Selection } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
+import { nameSortKey } from '../../src-shared/text';
 import { reindexContact } from './search-index';
 import { invalidateOrder } from './sort-order';
 import { findContactIdByPhone, getContact, selectionCondition, setTags, type Db } from './queries';
@@ -50,6 +51,7 @@ export async function createContact(
       .values({
         phone,
         name: input.name.trim(),
+        name_key: nameSortKey(input.name),
         fields: JSON.stringify(cleanFields(input.fields)),
         note: input.note,
         source: 'manual',
@@ -73,7 +75,7 @@ export async function updateContact(
 ): Promise<ContactDetail> {
   const current = await getContact(db, input.id);
   const patch = input.patch;
-  const values: { phone?: string; name?: string; fields?: string; note?: string; updated_at: string } = {
+  const values: { phone?: string; name?: string; name_key?: string; fields?: string; note?: string; updated_at: string } = {
     updated_at: new Date().toISOString(),
   };
   if (patch.phone !== undefined) {
@@ -84,7 +86,10 @@ export async function updateContact(
       values.phone = phone;
     }
   }
-  if (patch.name !== undefined) values.name = patch.name.trim();
+  if (patch.name !== undefined) {
+    values.name = patch.name.trim();
+    values.name_key = nameSortKey(values.name);
+  }
   if (patch.fields !== undefined) values.fields = JSON.stringify(cleanFields(patch.fields));
   if (patch.note !== undefined) values.note = patch.note;
   await db.transaction().execute(async (trx) => {

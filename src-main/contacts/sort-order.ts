@@ -37,7 +37,7 @@ async function stampOf(db: Db): Promise<string> {
 async function build(db: Db, column: OrderColumn, stamp: string): Promise<Order> {
   const { rows } =
     column === 'name'
-      ? await sql<{ id: number }>`SELECT id FROM contacts ORDER BY name COLLATE NOCASE, id`.execute(db)
+      ? await sql<{ id: number }>`SELECT id FROM contacts ORDER BY name_key, id`.execute(db)
       : await sql<{ id: number }>`SELECT id FROM contacts ORDER BY phone`.execute(db);
   let maxId = 0;
   for (const r of rows) if (r.id > maxId) maxId = r.id;

@@ -5,6 +5,7 @@ export interface ContactsTable {
   id: Generated<number>;
   phone: string;
   name: string;
+  name_key: string;
   /** JSON array of [key, value] pairs, in the order the columns came. */
   fields: string;
   note: string;

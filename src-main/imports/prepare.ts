@@ -6,6 +6,7 @@
 import type { ColumnMapping, FieldPairs, RejectedRow } from '../../src-shared/domain';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
+import { nameSortKey, unneutralise } from '../../src-shared/text';
 
 export const MAX_NAME_CHARS = 500;
 export const MAX_FIELD_CHARS = 5000;
@@ -15,6 +16,7 @@ export type PreparedContact = {
   row: number;
   phone: string;
   name: string;
+  nameKey: string;
   fields: FieldPairs;
   tags: string[];
   note: string;
@@ -69,7 +71,7 @@ export class RowPreparer {
     const contacts: PreparedContact[] = [];
     const join = (list: ColumnMapping, cells: string[]) =>
       list
-        .map((c) => cells[c.index] ?? '')
+        .map((c) => unneutralise(cells[c.index] ?? ''))
         .filter((s) => s !== '')
         .join(' ');
     for (let i = start; i < end; i++) {
@@ -94,7 +96,7 @@ export class RowPreparer {
       let tooLong: { column: string; length: number } | null = null;
       const fields: FieldPairs = [];
       for (const col of cols.field) {
-        const value = cells[col.index] ?? '';
+        const value = unneutralise(cells[col.index] ?? '');
         if (value.length > MAX_FIELD_CHARS) {
           tooLong = { column: col.header, length: value.length };
           break;
@@ -115,7 +117,7 @@ export class RowPreparer {
       }
       this.firstRowOf.set(phone.e164, row);
       const tags = cols.tags.flatMap((c) => splitTags(cells[c.index] ?? ''));
-      contacts.push({ row, phone: phone.e164, name, fields, tags, note });
+      contacts.push({ row, phone: phone.e164, name, nameKey: nameSortKey(name), fields, tags, note });
     }
     return contacts;
   }

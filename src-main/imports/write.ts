@@ -7,6 +7,7 @@
  */
 import type { Sqlite } from '../db/connection';
 import { searchIndexStatements } from '../contacts/search-index';
+import { nameSortKey } from '../../src-shared/text';
 import type { PreparedContact } from './prepare';
 
 export type WriteTarget =
@@ -114,11 +115,11 @@ export class ContactWriter {
     const groupId = this.resolveGroup();
     this.result.groupId = groupId;
     const insert = db.prepare(
-      `INSERT INTO contacts (phone, name, fields, note, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (phone) DO NOTHING`,
+      `INSERT INTO contacts (phone, name, name_key, fields, note, source, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (phone) DO NOTHING`,
     );
     const findExisting = db.prepare('SELECT id, name, fields, note FROM contacts WHERE phone = ?');
-    const update = db.prepare('UPDATE contacts SET name = ?, fields = ?, note = ?, updated_at = ? WHERE id = ?');
+    const update = db.prepare('UPDATE contacts SET name = ?, name_key = ?, fields = ?, note = ?, updated_at = ? WHERE id = ?');
     const addTag = db.prepare('INSERT OR IGNORE INTO contact_tags (tag, contact_id) VALUES (?, ?)');
     const addMember = db.prepare('INSERT OR IGNORE INTO group_members (group_id, contact_id, added_at) VALUES (?, ?, ?)');
     const index = searchIndexStatements(db);
@@ -127,7 +128,7 @@ export class ContactWriter {
       let firstNew = 0;
       let lastNew = -1;
       for (const c of contacts) {
-        const info = insert.run(c.phone, c.name, JSON.stringify(c.fields), c.note, this.source, o.now, o.now);
+        const info = insert.run(c.phone, c.name, c.nameKey, JSON.stringify(c.fields), c.note, this.source, o.now, o.now);
         let id: number;
         if (info.changes === 1) {
           id = Number(info.lastInsertRowid);
@@ -141,7 +142,8 @@ export class ContactWriter {
             // The file's non-empty values win; fields the file does not have are kept.
             const merged = new Map<string, string>(JSON.parse(existing.fields) as [string, string][]);
             for (const [k, v] of c.fields) merged.set(k, v);
-            update.run(c.name || existing.name, JSON.stringify([...merged]), c.note || existing.note, o.now, id);
+            const name = c.name || existing.name;
+            update.run(name, c.name ? c.nameKey : nameSortKey(name), JSON.stringify([...merged]), c.note || existing.note, o.now, id);
             index.reindex(id);
             this.result.updated++;
           } else {

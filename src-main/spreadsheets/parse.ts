@@ -5,6 +5,7 @@
 // bytes, never from the file name. Nothing here writes parsed text into plain objects as keys:
 // headers and rows are arrays, so a header called "__proto__" is just a string.
 import * as XLSX from 'xlsx';
+import { numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
 
 export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: number };
 
@@ -47,6 +48,8 @@ export type ParsedSheet = {
   sheetNames: string[];
   headers: string[];
   rows: string[][];
+  /** 1-based spreadsheet row (CSV: record) number of each entry of `rows`; blank rows are skipped. */
+  rowNumbers: number[];
   warnings: ParseWarning[];
 };
 
@@ -305,9 +308,11 @@ const HEADER_LOOKS_LIKE_PHONE = /^[+(]?[\d\s().\-/+]{7,}$/;
 /**
  * Turns raw non-empty rows (first = header) into the final sheet: names blank headers, makes
  * duplicate headers unique, pads/truncates rows, extends the header for data beyond it.
+ * `rawRowNumbers[i]` is the row number of `raw[i]`.
  */
 function finish(
   raw: string[][],
+  rawRowNumbers: number[],
   fileType: ParsedSheet['fileType'],
   sheetName: string,
   sheetNames: string[],
@@ -388,7 +393,8 @@ function finish(
     }
     rows[r - 1] = row;
   }
-  return { fileType, sheetName, sheetNames, headers, rows, warnings };
+  const rowNumbers = rawRowNumbers.slice(1, raw.length);
+  return { fileType, sheetName, sheetNames, headers, rows, rowNumbers, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,9 +481,14 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-/** RFC 4180 parser: quoted fields, doubled quotes, CRLF / LF / CR. Drops empty records. */
-function parseCsvText(text: string, delim: string, maxRows: number): string[][] {
+/**
+ * RFC 4180 parser: quoted fields, doubled quotes, CRLF / LF / CR. Drops empty records; `rowNumbers`
+ * holds the 1-based record number of each kept row.
+ */
+function parseCsvText(text: string, delim: string, maxRows: number): { rows: string[][]; rowNumbers: number[] } {
   const out: string[][] = [];
+  const rowNumbers: number[] = [];
+  let record = 1;
   const d = delim.charCodeAt(0);
   const n = text.length;
   let i = 0;
@@ -545,13 +556,18 @@ function parseCsvText(text: string, delim: string, maxRows: number): string[][] 
     else i++;
     if (rowHasData) {
       out.push(row);
-      if (out.length > maxRows + 1) return out;
+      rowNumbers.push(record);
+      if (out.length > maxRows + 1) return { rows: out, rowNumbers };
     }
+    record++;
     row = [];
     rowHasData = false;
   }
-  if (rowHasData) out.push(row);
-  return out;
+  if (rowHasData) {
+    out.push(row);
+    rowNumbers.push(record);
+  }
+  return { rows: out, rowNumbers };
 }
 
 /** `bytes` is the UTF-8 source (used to refuse huge files cheaply), or null for UTF-16 sources. */
@@ -584,28 +600,16 @@ function parseCsv(bytes: Uint8Array | null, text: string, limits: ParseLimits): 
     if (lines > limit) throw tooManyRows(limits.maxRows);
   }
 
-  const raw = parseCsvText(body, delim, limits.maxRows);
+  const { rows: raw, rowNumbers } = parseCsvText(body, delim, limits.maxRows);
   if (raw.length === 0) throw emptySheet('');
   if (raw.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
-  return finish(raw, 'csv', '', []);
+  return finish(raw, rowNumbers, 'csv', '', []);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Workbooks (SheetJS)
 
 type Cell = { t?: string; v?: unknown; w?: string };
-
-const SCIENTIFIC_W = /^-?\d+(?:[.,]\d+)?E[+-]?\d+$/i;
-const PLAIN_NUMBER_W = /^[-+]?[\d\s.,]*$/;
-
-function digitsOnly(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) out += s[i];
-  }
-  return out;
-}
 
 function cellText(cell: Cell | undefined): string {
   if (!cell) return '';
@@ -614,20 +618,9 @@ function cellText(cell: Cell | undefined): string {
     case 's':
     case 'str':
       return typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v).trim();
-    case 'n': {
+    case 'n':
       if (typeof v !== 'number' || !Number.isFinite(v)) return (cell.w ?? '').trim();
-      const w = cell.w;
-      if (Number.isInteger(v) && Math.abs(v) < 1e15) {
-        // Phones stored as numbers: keep every digit, even if Excel displays "9.05E+11".
-        const digits = v.toFixed(0);
-        if (w === undefined || w === '' || SCIENTIFIC_W.test(w)) return digits;
-        const wd = digitsOnly(w);
-        if (wd === digits.replace('-', '') && !/[/:]/.test(w)) return digits;
-        return w.trim(); // a date, or a formatted value such as "(202) 555-0143" or "0532 123 45 67"
-      }
-      if (w !== undefined && w !== '' && !PLAIN_NUMBER_W.test(w) && !SCIENTIFIC_W.test(w)) return w.trim(); // dates/times, %
-      return String(v);
-    }
+      return numberCellText(v, cell.w); // shared with the fast .xlsx reader
     case 'b':
       return v === true ? 'TRUE' : v === false ? 'FALSE' : '';
     case 'd':
@@ -651,8 +644,10 @@ function denseRows(sheet: XLSX.WorkSheet): (Cell[] | undefined)[] | null {
   return null;
 }
 
-function sheetRawRows(sheet: XLSX.WorkSheet): string[][] {
+/** Non-empty rows of a SheetJS sheet, with their 1-based row numbers. */
+function sheetRawRows(sheet: XLSX.WorkSheet): { rows: string[][]; rowNumbers: number[] } {
   const out: string[][] = [];
+  const rowNumbers: number[] = [];
   const dense = denseRows(sheet);
   if (dense) {
     for (let r = 0; r < dense.length; r++) {
@@ -666,13 +661,16 @@ function sheetRawRows(sheet: XLSX.WorkSheet): string[][] {
         row[c] = t;
         if (t !== '') has = true;
       }
-      if (has) out.push(row);
+      if (has) {
+        out.push(row);
+        rowNumbers.push(r + 1);
+      }
     }
-    return out;
+    return { rows: out, rowNumbers };
   }
   // Sparse fallback.
   const ref = sheet['!ref'];
-  if (!ref) return out;
+  if (!ref) return { rows: out, rowNumbers };
   const range = XLSX.utils.decode_range(ref);
   const cells = sheet as unknown as Record<string, Cell | undefined>;
   for (let r = range.s.r; r <= range.e.r; r++) {
@@ -683,9 +681,12 @@ function sheetRawRows(sheet: XLSX.WorkSheet): string[][] {
       row.push(t);
       if (t !== '') has = true;
     }
-    if (has) out.push(row);
+    if (has) {
+      out.push(row);
+      rowNumbers.push(r + 1);
+    }
   }
-  return out;
+  return { rows: out, rowNumbers };
 }
 
 function sheetWasTruncated(sheet: XLSX.WorkSheet): boolean {
@@ -714,17 +715,52 @@ function readWorkbook(bytes: Uint8Array, limits: ParseLimits): XLSX.WorkBook {
   }
 }
 
-function parseWorkbook(
-  bytes: Uint8Array,
+/**
+ * A workbook as the sheet chooser sees it: read by SheetJS, or by the fast .xlsx reader.
+ * `grid` gives undefined for a sheet that is not there (SheetJS skipped it) and null when the fast
+ * reader cannot read that sheet (the caller then reads the file with SheetJS).
+ */
+type WorkbookSource = {
+  sheetNames: string[];
+  hidden: ReadonlySet<string>;
+  grid(name: string): SheetGrid | null | undefined;
+};
+
+function sheetJsSource(wb: XLSX.WorkBook): WorkbookSource {
+  const hidden = new Set<string>();
+  for (const s of wb.Workbook?.Sheets ?? []) if (s.Hidden && s.name) hidden.add(s.name);
+  return {
+    sheetNames: wb.SheetNames.slice(),
+    hidden,
+    grid(name) {
+      const sheet = wb.Sheets[name];
+      if (!sheet) return undefined;
+      if (sheetWasTruncated(sheet)) return { rows: [], rowNumbers: [], truncated: true };
+      return { ...sheetRawRows(sheet), truncated: false };
+    },
+  };
+}
+
+/** The fast .xlsx reader is on unless PIGEON_XLSX_FAST=0 (tests and comparisons). */
+function fastXlsxEnabled(): boolean {
+  return process.env.PIGEON_XLSX_FAST !== '0';
+}
+
+/**
+ * Picks the sheet (the one asked for, else the first visible sheet with data, else the first
+ * hidden one with data) and builds the result. Null when the fast reader gave up on a sheet.
+ */
+function chooseSheet(
+  book: WorkbookSource,
   fileType: 'xlsx' | 'xls' | 'ods',
   limits: ParseLimits,
   wantedSheet: string | undefined,
-): ParsedSheet {
-  const wb = readWorkbook(bytes, limits);
-  const sheetNames = wb.SheetNames.slice();
+): ParsedSheet | null {
+  const sheetNames = book.sheetNames;
   if (sheetNames.length === 0) throw emptySheet('');
   let chosen: string | undefined;
   let raw: string[][] = [];
+  let rawRowNumbers: number[] = [];
   if (wantedSheet !== undefined) {
     if (!sheetNames.includes(wantedSheet)) {
       throw new SpreadsheetError(
@@ -735,23 +771,65 @@ function parseWorkbook(
     }
     chosen = wantedSheet;
   }
-  const hidden = new Set<string>();
-  for (const s of wb.Workbook?.Sheets ?? []) if (s.Hidden && s.name) hidden.add(s.name);
+  const hidden = book.hidden;
   const order = chosen !== undefined ? [chosen] : [...sheetNames.filter((n) => !hidden.has(n)), ...sheetNames.filter((n) => hidden.has(n))];
   for (const name of order) {
-    const sheet = wb.Sheets[name];
-    if (!sheet) continue;
-    if (sheetWasTruncated(sheet)) throw tooManyRows(limits.maxRows);
-    const r = sheetRawRows(sheet);
-    if (r.length > 0 || chosen !== undefined) {
+    const g = book.grid(name);
+    if (g === null) return null;
+    if (g === undefined) continue;
+    if (g.truncated) throw tooManyRows(limits.maxRows);
+    if (g.rows.length > 0 || chosen !== undefined) {
       chosen = name;
-      raw = r;
+      raw = g.rows;
+      rawRowNumbers = g.rowNumbers;
       break;
     }
   }
   if (chosen === undefined || raw.length === 0) throw emptySheet(chosen ?? sheetNames[0] ?? '');
   if (raw.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
-  return finish(raw, fileType, chosen, sheetNames);
+  return finish(raw, rawRowNumbers, fileType, chosen, sheetNames.slice());
+}
+
+function unpackedTooLarge(fileName: string): SpreadsheetError {
+  const maxMb = Math.floor(DEFAULT_PARSE_LIMITS.maxBytes / (1024 * 1024));
+  return new SpreadsheetError(
+    'file_too_large',
+    'This file is far too large once unpacked to be a contact list. Open it in Excel, keep only the sheet with your contacts, save it, and try again.',
+    { maxMb, fileName },
+  );
+}
+
+/** .xlsx through the fast reader; null when it does not handle this file (use SheetJS). */
+function parseXlsxFast(bytes: Uint8Array, fileName: string, limits: ParseLimits, wantedSheet: string | undefined): ParsedSheet | null {
+  try {
+    const fast = readXlsxFast(bytes, { maxRows: limits.maxRows });
+    if (fast === null) return null;
+    return chooseSheet(
+      { sheetNames: fast.sheetNames, hidden: fast.hidden, grid: (name) => fast.readSheet(name) },
+      'xlsx',
+      limits,
+      wantedSheet,
+    );
+  } catch (e) {
+    if (e instanceof XlsxRefusal) throw e.reason === 'unpacked_too_large' ? unpackedTooLarge(fileName) : corrupt();
+    throw e;
+  }
+}
+
+function parseWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  fileType: 'xlsx' | 'xls' | 'ods',
+  limits: ParseLimits,
+  wantedSheet: string | undefined,
+): ParsedSheet {
+  if (fileType === 'xlsx' && fastXlsxEnabled()) {
+    const fast = parseXlsxFast(bytes, fileName, limits, wantedSheet);
+    if (fast !== null) return fast;
+  }
+  const parsed = chooseSheet(sheetJsSource(readWorkbook(bytes, limits)), fileType, limits, wantedSheet);
+  if (parsed === null) throw corrupt(); // not reached: SheetJS sheets are never null
+  return parsed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -779,9 +857,9 @@ export function parseSpreadsheet(
   const s = sniff(bytes);
   switch (s.kind) {
     case 'zip':
-      return parseWorkbook(bytes, sniffZip(bytes), limits, sheetName);
+      return parseWorkbook(bytes, fileName, sniffZip(bytes), limits, sheetName);
     case 'cfb':
-      return parseWorkbook(bytes, sniffCfb(bytes), limits, sheetName);
+      return parseWorkbook(bytes, fileName, sniffCfb(bytes), limits, sheetName);
     case 'text':
       return parseCsv(s.utf8 ? bytes : null, s.text, limits);
   }

@@ -15,13 +15,15 @@ export const m0001ContactBook: Migration = {
         id INTEGER PRIMARY KEY,
         phone TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL DEFAULT '',
+        -- What names sort by (src-shared/text.ts nameSortKey): accents and case folded.
+        name_key TEXT NOT NULL DEFAULT '￿',
         fields TEXT NOT NULL DEFAULT '[]',
         note TEXT NOT NULL DEFAULT '',
         source TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id);
+      CREATE INDEX contacts_by_name ON contacts (name_key, id);
 
       -- Search: a word index (prefix queries) over name and custom field values; phones are found
       -- through the UNIQUE phone index by E.164 prefix. Contentless: the text lives in contacts,

@@ -1,0 +1,131 @@
+/**
+ * Steps shared by the e2e specs, written the way a user does them: click the navigation, choose a
+ * file, pick options, read the numbers on screen.
+ */
+import fs from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
+import { MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
+import { expect } from './fixtures';
+
+export type NavName = 'Contacts' | 'Groups' | 'Smart lists' | 'Blacklist' | 'Graylist' | 'Import' | 'Settings';
+
+export async function goTo(page: Page, name: NavName): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: false }).first().click();
+}
+
+/** Opens the import page on its first step, whatever step it was on. */
+export async function openImport(page: Page): Promise<void> {
+  // Going elsewhere first unmounts the wizard, so it starts again at "Choose a file".
+  await goTo(page, 'Settings');
+  await goTo(page, 'Import');
+  await expect(page.getByRole('heading', { name: 'Choose a file' })).toBeVisible();
+}
+
+/** Chooses a file on the import page and waits for the column matching step. */
+export async function chooseImportFile(page: Page, file: string): Promise<void> {
+  await openImport(page);
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+}
+
+export type ImportOptions = {
+  target?: 'contacts' | 'newGroup' | 'existingGroup';
+  groupName?: string;
+  duplicates?: 'skip' | 'update';
+  tags?: string;
+};
+
+export type ImportStats = { added: number; updated: number; skipped: number; rejected: number; duplicates: number };
+
+/** From the column matching step: Next, the options, Import, and the numbers the result shows. */
+export async function finishImport(page: Page, options: ImportOptions = {}): Promise<ImportStats> {
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-start')).toBeVisible();
+  if (options.duplicates === 'update') await page.getByTestId('import-dup-update').check();
+  if (options.target === 'newGroup') {
+    await page.getByTestId('import-target-newGroup').check();
+    await page.getByTestId('import-new-group-name').fill(options.groupName ?? 'Imported');
+  } else if (options.target === 'existingGroup') {
+    await page.getByTestId('import-target-existingGroup').check();
+    if (options.groupName !== undefined) {
+      await page.getByTestId('import-group-select').selectOption({ label: options.groupName });
+    }
+  }
+  if (options.tags !== undefined) await page.getByTestId('import-tags').fill(options.tags);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Import finished')).toBeVisible();
+  return readImportStats(page);
+}
+
+export async function readImportStats(page: Page): Promise<ImportStats> {
+  const stat = async (id: string) => Number(await page.getByTestId(`import-stat-${id}`).getAttribute('data-value'));
+  return {
+    added: await stat('added'),
+    updated: await stat('updated'),
+    skipped: await stat('skipped'),
+    rejected: await stat('rejected'),
+    duplicates: await stat('duplicates'),
+  };
+}
+
+export async function importFile(page: Page, file: string, options: ImportOptions = {}): Promise<ImportStats> {
+  await chooseImportFile(page, file);
+  return finishImport(page, options);
+}
+
+/** What importing the messy sheet into an empty book must give, worked out from MESSY_ROWS. */
+export function messyExpectations() {
+  const valid = MESSY_ROWS.filter((r) => 'e164' in r.expected && r.expected.duplicateOf === undefined);
+  const duplicates = MESSY_ROWS.filter((r) => 'e164' in r.expected && r.expected.duplicateOf !== undefined);
+  const rejected = MESSY_ROWS.filter((r) => 'reason' in r.expected);
+  return { added: valid.length, rejected: rejected.length, duplicates: duplicates.length, validRows: valid, rejectedRows: rejected };
+}
+
+/** The contact count the contacts page shows ("12 contacts" → 12). */
+export async function contactsCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('contacts-count').textContent()) ?? '';
+  const m = /([\d.,]+)\s+contacts?/.exec(text);
+  if (!m?.[1]) throw new Error(`unexpected contacts count text: ${text}`);
+  return Number(m[1].replace(/[.,]/g, ''));
+}
+
+export async function expectContactsCount(page: Page, n: number): Promise<void> {
+  await expect(page.getByTestId('contacts-count')).toHaveText(n === 1 ? '1 contact' : `${n} contacts`);
+}
+
+/** The names in the visible table rows, top to bottom. */
+export async function visibleNames(page: Page): Promise<string[]> {
+  const rows = page.getByTestId('contact-row');
+  const names = await rows.evaluateAll((els) =>
+    els
+      .map((el) => ({ top: (el as HTMLElement).offsetTop, name: el.querySelectorAll('[role="gridcell"]')[1]?.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((x) => x.name),
+  );
+  return names;
+}
+
+/** The phones (as shown) in the visible table rows, top to bottom, digits and + only. */
+export async function visiblePhones(page: Page): Promise<string[]> {
+  const rows = page.getByTestId('contact-row');
+  return rows.evaluateAll((els) =>
+    els
+      .map((el) => ({ top: (el as HTMLElement).offsetTop, phone: el.querySelector('.phone')?.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((x) => x.phone.replace(/[^\d+]/g, '')),
+  );
+}
+
+/** The sheet of a downloaded .xlsx/.csv as rows of strings (first row: headers). */
+export async function readDownload(download: Download): Promise<string[][]> {
+  const file = await download.path();
+  const bytes = fs.readFileSync(file);
+  const wb = XLSX.read(bytes, { type: 'buffer', raw: true, codepage: 65001 });
+  const sheetName = wb.SheetNames[0];
+  if (sheetName === undefined) throw new Error('workbook has no sheet');
+  const sheet = wb.Sheets[sheetName];
+  if (!sheet) throw new Error('sheet missing');
+  return XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' });
+}

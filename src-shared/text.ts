@@ -1,0 +1,32 @@
+/** Text helpers shared by main and renderer. Pure. */
+
+/**
+ * The key contacts are sorted by: accents and case folded so "Çağrı" sorts with the c's and
+ * "İbrahim" with the i's (SQLite's NOCASE folds ASCII only), dotless ı read as i. Contacts with
+ * no name sort after everyone else.
+ */
+export function nameSortKey(name: string): string {
+  const key = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ı/g, 'i')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return key === '' ? '\uffff' : key;
+}
+
+/** The same folding for a typed prefix (no "no name" marker). */
+export function foldForPrefix(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ı/g, 'i');
+}
+
+/**
+ * Undoes spreadsheet neutralisation: our exports put an apostrophe before cells that start with
+ * = + - @ (or tab / carriage return), so a spreadsheet never runs them. Reading such a file back
+ * must give the original text.
+ */
+export function unneutralise(cell: string): string {
+  if (cell.length > 1 && cell.charCodeAt(0) === 0x27 && '=+-@\t\r'.includes(cell[1] ?? '')) return cell.slice(1);
+  return cell;
+}
