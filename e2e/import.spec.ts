@@ -85,8 +85,11 @@ test('messy semicolon CSV with BOM: preview, guessed mapping, new group, counts,
     expect(row?.[3]).toBe(neutralised(r.cells[1])); // the phone cell as it was in the file
     if ('reason' in exp) expect(row?.[1]).toContain(REASONS[exp.reason] ?? exp.reason);
     else expect(row?.[1]).toMatch(/^Same number as row \d+ of this file$/);
-    // Rows above the blank line keep their spreadsheet row number (see the next test for the rest).
-    if (index <= BLANK_LINE_AFTER) expect(row?.[0]).toBe(String(fileRow(index)));
+    // Row numbers are the spreadsheet's own, counting the blank line (so the user can find the row).
+    expect(row?.[0], `row number of ${r.cells[0]}`).toBe(String(fileRow(index)));
+    if ('e164' in exp && exp.duplicateOf !== undefined) {
+      expect(row?.[1]).toBe(`Same number as row ${fileRow(exp.duplicateOf)} of this file`);
+    }
   });
 
   // "Show contacts" opens the contacts page on the new group's members.
@@ -141,10 +144,7 @@ test('messy .xlsx into an existing group keeps numeric phones and fills the grou
   await expect(page.getByTestId('contact-row').first().locator('.phone')).toHaveText(/\+90 532 123 45 67/);
 });
 
-test('rejected rows keep their spreadsheet row numbers after a blank line', async ({ pigeon }) => {
-  // BUG: the CSV reader drops empty lines without remembering line numbers, so every row below the
-  // blank line is reported one row too high (e.g. "12345" on line 11 is reported as row 10).
-  test.fail(!process.env.PIGEON_E2E_STRICT, 'known bug: CSV row numbers ignore skipped blank lines (src-main/spreadsheets/parse.ts + spreadsheet-worker rowNumbersOf)');
+test('the rejected-rows table on screen shows spreadsheet row numbers, counting blank lines', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
   const file = writeTempFile(dataDir, 'customers.csv', messyContactsCsv());
   await importFile(page, file);

@@ -4,6 +4,7 @@
  * import (open, then run) or one export, and is terminated afterwards.
  */
 import { parentPort } from 'node:worker_threads';
+import type { FieldPairs } from '../../src-shared/domain';
 import type { ErrorPayload } from '../../src-shared/errors';
 import { openSqlite } from '../db/connection';
 import { parseFieldPairs } from '../contacts/queries';
@@ -122,8 +123,9 @@ function write(req: WriteRequest): void {
   });
 }
 
-type ExportRecord = { phone: string; name: string; fields: string; note: string; tags: string | null };
+type ExportRecord = [id: number, phone: string, name: string, fields: string, note: string];
 
+/** Export: every matching contact in name order; one column per custom field, in first-seen order. */
 function exportContacts(req: ExportRequest): void {
   const flag = new Int32Array(req.cancelFlag);
   const db = openSqlite(req.dbFile, { readonly: true });
@@ -131,25 +133,26 @@ function exportContacts(req: ExportRequest): void {
     const total = (
       db.prepare(`SELECT count(*) AS n FROM contacts c WHERE ${req.whereSql}`).get(...req.parameters) as { n: number }
     ).n;
-    const statement = db.prepare(
-      `SELECT c.phone, c.name, c.fields, c.note,
-         (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM contact_tags WHERE contact_id = c.id ORDER BY tag)) AS tags
-       FROM contacts c WHERE ${req.whereSql} ORDER BY c.name COLLATE NOCASE, c.id`,
+    // Tags in one grouped pass: far cheaper than a subquery per exported row.
+    const tagsOf = new Map(
+      db.prepare("SELECT contact_id, group_concat(tag, ', ') FROM (SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, tag) GROUP BY contact_id").raw().all() as [number, string][],
     );
+    const statement = db
+      .prepare(`SELECT c.id, c.phone, c.name, c.fields, c.note FROM contacts c WHERE ${req.whereSql} ORDER BY c.name_key, c.id`)
+      .raw();
     const keys: string[] = [];
     const keyIndex = new Map<string, number>();
-    const records: { base: string[]; fields: [string, string][] }[] = [];
+    const records: { row: ExportRecord; fields: FieldPairs }[] = [];
     let done = 0;
-    for (const r of statement.iterate(...req.parameters) as IterableIterator<ExportRecord>) {
-      const fields = parseFieldPairs(r.fields);
+    for (const row of statement.iterate(...req.parameters) as IterableIterator<ExportRecord>) {
+      const fields = parseFieldPairs(row[3]);
       for (const [k] of fields) {
         if (!keyIndex.has(k)) {
           keyIndex.set(k, keys.length);
           keys.push(k);
         }
       }
-      records.push({ base: [r.phone, r.name], fields });
-      records[records.length - 1]?.base.push(r.tags ?? '', r.note);
+      records.push({ row, fields });
       if (++done % 5000 === 0) {
         send({ type: 'progress', phase: 'reading', done, total });
         if (Atomics.load(flag, 0) === 1) {
@@ -159,13 +162,14 @@ function exportContacts(req: ExportRequest): void {
       }
     }
     const headers = ['Phone', 'Name', ...keys, 'Tags', 'Note'];
-    const rows = records.map((rec) => {
-      const out = new Array<string>(headers.length).fill('');
-      out[0] = rec.base[0] ?? '';
-      out[1] = rec.base[1] ?? '';
-      for (const [k, v] of rec.fields) out[2 + (keyIndex.get(k) ?? 0)] = v;
-      out[headers.length - 2] = rec.base[2] ?? '';
-      out[headers.length - 1] = rec.base[3] ?? '';
+    const width = headers.length;
+    const rows = records.map(({ row, fields }) => {
+      const out = new Array<string>(width).fill('');
+      out[0] = row[1];
+      out[1] = row[2];
+      for (const [k, v] of fields) out[2 + (keyIndex.get(k) ?? 0)] = v;
+      out[width - 2] = tagsOf.get(row[0]) ?? '';
+      out[width - 1] = row[4];
       return out;
     });
     send({ type: 'progress', phase: 'writing', done: total, total });
