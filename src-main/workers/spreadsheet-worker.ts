@@ -46,25 +46,17 @@ function prepare(req: PrepareRequest): void {
   const preparer = new RowPreparer(req.mapping, req.defaultCountry);
   let valid = 0;
   let status: 'completed' | 'cancelled' = 'completed';
-  const t0 = performance.now();
-  let tPrep = 0;
-  let tPost = 0;
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     if (Atomics.load(flag, 0) === 1) {
       status = 'cancelled';
       break;
     }
-    const a = performance.now();
     const contacts = preparer.prepare(rows, numbers, start, Math.min(rows.length, start + CHUNK_ROWS));
-    const b = performance.now();
     valid += contacts.length;
     if (contacts.length > 0) req.port.postMessage({ type: 'chunk', contacts } satisfies ChunkMessage);
-    tPrep += b - a;
-    tPost += performance.now() - b;
     send({ type: 'progress', phase: 'checking', done: Math.min(rows.length, start + CHUNK_ROWS), total: rows.length });
   }
   req.port.postMessage({ type: status === 'completed' ? 'end' : 'abort' } satisfies ChunkMessage);
-  if (process.env.PIGEON_TRACE) console.error(`reader: total ${(performance.now() - t0).toFixed(0)} prep ${tPrep.toFixed(0)} post ${tPost.toFixed(0)}`);
   req.port.close();
   send({
     type: 'prepared',
@@ -88,9 +80,6 @@ function write(req: WriteRequest): void {
     throw error;
   }
   let written = 0;
-  let busy = 0;
-  let first = 0;
-  const t0 = performance.now();
   const finish = (message: FromWorker) => {
     req.port.close();
     db.close();
@@ -102,16 +91,11 @@ function write(req: WriteRequest): void {
         writer.rollback();
         finish({ type: 'written', status: 'cancelled', result: null });
       } else if (m.type === 'chunk') {
-        const a = performance.now();
-        if (!first) first = a - t0;
         writer.writeChunk(m.contacts);
-        busy += performance.now() - a;
         written += m.contacts.length;
         send({ type: 'progress', phase: 'writing', done: written, total: written });
       } else {
-        const a = performance.now();
         const result = writer.commit();
-        if (process.env.PIGEON_TRACE) console.error(`writer: total ${(performance.now() - t0).toFixed(0)} first chunk at ${first.toFixed(0)} busy ${busy.toFixed(0)} commit ${(performance.now() - a).toFixed(0)}`);
         finish({ type: 'written', status: 'completed', result });
       }
     } catch (error) {
