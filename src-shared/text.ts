@@ -6,6 +6,11 @@
  * no name sort after everyone else.
  */
 export function nameSortKey(name: string): string {
+  // Fast path for plain ASCII names (no accents to fold).
+  if (/^[\x20-\x7e]*$/.test(name)) {
+    const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
+    return key === '' ? '\uffff' : key;
+  }
   const key = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -66,31 +66,41 @@ export class RowPreparer {
     };
   }
 
+  /** Non-empty cells of these columns joined by a space (plain loops: this runs per row). */
+  private static join(list: ColumnMapping, cells: string[]): string {
+    let out = '';
+    for (const c of list) {
+      const v = unneutralise(cells[c.index] ?? '');
+      if (v !== '') out = out === '' ? v : `${out} ${v}`;
+    }
+    return out;
+  }
+
+  private reject(row: number, cells: string[], reason: string): void {
+    this.rejected.push({ row, phone: cells[this.phoneCol.index] ?? '', name: RowPreparer.join(this.cols.name, cells), reason, cells });
+  }
+
   prepare(rows: string[][], rowNumbers: number[], start: number, end: number): PreparedContact[] {
     const { cols } = this;
+    const join = RowPreparer.join;
     const contacts: PreparedContact[] = [];
-    const join = (list: ColumnMapping, cells: string[]) =>
-      list
-        .map((c) => unneutralise(cells[c.index] ?? ''))
-        .filter((s) => s !== '')
-        .join(' ');
     for (let i = start; i < end; i++) {
       const cells = rows[i] ?? [];
       const row = rowNumbers[i] ?? i + 2;
-      const rawPhone = cells[this.phoneCol.index] ?? '';
-      const reject = (reason: string) =>
-        this.rejected.push({ row, phone: rawPhone, name: join(cols.name, cells), reason, cells });
-
-      const phone = normalisePhone(rawPhone, this.defaultCountry);
+      const phone = normalisePhone(cells[this.phoneCol.index] ?? '', this.defaultCountry);
       if (!phone.ok) {
-        reject(t(`phone.reason.${phone.reason}`));
+        this.reject(row, cells, t(`phone.reason.${phone.reason}`));
         continue;
       }
       let name = join(cols.name, cells);
-      if (name === '') name = [join(cols.firstName, cells), join(cols.lastName, cells)].filter((s) => s !== '').join(' ');
-      name = name.replace(/\s+/gu, ' ').trim();
+      if (name === '' && (cols.firstName.length > 0 || cols.lastName.length > 0)) {
+        const first = join(cols.firstName, cells);
+        const last = join(cols.lastName, cells);
+        name = first === '' ? last : last === '' ? first : `${first} ${last}`;
+      }
+      if (/\s\s|^\s|\s$|[\t\n\r]/.test(name)) name = name.replace(/\s+/gu, ' ').trim();
       if (name.length > MAX_NAME_CHARS) {
-        reject(t('import.reason.cell_too_long', { column: cols.name[0]?.header ?? 'Name', length: name.length, max: MAX_NAME_CHARS }));
+        this.reject(row, cells, t('import.reason.cell_too_long', { column: cols.name[0]?.header ?? 'Name', length: name.length, max: MAX_NAME_CHARS }));
         continue;
       }
       let tooLong: { column: string; length: number } | null = null;
@@ -106,17 +116,21 @@ export class RowPreparer {
       const note = join(cols.note, cells);
       if (!tooLong && note.length > MAX_FIELD_CHARS) tooLong = { column: cols.note[0]?.header ?? 'Note', length: note.length };
       if (tooLong) {
-        reject(t('import.reason.cell_too_long', { ...tooLong, max: MAX_FIELD_CHARS }));
+        this.reject(row, cells, t('import.reason.cell_too_long', { ...tooLong, max: MAX_FIELD_CHARS }));
         continue;
       }
       const first = this.firstRowOf.get(phone.e164);
       if (first !== undefined) {
         this.duplicatesInFile++;
-        reject(t('import.reason.duplicate_in_file', { row: first }));
+        this.reject(row, cells, t('import.reason.duplicate_in_file', { row: first }));
         continue;
       }
       this.firstRowOf.set(phone.e164, row);
-      const tags = cols.tags.flatMap((c) => splitTags(cells[c.index] ?? ''));
+      let tags: string[] = [];
+      for (const c of cols.tags) {
+        const cell = cells[c.index] ?? '';
+        if (cell !== '') tags = tags.concat(splitTags(cell));
+      }
       contacts.push({ row, phone: phone.e164, name, nameKey: nameSortKey(name), fields, tags, note });
     }
     return contacts;
