@@ -157,10 +157,22 @@ test('blacklist a selection with a reason, move one to the graylist', async ({ p
   await expect(mehmet).toContainText('from contacts');
   await expect(blackRows.filter({ hasText: 'Çağrı Şen' })).toContainText('Asked to stop on 3 March');
 
-  // Move Çağrı to the graylist from the blacklist page.
-  await blackRows.filter({ hasText: 'Çağrı Şen' }).getByRole('checkbox').check();
-  await page.getByTestId('suppr-move').click();
+  // Search finds a number by its contact's name and by its reason.
+  const search = page.getByTestId('suppr-search');
+  await search.fill('3 March');
+  await expect(blackRows).toHaveCount(2);
+  // Move Çağrı to the graylist from the blacklist page. (Searching first also lets the page settle:
+  // a tick made within 250 ms of opening the page is silently cleared — see the report.)
+  await search.fill('Çağrı');
   await expect(blackRows).toHaveCount(1);
+  await blackRows.filter({ hasText: 'Çağrı Şen' }).getByRole('checkbox').check();
+  await expect(page.getByTestId('suppr-bulkbar')).toContainText('1 selected');
+  await page.getByTestId('suppr-move').click();
+  await expect(page.getByTestId('toast').filter({ hasText: /Moved 1 number/ })).toBeVisible();
+  await expect(blackRows).toHaveCount(0);
+  await search.fill('');
+  await expect(blackRows).toHaveCount(1);
+  await expect(blackRows.first()).toContainText('Mehmet Öztürk');
   await goTo(page, 'Graylist');
   const grayRows = page.getByTestId('suppr-page-gray').getByTestId('suppr-row');
   await expect(grayRows).toHaveCount(1);
@@ -188,7 +200,7 @@ test('delete a contact after confirming; cancelling keeps it', async ({ pigeon }
   await page.getByTestId('bulk-delete').click();
   const confirmDialog = page.getByTestId('confirm-dialog');
   await expect(confirmDialog).toBeVisible();
-  await expect(confirmDialog).toContainText('Delete 1 contacts?');
+  await expect(confirmDialog.getByRole('heading')).toHaveText(/^Delete 1 contacts?\?$/);
   await confirmDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirmDialog).toHaveCount(0);
   await expectContactsCount(page, expected.added);

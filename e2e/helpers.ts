@@ -122,7 +122,11 @@ export async function visiblePhones(page: Page): Promise<string[]> {
 export async function readDownload(download: Download): Promise<string[][]> {
   const file = await download.path();
   const bytes = fs.readFileSync(file);
-  const wb = XLSX.read(bytes, { type: 'buffer', raw: true, codepage: 65001 });
+  // CSV is read as UTF-8 text (SheetJS would guess a legacy code page from the raw bytes); raw keeps
+  // every cell as the text written, so "+90…" is not turned into a number.
+  const wb = download.suggestedFilename().toLowerCase().endsWith('.csv')
+    ? XLSX.read(bytes.toString('utf8').replace(/^\ufeff/, ''), { type: 'string', raw: true })
+    : XLSX.read(bytes, { type: 'buffer' });
   const sheetName = wb.SheetNames[0];
   if (sheetName === undefined) throw new Error('workbook has no sheet');
   const sheet = wb.Sheets[sheetName];

@@ -66,14 +66,17 @@ function SuppressionsView({ kind }: { kind: SuppressionKind }) {
   const refresh = () => setVersion((v) => v + 1);
 
   // Typing waits a moment before searching, and a new search starts at the first page.
+  // Only a real change of the search text resets the page and the ticks.
   useEffect(() => {
+    const next = searchText.trim();
+    if (next === search) return;
     const timer = setTimeout(() => {
-      setSearch(searchText.trim());
+      setSearch(next);
       setOffset(0);
       setSelected(new Set());
     }, 250);
     return () => clearTimeout(timer);
-  }, [searchText]);
+  }, [searchText, search]);
 
   // Anything that changes suppressions (here, on the contacts page, an import) refreshes the table.
   useEffect(() => onEvent('contacts.changed', () => setVersion((v) => v + 1)), []);

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Group, Settings, SmartList } from '../../src-shared/domain';
 import { api, onEvent } from '../api';
+import { useContactsView } from './contacts-view';
 
 type CatalogState = {
   groups: Group[];
@@ -22,10 +23,19 @@ export const useCatalog = create<CatalogState>((set) => ({
   fieldKeys: [],
   settings: null,
   async refreshGroups() {
-    set({ groups: await api.groups.list() });
+    const groups = await api.groups.list();
+    set({ groups });
+    // A filter on a group that was just deleted would show nobody: drop it.
+    const view = useContactsView.getState();
+    const kept = view.query.filter.groupIds.filter((id) => groups.some((g) => g.id === id));
+    if (kept.length !== view.query.filter.groupIds.length) view.setQuery({ filter: { ...view.query.filter, groupIds: kept } });
   },
   async refreshLists() {
-    set({ lists: await api.lists.list() });
+    const lists = await api.lists.list();
+    set({ lists });
+    // The contacts page must not stay on a smart list that no longer exists.
+    const view = useContactsView.getState();
+    if (view.query.listId !== null && !lists.some((l) => l.id === view.query.listId)) view.setQuery({ listId: null });
   },
   async refreshTags() {
     const [tags, fieldKeys] = await Promise.all([api.contacts.tags(), api.contacts.fieldKeys()]);

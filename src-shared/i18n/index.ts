@@ -21,10 +21,17 @@ export function getLocale(): string {
   return currentLocale;
 }
 
-/** Replaces {name} placeholders; numbers are formatted for the locale. */
+/**
+ * Replaces {name} placeholders (numbers formatted for the locale) and picks plural words:
+ * `{count|number|numbers}` gives the first word when count is 1, the second otherwise.
+ */
 export function t(key: MessageKey, params: Params = {}): string {
   const template = current[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_whole, name: string, one: string, other: string) =>
+      params[name] === 1 ? one : other,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     return typeof value === 'number' ? value.toLocaleString(currentLocale) : value;
