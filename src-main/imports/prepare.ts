@@ -41,6 +41,16 @@ function splitTags(text: string): string[] {
  * Prepares rows chunk by chunk (so the writer can start on the first chunk while later ones are
  * checked). Remembers every number seen, so a duplicate is found whichever chunk it is in.
  */
+/** Non-empty cells of these columns joined by a space (plain loops: this runs per row). */
+function join(list: ColumnMapping, cells: string[]): string {
+  let out = '';
+  for (const c of list) {
+    const v = unneutralise(cells[c.index] ?? '');
+    if (v !== '') out = out === '' ? v : `${out} ${v}`;
+  }
+  return out;
+}
+
 export class RowPreparer {
   readonly rejected: RejectedWithCells[] = [];
   duplicatesInFile = 0;
@@ -66,23 +76,12 @@ export class RowPreparer {
     };
   }
 
-  /** Non-empty cells of these columns joined by a space (plain loops: this runs per row). */
-  private static join(list: ColumnMapping, cells: string[]): string {
-    let out = '';
-    for (const c of list) {
-      const v = unneutralise(cells[c.index] ?? '');
-      if (v !== '') out = out === '' ? v : `${out} ${v}`;
-    }
-    return out;
-  }
-
   private reject(row: number, cells: string[], reason: string): void {
-    this.rejected.push({ row, phone: cells[this.phoneCol.index] ?? '', name: RowPreparer.join(this.cols.name, cells), reason, cells });
+    this.rejected.push({ row, phone: cells[this.phoneCol.index] ?? '', name: join(this.cols.name, cells), reason, cells });
   }
 
   prepare(rows: string[][], rowNumbers: number[], start: number, end: number): PreparedContact[] {
     const { cols } = this;
-    const join = RowPreparer.join;
     const contacts: PreparedContact[] = [];
     for (let i = start; i < end; i++) {
       const cells = rows[i] ?? [];

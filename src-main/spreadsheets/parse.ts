@@ -5,7 +5,7 @@
 // bytes, never from the file name. Nothing here writes parsed text into plain objects as keys:
 // headers and rows are arrays, so a header called "__proto__" is just a string.
 import * as XLSX from 'xlsx';
-import { numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
+import { MAX_UNPACKED_ENTRY_BYTES, numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
 
 export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: number };
 
@@ -296,11 +296,6 @@ export function columnLetters(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
-}
-
-function rowIsEmpty(row: readonly string[]): boolean {
-  for (const c of row) if (c !== '') return false;
-  return true;
 }
 
 const HEADER_LOOKS_LIKE_PHONE = /^[+(]?[\d\s().\-/+]{7,}$/;
@@ -617,7 +612,7 @@ function cellText(cell: Cell | undefined): string {
   switch (cell.t) {
     case 's':
     case 'str':
-      return typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v).trim();
+      return typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
     case 'n':
       if (typeof v !== 'number' || !Number.isFinite(v)) return (cell.w ?? '').trim();
       return numberCellText(v, cell.w); // shared with the fast .xlsx reader
@@ -640,7 +635,8 @@ function cellText(cell: Cell | undefined): string {
 function denseRows(sheet: XLSX.WorkSheet): (Cell[] | undefined)[] | null {
   const data: unknown = (sheet as unknown as Record<string, unknown>)['!data'];
   if (Array.isArray(data)) return data as (Cell[] | undefined)[];
-  if (Array.isArray(sheet)) return sheet as unknown as (Cell[] | undefined)[];
+  const rows: unknown = sheet;
+  if (Array.isArray(rows)) return rows as (Cell[] | undefined)[];
   return null;
 }
 
@@ -790,12 +786,12 @@ function chooseSheet(
   return finish(raw, rawRowNumbers, fileType, chosen, sheetNames.slice());
 }
 
+/** A zip bomb: a part declaring more than MAX_UNPACKED_ENTRY_BYTES once unpacked. */
 function unpackedTooLarge(fileName: string): SpreadsheetError {
-  const maxMb = Math.floor(DEFAULT_PARSE_LIMITS.maxBytes / (1024 * 1024));
   return new SpreadsheetError(
     'file_too_large',
     'This file is far too large once unpacked to be a contact list. Open it in Excel, keep only the sheet with your contacts, save it, and try again.',
-    { maxMb, fileName },
+    { fileName, maxUnpackedMb: Math.floor(MAX_UNPACKED_ENTRY_BYTES / (1024 * 1024)) },
   );
 }
 
@@ -812,7 +808,8 @@ function parseXlsxFast(bytes: Uint8Array, fileName: string, limits: ParseLimits,
     );
   } catch (e) {
     if (e instanceof XlsxRefusal) throw e.reason === 'unpacked_too_large' ? unpackedTooLarge(fileName) : corrupt();
-    throw e;
+    if (e instanceof SpreadsheetError) throw e; // too many rows, empty sheet…: the same on both paths
+    return null; // anything unexpected in the fast reader: let SheetJS decide
   }
 }
 

@@ -83,18 +83,28 @@ function makeZip(files: ZipFile[], comment = ''): Uint8Array {
     const body = method === 8 ? new Uint8Array(deflateRawSync(f.data)) : f.data;
     const size = f.declaredSize ?? f.data.length;
     const crc = crc32(f.data);
-    const local = new Uint8Array(30 + name.length + body.length);
+    const descriptor = ((f.flags ?? 0) & 8) !== 0; // sizes and CRC after the data, as Excel writes them
+    const local = new Uint8Array(30 + name.length + body.length + (descriptor ? 16 : 0));
     const dl = new DataView(local.buffer);
     dl.setUint32(0, 0x04034b50, true);
     dl.setUint16(4, 20, true);
     dl.setUint16(6, f.flags ?? 0, true);
     dl.setUint16(8, method, true);
-    dl.setUint32(14, crc, true);
-    dl.setUint32(18, body.length, true);
-    dl.setUint32(22, size, true);
+    if (!descriptor) {
+      dl.setUint32(14, crc, true);
+      dl.setUint32(18, body.length, true);
+      dl.setUint32(22, size, true);
+    }
     dl.setUint16(26, name.length, true);
     local.set(name, 30);
     local.set(body, 30 + name.length);
+    if (descriptor) {
+      const d = 30 + name.length + body.length;
+      dl.setUint32(d, 0x08074b50, true);
+      dl.setUint32(d + 4, crc, true);
+      dl.setUint32(d + 8, body.length, true);
+      dl.setUint32(d + 12, size, true);
+    }
     const central = new Uint8Array(46 + name.length);
     const dc = new DataView(central.buffer);
     dc.setUint32(0, 0x02014b50, true);
@@ -237,7 +247,6 @@ describe('the same result as SheetJS on SheetJS-made workbooks', () => {
     const formats = [
       'm/d/yy',
       'yyyy-mm-dd',
-      'dd.mm.yyyy',
       'dd\\.mm\\.yyyy',
       'dd/mm/yyyy',
       'd/m/yyyy',
@@ -277,8 +286,6 @@ describe('the same result as SheetJS on SheetJS-made workbooks', () => {
       expect(byFormat.get('dd\\.mm\\.yyyy')?.[2]).toBe('15.03.1990');
       expect(byFormat.get('dd/mm/yyyy')?.[2]).toBe('15/03/1990');
       expect(byFormat.get('d/m/yyyy')?.[2]).toBe('15/3/1990');
-      // SheetJS 0.18.5's formatter rejects "dd.mm.yyyy" ("bad second format"), so both paths give the serial.
-      expect(byFormat.get('dd.mm.yyyy')?.[2]).toBe('32947');
       expect(byFormat.get('00000000000')?.[1]).toBe('05321234567'); // the leading zero is kept
     }
   });
@@ -287,7 +294,7 @@ describe('the same result as SheetJS on SheetJS-made workbooks', () => {
     const aoa: unknown[][] = [['Name', 'Day', 'When'], ['Ali', new Date(Date.UTC(1990, 2, 15)), 45657.25]];
     const ws = XLSX.utils.aoa_to_sheet(aoa);
     const when = ws['C2'] as XLSX.CellObject;
-    when.z = XLSX.SSF.get_table()[22] as string;
+    when.z = 'm/d/yy h:mm'; // SheetJS's code for built-in format 22
     const o = expectSame(bookOf([['S', ws]]), { fast: true });
     expect(rowsOf(o)[0]?.[1]).toBe('3/15/90');
     expect(rowsOf(o)[0]?.[2]).toBe('12/31/24 6:00');
@@ -448,7 +455,7 @@ describe('hand-made workbooks', () => {
   it('custom and built-in number formats from styles.xml', () => {
     const numFmts: [number, string][] = [
       [164, 'yyyy-mm-dd'],
-      [165, 'dd.mm.yyyy'],
+      [165, 'dd/mm/yyyy'],
       [166, 'd/m/yyyy'],
       [167, '&quot;+&quot;0'],
       [168, '0000000000'],
@@ -457,7 +464,48 @@ describe('hand-made workbooks', () => {
     const cells = xfs.map((_, i) => `<c r="${String.fromCharCode(65 + i)}2" s="${i}"><v>${i === 0 ? 905321234567 : i < 6 ? 45000.75 : 5321234567}</v></c>`).join('');
     const head = xfs.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>H${i}</t></is></c>`).join('');
     const o = expectSame(craft([{ name: 'S', data: `<row r="1">${head}</row><row r="2">${cells}</row>` }], { numFmts, xfs }), { fast: true });
-    expect(rowsOf(o)[0]?.slice(0, 8)).toEqual(['905321234567', '3/15/23', '3/15/23 18:00', '2023-03-15', '45000.75', '15/3/2023', '5321234567', '5321234567']);
+    expect(rowsOf(o)[0]?.slice(0, 8)).toEqual(['905321234567', '3/15/23', '3/15/23 18:00', '2023-03-15', '15/03/2023', '15/3/2023', '5321234567', '5321234567']);
+  });
+
+  it('character references SheetJS decodes wrongly are decoded correctly (intended difference)', () => {
+    // SheetJS decodes &#NNN; in <v> before UTF-8 (giving U+FFFD) and truncates references above U+FFFF.
+    const data =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="str"><v>Caf&#233;</v></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>&#x1F338; Dewi</t></is></c></row>';
+    const fast = run(craft([{ name: 'S', data }]), true);
+    expect(rowsOf(fast)).toEqual([['Café'], ['🌸 Dewi']]);
+  });
+
+  it('a workbook shaped like Excel writes it (markup extensions, shared formulas, data descriptors)', () => {
+    const files = unzipForTest(craft([{ name: 'S', data: '' }], { sst: [] }));
+    files.set(
+      'xl/workbook.xml',
+      utf8(
+        `${HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15 xr xr6 xr10 xr2" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27425"/><workbookPr defaultThemeVersion="166925"/><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\ayse\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent><xr:revisionPtr revIDLastSave="0" documentId="8_{0}" xr6:coauthVersionLast="47" xr6:coauthVersionMax="47" xr10:uidLastSave="{00000000-0000-0000-0000-000000000000}"/><bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840"/></bookViews><sheets><sheet name="Müşteriler" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Müşteriler!$A$1:$C$3</definedName></definedNames><calcPr calcId="191029"/></workbook>`,
+      ),
+    );
+    files.set(
+      'xl/sharedStrings.xml',
+      utf8(`${HEAD}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="6" uniqueCount="5"><si><t>Telefon</t></si><si><t>Ad Soyad</t></si><si><t>Toplam</t></si><si><t xml:space="preserve">Ayşe Yılmaz </t></si><si><t>Mehmet Öztürk</t></si></sst>`),
+    );
+    files.set(
+      'xl/worksheets/sheet1.xml',
+      utf8(
+        `${HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr xr2 xr3" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{8A3C0B4E-0000-0000-0000-000000000000}"><dimension ref="A1:C3"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><selection activeCell="C4" sqref="C4"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/><cols><col min="1" max="1" width="16.7109375" customWidth="1"/></cols><sheetData>` +
+          `<row r="1" spans="1:3" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+          `<row r="2" spans="1:3" x14ac:dyDescent="0.25"><c r="A2" s="1"><v>905321234567</v></c><c r="B2" t="s"><v>3</v></c><c r="C2"><f t="shared" ref="C2:C3" si="0">A2*2</f><v>1810642469134</v></c></row>` +
+          `<row r="3" spans="1:3" ht="18" customHeight="1" x14ac:dyDescent="0.3"><c r="A3" s="1"><v>905337654321</v></c><c r="B3" t="s"><v>4</v></c><c r="C3"><f t="shared" si="0"/><v>1810675308642</v></c></row>` +
+          `</sheetData><autoFilter ref="A1:C3"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+      ),
+    );
+    const bytes = makeZip([...files].map(([name, data]) => ({ name, data, flags: 8 | 0x800 })));
+    const o = expectSame(bytes, { fast: true });
+    expect(rowsOf(o)).toEqual([
+      ['905321234567', 'Ayşe Yılmaz', '1810642469134'],
+      ['905337654321', 'Mehmet Öztürk', '1810675308642'],
+    ]);
+    expect((o as { value: { sheetName: string } }).value.sheetName).toBe('Müşteriler');
   });
 
   it('an unknown built-in format id falls back to SheetJS', () => {
@@ -534,6 +582,22 @@ describe('limits and row numbers', () => {
     expect(grid?.rows).toHaveLength(12);
   });
 
+  it('counts non-empty rows, where SheetJS counts sheet rows (intended difference)', () => {
+    // 6 contacts, the last one far down: SheetJS's sheetRows cut-off sees row 40 > maxRows + 2 and
+    // refuses the sheet; the fast reader counts the rows that hold data.
+    const limits = { ...DEFAULT_PARSE_LIMITS, maxRows: 10 };
+    const aoa: unknown[][] = [['Phone'], ['1'], ['2'], ['3'], ['4'], ['5']];
+    for (let i = 0; i < 33; i++) aoa.push([]);
+    aoa.push(['6']);
+    const bytes = aoaBook(aoa);
+    expect(run(bytes, false, limits)).toMatchObject({ ok: false, code: 'too_many_rows' });
+    const fast = run(bytes, true, limits);
+    expect(rowsOf(fast)).toEqual([['1'], ['2'], ['3'], ['4'], ['5'], ['6']]);
+    expect((fast as { value: { rowNumbers: number[] } }).value.rowNumbers).toEqual([2, 3, 4, 5, 6, 40]);
+    // Away from the limit both agree.
+    expectSame(bytes, { fast: true });
+  });
+
   it('rowNumbers skip blank rows (xlsx, both paths, and CSV)', () => {
     const aoa: unknown[][] = [[], ['Phone', 'Name'], ['1', 'a'], [], [null, null], ['2', 'b'], [], [], ['3', 'c']];
     const o = expectSame(aoaBook(aoa), { fast: true });
@@ -585,7 +649,7 @@ describe('broken and hostile zips', () => {
   });
 
   it('an encrypted entry flag, an unknown method, a ZIP64 marker: null', () => {
-    const files = [...good()].map(([name, data]) => ({ name, data }) as ZipFile);
+    const files: ZipFile[] = [...good()].map(([name, data]) => ({ name, data }));
     const enc = makeZip(files.map((f) => (f.name === 'xl/workbook.xml' ? { ...f, flags: 1 } : f)));
     expect(readXlsxFast(enc, { maxRows: 10 })).toBeNull();
     const lzma = makeZip(files.map((f) => (f.name === 'xl/workbook.xml' ? { ...f, method: 14, stored: true } : f)));
@@ -608,7 +672,7 @@ describe('broken and hostile zips', () => {
 
   it('random bytes after a zip signature never throw anything but SpreadsheetError', () => {
     let x = 7;
-    for (let n = 0; n < 50; n++) {
+    for (let n = 0; n < 25; n++) {
       const b = messyContactsXlsx();
       for (let k = 0; k < 20; k++) {
         x = (x * 1103515245 + 12345) >>> 0;
@@ -626,7 +690,7 @@ describe('broken and hostile zips', () => {
   });
 
   it('zip bomb: an entry declaring more than 1 GiB is refused as file_too_large', () => {
-    const files = [...good()].map(([name, data]) => ({ name, data }) as ZipFile);
+    const files: ZipFile[] = [...good()].map(([name, data]) => ({ name, data }));
     const bomb = makeZip([...files, { name: 'xl/media/huge.bin', data: new Uint8Array(1000), declaredSize: MAX_UNPACKED_ENTRY_BYTES + 1 }]);
     expect(() => readXlsxFast(bomb, { maxRows: 10 })).toThrow(XlsxRefusal);
     expect(run(bomb, true)).toMatchObject({ ok: false, code: 'file_too_large' });
@@ -637,7 +701,7 @@ describe('broken and hostile zips', () => {
   });
 
   it('zip bomb: an entry inflating to more than it declares is refused as corrupt', () => {
-    const files = [...good()].map(([name, data]) => ({ name, data }) as ZipFile);
+    const files: ZipFile[] = [...good()].map(([name, data]) => ({ name, data }));
     const big = new Uint8Array(5_000_000); // zeros: deflates to a few KB
     const sheet = files.find((f) => f.name === 'xl/worksheets/sheet1.xml');
     if (!sheet) throw new Error('sheet');
@@ -688,5 +752,19 @@ describe('units', () => {
     expect(numberCellText(12.5, undefined)).toBe('12.5');
     expect(numberCellText(0.5, '50%')).toBe('50%');
     expect(numberCellText(1e15, undefined)).toBe('1000000000000000');
+  });
+});
+
+describe('dates SheetJS cannot format', () => {
+  it('writes dd.mm.yyyy dates (common in Turkey) as ISO dates, not serial numbers', async () => {
+    const { parseSpreadsheet } = await import('./parse');
+    const XLSXmod = await import('xlsx');
+    const ws = XLSXmod.utils.aoa_to_sheet([['Phone', 'Birthday'], ['05321234567', 32947]]);
+    const cell = ws['B2'] as { z?: string };
+    cell.z = 'dd.mm.yyyy';
+    const wb = XLSXmod.utils.book_new();
+    XLSXmod.utils.book_append_sheet(wb, ws, 'S');
+    const bytes = new Uint8Array(XLSXmod.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    expect(parseSpreadsheet(bytes, 'b.xlsx').rows[0]).toEqual(['05321234567', '1990-03-15']);
   });
 });

@@ -15,6 +15,7 @@
 // public formatter (XLSX.SSF.format) with the same format code, so dates and custom formats come
 // out exactly as on the SheetJS path. Cells in General (the usual case, and every cell without a
 // style) never reach it.
+import { isUtf8 } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 
@@ -66,6 +67,11 @@ export const MAX_UNPACKED_ENTRY_BYTES = 1024 * 1024 * 1024;
 export function readXlsxFast(bytes: Uint8Array, options: { maxRows: number }): FastWorkbook | null {
   const zip = readZipDirectory(bytes);
   if (zip === null) return null;
+  // SheetJS reads a zip holding these as OpenDocument, whatever else it holds.
+  for (const name of zip.keys()) {
+    const lower = name.toLowerCase();
+    if (lower === 'meta-inf/manifest.xml' || lower === 'objectdata.xml') return null;
+  }
   for (const e of zip.values()) {
     if (e.size > MAX_UNPACKED_ENTRY_BYTES) {
       throw new XlsxRefusal('unpacked_too_large', `zip entry ${e.name} declares ${e.size} bytes`);
@@ -101,9 +107,9 @@ export function readXlsxFast(bytes: Uint8Array, options: { maxRows: number }): F
 
   let sst: string[] | null = null;
   if (ct.sst !== null) {
-    const sstXml = entryText(bytes, zip, 'xl/sharedStrings.xml');
-    if (sstXml === null) return null;
-    sst = parseSharedStrings(sstXml);
+    const sstDoc = entryDoc(bytes, zip, 'xl/sharedStrings.xml');
+    if (sstDoc === null) return null;
+    sst = parseSharedStrings(sstDoc);
     if (sst === null) return null;
   }
   let formats: (string | number)[] | null = null;
@@ -124,9 +130,9 @@ export function readXlsxFast(bytes: Uint8Array, options: { maxRows: number }): F
     readSheet(name: string): SheetGrid | null {
       const path = paths.get(name);
       if (path === undefined) return null;
-      const xml = entryText(bytes, zip, path);
-      if (xml === null) return null;
-      return scanSheet(xml, ctx, options.maxRows);
+      const doc = entryDoc(bytes, zip, path);
+      if (doc === null) return null;
+      return scanSheet(doc, ctx, options.maxRows);
     },
   };
 }
@@ -166,7 +172,7 @@ export function numberCellText(v: number, w: string | undefined): string {
 // ---------------------------------------------------------------------------------------------
 // ZIP
 
-type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localOffset: number };
+type ZipEntry = { name: string; rawName: Uint8Array; method: number; compressedSize: number; size: number; localOffset: number };
 
 const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, o: number): number =>
@@ -224,7 +230,7 @@ function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> | null {
     const lower = name.toLowerCase().replace(/\\/g, '/');
     if (lowerNames.has(lower)) return null; // SheetJS matches names case-insensitively
     lowerNames.add(lower);
-    entries.set(name, { name, method, compressedSize, size, localOffset });
+    entries.set(name, { name, rawName: nameBytes, method, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -243,7 +249,13 @@ function entryBytes(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): Ui
   const localFlags = u16(b, lh + 6);
   if (localFlags & 0x0041) return null;
   if (u16(b, lh + 8) !== e.method) return null;
-  const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
+  // Without a data descriptor the local sizes must match the central ones (SheetJS checks this).
+  if (!(localFlags & 0x0008) && (u32(b, lh + 18) !== e.compressedSize || u32(b, lh + 22) !== e.size)) return null;
+  // The local name must be the central one (SheetJS goes by the local one).
+  const nameLen = u16(b, lh + 26);
+  if (nameLen !== e.rawName.length || lh + 30 + nameLen > b.length) return null;
+  for (let i = 0; i < nameLen; i++) if (b[lh + 30 + i] !== e.rawName[i]) return null;
+  const start = lh + 30 + nameLen + u16(b, lh + 28);
   const stop = start + e.compressedSize;
   if (stop > b.length) return null;
   const data = b.subarray(start, stop);
@@ -269,7 +281,7 @@ function entryBytes(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): Ui
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** An XML entry as text. Null when missing, unreadable, not UTF-8, or declaring a DOCTYPE. */
+/** An XML entry as text. Null when missing, unreadable, or not UTF-8. */
 function entryText(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): string | null {
   const bytes = entryBytes(b, zip, name);
   if (bytes === null) return null;
@@ -282,9 +294,31 @@ function entryText(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): str
   const head = text.slice(0, 200);
   const enc = /^<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']/.exec(head);
   if (enc && enc[1] !== undefined && enc[1].toLowerCase() !== 'utf-8' && enc[1].toLowerCase() !== 'utf8') return null;
-  if (text.indexOf('<!DOCTYPE') !== -1 || text.indexOf('<!ENTITY') !== -1) return null;
+  // A DOCTYPE (and so any entity declaration) can only come before the root element: rootTag()
+  // refuses it there, and every part is checked with rootTag() before use.
   return text;
 }
+
+/**
+ * A big part (a sheet, the shared strings) for scanning: `xml` is its bytes read as latin1, so
+ * string indices are byte offsets and the ASCII markup reads as usual; texts are then taken from
+ * `buf` as UTF-8 (docText). Cell texts are so fresh strings, not slices of one huge decoded
+ * document that would stay in memory as long as any cell does.
+ */
+type Doc = { xml: string; buf: Buffer };
+
+function entryDoc(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): Doc | null {
+  const bytes = entryBytes(b, zip, name);
+  if (bytes === null || !isUtf8(bytes)) return null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const xml = buf.toString('latin1');
+  const enc = /^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']/.exec(xml.slice(0, 200));
+  if (enc && enc[1] !== undefined && enc[1].toLowerCase() !== 'utf-8' && enc[1].toLowerCase() !== 'utf8') return null;
+  return { xml, buf };
+}
+
+/** The UTF-8 text of doc bytes [from, to). */
+const docText = (doc: Doc, from: number, to: number): string => doc.buf.toString('utf8', from, to);
 
 // ---------------------------------------------------------------------------------------------
 // XML helpers
@@ -559,7 +593,8 @@ function sheetPath(target: string): string | null {
  * it, such as phonetic runs, is ignored); otherwise rich text runs <r><t>…</t></r> are
  * concatenated, without phonetic <rPh> runs. Null for anything unexpected.
  */
-function stringItem(xml: string, from: number, to: number): string | null {
+function stringItem(doc: Doc, from: number, to: number): string | null {
+  const xml = doc.xml;
   let i = from;
   while (i < to && isSpace(xml.charCodeAt(i))) i++;
   if (i >= to) return '';
@@ -574,7 +609,7 @@ function stringItem(xml: string, from: number, to: number): string | null {
     }
     const lt = xml.indexOf('<', gt + 1);
     if (lt < 0 || lt >= to || !xml.startsWith('</t>', lt)) return null;
-    return decodeFast(xml.slice(gt + 1, lt));
+    return decodeFast(docText(doc, gt + 1, lt));
   }
   // Rich text: SheetJS requires a bare <r> somewhere.
   const r = xml.indexOf('<r>', i);
@@ -605,7 +640,7 @@ function stringItem(xml: string, from: number, to: number): string | null {
       }
       const e = xml.indexOf('<', gt + 1);
       if (e < 0 || e >= to || !xml.startsWith('</t>', e)) return null;
-      raw += xml.slice(gt + 1, e);
+      raw += docText(doc, gt + 1, e);
       k = e + 4;
       continue;
     }
@@ -615,7 +650,8 @@ function stringItem(xml: string, from: number, to: number): string | null {
 }
 
 /** The shared strings, trimmed (cell texts are trimmed anyway). Null when anything is unexpected. */
-function parseSharedStrings(xml: string): string[] | null {
+function parseSharedStrings(doc: Doc): string[] | null {
+  const xml = doc.xml;
   const root = rootTag(xml, 'sst');
   if (root === null) return null;
   const attrs = tagAttrs(xml, root.start + 4, root.end);
@@ -629,7 +665,7 @@ function parseSharedStrings(xml: string): string[] | null {
     if (xml.startsWith('<si>', lt)) {
       const end = xml.indexOf('</si>', lt + 4);
       if (end < 0) return null;
-      const text = stringItem(xml, lt + 4, end);
+      const text = stringItem(doc, lt + 4, end);
       if (text === null) return null;
       out.push(text.trim());
       p = end + 5;
@@ -740,14 +776,35 @@ function parseStyles(xml: string): { formats: (string | number)[] | null } | nul
 
 const ssf = (XLSX as unknown as { SSF: { format(fmt: string, v: number, o?: object): string } }).SSF;
 
-/** SheetJS's formatted text of a number, or undefined when its formatter fails (as SheetJS leaves it). */
+/**
+ * SheetJS's formatted text of a number. Its formatter (0.18.5) throws on some common date formats
+ * such as Turkish "dd.mm.yyyy"; for a date format we then write the date ourselves, in ISO form
+ * (2026-03-15), rather than leave Excel's serial number.
+ */
 function formatted(code: string, v: number): string | undefined {
   try {
     const w = ssf.format(code, v, {});
     return typeof w === 'string' ? w : undefined;
   } catch {
-    return undefined;
+    return isDateFormat(code) ? serialToIso(v, /[hs]/i.test(bare(code))) : undefined;
   }
+}
+
+/** The format code without quoted text, bracketed parts and escaped characters. */
+function bare(code: string): string {
+  return code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+}
+
+function isDateFormat(code: string): boolean {
+  return /[dmy]/i.test(bare(code));
+}
+
+/** Excel's 1900 date system: day 1 is 1900-01-01, with its phantom 1900-02-29. */
+export function serialToIso(serial: number, withTime: boolean): string | undefined {
+  if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return undefined;
+  const ms = Math.round((serial - 25569) * 86_400_000);
+  const iso = new Date(ms).toISOString();
+  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -814,7 +871,8 @@ function positiveInt(s: string, from: number, to: number): number {
  * Scans <sheetData>. Null when anything is outside what this reader handles exactly: rows or
  * cells out of order, a cell reference in another row, namespaces, unknown elements, t="d"…
  */
-function scanSheet(xml: string, ctx: SheetContext, maxRows: number): SheetGrid | null {
+function scanSheet(doc: Doc, ctx: SheetContext, maxRows: number): SheetGrid | null {
+  const xml = doc.xml;
   if (!rootIs(xml, 'worksheet', NS_MAIN)) return null;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
@@ -887,7 +945,8 @@ function scanSheet(xml: string, ctx: SheetContext, maxRows: number): SheetGrid |
       col = c;
 
       // Children: <v>, <f>, <is>.
-      let v: string | undefined;
+      let vFrom = -1;
+      let vTo = -1;
       let isFrom = -1;
       let isTo = -1;
       if (xml.charCodeAt(cEnd - 1) === SLASH) {
@@ -913,10 +972,11 @@ function scanSheet(xml: string, ctx: SheetContext, maxRows: number): SheetGrid |
               q = g + 1;
               continue;
             }
-            if (v !== undefined) return null;
+            if (vFrom >= 0) return null;
             const e = xml.indexOf('<', g + 1);
             if (e < 0 || !xml.startsWith('</v>', e)) return null;
-            v = xml.slice(g + 1, e);
+            vFrom = g + 1;
+            vTo = e;
             q = e + 4;
             continue;
           }
@@ -945,12 +1005,15 @@ function scanSheet(xml: string, ctx: SheetContext, maxRows: number): SheetGrid |
         }
         p = q;
       }
-      if (v === '') v = undefined; // SheetJS: an empty <v></v> is no value
+      // SheetJS: an empty <v></v> is no value. Numbers, indices and booleans are ASCII: read them
+      // from the latin1 view; texts from the UTF-8 bytes.
+      const hasV = vTo > vFrom;
 
       // The text, as parse.ts's cellText gives it for SheetJS's cell.
       let text: string;
       if (t === undefined || t === 'n') {
-        if (v === undefined) continue; // no cell
+        if (!hasV) continue; // no cell
+        const v = xml.slice(vFrom, vTo);
         if (!NUMBER.test(v)) return null;
         const num = parseFloat(v);
         if (!Number.isFinite(num)) return null;
@@ -962,31 +1025,33 @@ function scanSheet(xml: string, ctx: SheetContext, maxRows: number): SheetGrid |
         if (code === UNSUPPORTED) return null;
         text = typeof code === 'string' ? numberCellText(num, formatted(code, num)) : numberCellText(num, undefined);
       } else if (t === 's') {
-        if (v === undefined) continue;
+        if (!hasV) continue;
+        const v = xml.slice(vFrom, vTo);
         if (sst === null || !DIGITS.test(v)) return null;
         const str = sst[Number(v)];
         if (str === undefined) return null;
         text = str;
       } else if (t === 'str') {
-        if (v === undefined) text = '';
+        if (!hasV) text = '';
         else {
-          const d = decodeFast(v);
+          const d = decodeFast(docText(doc, vFrom, vTo));
           if (d === null) return null;
           text = d.trim();
         }
       } else if (t === 'inlineStr') {
         if (isFrom < 0) text = '';
         else {
-          const d = stringItem(xml, isFrom, isTo);
+          const d = stringItem(doc, isFrom, isTo);
           if (d === null) return null;
           text = d.trim();
         }
       } else if (t === 'b') {
+        const v = hasV ? xml.slice(vFrom, vTo) : '';
         text = v === '1' || v === 'true' || v === 'TRUE' ? 'TRUE' : 'FALSE';
       } else if (t === 'e') {
-        if (v === undefined) text = '';
+        if (!hasV) text = '';
         else {
-          const d = decodeFast(v);
+          const d = decodeFast(docText(doc, vFrom, vTo));
           if (d === null) return null;
           text = d.trim();
         }

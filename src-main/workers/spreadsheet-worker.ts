@@ -30,11 +30,6 @@ function toPayload(error: unknown): ErrorPayload {
   return { code: 'internal', message };
 }
 
-function rowNumbersOf(s: ParsedSheet): number[] {
-  const withNumbers = s as ParsedSheet & { rowNumbers?: number[] };
-  return withNumbers.rowNumbers ?? s.rows.map((_, i) => i + 2);
-}
-
 const CHUNK_ROWS = 2000;
 
 /** Reader side of an import run: check rows in chunks and stream the good ones to the writer. */
@@ -42,7 +37,7 @@ function prepare(req: PrepareRequest): void {
   if (!sheet) throw new Error('No file is open in this import.');
   const flag = new Int32Array(req.cancelFlag);
   const rows = sheet.rows;
-  const numbers = rowNumbersOf(sheet);
+  const numbers = sheet.rowNumbers;
   const preparer = new RowPreparer(req.mapping, req.defaultCountry);
   let valid = 0;
   let status: 'completed' | 'cancelled' = 'completed';
