@@ -7,7 +7,7 @@ import { SmartFilterSchema } from '../../src-shared/filters';
 import { rawOf } from '../db/connection';
 import type { Database } from '../db/schema';
 import { contactQueryCondition, planSearch } from './query-builder';
-import { sortIdsBy } from './sort-order';
+import { phonePrefixPage, sortIdsBy } from './sort-order';
 
 export type Db = Kysely<Database>;
 
@@ -154,6 +154,10 @@ export async function listContacts(db: Db, input: ListInput): Promise<{ rows: Co
   const column = input.sort.column;
   if (plan !== null && (column === 'name' || column === 'phone' || column === 'createdAt')) {
     const descending = input.sort.direction === 'desc';
+    if (plan.kind === 'phone' && isPlainQuery(input.query)) {
+      const page = await phonePrefixPage(db, plan.prefixes, { column, descending }, input.offset, input.limit);
+      return { rows: await rowsByIds(db, page.ids), total: page.total };
+    }
     const ids =
       plan.kind === 'text' && isPlainQuery(input.query)
         ? await pluckIds(db, sql<{ id: number }>`SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ${plan.match}`)

@@ -238,3 +238,25 @@ describe('export', () => {
     expect((await list('hyperlink')).rows[0]?.name).toBe('=HYPERLINK("http://x")');
   });
 });
+
+describe('search over a larger book', () => {
+  it('pages of a broad phone search match the SQL truth in every sort order', async () => {
+    const preview = await call('imports.open', { fileName: 'big.xlsx', bytes: generateContactsXlsx(6000, 11) });
+    await call('imports.run', { importId: preview.importId, mapping: preview.mapping, onDuplicate: 'skip', target: { kind: 'contacts' } });
+    const sqlite = core.store.sqlite;
+    const truth = (prefix: string, order: string) =>
+      (sqlite.prepare(`SELECT id FROM contacts WHERE phone >= ? AND phone < ? ORDER BY ${order}`).pluck().all(prefix, `${prefix}\uffff`) as number[]);
+    for (const [search, prefix] of [['+90 5', '+905'], ['+62 812', '+62812'], ['0532 1', '+905321']] as const) {
+      for (const [column, order] of [['name', 'name_key, id'], ['phone', 'phone'], ['createdAt', 'id']] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const expected = truth(prefix, order.split(', ').map((c) => `${c} ${direction === 'desc' ? 'DESC' : 'ASC'}`).join(', '));
+          for (const offset of [0, 137]) {
+            const page = await call('contacts.list', { query: q({ search }), sort: { column, direction }, offset, limit: 50 });
+            expect(page.total).toBe(expected.length);
+            expect(page.rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + 50));
+          }
+        }
+      }
+    }
+  });
+});
