@@ -6,7 +6,7 @@
 // strip it when such a file is imported again: a note that really starts with "'" must survive,
 // and the one column where it matters — phones like "'+90 532…" — is cleaned by normalisePhone,
 // which ignores one leading apostrophe.
-import * as XLSX from 'xlsx';
+import { buildTextXlsx } from './xlsx-write-fast';
 
 const NEEDS_APOSTROPHE = new Set(['=', '+', '-', '@', '\t', '\r']);
 
@@ -15,43 +15,43 @@ export function neutraliseCell(value: string): string {
   return NEEDS_APOSTROPHE.has(first) ? "'" + value : value;
 }
 
-/** Excel limits sheet names to 31 characters and forbids \ / ? * [ ] : */
-function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+/**
+ * Excel limits sheet names to 31 characters and forbids \ / ? * [ ] : and a leading or trailing
+ * apostrophe. Control characters (which XML cannot hold anyway) are replaced too.
+ */
+export function safeSheetName(name: string): string {
+  let cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters cannot be in a sheet name
+    .replace(/[\\/?*[\]:\x00-\x1f\x7f\ufffe\uffff]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, 31);
+  // Do not leave half of a surrogate pair at the cut.
+  if (/[\ud800-\udbff]$/.test(cleaned)) cleaned = cleaned.slice(0, -1);
+  cleaned = cleaned.replace(/'+$/, '').trim();
   return cleaned === '' ? 'Sheet1' : cleaned;
 }
 
 // Excel refuses cells longer than 32 767 characters.
 const MAX_XLSX_CELL = 32_767;
 
+/** neutraliseCell, cut to Excel's cell limit (never in the middle of a surrogate pair). */
+function xlsxCell(value: string): string {
+  let v = neutraliseCell(value);
+  if (v.length > MAX_XLSX_CELL) {
+    v = v.slice(0, MAX_XLSX_CELL);
+    if (/[\ud800-\udbff]$/.test(v)) v = v.slice(0, -1);
+  }
+  return v;
+}
+
 /**
- * An .xlsx with one sheet: a header row then `rows`, every cell a neutralised text cell.
- * Built directly as a dense sheet (rows of cell objects), which is what aoa_to_sheet would make,
- * without its per-cell type inference.
+ * An .xlsx with one sheet: a header row (bold, frozen) then `rows`, every cell a neutralised text
+ * cell in the Text number format, so Excel keeps phones as text even when they are edited.
+ * Written by xlsx-write-fast.ts (several times faster than SheetJS for big exports).
  */
 export function writeXlsx(sheetName: string, headers: string[], rows: string[][]): Uint8Array {
-  let maxWidth = headers.length;
-  for (const r of rows) if (r.length > maxWidth) maxWidth = r.length;
-  const dense: XLSX.CellObject[][] = new Array<XLSX.CellObject[]>(rows.length + 1);
-  const toCells = (src: readonly string[]): XLSX.CellObject[] => {
-    const out = new Array<XLSX.CellObject>(src.length);
-    for (let c = 0; c < src.length; c++) {
-      let v = neutraliseCell(src[c] ?? '');
-      if (v.length > MAX_XLSX_CELL) v = v.slice(0, MAX_XLSX_CELL);
-      out[c] = { t: 's', v };
-    }
-    return out;
-  };
-  dense[0] = toCells(headers);
-  for (let r = 0; r < rows.length; r++) dense[r + 1] = toCells(rows[r] ?? []);
-  const sheet = dense as unknown as XLSX.WorkSheet;
-  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: Math.max(0, maxWidth - 1) } });
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, sheet, safeSheetName(sheetName));
-  const out: unknown = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true });
-  if (out instanceof ArrayBuffer) return new Uint8Array(out);
-  if (out instanceof Uint8Array) return out;
-  throw new Error('Unexpected SheetJS output');
+  return buildTextXlsx(safeSheetName(sheetName), headers, rows, xlsxCell);
 }
 
 function csvField(value: string): string {
