@@ -144,22 +144,23 @@ async function rowsByIds(db: Db, ids: number[]): Promise<ContactRow[]> {
 }
 
 /**
- * A page of contacts. Without a search, SQLite walks the sorted index and stops after the page.
- * With a search, the search finds every matching id (the word index or the phone index drives,
- * so the cost follows the number of matches, not the size of the book), the in-memory order puts
- * them in sort order, and only the page's rows are read.
+ * A page of contacts. Unfiltered, SQLite walks the sorted index and stops after the page. With a
+ * search or a filter, the indexes that fit find every matching id (the word index, the phone
+ * order, group and tag memberships), the in-memory order puts them in sort order, and only the
+ * page's rows are read: the cost follows the number of matches, not the size of the book.
  */
 export async function listContacts(db: Db, input: ListInput): Promise<{ rows: ContactRow[]; total: number }> {
   const plan = planSearch(input.query.search, await defaultCountry(db));
   const column = input.sort.column;
-  if (plan !== null && (column === 'name' || column === 'phone' || column === 'createdAt')) {
+  const filtered = plan !== null || !isPlainQuery(input.query);
+  if (filtered && (column === 'name' || column === 'phone' || column === 'createdAt')) {
     const descending = input.sort.direction === 'desc';
-    if (plan.kind === 'phone' && isPlainQuery(input.query)) {
+    if (plan?.kind === 'phone' && isPlainQuery(input.query)) {
       const page = await phonePrefixPage(db, plan.prefixes, { column, descending }, input.offset, input.limit);
       return { rows: await rowsByIds(db, page.ids), total: page.total };
     }
     const ids =
-      plan.kind === 'text' && isPlainQuery(input.query)
+      plan?.kind === 'text' && isPlainQuery(input.query)
         ? await pluckIds(db, sql<{ id: number }>`SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ${plan.match}`)
         : await pluckIds(db, sql<{ id: number }>`SELECT c.id FROM contacts c WHERE ${await queryCondition(db, input.query)}`);
     const ordered =

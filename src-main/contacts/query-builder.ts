@@ -86,13 +86,12 @@ function fieldCondition(f: FieldCondition): Cond {
 export function filterCondition(filter: SmartFilter): Cond {
   const conds: Cond[] = [];
   if (filter.groupIds.length > 0) {
-    const inGroup = (gid: number) =>
-      sql<SqlBool>`EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = ${gid} AND gm.contact_id = c.id)`;
+    // Written as IN (subquery) so SQLite can start from the (indexed) members, not every contact.
+    const inGroup = (gid: number) => sql<SqlBool>`c.id IN (SELECT contact_id FROM group_members WHERE group_id = ${gid})`;
     conds.push(filter.groupMatch === 'all' ? and(filter.groupIds.map(inGroup)) : or(filter.groupIds.map(inGroup)));
   }
   if (filter.tags.length > 0) {
-    const hasTag = (tag: string) =>
-      sql<SqlBool>`EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.tag = ${tag} AND ct.contact_id = c.id)`;
+    const hasTag = (tag: string) => sql<SqlBool>`c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ${tag})`;
     conds.push(filter.tagMatch === 'all' ? and(filter.tags.map(hasTag)) : or(filter.tags.map(hasTag)));
   }
   for (const f of filter.fields) conds.push(fieldCondition(f));
@@ -119,13 +118,11 @@ export function contactQueryCondition(
     case 'all':
       break;
     case 'active':
-      conds.push(sql<SqlBool>`NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = c.phone)`);
+      conds.push(sql<SqlBool>`c.phone NOT IN (SELECT phone FROM suppressions)`);
       break;
     case 'black':
     case 'gray':
-      conds.push(
-        sql<SqlBool>`EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = c.phone AND s.kind = ${query.status})`,
-      );
+      conds.push(sql<SqlBool>`c.phone IN (SELECT phone FROM suppressions WHERE kind = ${query.status})`);
       break;
   }
   return and(conds.filter((c) => c !== TRUE));
