@@ -71,7 +71,7 @@ export function App() {
   }, [go]);
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">
           <img src="./pigeon.svg" alt="" width={28} height={28} />
           <span>{t('app.name')}</span>

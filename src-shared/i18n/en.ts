@@ -1,6 +1,7 @@
 /** English, the reference catalogue. Other languages translate these keys. */
 export const en = {
   'app.name': 'Pigeon',
+  'nav.main': 'Main',
   'nav.contacts': 'Contacts',
   'nav.groups': 'Groups',
   'nav.lists': 'Smart lists',

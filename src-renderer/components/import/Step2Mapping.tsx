@@ -32,7 +32,7 @@ export function Step2Mapping(props: {
         </p>
       ))}
       <p>{t('import.mapHelp')}</p>
-      <p className="muted">{t('import.preview', { sheet: preview.sheetName, count: preview.totalRows })}</p>
+      <p className="muted">{t('import.preview', { sheet: preview.sheetName || preview.fileName, count: preview.totalRows })}</p>
       <div className="mapping" role="region" aria-label={t('import.columnsLabel')} tabIndex={0}>
         <table data-testid="import-mapping">
           <thead>
