@@ -4,6 +4,7 @@
  * start on these machines; see e2e/electron.spec.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testCore } from '../test-support/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 type Handler = (event: { senderFrame?: { url: string } }, method: unknown, input: unknown) => unknown;
@@ -33,9 +34,8 @@ vi.mock('electron', () => ({
 }));
 
 describe('main-side IPC', () => {
-  let t: Awaited<ReturnType<typeof import('../test-support/core').testCore>>;
+  let t: Awaited<ReturnType<typeof testCore>>;
   beforeEach(async () => {
-    const { testCore } = await import('../test-support/core');
     t = await testCore();
   });
   afterEach(async () => {
