@@ -1,4 +1,5 @@
 /** The core through its handlers, as both shells call it: real SQLite, real worker threads. */
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { emptyQuery, type ContactQueryInput } from '../../src-shared/filters';
@@ -33,6 +34,24 @@ async function importMessy(onDuplicate: 'skip' | 'update' = 'skip', target: Meth
 const expectedValid = new Set(MESSY_ROWS.flatMap((r) => ('e164' in r.expected && r.expected.duplicateOf === undefined ? [r.expected.e164] : [])));
 const expectedRejected = MESSY_ROWS.filter((r) => 'reason' in r.expected).length;
 const expectedDuplicates = MESSY_ROWS.filter((r) => 'e164' in r.expected && r.expected.duplicateOf !== undefined).length;
+
+/** Resolves once an import's writer holds SQLite's write lock (a probe connection cannot take it). */
+async function importWriterHoldsLock(): Promise<void> {
+  const probe = new BetterSqlite3(core.store.file, { timeout: 0 });
+  try {
+    for (;;) {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  } finally {
+    probe.close();
+  }
+}
 
 beforeEach(async () => {
   ({ core, cleanup } = await testCore());
@@ -94,20 +113,32 @@ describe('import', () => {
     await call('contacts.create', { phone: '+90 532 111 11 11', name: 'Before' });
     const preview = await call('imports.open', { fileName: 'big.xlsx', bytes: generateContactsXlsx(30_000, 3) });
     const running = call('imports.run', { importId: preview.importId, mapping: preview.mapping, onDuplicate: 'update', target: { kind: 'newGroup', name: 'Never' } });
-    // Cancel as soon as the writer has started.
-    await new Promise<void>((resolve) => {
-      const off = core.bus.subscribe((event, payload) => {
-        if (event === 'imports.progress' && 'phase' in payload && payload.phase === 'writing' && payload.done > 0) {
-          off();
-          resolve();
-        }
-      });
-    });
+    // Cancel while the writer holds its transaction open.
+    await importWriterHoldsLock();
     expect(await call('imports.cancel', { importId: preview.importId })).toEqual({ cancelled: true });
     const summary = await running;
     expect(summary.status).toBe('cancelled');
     expect((await list()).rows.map((r) => r.name)).toEqual(['Before']);
     expect(await call('groups.list', {})).toEqual([]);
+  });
+
+  it('an edit made during an import waits for it without blocking the main thread', async () => {
+    const preview = await call('imports.open', { fileName: 'big.xlsx', bytes: generateContactsXlsx(30_000, 5) });
+    const running = call('imports.run', { importId: preview.importId, mapping: preview.mapping, onDuplicate: 'skip', target: { kind: 'contacts' } });
+    await importWriterHoldsLock();
+    // The event loop keeps turning while the edit waits for the import's transaction: a 5 ms
+    // ticker must never see a long gap.
+    const ticks: number[] = [performance.now()];
+    const ticker = setInterval(() => ticks.push(performance.now()), 5);
+    const created = await call('contacts.create', { phone: '+90 505 000 00 01', name: 'During import' });
+    await new Promise((r) => setTimeout(r, 20));
+    clearInterval(ticker);
+    const worstGap = Math.max(...ticks.slice(1).map((tick, i) => tick - (ticks[i] ?? tick)));
+    const summary = await running;
+    expect(summary.status).toBe('completed');
+    expect(created.name).toBe('During import');
+    expect(worstGap).toBeLessThan(200);
+    expect((await list('During import')).total).toBe(1);
   });
 
   it('refuses files that are not spreadsheets with a plain message', async () => {

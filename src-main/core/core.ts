@@ -25,6 +25,28 @@ import {
 } from '../suppressions/service';
 import { EventBus } from './events';
 
+/** Methods that write to the database from the main thread. */
+const MUTATING = [
+  'settings.update',
+  'contacts.create',
+  'contacts.update',
+  'contacts.delete',
+  'contacts.tag',
+  'groups.create',
+  'groups.rename',
+  'groups.delete',
+  'groups.addMembers',
+  'groups.removeMembers',
+  'lists.create',
+  'lists.update',
+  'lists.delete',
+  'suppressions.addNumbers',
+  'suppressions.addContacts',
+  'suppressions.removeContacts',
+  'suppressions.move',
+  'suppressions.remove',
+] as const satisfies readonly (keyof Handlers)[];
+
 export type CoreOptions = {
   dataDir: string;
   /** Path of the built spreadsheet worker (dist/main/spreadsheet-worker.cjs). */
@@ -201,6 +223,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       bytes: new Uint8Array(fs.readFileSync(path.join(options.resourcesDir, 'import-template.xlsx'))),
     }),
   };
+
+  // Writes from the main thread wait (without blocking) while an import holds the write lock.
+  for (const name of MUTATING) {
+    const handler = handlers[name] as (input: never) => unknown;
+    (handlers as Record<string, unknown>)[name] = async (input: never) => {
+      await imports.writable();
+      return handler(input);
+    };
+  }
 
   return {
     handlers,

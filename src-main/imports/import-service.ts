@@ -43,6 +43,20 @@ const SAMPLE_REJECTED = 200;
 
 export class ImportService {
   private readonly sessions = new Map<string, Session>();
+  /** Settles when the running import's write transaction has ended. */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Resolves once no import holds SQLite's write lock. Main-thread writes wait here instead of in
+   * SQLite's busy handler, which would block the whole event loop until the import commits.
+   */
+  async writable(): Promise<void> {
+    for (;;) {
+      const current = this.writing;
+      await current.catch(() => undefined);
+      if (current === this.writing) return;
+    }
+  }
 
   constructor(private readonly deps: ImportServiceDeps) {}
 
@@ -165,6 +179,7 @@ export class ImportService {
           },
         },
       );
+      this.writing = writing;
       const [prepared, wrote] = await Promise.all([preparing, writing]);
       if (prepared.type !== 'prepared' || wrote.type !== 'written') {
         throw new AppError('internal', 'The importer gave an unexpected answer.');
