@@ -1,4 +1,5 @@
 /** Contact queries: plain functions taking the database first, with row↔domain mappers. */
+import { t } from '../../src-shared/i18n';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ContactDetail, ContactRow, FieldPairs } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/errors';
@@ -56,7 +57,7 @@ const rowColumns = sql`c.id, c.phone, c.name, c.fields, c.note, c.source, c.crea
 export async function loadListFilter(db: Db, listId: number | null): Promise<SmartFilter | null> {
   if (listId === null) return null;
   const row = await db.selectFrom('smart_lists').select('filter').where('id', '=', listId).executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'That smart list no longer exists.');
+  if (!row) throw new AppError('not_found', t('err.listGone'));
   return SmartFilterSchema.parse(JSON.parse(row.filter));
 }
 
@@ -207,7 +208,7 @@ export async function* iterateContacts(
 export async function getContact(db: Db, id: number): Promise<ContactDetail> {
   const { rows } = await sql<ContactRecord>`SELECT ${rowColumns} FROM contacts c WHERE c.id = ${id}`.execute(db);
   const row = rows[0];
-  if (!row) throw new AppError('not_found', 'This contact no longer exists.');
+  if (!row) throw new AppError('not_found', t('err.contactGone'));
   const groups = await db
     .selectFrom('group_members as gm')
     .innerJoin('groups as g', 'g.id', 'gm.group_id')

@@ -14,7 +14,7 @@ import { findContactIdByPhone, getContact, selectionCondition, setTags, type Db 
 export function normaliseOrThrow(phone: string, defaultCountry: string): string {
   const result = normalisePhone(phone, defaultCountry);
   if (!result.ok) {
-    throw new AppError('invalid_input', `“${phone}” is not a usable phone number: ${t(`phone.reason.${result.reason}`)}.`, {
+    throw new AppError('invalid_input', t('err.phoneUnusable', { phone, reason: t(`phone.reason.${result.reason}`) }), {
       field: 'phone',
     });
   }
@@ -40,7 +40,7 @@ export async function createContact(
   const existing = await findContactIdByPhone(db, phone);
   if (existing !== null) {
     const other = await getContact(db, existing);
-    throw new AppError('conflict', `This number is already in the contact book as “${other.name || other.phone}”.`, {
+    throw new AppError('conflict', t('err.phoneTaken', { name: other.name || other.phone }), {
       contactId: existing,
     });
   }
@@ -82,7 +82,7 @@ export async function updateContact(
     const phone = normaliseOrThrow(patch.phone, defaultCountry);
     if (phone !== current.phone) {
       const other = await findContactIdByPhone(db, phone);
-      if (other !== null) throw new AppError('conflict', 'Another contact already has this number.', { contactId: other });
+      if (other !== null) throw new AppError('conflict', t('err.phoneTakenOther'), { contactId: other });
       values.phone = phone;
     }
   }

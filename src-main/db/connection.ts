@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { t } from '../../src-shared/i18n';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -42,7 +43,7 @@ export function openStore(dataDir: string): Store {
   try {
     sqlite = openSqlite(file);
   } catch (error) {
-    throw new AppError('internal', `Pigeon could not open its database at ${file}: ${(error as Error).message}`);
+    throw new AppError('internal', t('err.databaseOpen', { file, message: (error as Error).message }));
   }
   try {
     const schemaVersion = migrate(sqlite);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { t } from '../../src-shared/i18n';
 import type { Group } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/errors';
 import type { Selection } from '../../src-shared/filters';
@@ -13,13 +14,13 @@ export async function listGroups(db: Db): Promise<Group[]> {
 
 async function getGroup(db: Db, id: number): Promise<Group> {
   const group = (await listGroups(db)).find((g) => g.id === id);
-  if (!group) throw new AppError('not_found', 'This group no longer exists.');
+  if (!group) throw new AppError('not_found', t('err.groupGone'));
   return group;
 }
 
 async function assertNameFree(db: Db, name: string, exceptId: number | null): Promise<void> {
   const clash = await db.selectFrom('groups').select('id').where('name', '=', name).executeTakeFirst();
-  if (clash && clash.id !== exceptId) throw new AppError('conflict', `There is already a group called “${name}”.`);
+  if (clash && clash.id !== exceptId) throw new AppError('conflict', t('err.groupNameTaken', { name }));
 }
 
 export async function createGroup(db: Db, name: string): Promise<Group> {

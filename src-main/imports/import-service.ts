@@ -2,6 +2,7 @@
  * Imports as the user sees them: open a file (parsed in a worker), choose the mapping and options,
  * run with progress and cancel, read the summary, download the rejected rows.
  */
+import { t } from '../../src-shared/i18n';
 import { randomUUID } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 import type { MethodParsedInput } from '../../src-shared/contract';
@@ -65,7 +66,7 @@ export class ImportService {
     if (input.bytes.byteLength > limit) {
       throw new AppError(
         'file_too_large',
-        `This file is ${Math.round(input.bytes.byteLength / 1048576)} MB; Pigeon imports files up to ${Math.round(limit / 1048576)} MB. Split it into smaller files.`,
+        t('import.tooBig', { sizeMb: Math.round(input.bytes.byteLength / 1048576), maxMb: Math.round(limit / 1048576) }),
         { sizeMb: Math.round(input.bytes.byteLength / 1048576), maxMb: Math.round(limit / 1048576) },
       );
     }
@@ -105,24 +106,24 @@ export class ImportService {
 
   private session(id: string): Session {
     const s = this.sessions.get(id);
-    if (!s) throw new AppError('not_found', 'This import is no longer open. Choose the file again.');
+    if (!s) throw new AppError('not_found', t('err.importGone'));
     return s;
   }
 
   async run(input: MethodParsedInput<'imports.run'>): Promise<ImportSummary> {
     const s = this.session(input.importId);
-    if (s.state !== 'ready' || !s.worker || !s.writer) throw new AppError('import_busy', 'This import has already run.');
+    if (s.state !== 'ready' || !s.worker || !s.writer) throw new AppError('import_busy', t('err.importDone'));
     if ([...this.sessions.values()].some((o) => o.state === 'running')) {
-      throw new AppError('import_busy', 'Another import is running. Wait for it to finish or cancel it.');
+      throw new AppError('import_busy', t('err.importBusy'));
     }
     const problem = validateMapping(input.mapping);
     if (problem) throw new AppError('bad_mapping', problem);
     for (const m of input.mapping) {
-      if (m.index >= s.preview.headers.length) throw new AppError('bad_mapping', 'The column mapping does not fit this file.');
+      if (m.index >= s.preview.headers.length) throw new AppError('bad_mapping', t('err.mappingMismatch'));
     }
     if (input.target.kind === 'existingGroup') {
       const g = await this.deps.db.selectFrom('groups').select('id').where('id', '=', input.target.groupId).executeTakeFirst();
-      if (!g) throw new AppError('not_found', 'The chosen group no longer exists.');
+      if (!g) throw new AppError('not_found', t('err.groupGone'));
     }
     s.state = 'running';
     const started = Date.now();

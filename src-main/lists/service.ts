@@ -1,4 +1,5 @@
 import type { SmartList } from '../../src-shared/domain';
+import { t } from '../../src-shared/i18n';
 import { AppError } from '../../src-shared/errors';
 import { emptyQuery, SmartFilterSchema, type SmartFilter } from '../../src-shared/filters';
 import { countContacts, type Db } from '../contacts/queries';
@@ -27,13 +28,13 @@ export async function listLists(db: Db): Promise<(SmartList & { count: number })
 
 async function getList(db: Db, id: number): Promise<SmartList> {
   const row = await db.selectFrom('smart_lists').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'This smart list no longer exists.');
+  if (!row) throw new AppError('not_found', t('err.listGone'));
   return toList(row);
 }
 
 async function assertNameFree(db: Db, name: string, exceptId: number | null): Promise<void> {
   const clash = await db.selectFrom('smart_lists').select('id').where('name', '=', name).executeTakeFirst();
-  if (clash && clash.id !== exceptId) throw new AppError('conflict', `There is already a smart list called “${name}”.`);
+  if (clash && clash.id !== exceptId) throw new AppError('conflict', t('err.listNameTaken', { name }));
 }
 
 export async function createList(db: Db, name: string, filter: SmartFilter): Promise<SmartList> {

@@ -4,6 +4,7 @@
 // crafted files, so the caller runs this with a time limit). The content is sniffed from its
 // bytes, never from the file name. Nothing here writes parsed text into plain objects as keys:
 // headers and rows are arrays, so a header called "__proto__" is just a string.
+import { t } from '../../src-shared/i18n';
 import * as XLSX from 'xlsx';
 import { MAX_UNPACKED_ENTRY_BYTES, numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
 
@@ -63,33 +64,32 @@ export function isReservedHeader(header: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Messages (plain English, saying what to do)
 
-const fmtInt = (n: number): string => n.toLocaleString('en-US');
 
 function notASpreadsheet(): SpreadsheetError {
   return new SpreadsheetError(
     'not_a_spreadsheet',
-    'This file is not a spreadsheet. Choose an Excel file (.xlsx or .xls), an OpenDocument sheet (.ods) or a CSV file.',
+    t('sheet.notSpreadsheet'),
   );
 }
 
 function encrypted(): SpreadsheetError {
   return new SpreadsheetError(
     'encrypted_workbook',
-    'This workbook is password-protected. Remove the password in Excel and try again.',
+    t('sheet.encrypted'),
   );
 }
 
 function corrupt(): SpreadsheetError {
   return new SpreadsheetError(
     'corrupt_workbook',
-    'This file looks like a spreadsheet but it is damaged or incomplete. Open it in Excel, save it again, and try again.',
+    t('sheet.corrupt'),
   );
 }
 
 function tooManyRows(maxRows: number): SpreadsheetError {
   return new SpreadsheetError(
     'too_many_rows',
-    `This sheet has more than ${fmtInt(maxRows)} rows. Pigeon can import up to ${fmtInt(maxRows)} contacts at a time: split the file into smaller files and import them one after another.`,
+    t('sheet.tooManyRows', { maxRows }),
     { maxRows },
   );
 }
@@ -97,7 +97,7 @@ function tooManyRows(maxRows: number): SpreadsheetError {
 function emptySheet(sheetName: string): SpreadsheetError {
   return new SpreadsheetError(
     'empty_sheet',
-    'The sheet is empty. Put your contacts in the first sheet, one per row, under a header row such as "Name" and "Phone", and try again.',
+    t('sheet.empty'),
     { sheetName },
   );
 }
@@ -105,7 +105,7 @@ function emptySheet(sheetName: string): SpreadsheetError {
 function headerOnly(sheetName: string): SpreadsheetError {
   return new SpreadsheetError(
     'empty_sheet',
-    'The sheet has a header row but no contacts. Add your contacts one per row under the header row and try again.',
+    t('sheet.headerOnly'),
     { sheetName },
   );
 }
@@ -156,14 +156,14 @@ function sniff(bytes: Uint8Array): Sniffed {
   } catch {
     throw new SpreadsheetError(
       'unsupported_format',
-      'This text file is not saved as UTF-8, so its letters would come out wrong. In Excel choose File > Save As > "CSV UTF-8 (Comma delimited)" (or save as .xlsx) and try again.',
+      t('sheet.notUtf8'),
     );
   }
   const first = text.trimStart().slice(0, 1);
   if (first === '<' || first === '{' || first === '[') {
     throw new SpreadsheetError(
       'unsupported_format',
-      'This looks like a web page or data file, not a spreadsheet. Open it in Excel, save it as .xlsx or CSV, and try again.',
+      t('sheet.webPage'),
     );
   }
   return { kind: 'text', text, utf8: true };
@@ -215,7 +215,7 @@ function sniffZip(b: Uint8Array): 'xlsx' | 'ods' {
   if (lower.has('index/document.iwa')) {
     throw new SpreadsheetError(
       'unsupported_format',
-      'Apple Numbers files cannot be read. In Numbers choose File > Export To > Excel, then import the .xlsx file.',
+      t('sheet.numbers'),
     );
   }
   throw notASpreadsheet();
@@ -761,7 +761,7 @@ function chooseSheet(
     if (!sheetNames.includes(wantedSheet)) {
       throw new SpreadsheetError(
         'empty_sheet',
-        `This workbook has no sheet called "${wantedSheet}". Choose one of its sheets and try again.`,
+        t('sheet.noSuchSheet', { sheet: wantedSheet }),
         { sheetName: wantedSheet },
       );
     }
@@ -790,7 +790,7 @@ function chooseSheet(
 function unpackedTooLarge(fileName: string): SpreadsheetError {
   return new SpreadsheetError(
     'file_too_large',
-    'This file is far too large once unpacked to be a contact list. Open it in Excel, keep only the sheet with your contacts, save it, and try again.',
+    t('sheet.unpackedTooLarge'),
     { fileName, maxUnpackedMb: Math.floor(MAX_UNPACKED_ENTRY_BYTES / (1024 * 1024)) },
   );
 }
@@ -846,7 +846,7 @@ export function parseSpreadsheet(
     const maxMb = Math.floor(limits.maxBytes / (1024 * 1024));
     throw new SpreadsheetError(
       'file_too_large',
-      `This file is ${sizeMb} MB. Pigeon can import files up to ${maxMb} MB: split it into smaller files and import them one after another.`,
+      t('sheet.tooLarge', { sizeMb, maxMb }),
       { sizeMb, maxMb, fileName },
     );
   }

@@ -1,4 +1,5 @@
 import { Worker, type TransferListItem } from 'node:worker_threads';
+import { t } from '../../src-shared/i18n';
 import { AppError } from '../../src-shared/errors';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -27,10 +28,10 @@ export class SpreadsheetWorker {
       this.pending = null;
       p?.reject(error);
     };
-    this.worker.on('error', (error) => fail(new AppError('internal', `The file reader stopped: ${error.message}`)));
+    this.worker.on('error', (error) => fail(new AppError('internal', t('err.readerStopped', { message: error.message }))));
     this.worker.on('exit', () => {
       this.exited = true;
-      fail(new AppError('cancelled', 'The file reader was stopped.'));
+      fail(new AppError('cancelled', t('err.readerEnded')));
     });
   }
 
@@ -46,7 +47,7 @@ export class SpreadsheetWorker {
       const timer = setTimeout(() => {
         void this.terminate();
         reject(
-          new AppError('internal', 'Reading the file took too long and was stopped. Try a smaller file, or save it as .xlsx or .csv.'),
+          new AppError('internal', t('err.readerTimeout')),
         );
       }, options.timeoutMs);
       this.pending = {

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { t } from '../../../src-shared/i18n';
 import { AppError } from '../../../src-shared/errors';
 import { m0001ContactBook } from './0001-contact-book';
 import type { Migration } from './types';
@@ -21,7 +22,7 @@ export function migrate(db: BetterSqlite3.Database, migrations: readonly Migrati
   if (current > latest) {
     throw new AppError(
       'database_too_new',
-      `This data folder was written by a newer version of Pigeon (database version ${current}, this app knows up to ${latest}). Update Pigeon, or choose another data folder.`,
+      t('err.databaseTooNew', { found: current, supported: latest }),
       { found: current, supported: latest },
     );
   }
