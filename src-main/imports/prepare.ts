@@ -3,13 +3,14 @@
  * phones, checks cell sizes and finds duplicates inside the file. Pure and synchronous: it runs in
  * the import worker, and unit tests call it directly.
  */
+import { IMPORT_LIMITS } from '../../src-shared/limits';
 import type { ColumnMapping, FieldPairs, RejectedRow } from '../../src-shared/domain';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
 import { nameSortKey, unneutralise } from '../../src-shared/text';
 
 export const MAX_NAME_CHARS = 500;
-export const MAX_FIELD_CHARS = 5000;
+export const MAX_FIELD_CHARS = IMPORT_LIMITS.maxCellChars;
 
 export type PreparedContact = {
   /** 1-based row number in the spreadsheet. */

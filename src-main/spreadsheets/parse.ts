@@ -4,6 +4,7 @@
 // crafted files, so the caller runs this with a time limit). The content is sniffed from its
 // bytes, never from the file name. Nothing here writes parsed text into plain objects as keys:
 // headers and rows are arrays, so a header called "__proto__" is just a string.
+import { IMPORT_LIMITS } from '../../src-shared/limits';
 import { t } from '../../src-shared/i18n';
 import * as XLSX from 'xlsx';
 import { MAX_UNPACKED_ENTRY_BYTES, numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
@@ -14,11 +15,7 @@ export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: num
  * maxBytes 100 MiB; maxRows 250 000 data rows (header not counted); maxCellChars 5000 — longer
  * cells are kept by the parser, the importer's row check rejects them.
  */
-export const DEFAULT_PARSE_LIMITS: ParseLimits = {
-  maxBytes: 100 * 1024 * 1024,
-  maxRows: 250_000,
-  maxCellChars: 5000,
-};
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { ...IMPORT_LIMITS };
 
 export type SpreadsheetErrorCode =
   | 'file_too_large'

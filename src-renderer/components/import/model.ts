@@ -3,11 +3,12 @@ import type { MethodInput } from '../../../src-shared/contract';
 import type { ColumnMapping, ColumnRole, Group, ImportPreview, ImportProgress } from '../../../src-shared/domain';
 import { en } from '../../../src-shared/i18n/en';
 import { t, type MessageKey } from '../../../src-shared/i18n';
+import { IMPORT_LIMITS } from '../../../src-shared/limits';
 
-/** The same limits the main process applies (src-main/spreadsheets/parse.ts DEFAULT_PARSE_LIMITS). */
-export const MAX_FILE_MB = 100;
-export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
-export const MAX_ROWS = 250_000;
+/** The same limits the main process applies. */
+export const MAX_FILE_BYTES = IMPORT_LIMITS.maxBytes;
+export const MAX_FILE_MB = MAX_FILE_BYTES / (1024 * 1024);
+export const MAX_ROWS = IMPORT_LIMITS.maxRows;
 /** Limits of `imports.run` (src-shared/contract.ts). */
 export const MAX_TAGS = 20;
 export const MAX_TAG_CHARS = 64;
