@@ -311,3 +311,24 @@ test('keyboard: "/" focuses the search, arrows and Enter open a contact, Escape 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('contact-detail')).toHaveCount(0);
 });
+
+test('the contact panel adds the contact to a group and takes it out again', async ({ pigeon }) => {
+  const { page, dataDir } = pigeon;
+  await seed(page, dataDir);
+  await goTo(page, 'Groups');
+  await page.getByPlaceholder('Group name').fill('Regulars');
+  await page.getByPlaceholder('Group name').press('Enter');
+  await expect(page.getByTestId('groups')).toContainText('Regulars');
+  await goTo(page, 'Contacts');
+  await row(page, 'Mehmet Öztürk').click();
+  const panel = page.getByTestId('contact-detail');
+  await expect(panel.getByTestId('detail-groups')).toContainText('In no group');
+  await panel.getByTestId('detail-add-group').selectOption({ label: 'Regulars' });
+  await expect(panel.getByTestId('detail-groups')).toContainText('Regulars');
+  await goTo(page, 'Groups');
+  await expect(page.getByTestId('groups').locator('.card').filter({ hasText: 'Regulars' })).toContainText('1 member');
+  await goTo(page, 'Contacts');
+  await row(page, 'Mehmet Öztürk').click();
+  await panel.getByRole('button', { name: 'Remove from “Regulars”' }).click();
+  await expect(panel.getByTestId('detail-groups')).toContainText('In no group');
+});

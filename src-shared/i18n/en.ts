@@ -111,6 +111,8 @@ export const en = {
   'detail.fieldValue': 'Value',
   'detail.groups': 'Groups',
   'detail.noGroups': 'In no group',
+  'detail.addToGroup': 'Add to a group…',
+  'detail.removeFromGroup': 'Remove from “{group}”',
   'detail.source': 'Source',
   'detail.created': 'Added',
   'detail.updated': 'Changed',

@@ -5,6 +5,7 @@ import { t } from '../../../src-shared/i18n';
 import { formatPhoneInternational } from '../../../src-shared/phone';
 import { api, errorMessage } from '../../api';
 import { confirm } from '../confirm';
+import { useCatalog } from '../../stores/catalog';
 import { toast } from '../../stores/toasts';
 
 type Draft = { phone: string; name: string; tags: string; note: string; fields: FieldPairs };
@@ -13,6 +14,51 @@ const emptyDraft = (): Draft => ({ phone: '', name: '', tags: '', note: '', fiel
 
 function toDraft(c: Detail): Draft {
   return { phone: formatPhoneInternational(c.phone), name: c.name, tags: c.tags.join(', '), note: c.note, fields: c.fields };
+}
+
+/** The contact's groups: remove with ×, add from the list of the others. */
+function ContactGroups(props: { contact: Detail; onChanged: (c: Detail) => void }) {
+  const groups = useCatalog((s) => s.groups);
+  const { contact } = props;
+  const others = groups.filter((g) => !contact.groups.some((m) => m.id === g.id));
+  const change = async (groupId: number, action: 'add' | 'remove') => {
+    try {
+      const selection = { kind: 'ids' as const, ids: [contact.id] };
+      if (action === 'add') await api.groups.addMembers({ groupId, selection });
+      else await api.groups.removeMembers({ groupId, selection });
+      props.onChanged(await api.contacts.get({ id: contact.id }));
+    } catch (err) {
+      toast.error(errorMessage(err));
+    }
+  };
+  return (
+    <div className="row" style={{ marginBlockEnd: 8 }} data-testid="detail-groups">
+      {contact.groups.length === 0 && <span className="muted">{t('detail.noGroups')}</span>}
+      {contact.groups.map((g) => (
+        <span key={g.id} className="tag">
+          {g.name}
+          <button type="button" className="icon" aria-label={t('detail.removeFromGroup', { group: g.name })} onClick={() => void change(g.id, 'remove')}>
+            ×
+          </button>
+        </span>
+      ))}
+      {others.length > 0 && (
+        <select
+          aria-label={t('detail.addToGroup')}
+          value=""
+          onChange={(e) => e.target.value !== '' && void change(Number(e.target.value), 'add')}
+          data-testid="detail-add-group"
+        >
+          <option value="">{t('detail.addToGroup')}</option>
+          {others.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
 }
 
 export function ContactDetail(props: { id: number | 'new'; onClose: () => void; onSaved: (id: number) => void }) {
@@ -135,17 +181,7 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
         {contact && (
           <>
             <h3>{t('detail.groups')}</h3>
-            <p>
-              {contact.groups.length === 0 ? (
-                <span className="muted">{t('detail.noGroups')}</span>
-              ) : (
-                contact.groups.map((g) => (
-                  <span key={g.id} className="tag">
-                    {g.name}
-                  </span>
-                ))
-              )}
-            </p>
+            <ContactGroups contact={contact} onChanged={(c) => setContact(c)} />
             <p className="muted small">
               {t('detail.source')}: {contact.source === 'manual' || contact.source === null ? t('detail.manual') : contact.source}
               <br />
