@@ -35,3 +35,17 @@ export function unneutralise(cell: string): string {
   if (cell.length > 1 && cell.charCodeAt(0) === 0x27 && '=+-@\t\r'.includes(cell[1] ?? '')) return cell.slice(1);
   return cell;
 }
+
+/** "vip, summer ; vip|new" -> ["vip", "summer", "new"]: tags as people type them, duplicates dropped. */
+export function splitTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const part of text.split(/[,;|،]/u)) {
+    const tag = part.trim();
+    const key = tag.toLowerCase();
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  return tags;
+}

@@ -7,7 +7,7 @@ import { IMPORT_LIMITS } from '../../src-shared/limits';
 import type { ColumnMapping, FieldPairs, RejectedRow } from '../../src-shared/domain';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
-import { nameSortKey, unneutralise } from '../../src-shared/text';
+import { nameSortKey, splitTags, unneutralise } from '../../src-shared/text';
 
 export const MAX_NAME_CHARS = 500;
 export const MAX_FIELD_CHARS = IMPORT_LIMITS.maxCellChars;
@@ -31,11 +31,9 @@ export type Prepared = {
   duplicatesInFile: number;
 };
 
-function splitTags(text: string): string[] {
-  return text
-    .split(/[,;|،]/u)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && s.length <= 64);
+/** Tags of a cell; a tag longer than a tag may be is left out rather than failing the row. */
+function tagsOf(text: string): string[] {
+  return splitTags(text).filter((s) => s.length <= 64);
 }
 
 /**
@@ -129,7 +127,7 @@ export class RowPreparer {
       let tags: string[] = [];
       for (const c of cols.tags) {
         const cell = cells[c.index] ?? '';
-        if (cell !== '') tags = tags.concat(splitTags(cell));
+        if (cell !== '') tags = tags.concat(tagsOf(cell));
       }
       contacts.push({ row, phone: phone.e164, name, nameKey: nameSortKey(name), fields, tags, note });
     }

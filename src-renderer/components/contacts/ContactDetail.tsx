@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ContactDetail as Detail, FieldPairs } from '../../../src-shared/domain';
 import { t } from '../../../src-shared/i18n';
 import { formatPhoneInternational } from '../../../src-shared/phone';
+import { splitTags } from '../../../src-shared/text';
 import { api, errorMessage } from '../../api';
 import { confirm } from '../confirm';
 import { useCatalog } from '../../stores/catalog';
@@ -93,10 +94,7 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
       phone: draft.phone,
       name: draft.name,
       note: draft.note,
-      tags: draft.tags
-        .split(/[,;،]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
+      tags: splitTags(draft.tags),
       fields: draft.fields.filter(([k]) => k.trim() !== ''),
     };
     try {

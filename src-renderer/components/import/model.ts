@@ -4,6 +4,7 @@ import type { ColumnMapping, ColumnRole, Group, ImportPreview, ImportProgress } 
 import { en } from '../../../src-shared/i18n/en';
 import { t, type MessageKey } from '../../../src-shared/i18n';
 import { IMPORT_LIMITS } from '../../../src-shared/limits';
+import { splitTags } from '../../../src-shared/text';
 
 /** The same limits the main process applies. */
 export const MAX_FILE_BYTES = IMPORT_LIMITS.maxBytes;
@@ -95,17 +96,7 @@ export function mappingForRun(mapping: ColumnMapping): ColumnMapping {
 }
 
 /** "vip, summer ,, vip" -> ["vip", "summer"]. */
-export function parseTags(text: string): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const part of text.split(',')) {
-    const tag = part.trim();
-    if (tag === '' || seen.has(tag.toLowerCase())) continue;
-    seen.add(tag.toLowerCase());
-    tags.push(tag);
-  }
-  return tags;
-}
+export const parseTags = splitTags;
 
 /** The group an "existing group" import goes to: the chosen one while it exists, else the first. */
 export function chosenGroup(options: ImportOptions, groups: readonly Group[]): Group | null {
