@@ -188,23 +188,6 @@ export async function countContacts(db: Db, query: ContactQuery): Promise<number
   return counted.rows[0]?.n ?? 0;
 }
 
-/** Streams every contact matching a condition, in pages, for exports. */
-export async function* iterateContacts(
-  db: Db,
-  where: RawBuilder<SqlBool>,
-  pageSize = 5000,
-): AsyncGenerator<ContactRow[]> {
-  let lastId = 0;
-  for (;;) {
-    const { rows } = await sql<ContactRecord>`SELECT ${rowColumns} FROM contacts c
-      WHERE c.id > ${lastId} AND ${where} ORDER BY c.id LIMIT ${pageSize}`.execute(db);
-    if (rows.length === 0) return;
-    yield rows.map(toContactRow);
-    lastId = rows[rows.length - 1]?.id ?? lastId;
-    if (rows.length < pageSize) return;
-  }
-}
-
 export async function getContact(db: Db, id: number): Promise<ContactDetail> {
   const { rows } = await sql<ContactRecord>`SELECT ${rowColumns} FROM contacts c WHERE c.id = ${id}`.execute(db);
   const row = rows[0];

@@ -25,12 +25,6 @@ export type PreparedContact = {
 
 export type RejectedWithCells = RejectedRow & { cells: string[] };
 
-export type Prepared = {
-  contacts: PreparedContact[];
-  rejected: RejectedWithCells[];
-  duplicatesInFile: number;
-};
-
 /** Tags of a cell; a tag longer than a tag may be is left out rather than failing the row. */
 function tagsOf(text: string): string[] {
   return splitTags(text).filter((s) => s.length <= 64);
@@ -133,11 +127,4 @@ export class RowPreparer {
     }
     return contacts;
   }
-}
-
-/** All rows at once (tests, small files). */
-export function prepareRows(rows: string[][], rowNumbers: number[], mapping: ColumnMapping, defaultCountry: string): Prepared {
-  const preparer = new RowPreparer(mapping, defaultCountry);
-  const contacts = preparer.prepare(rows, rowNumbers, 0, rows.length);
-  return { contacts, rejected: preparer.rejected, duplicatesInFile: preparer.duplicatesInFile };
 }
