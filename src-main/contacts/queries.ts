@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/errors';
 import type { ContactQuery, Selection, SmartFilter } from '../../src-shared/filters';
 import { SmartFilterSchema } from '../../src-shared/filters';
 import { rawOf } from '../db/connection';
+import { getSettings } from '../settings/settings';
 import type { Database } from '../db/schema';
 import { contactQueryCondition, planSearch } from './query-builder';
 import { phonePrefixPage, sortIdsBy } from './sort-order';
@@ -62,8 +63,7 @@ export async function loadListFilter(db: Db, listId: number | null): Promise<Sma
 }
 
 async function defaultCountry(db: Db): Promise<string> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'defaultCountry').executeTakeFirst();
-  return row?.value ?? 'TR';
+  return (await getSettings(db)).defaultCountry;
 }
 
 export async function queryCondition(db: Db, query: ContactQuery): Promise<RawBuilder<SqlBool>> {

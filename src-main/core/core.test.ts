@@ -1,5 +1,4 @@
 /** The core through its handlers, as both shells call it: real SQLite, real worker threads. */
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { emptyQuery, type ContactQueryInput } from '../../src-shared/filters';
@@ -7,11 +6,12 @@ import { contract, type MethodInput, type MethodName, type MethodResult } from '
 import { MESSY_ROWS, messyContactsCsv, generateContactsXlsx } from '../spreadsheets/fixtures';
 import { nameSortKey } from '../../src-shared/text';
 import { parseSpreadsheet } from '../spreadsheets/parse';
-import { testCore } from '../test-support/core';
+import { testCore, writeLockTaken } from '../test-support/core';
 import type { Core } from './core';
 
 let core: Core;
 let cleanup: () => Promise<void>;
+let dataDir: string;
 
 /** Calls a handler the way the boundary does: input parsed by the contract's schema first. */
 async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
@@ -35,26 +35,8 @@ const expectedValid = new Set(MESSY_ROWS.flatMap((r) => ('e164' in r.expected &&
 const expectedRejected = MESSY_ROWS.filter((r) => 'reason' in r.expected).length;
 const expectedDuplicates = MESSY_ROWS.filter((r) => 'e164' in r.expected && r.expected.duplicateOf !== undefined).length;
 
-/** Resolves once an import's writer holds SQLite's write lock (a probe connection cannot take it). */
-async function importWriterHoldsLock(): Promise<void> {
-  const probe = new BetterSqlite3(core.store.file, { timeout: 0 });
-  try {
-    for (;;) {
-      try {
-        probe.exec('BEGIN IMMEDIATE');
-        probe.exec('ROLLBACK');
-      } catch {
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  } finally {
-    probe.close();
-  }
-}
-
 beforeEach(async () => {
-  ({ core, cleanup } = await testCore());
+  ({ core, cleanup, dataDir } = await testCore());
 });
 afterEach(async () => {
   await cleanup();
@@ -114,7 +96,7 @@ describe('import', () => {
     const preview = await call('imports.open', { fileName: 'big.xlsx', bytes: generateContactsXlsx(30_000, 3) });
     const running = call('imports.run', { importId: preview.importId, mapping: preview.mapping, onDuplicate: 'update', target: { kind: 'newGroup', name: 'Never' } });
     // Cancel while the writer holds its transaction open.
-    await importWriterHoldsLock();
+    await writeLockTaken(dataDir);
     expect(await call('imports.cancel', { importId: preview.importId })).toEqual({ cancelled: true });
     const summary = await running;
     expect(summary.status).toBe('cancelled');
@@ -125,7 +107,7 @@ describe('import', () => {
   it('an edit made during an import waits for it without blocking the main thread', async () => {
     const preview = await call('imports.open', { fileName: 'big.xlsx', bytes: generateContactsXlsx(30_000, 5) });
     const running = call('imports.run', { importId: preview.importId, mapping: preview.mapping, onDuplicate: 'skip', target: { kind: 'contacts' } });
-    await importWriterHoldsLock();
+    await writeLockTaken(dataDir);
     // The event loop keeps turning while the edit waits for the import's transaction: a 5 ms
     // ticker must never see a long gap.
     const ticks: number[] = [performance.now()];

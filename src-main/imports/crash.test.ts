@@ -7,20 +7,18 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { emptyQuery } from '../../src-shared/filters';
-import { openCore } from '../core/core';
 import { decodeWire, encodeWire } from '../host/wire';
 import { generateContactsXlsx } from '../spreadsheets/fixtures';
+import { openTestCore, projectRoot, writeLockTaken } from '../test-support/core';
 
-const root = path.resolve(__dirname, '..', '..');
 
 describe('a killed process during an import', () => {
   it('leaves the contact book exactly as it was', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-crash-'));
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'main', 'host.cjs')], {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main', 'host.cjs')], {
       env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -63,28 +61,12 @@ describe('a killed process during an import', () => {
       void ask('imports.run', { importId: preview.importId, mapping: preview.mapping, onDuplicate: 'update', target: { kind: 'newGroup', name: 'Never' } });
 
       // Kill the host while the import's writer holds its transaction open.
-      const probe = new BetterSqlite3(path.join(dataDir, 'pigeon.sqlite3'), { timeout: 0 });
-      for (;;) {
-        try {
-          probe.exec('BEGIN IMMEDIATE');
-          probe.exec('ROLLBACK');
-        } catch {
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 2));
-      }
-      probe.close();
+      await writeLockTaken(dataDir);
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       ws.terminate();
 
-      const core = await openCore({
-        dataDir,
-        workerPath: path.join(root, 'dist', 'main', 'spreadsheet-worker.cjs'),
-        resourcesDir: path.join(root, 'resources'),
-        shell: 'browser',
-        version: 'test',
-      });
+      const core = await openTestCore(dataDir);
       const list = await core.handlers['contacts.list']({
         query: emptyQuery(),
         sort: { column: 'name', direction: 'asc' },

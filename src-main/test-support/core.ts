@@ -1,20 +1,28 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { openCore, type Core } from '../core/core';
+import { DATABASE_FILE } from '../db/connection';
 
-const root = path.resolve(__dirname, '..', '..');
+/** The project root (this file is src-main/test-support/core.ts). */
+export const projectRoot = path.resolve(__dirname, '..', '..');
 
-/** A core on a fresh temporary data folder, as the shells open it. */
-export async function testCore(): Promise<{ core: Core; dataDir: string; cleanup: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-test-'));
-  const core = await openCore({
+/** A core on an existing data folder, opened as the shells open it (the built worker). */
+export function openTestCore(dataDir: string): Promise<Core> {
+  return openCore({
     dataDir,
-    workerPath: path.join(root, 'dist', 'main', 'spreadsheet-worker.cjs'),
-    resourcesDir: path.join(root, 'resources'),
+    workerPath: path.join(projectRoot, 'dist', 'main', 'spreadsheet-worker.cjs'),
+    resourcesDir: path.join(projectRoot, 'resources'),
     shell: 'browser',
     version: 'test',
   });
+}
+
+/** A core on a fresh temporary data folder. */
+export async function testCore(): Promise<{ core: Core; dataDir: string; cleanup: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-test-'));
+  const core = await openTestCore(dataDir);
   return {
     core,
     dataDir,
@@ -23,4 +31,25 @@ export async function testCore(): Promise<{ core: Core; dataDir: string; cleanup
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Resolves once another connection (an import's writer) holds the data folder's write lock:
+ * a probe connection can no longer take it.
+ */
+export async function writeLockTaken(dataDir: string): Promise<void> {
+  const probe = new BetterSqlite3(path.join(dataDir, DATABASE_FILE), { timeout: 0 });
+  try {
+    for (;;) {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  } finally {
+    probe.close();
+  }
 }
