@@ -19,6 +19,6 @@ await build({
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'whatsapp-web.js'],
   logLevel: 'warning',
 });

@@ -7,6 +7,8 @@
  * outside the two transport helpers ever names a channel as a string.
  */
 import { z } from 'zod';
+import type { Account, AccountEvent, IncomingMessage, NumberCheckProgress } from './accounts';
+import { DRIVER_KINDS } from './accounts';
 import type {
   AppInfo,
   ContactDetail,
@@ -78,7 +80,14 @@ export const contract = {
   'app.info': method<AppInfo>()(z.object({})),
   'settings.get': method<Settings>()(z.object({})),
   'settings.update': method<Settings>()(
-    z.object({ defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'Pick a country from the list') }),
+    z.object({
+      defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'Pick a country from the list').optional(),
+      optOutWords: z
+        .array(z.string().trim().min(1).max(100))
+        .max(500)
+        .optional(),
+      browserPath: z.string().trim().max(2000).optional(),
+    }),
   ),
 
   'contacts.list': method<{ rows: ContactRow[]; total: number }>()(
@@ -185,6 +194,60 @@ export const contract = {
   ),
   'exports.suppressions': method<FileBlob>()(z.object({ kind: suppressionKind, format: z.enum(['xlsx', 'csv']) })),
   'resources.importTemplate': method<FileBlob>()(z.object({})),
+
+  'accounts.list': method<Account[]>()(z.object({})),
+  'accounts.create': method<Account>()(z.object({ label: name(60), driver: z.enum(DRIVER_KINDS) })),
+  'accounts.rename': method<Account>()(z.object({ id, label: name(60) })),
+  /** Starts linking (QR, or pairing code for `phone`) or reconnects a linked account. */
+  'accounts.connect': method<Account>()(
+    z.object({ id, method: z.enum(['qr', 'code']).default('qr'), phone: z.string().max(64).optional() }),
+  ),
+  /** Stops the client; the session is kept. */
+  'accounts.disconnect': method<Account>()(z.object({ id })),
+  /** Logs out on WhatsApp and deletes the saved session; the account stays, unlinked. */
+  'accounts.unlink': method<Account>()(z.object({ id })),
+  /** Unlinks (if linked) and deletes the account; its log and messages stay. */
+  'accounts.remove': method<{ removed: boolean }>()(z.object({ id })),
+  /** Demo accounts only: make the pretend phone do something. */
+  'accounts.simulate': method<{ ok: true }>()(
+    z.object({
+      id,
+      action: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('scan') }),
+        z.object({ kind: z.literal('disconnect') }),
+        z.object({ kind: z.literal('block') }),
+        z.object({ kind: z.literal('failSends'), count: z.number().int().min(1).max(1000) }),
+        z.object({
+          kind: z.literal('receive'),
+          from: z.string().min(1, 'A phone number is required').max(64),
+          text: z.string().min(1, 'Type a message').max(4096),
+        }),
+      ]),
+    }),
+  ),
+  'accounts.events': method<{ rows: AccountEvent[]; total: number }>()(
+    z.object({
+      accountId: id.nullable().default(null),
+      level: z.enum(['all', 'warning', 'error']).default('all'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+
+  /** Checks which contacts of a selection have WhatsApp, throttled, on a ready account. */
+  'checks.start': method<NumberCheckProgress>()(z.object({ accountId: id, selection: SelectionSchema })),
+  'checks.cancel': method<{ cancelled: boolean }>()(z.object({ checkId: z.string().uuid() })),
+  /** Checks running now (so a reopened page shows their progress). */
+  'checks.active': method<NumberCheckProgress[]>()(z.object({})),
+
+  'inbox.list': method<{ rows: IncomingMessage[]; total: number }>()(
+    z.object({
+      accountId: id.nullable().default(null),
+      optOutOnly: z.boolean().default(false),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -197,9 +260,16 @@ export type MethodResult<M extends MethodName> = Contract[M]['result'];
 export type EventPayloads = {
   'imports.progress': ImportProgress;
   'exports.progress': ExportProgress;
-  'contacts.changed': { reason: 'import' | 'edit' | 'delete' | 'groups' | 'suppressions' };
+  'contacts.changed': { reason: 'import' | 'edit' | 'delete' | 'groups' | 'suppressions' | 'whatsapp' };
   'groups.changed': Record<string, never>;
   'lists.changed': Record<string, never>;
+  /** An account changed (state, QR, label…); `account` is null when it was removed. */
+  'accounts.changed': { id: number; account: Account | null };
+  /** A new line in the event log. */
+  'accounts.log': AccountEvent;
+  'checks.progress': NumberCheckProgress;
+  /** A message came in; when it was an opt-out, the sender is already blacklisted. */
+  'inbox.received': IncomingMessage;
 };
 export type EventName = keyof EventPayloads;
 
@@ -210,6 +280,10 @@ export const eventNames: readonly EventName[] = [
   'contacts.changed',
   'groups.changed',
   'lists.changed',
+  'accounts.changed',
+  'accounts.log',
+  'checks.progress',
+  'inbox.received',
 ];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -1,3 +1,4 @@
+import type { WaStatus } from './accounts';
 import type { SmartFilter } from './filters';
 
 /** Domain types shared by main and renderer. Plain data only: they cross the IPC boundary. */
@@ -18,6 +19,9 @@ export type ContactRow = {
   createdAt: string;
   updatedAt: string;
   suppression: SuppressionKind | null;
+  /** Last number check: on WhatsApp or not; null when never checked. */
+  waStatus: WaStatus | null;
+  waCheckedAt: string | null;
 };
 
 export type ContactDetail = ContactRow & {
@@ -45,7 +49,13 @@ export type Suppression = {
   contactName: string | null;
 };
 
-export type Settings = { defaultCountry: string };
+export type Settings = {
+  defaultCountry: string;
+  /** A reply that is exactly one of these (ignoring case, accents and punctuation) blacklists the sender. */
+  optOutWords: string[];
+  /** The browser the WhatsApp Web driver runs in; '' finds an installed Chrome, Edge, Chromium or Brave. */
+  browserPath: string;
+};
 
 export type AppInfo = {
   version: string;

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'bad_mapping'
   | 'import_busy'
   | 'database_too_new'
+  | 'not_ready'
+  | 'busy'
   | 'internal';
 
 export type ErrorPayload = {

@@ -19,6 +19,8 @@ export const SmartFilterSchema = z.object({
   fields: z.array(FieldConditionSchema).max(20).default([]),
   createdFrom: isoDate.nullable().default(null),
   createdTo: isoDate.nullable().default(null),
+  /** Last WhatsApp number check: on WhatsApp, not on it, or never checked. */
+  whatsapp: z.enum(['any', 'yes', 'no', 'unknown']).default('any'),
 });
 export type SmartFilter = z.infer<typeof SmartFilterSchema>;
 
@@ -33,6 +35,7 @@ export const ContactQuerySchema = z.object({
     fields: [],
     createdFrom: null,
     createdTo: null,
+    whatsapp: 'any',
   }),
   listId: z.number().int().positive().nullable().default(null),
   status: z.enum(['all', 'active', 'black', 'gray']).default('all'),
@@ -41,7 +44,7 @@ export type ContactQuery = z.infer<typeof ContactQuerySchema>;
 export type ContactQueryInput = z.input<typeof ContactQuerySchema>;
 
 export function emptyFilter(): SmartFilter {
-  return { groupIds: [], groupMatch: 'any', tags: [], tagMatch: 'any', fields: [], createdFrom: null, createdTo: null };
+  return { groupIds: [], groupMatch: 'any', tags: [], tagMatch: 'any', fields: [], createdFrom: null, createdTo: null, whatsapp: 'any' };
 }
 
 export function emptyQuery(): ContactQuery {

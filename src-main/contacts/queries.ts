@@ -24,6 +24,8 @@ type ContactRecord = {
   updated_at: string;
   tags: string | null;
   suppression: string | null;
+  wa_status: string | null;
+  wa_checked_at: string | null;
 };
 
 export function parseFieldPairs(json: string): FieldPairs {
@@ -48,10 +50,13 @@ function toContactRow(r: ContactRecord): ContactRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     suppression: r.suppression === 'black' || r.suppression === 'gray' ? r.suppression : null,
+    waStatus: r.wa_status === 'yes' || r.wa_status === 'no' ? r.wa_status : null,
+    waCheckedAt: r.wa_checked_at,
   };
 }
 
 const rowColumns = sql`c.id, c.phone, c.name, c.fields, c.note, c.source, c.created_at, c.updated_at,
+  c.wa_status, c.wa_checked_at,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM contact_tags WHERE contact_id = c.id ORDER BY tag)) AS tags,
   (SELECT kind FROM suppressions s WHERE s.phone = c.phone) AS suppression`;
 
@@ -79,7 +84,8 @@ function isPlainQuery(query: ContactQuery): boolean {
     f.tags.length === 0 &&
     f.fields.length === 0 &&
     f.createdFrom === null &&
-    f.createdTo === null
+    f.createdTo === null &&
+    f.whatsapp === 'any'
   );
 }
 

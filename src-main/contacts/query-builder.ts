@@ -97,6 +97,8 @@ export function filterCondition(filter: SmartFilter): Cond {
   for (const f of filter.fields) conds.push(fieldCondition(f));
   if (filter.createdFrom) conds.push(sql<SqlBool>`c.created_at >= ${filter.createdFrom}`);
   if (filter.createdTo) conds.push(sql<SqlBool>`c.created_at < date(${filter.createdTo}, '+1 day')`);
+  if (filter.whatsapp === 'yes' || filter.whatsapp === 'no') conds.push(sql<SqlBool>`c.wa_status = ${filter.whatsapp}`);
+  if (filter.whatsapp === 'unknown') conds.push(sql<SqlBool>`c.wa_status IS NULL`);
   return and(conds);
 }
 

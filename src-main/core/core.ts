@@ -5,6 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/errors';
+import { t } from '../../src-shared/i18n';
+import { AccountManager } from '../accounts/account-manager';
+import { DEMO_CHECK_PACE, NumberChecks, REAL_CHECK_PACE } from '../accounts/number-check';
+import { listEvents, listIncoming } from '../accounts/repo';
+import { createDriverFactory } from '../whatsapp/factory';
+import type { DriverFactory } from '../whatsapp/driver';
+import { realClock, type Clock } from './clock';
 import { getContact, listContacts, countContacts, allTags, fieldKeys } from '../contacts/queries';
 import { createContact, deleteContacts, tagContacts, updateContact } from '../contacts/service';
 import { closeStore, openStore, type Store } from '../db/connection';
@@ -45,6 +53,8 @@ const MUTATING = [
   'suppressions.removeContacts',
   'suppressions.move',
   'suppressions.remove',
+  'accounts.create',
+  'accounts.rename',
 ] as const satisfies readonly (keyof Handlers)[];
 
 export type CoreOptions = {
@@ -55,12 +65,21 @@ export type CoreOptions = {
   resourcesDir: string;
   shell: AppInfo['shell'];
   version: string;
+  /** Time for the WhatsApp layer (tests pass a FakeClock). */
+  clock?: Clock;
+  /** Replaces the driver factory (tests). */
+  createDriver?: DriverFactory;
+  /** Divides the demo phone's delays (PIGEON_SIM_SPEED; tests run it faster). */
+  simulatorSpeed?: number;
+  /** Don't reconnect linked accounts at open (tools that only read the book). */
+  connectAccounts?: boolean;
 };
 
 export type Core = {
   handlers: Handlers;
   bus: EventBus;
   store: Store;
+  accounts: AccountManager;
   close(): Promise<void>;
 };
 
@@ -84,6 +103,32 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const exportDeps = { db, dbFile: store.file, bus, workerPath: options.workerPath };
   const changed = (reason: 'edit' | 'delete' | 'groups' | 'suppressions') => bus.emit('contacts.changed', { reason });
 
+  const clock = options.clock ?? realClock;
+  const writable = () => imports.writable();
+  let browserPath = (await getSettings(db)).browserPath;
+  const simulatorSpeed = options.simulatorSpeed ?? 1;
+  const accounts = new AccountManager({
+    db,
+    bus,
+    clock,
+    sessionsDir: path.join(options.dataDir, 'sessions'),
+    createDriver:
+      options.createDriver ??
+      createDriverFactory({ dataDir: options.dataDir, clock, browserPath: () => browserPath, simulatorSpeed }),
+    writable,
+  });
+  const checks = new NumberChecks({
+    db,
+    bus,
+    clock,
+    accounts,
+    writable,
+    paceFor: (driver) =>
+      driver === 'simulator'
+        ? { minMs: DEMO_CHECK_PACE.minMs / simulatorSpeed, maxMs: DEMO_CHECK_PACE.maxMs / simulatorSpeed }
+        : REAL_CHECK_PACE,
+  });
+
   const handlers: Handlers = {
     'app.info': () => ({
       version: options.version,
@@ -93,7 +138,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       schemaVersion: store.schemaVersion,
     }),
     'settings.get': () => getSettings(db),
-    'settings.update': (input) => updateSettings(db, input),
+    'settings.update': async (input) => {
+      if (input.browserPath && !fs.existsSync(input.browserPath)) {
+        throw new AppError('invalid_input', t('wa.err.browserPath', { path: input.browserPath }));
+      }
+      const settings = await updateSettings(db, input);
+      browserPath = settings.browserPath;
+      return settings;
+    },
 
     'contacts.list': (input) => listContacts(db, input),
     'contacts.count': async (input) => ({ total: await countContacts(db, input.query) }),
@@ -222,6 +274,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       bytes: new Uint8Array(fs.readFileSync(path.join(options.resourcesDir, 'import-template.xlsx'))),
     }),
+
+    'accounts.list': () => accounts.list(),
+    'accounts.create': (input) => accounts.create(input.label, input.driver),
+    'accounts.rename': (input) => accounts.rename(input.id, input.label),
+    'accounts.connect': (input) => accounts.connect(input),
+    'accounts.disconnect': (input) => accounts.disconnect(input.id),
+    'accounts.unlink': (input) => accounts.unlink(input.id),
+    'accounts.remove': async (input) => ({ removed: await accounts.remove(input.id) }),
+    'accounts.simulate': (input) => accounts.simulate(input),
+    'accounts.events': (input) => listEvents(db, input),
+
+    'checks.start': (input) => checks.start(input.accountId, input.selection),
+    'checks.cancel': (input) => checks.cancel(input.checkId),
+    'checks.active': () => checks.active(),
+
+    'inbox.list': (input) => listIncoming(db, input),
   };
 
   // Writes from the main thread wait (without blocking) while an import holds the write lock.
@@ -233,11 +301,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     };
   }
 
+  await accounts.start(options.connectAccounts ?? true);
+
   return {
     handlers,
     bus,
     store,
+    accounts,
     async close() {
+      await checks.close();
+      await accounts.close();
       await imports.closeAll();
       await closeStore(store);
     },

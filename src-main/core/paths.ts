@@ -18,3 +18,21 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
       return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Pigeon');
   }
 }
+
+/** PIGEON_SIM_SPEED: how much faster the demo phone runs (tests use 20); 1 when unset or invalid. */
+export function simulatorSpeedFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.PIGEON_SIM_SPEED);
+  return Number.isFinite(value) && value >= 1 && value <= 1000 ? value : 1;
+}
+
+/**
+ * whatsapp-web.js runs some handlers fire-and-forget; after a logout or a closed page they can
+ * reject with nobody listening. Such a rejection must not end the app: note it (name and message
+ * only: nothing from messages or contacts) and carry on.
+ */
+export function keepRunningOnStrayRejections(): void {
+  process.on('unhandledRejection', (reason) => {
+    const text = reason instanceof Error ? `${reason.name}: ${reason.message.split('\n')[0] ?? ''}` : typeof reason;
+    console.warn(`[pigeon] ignored an unhandled rejection (${text})`);
+  });
+}

@@ -12,6 +12,8 @@ export interface ContactsTable {
   source: string | null;
   created_at: string;
   updated_at: string;
+  wa_status: Generated<'yes' | 'no' | null>;
+  wa_checked_at: Generated<string | null>;
 }
 
 export interface ContactTagsTable {
@@ -69,7 +71,43 @@ export interface ContactsFtsTable {
   text: string;
 }
 
+export interface AccountsTable {
+  id: Generated<number>;
+  label: string;
+  driver: 'wweb' | 'simulator';
+  seed: number;
+  linked: Generated<number>;
+  phone: string | null;
+  display_name: string | null;
+  created_at: string;
+  last_ready_at: string | null;
+}
+
+export interface AccountEventsTable {
+  id: Generated<number>;
+  account_id: number | null;
+  account_label: string | null;
+  at: string;
+  level: 'info' | 'warning' | 'error';
+  code: string;
+  message: string;
+}
+
+export interface IncomingMessagesTable {
+  id: Generated<number>;
+  account_id: number;
+  account_label: string | null;
+  wa_message_id: string;
+  from_phone: string;
+  body: string;
+  received_at: string;
+  opt_out: number;
+}
+
 export interface Database {
+  accounts: AccountsTable;
+  account_events: AccountEventsTable;
+  incoming_messages: IncomingMessagesTable;
   contacts: ContactsTable;
   contact_tags: ContactTagsTable;
   groups: GroupsTable;

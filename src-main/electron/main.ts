@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, shell } from 'electron';
 import { appPaths } from '../core/app-paths';
 import { openCore, type Core } from '../core/core';
+import { keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
 import { registerIpc } from './ipc-main';
 
 const paths = appPaths();
@@ -57,6 +58,7 @@ if (!gotLock) {
       window.focus();
     }
   });
+  keepRunningOnStrayRejections();
   app
     .whenReady()
     .then(async () => {
@@ -66,6 +68,7 @@ if (!gotLock) {
         resourcesDir: paths.resourcesDir,
         shell: 'electron',
         version: paths.version,
+        simulatorSpeed: simulatorSpeedFromEnv(),
       });
       unregister = registerIpc(core, () => window, (url) => url === pageUrl);
       createWindow();
@@ -80,8 +83,17 @@ if (!gotLock) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  // Quit waits for the core to close: WhatsApp browsers are shut and the database is closed.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!core || closing) return;
+    event.preventDefault();
+    closing = true;
     unregister?.();
-    void core?.close();
+    const done = () => {
+      core = null;
+      app.quit();
+    };
+    core.close().then(done, done);
   });
 }

@@ -3,12 +3,13 @@
  * the app on 127.0.0.1. Used where Electron cannot start, and by the end-to-end tests.
  *
  * Environment: PIGEON_DATA_DIR (data folder), PIGEON_PORT (default: any free port),
- * PIGEON_OPEN=1 (open the default browser).
+ * PIGEON_OPEN=1 (open the default browser), PIGEON_SIM_SPEED (the demo phone runs this many times
+ * faster; for tests).
  */
 import { spawn } from 'node:child_process';
 import { appPaths } from '../core/app-paths';
 import { openCore } from '../core/core';
-import { defaultDataDir } from '../core/paths';
+import { defaultDataDir, keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
 import { startHost } from './server';
 
 function openBrowser(url: string): void {
@@ -24,6 +25,7 @@ function openBrowser(url: string): void {
 }
 
 async function main(): Promise<void> {
+  keepRunningOnStrayRejections();
   const paths = appPaths();
   const dataDir = defaultDataDir();
   const core = await openCore({
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     resourcesDir: paths.resourcesDir,
     shell: 'browser',
     version: paths.version,
+    simulatorSpeed: simulatorSpeedFromEnv(),
   });
   const host = await startHost({
     core,

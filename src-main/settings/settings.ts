@@ -1,24 +1,55 @@
 import type { Settings } from '../../src-shared/domain';
+import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
 import { isValidCountry } from '../../src-shared/phone';
 import type { Db } from '../contacts/queries';
 
-export const DEFAULT_SETTINGS: Settings = { defaultCountry: 'TR' };
+export const DEFAULT_SETTINGS: Settings = {
+  defaultCountry: 'TR',
+  optOutWords: [...DEFAULT_OPT_OUT_WORDS],
+  browserPath: '',
+};
 
+function parseWords(json: string | undefined): string[] | null {
+  if (json === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((w): w is string => typeof w === 'string') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Settings are key/value rows; values are strings, lists are JSON. */
 export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const country = stored.get('defaultCountry');
-  return { defaultCountry: country && isValidCountry(country) ? country : DEFAULT_SETTINGS.defaultCountry };
+  return {
+    defaultCountry: country && isValidCountry(country) ? country : DEFAULT_SETTINGS.defaultCountry,
+    optOutWords: parseWords(stored.get('optOutWords')) ?? [...DEFAULT_SETTINGS.optOutWords],
+    browserPath: stored.get('browserPath') ?? DEFAULT_SETTINGS.browserPath,
+  };
 }
 
 export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
-  for (const [key, value] of Object.entries(patch)) {
+  for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings] | undefined][]) {
     if (value === undefined) continue;
+    const text = Array.isArray(value) ? JSON.stringify(dedupe(value)) : String(value);
     await db
       .insertInto('settings')
-      .values({ key, value: String(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) }))
+      .values({ key, value: text })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
       .execute();
   }
   return getSettings(db);
+}
+
+function dedupe(words: string[]): string[] {
+  const seen = new Set<string>();
+  return words.filter((w) => {
+    const key = w.trim().toLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -2,27 +2,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { openCore, type Core } from '../core/core';
+import { openCore, type Core, type CoreOptions } from '../core/core';
 import { DATABASE_FILE } from '../db/connection';
 
 /** The project root (this file is src-main/test-support/core.ts). */
 export const projectRoot = path.resolve(__dirname, '..', '..');
 
 /** A core on an existing data folder, opened as the shells open it (the built worker). */
-export function openTestCore(dataDir: string): Promise<Core> {
+export function openTestCore(dataDir: string, extra: Partial<CoreOptions> = {}): Promise<Core> {
   return openCore({
     dataDir,
     workerPath: path.join(projectRoot, 'dist', 'main', 'spreadsheet-worker.cjs'),
     resourcesDir: path.join(projectRoot, 'resources'),
     shell: 'browser',
     version: 'test',
+    ...extra,
   });
 }
 
 /** A core on a fresh temporary data folder. */
-export async function testCore(): Promise<{ core: Core; dataDir: string; cleanup: () => Promise<void> }> {
+export async function testCore(
+  extra: Partial<CoreOptions> = {},
+): Promise<{ core: Core; dataDir: string; cleanup: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-test-'));
-  const core = await openTestCore(dataDir);
+  const core = await openTestCore(dataDir, extra);
   return {
     core,
     dataDir,

@@ -163,6 +163,7 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
       tagMatch: f.tagMatch,
       createdFrom: f.createdFrom,
       createdTo: f.createdTo,
+      whatsapp: f.whatsapp,
     };
   });
   const [conditions, setConditions] = useState<Condition[]>(() => (list?.filter.fields ?? []).map(withUid));

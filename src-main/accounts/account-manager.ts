@@ -1,0 +1,596 @@
+/**
+ * Owns the WhatsApp accounts at run time: one driver per connected account, its state as the user
+ * sees it, reconnects with backoff, the event log, and incoming messages (opt-outs blacklisted).
+ * Everything WhatsApp goes through here; the number check and the send queue ask it for a ready
+ * driver and subscribe to its acks and state changes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import type { Account, AccountState, AckLevel, DriverKind, LogLevel } from '../../src-shared/accounts';
+import type { MethodParsedInput } from '../../src-shared/contract';
+import { AppError } from '../../src-shared/errors';
+import { t, type MessageKey } from '../../src-shared/i18n';
+import { optOutMatcher } from '../../src-shared/optout';
+import { formatPhoneInternational, normalisePhone } from '../../src-shared/phone';
+import type { Db } from '../contacts/queries';
+import type { Clock, TimerHandle } from '../core/clock';
+import type { EventBus } from '../core/events';
+import { getSettings } from '../settings/settings';
+import type { DriverFactory, IncomingWhatsAppMessage, WhatsAppDriver } from '../whatsapp/driver';
+import { TypedEmitter } from '../whatsapp/emitter';
+import {
+  appendEvent,
+  blacklistOptOut,
+  deleteAccount,
+  insertAccount,
+  insertIncoming,
+  listAccountRecords,
+  updateAccount,
+  type AccountRecord,
+} from './repo';
+
+export const RECONNECT_BASE_MS = 2_000;
+export const RECONNECT_MAX_MS = 5 * 60_000;
+export const RECONNECT_MAX_ATTEMPTS = 8;
+
+/** What the demo panel can make a simulator do. */
+export type SimulatorControls = {
+  scanNow(): void;
+  dropConnection(reason?: string): void;
+  block(): void;
+  failNextSends(count: number): void;
+  receive(from: string, text: string): void;
+};
+
+function isSimulatorControls(driver: WhatsAppDriver): driver is WhatsAppDriver & SimulatorControls {
+  const d = driver as Partial<SimulatorControls>;
+  return driver.kind === 'simulator' && typeof d.scanNow === 'function' && typeof d.receive === 'function';
+}
+
+export type AccountManagerDeps = {
+  db: Db;
+  bus: EventBus;
+  clock: Clock;
+  /** Folder holding one session folder per account. */
+  sessionsDir: string;
+  createDriver: DriverFactory;
+  /** Resolves when the main thread may write (an import may hold the write lock). */
+  writable: () => Promise<void>;
+  random?: () => number;
+};
+
+type Runtime = {
+  record: AccountRecord;
+  state: AccountState;
+  detail: string | null;
+  qrSvg: string | null;
+  pairingCode: string | null;
+  note: string | null;
+  driver: WhatsAppDriver | null;
+  /** Bumped whenever the driver is replaced, so late events of an old driver are ignored. */
+  generation: number;
+  attempts: number;
+  /** The current driver was started to reconnect: a failure to start schedules the next attempt. */
+  reconnecting: boolean;
+  reconnectTimer: TimerHandle | null;
+};
+
+/** Events for the services built on accounts (number checks, the send queue). */
+export type AccountManagerEvents = {
+  state: { accountId: number; state: AccountState };
+  ack: { accountId: number; messageId: string; ack: AckLevel };
+};
+
+export class AccountManager extends TypedEmitter<AccountManagerEvents> {
+  private readonly runtimes = new Map<number, Runtime>();
+  private closed = false;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: AccountManagerDeps) {
+    super();
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** Loads the accounts and reconnects the linked ones (without a QR code). */
+  async start(connect = true): Promise<void> {
+    for (const record of await listAccountRecords(this.deps.db)) {
+      this.runtimes.set(record.id, this.newRuntime(record));
+    }
+    if (!connect) return;
+    for (const runtime of this.runtimes.values()) {
+      if (runtime.record.linked) void this.startDriver(runtime, {}, false);
+    }
+  }
+
+  list(): Account[] {
+    return [...this.runtimes.values()].map((r) => this.view(r));
+  }
+
+  get(id: number): Account {
+    return this.view(this.runtime(id));
+  }
+
+  /** The driver of a ready account, for checks and sends; throws a plain error otherwise. */
+  readyDriver(id: number): WhatsAppDriver {
+    const runtime = this.runtime(id);
+    if (runtime.state !== 'ready' || !runtime.driver) {
+      throw new AppError('not_ready', t('wa.err.notReady', { label: runtime.record.label }));
+    }
+    return runtime.driver;
+  }
+
+  state(id: number): AccountState {
+    return this.runtime(id).state;
+  }
+
+  async create(label: string, driver: DriverKind): Promise<Account> {
+    await this.deps.writable();
+    const seed = Math.floor(this.random() * 0x7fffffff);
+    const id = await insertAccount(this.deps.db, label, driver, seed, this.nowIso());
+    const record = (await listAccountRecords(this.deps.db)).find((r) => r.id === id);
+    if (!record) throw new AppError('not_found', t('wa.err.notFound'));
+    const runtime = this.newRuntime(record);
+    this.runtimes.set(id, runtime);
+    await this.log(runtime, 'info', 'account.created', 'wa.log.created', { label, driver: t(`wa.driver.${driver}`) });
+    this.changed(runtime);
+    return this.view(runtime);
+  }
+
+  async rename(id: number, label: string): Promise<Account> {
+    const runtime = this.runtime(id);
+    await this.deps.writable();
+    await updateAccount(this.deps.db, id, { label });
+    runtime.record.label = label;
+    await this.log(runtime, 'info', 'account.renamed', 'wa.log.renamed', { label });
+    this.changed(runtime);
+    return this.view(runtime);
+  }
+
+  /** Links (QR or pairing code) or reconnects. Returns at once; progress comes as events. */
+  async connect(input: MethodParsedInput<'accounts.connect'>): Promise<Account> {
+    const runtime = this.runtime(input.id);
+    let pairWithPhone: string | undefined;
+    if (input.method === 'code') {
+      const settings = await getSettings(this.deps.db);
+      const parsed = normalisePhone(input.phone ?? '', settings.defaultCountry);
+      if (!parsed.ok) throw new AppError('invalid_input', t('wa.err.pairPhone'));
+      pairWithPhone = parsed.e164;
+    }
+    if (['starting', 'qr', 'pairing', 'authenticating', 'ready'].includes(runtime.state) && !pairWithPhone) {
+      return this.view(runtime);
+    }
+    await this.stopDriver(runtime);
+    runtime.attempts = 0;
+    void this.startDriver(runtime, pairWithPhone ? { pairWithPhone } : {}, false);
+    return this.view(runtime);
+  }
+
+  /** Stops the client and keeps the session. */
+  async disconnect(id: number): Promise<Account> {
+    const runtime = this.runtime(id);
+    await this.stopDriver(runtime);
+    await this.setState(runtime, 'disconnected', null);
+    await this.log(runtime, 'info', 'state.disconnected', 'wa.log.disconnectedByUser');
+    return this.view(runtime);
+  }
+
+  /** Logs out on WhatsApp, deletes the saved session; the account stays. */
+  async unlink(id: number): Promise<Account> {
+    const runtime = this.runtime(id);
+    this.clearReconnect(runtime);
+    const driver = runtime.driver ?? this.makeDriver(runtime);
+    runtime.driver = null;
+    runtime.generation++;
+    try {
+      await driver.logout();
+    } catch {
+      // Logging out needs the phone; the session folder is deleted below whatever happened.
+    }
+    driver.removeAllListeners();
+    fs.rmSync(this.sessionDir(runtime.record.id), { recursive: true, force: true });
+    await this.deps.writable();
+    await updateAccount(this.deps.db, id, { linked: false });
+    runtime.record.linked = false;
+    await this.setState(runtime, 'loggedOut', null);
+    await this.log(runtime, 'info', 'account.unlinked', 'wa.log.unlinkedByUser');
+    return this.view(runtime);
+  }
+
+  async remove(id: number): Promise<boolean> {
+    const runtime = this.runtime(id);
+    if (runtime.record.linked || runtime.driver) await this.unlink(id);
+    await this.deps.writable();
+    const removed = await deleteAccount(this.deps.db, id);
+    this.runtimes.delete(id);
+    await this.log(runtime, 'info', 'account.removed', 'wa.log.removed', { label: runtime.record.label });
+    this.deps.bus.emit('accounts.changed', { id, account: null });
+    return removed;
+  }
+
+  async simulate(input: MethodParsedInput<'accounts.simulate'>): Promise<{ ok: true }> {
+    const runtime = this.runtime(input.id);
+    if (runtime.record.driver !== 'simulator') throw new AppError('invalid_input', t('wa.err.notSimulator'));
+    const driver = runtime.driver;
+    if (!driver || !isSimulatorControls(driver)) {
+      throw new AppError('not_ready', t('wa.err.notReady', { label: runtime.record.label }));
+    }
+    const action = input.action;
+    switch (action.kind) {
+      case 'scan':
+        driver.scanNow();
+        break;
+      case 'disconnect':
+        driver.dropConnection('the demo phone lost its signal');
+        break;
+      case 'block':
+        driver.block();
+        break;
+      case 'failSends':
+        driver.failNextSends(action.count);
+        break;
+      case 'receive': {
+        const settings = await getSettings(this.deps.db);
+        const parsed = normalisePhone(action.from, settings.defaultCountry);
+        if (!parsed.ok) throw new AppError('invalid_input', t(`phone.reason.${parsed.reason}`));
+        driver.receive(parsed.e164, action.text);
+        break;
+      }
+    }
+    const what = action.kind === 'failSends' ? `failSends(${action.count})` : action.kind;
+    await this.log(runtime, 'info', 'simulate', 'wa.log.simulate', { action: what });
+    return { ok: true };
+  }
+
+  /** Stops every client (keeping sessions) so no browser outlives the app. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      [...this.runtimes.values()].map(async (runtime) => {
+        this.clearReconnect(runtime);
+        const driver = runtime.driver;
+        runtime.driver = null;
+        runtime.generation++;
+        if (driver) {
+          driver.removeAllListeners();
+          await driver.disconnect().catch(() => undefined);
+        }
+      }),
+    );
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private runtime(id: number): Runtime {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) throw new AppError('not_found', t('wa.err.notFound'));
+    return runtime;
+  }
+
+  private newRuntime(record: AccountRecord): Runtime {
+    return {
+      record,
+      state: 'disconnected',
+      detail: null,
+      qrSvg: null,
+      pairingCode: null,
+      note: null,
+      driver: null,
+      generation: 0,
+      attempts: 0,
+      reconnecting: false,
+      reconnectTimer: null,
+    };
+  }
+
+  private view(r: Runtime): Account {
+    return {
+      id: r.record.id,
+      label: r.record.label,
+      driver: r.record.driver,
+      state: r.state,
+      stateDetail: r.detail,
+      phone: r.record.phone,
+      displayName: r.record.displayName,
+      qrSvg: r.state === 'qr' ? r.qrSvg : null,
+      pairingCode: r.state === 'pairing' ? r.pairingCode : null,
+      linked: r.record.linked,
+      note: r.note,
+      createdAt: r.record.createdAt,
+      lastReadyAt: r.record.lastReadyAt,
+    };
+  }
+
+  private sessionDir(id: number): string {
+    return path.join(this.deps.sessionsDir, `account-${id}`);
+  }
+
+  private makeDriver(runtime: Runtime): WhatsAppDriver {
+    const { id, driver, seed } = runtime.record;
+    return this.deps.createDriver({ id, driver, seed, sessionDir: this.sessionDir(id) });
+  }
+
+  private nowIso(): string {
+    return new Date(this.deps.clock.now()).toISOString();
+  }
+
+  private changed(runtime: Runtime): void {
+    if (!this.runtimes.has(runtime.record.id)) return;
+    this.deps.bus.emit('accounts.changed', { id: runtime.record.id, account: this.view(runtime) });
+  }
+
+  private async log(
+    runtime: Runtime | null,
+    level: LogLevel,
+    code: string,
+    key: MessageKey,
+    params: Record<string, string | number> = {},
+  ): Promise<void> {
+    try {
+      await this.deps.writable();
+      const event = await appendEvent(this.deps.db, {
+        accountId: runtime?.record.id ?? null,
+        accountLabel: runtime?.record.label ?? null,
+        at: this.nowIso(),
+        level,
+        code,
+        message: t(key, params),
+      });
+      this.deps.bus.emit('accounts.log', event);
+    } catch {
+      // The log must never take the account down (e.g. the database is closing).
+    }
+  }
+
+  private async setState(runtime: Runtime, state: AccountState, detail: string | null): Promise<void> {
+    const same = runtime.state === state && runtime.detail === detail;
+    runtime.state = state;
+    runtime.detail = detail;
+    if (state !== 'qr') runtime.qrSvg = null;
+    if (state !== 'pairing') runtime.pairingCode = null;
+    if (!same) {
+      this.changed(runtime);
+      this.emit('state', { accountId: runtime.record.id, state });
+    }
+    return Promise.resolve();
+  }
+
+  private clearReconnect(runtime: Runtime): void {
+    if (runtime.reconnectTimer) this.deps.clock.clearTimeout(runtime.reconnectTimer);
+    runtime.reconnectTimer = null;
+  }
+
+  /** Closes the current driver (keeping the session) and ignores anything it still says. */
+  private async stopDriver(runtime: Runtime): Promise<void> {
+    this.clearReconnect(runtime);
+    const driver = runtime.driver;
+    runtime.driver = null;
+    runtime.generation++;
+    if (driver) {
+      driver.removeAllListeners();
+      await driver.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async startDriver(runtime: Runtime, options: { pairWithPhone?: string }, reconnecting: boolean): Promise<void> {
+    if (this.closed) return;
+    this.clearReconnect(runtime);
+    const driver = this.makeDriver(runtime);
+    runtime.driver = driver;
+    const generation = ++runtime.generation;
+    runtime.reconnecting = reconnecting;
+    const current = () => runtime.generation === generation && !this.closed;
+    this.wire(runtime, driver, current);
+    await this.setState(runtime, reconnecting ? 'reconnecting' : 'starting', reconnecting ? runtime.detail : null);
+    if (!reconnecting) await this.log(runtime, 'info', 'state.starting', 'wa.log.starting');
+    try {
+      await driver.connect(options);
+    } catch (error) {
+      if (!current()) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      runtime.driver = null;
+      runtime.generation++;
+      driver.removeAllListeners();
+      await driver.disconnect().catch(() => undefined);
+      if (reconnecting) {
+        await this.log(runtime, 'warning', 'state.dropped', 'wa.log.dropped', { reason });
+        await this.scheduleReconnect(runtime);
+      } else {
+        await this.setState(runtime, 'failed', reason);
+        await this.log(runtime, 'error', 'state.failed', 'wa.log.failed', { reason });
+      }
+    }
+  }
+
+  private wire(runtime: Runtime, driver: WhatsAppDriver, current: () => boolean): void {
+    driver.on('state', ({ state, reason }) => {
+      if (!current()) return;
+      void this.onDriverState(runtime, driver, state, reason ?? null);
+    });
+    driver.on('qr', ({ payload }) => {
+      if (!current()) return;
+      void QRCode.toString(payload, { type: 'svg', margin: 1, errorCorrectionLevel: 'L' }).then((svg) => {
+        if (!current()) return;
+        runtime.qrSvg = svg;
+        runtime.state = 'qr';
+        runtime.detail = null;
+        this.changed(runtime);
+      });
+    });
+    driver.on('pairingCode', ({ code }) => {
+      if (!current()) return;
+      runtime.pairingCode = code;
+      runtime.state = 'pairing';
+      runtime.detail = null;
+      this.changed(runtime);
+    });
+    driver.on('ready', ({ phone, displayName }) => {
+      if (!current()) return;
+      void this.onReady(runtime, phone, displayName);
+    });
+    driver.on('ack', ({ messageId, ack }) => {
+      if (!current()) return;
+      this.emit('ack', { accountId: runtime.record.id, messageId, ack });
+    });
+    driver.on('message', (message) => {
+      if (!current()) return;
+      void this.onIncoming(runtime, message);
+    });
+    driver.on('disconnected', ({ reason, loggedOut }) => {
+      if (!current()) return;
+      void this.onDropped(runtime, reason, loggedOut);
+    });
+  }
+
+  private async onDriverState(runtime: Runtime, driver: WhatsAppDriver, state: AccountState, reason: string | null) {
+    const previous = runtime.state;
+    switch (state) {
+      case 'qr':
+        // The QR image follows in the qr event; keep the old one until then.
+        if (previous !== 'qr') await this.log(runtime, 'info', 'state.qr', 'wa.log.qr');
+        runtime.state = 'qr';
+        this.changed(runtime);
+        return;
+      case 'pairing':
+        if (previous !== 'pairing') await this.log(runtime, 'info', 'state.pairing', 'wa.log.pairing');
+        return;
+      case 'authenticating':
+        await this.setState(runtime, 'authenticating', null);
+        await this.log(runtime, 'info', 'state.authenticating', 'wa.log.authenticating');
+        return;
+      case 'ready':
+        // Handled by the ready event, which carries the phone's number.
+        return;
+      case 'blocked': {
+        // Stop that account: free its browser, keep the session, tell the user.
+        runtime.driver = null;
+        runtime.generation++;
+        this.clearReconnect(runtime);
+        driver.removeAllListeners();
+        const text = reason ?? 'WhatsApp blocked this account';
+        await this.setState(runtime, 'blocked', text);
+        await this.log(runtime, 'error', 'state.blocked', 'wa.log.blocked', { reason: text });
+        await driver.disconnect().catch(() => undefined);
+        return;
+      }
+      case 'failed': {
+        runtime.driver = null;
+        runtime.generation++;
+        driver.removeAllListeners();
+        const text = reason ?? 'an unknown error';
+        if (runtime.reconnecting) {
+          // One more failed attempt to get back: try again later rather than give up now.
+          await driver.disconnect().catch(() => undefined);
+          await this.log(runtime, 'warning', 'state.dropped', 'wa.log.dropped', { reason: text });
+          await this.scheduleReconnect(runtime);
+          return;
+        }
+        await this.setState(runtime, 'failed', text);
+        await this.log(runtime, 'error', 'state.failed', 'wa.log.failed', { reason: text });
+        await driver.disconnect().catch(() => undefined);
+        return;
+      }
+      case 'loggedOut':
+        await this.onDropped(runtime, reason ?? 'logged out', true);
+        return;
+      case 'starting':
+      case 'disconnected':
+      case 'reconnecting':
+        return;
+    }
+  }
+
+  private async onReady(runtime: Runtime, phone: string, displayName: string): Promise<void> {
+    runtime.attempts = 0;
+    runtime.reconnecting = false;
+    const now = this.nowIso();
+    runtime.record.linked = true;
+    // WhatsApp may not tell a linked device its own number (only an internal id): keep what we had.
+    runtime.record.phone = phone || runtime.record.phone;
+    runtime.record.displayName = displayName;
+    runtime.record.lastReadyAt = now;
+    const about = runtime.driver?.describe();
+    runtime.note = about && !about.canSendVideo ? t('wa.note.noVideo', { browser: about.browser ?? '' }) : null;
+    await this.deps.writable();
+    await updateAccount(this.deps.db, runtime.record.id, {
+      linked: true,
+      phone: runtime.record.phone,
+      displayName,
+      lastReadyAt: now,
+    });
+    await this.setState(runtime, 'ready', null);
+    await this.log(runtime, 'info', 'state.ready', 'wa.log.ready', {
+      phone: runtime.record.phone ? formatPhoneInternational(runtime.record.phone) : '—',
+      name: displayName || '—',
+    });
+  }
+
+  private async onDropped(runtime: Runtime, reason: string, loggedOut: boolean): Promise<void> {
+    const driver = runtime.driver;
+    runtime.driver = null;
+    runtime.generation++;
+    if (driver) {
+      driver.removeAllListeners();
+      await driver.disconnect().catch(() => undefined);
+    }
+    if (loggedOut) {
+      fs.rmSync(this.sessionDir(runtime.record.id), { recursive: true, force: true });
+      await this.deps.writable();
+      await updateAccount(this.deps.db, runtime.record.id, { linked: false });
+      runtime.record.linked = false;
+      await this.setState(runtime, 'loggedOut', null);
+      await this.log(runtime, 'warning', 'state.loggedOut', 'wa.log.loggedOut');
+      return;
+    }
+    await this.log(runtime, 'warning', 'state.dropped', 'wa.log.dropped', { reason });
+    await this.scheduleReconnect(runtime);
+  }
+
+  private async scheduleReconnect(runtime: Runtime): Promise<void> {
+    if (this.closed) return;
+    runtime.attempts++;
+    if (runtime.attempts > RECONNECT_MAX_ATTEMPTS) {
+      const message = t('wa.log.gaveUp', { max: RECONNECT_MAX_ATTEMPTS });
+      await this.setState(runtime, 'failed', message);
+      await this.log(runtime, 'error', 'state.gaveUp', 'wa.log.gaveUp', { max: RECONNECT_MAX_ATTEMPTS });
+      return;
+    }
+    const base = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** (runtime.attempts - 1));
+    const delay = Math.round(base * (0.8 + 0.4 * this.random()));
+    const params = { seconds: Math.max(1, Math.round(delay / 1000)), attempt: runtime.attempts, max: RECONNECT_MAX_ATTEMPTS };
+    await this.setState(runtime, 'reconnecting', t('wa.state.reconnecting', params));
+    await this.log(runtime, 'warning', 'state.reconnecting', 'wa.log.reconnecting', params);
+    this.clearReconnect(runtime);
+    runtime.reconnectTimer = this.deps.clock.setTimeout(() => {
+      runtime.reconnectTimer = null;
+      if (this.runtimes.get(runtime.record.id) !== runtime) return;
+      void this.startDriver(runtime, {}, true);
+    }, delay);
+  }
+
+  private async onIncoming(runtime: Runtime, message: IncomingWhatsAppMessage): Promise<void> {
+    const settings = await getSettings(this.deps.db);
+    const word = message.type === 'text' ? optOutMatcher(settings.optOutWords)(message.body) : null;
+    const receivedAt = new Date(message.timestamp || this.deps.clock.now()).toISOString();
+    await this.deps.writable();
+    const stored = await insertIncoming(this.deps.db, {
+      accountId: runtime.record.id,
+      accountLabel: runtime.record.label,
+      waMessageId: message.id,
+      fromPhone: message.from,
+      body: message.body,
+      receivedAt,
+      optOut: word !== null,
+    });
+    if (!stored) return;
+    if (word !== null) {
+      await blacklistOptOut(this.deps.db, message.from, t('wa.optOutReason', { word }), receivedAt);
+      this.deps.bus.emit('contacts.changed', { reason: 'suppressions' });
+      await this.log(runtime, 'warning', 'optout', 'wa.log.optOut', {
+        phone: formatPhoneInternational(message.from),
+        word,
+      });
+    }
+    this.deps.bus.emit('inbox.received', stored);
+  }
+}

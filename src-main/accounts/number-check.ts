@@ -1,0 +1,197 @@
+/**
+ * "Which of these contacts are on WhatsApp?" — one check at a time per account, throttled (mass
+ * checking is itself a ban signal), with progress events and cancel. Results are written to the
+ * contact in small batches; a number that could not be checked stays unknown.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { NumberCheckProgress } from '../../src-shared/accounts';
+import { AppError } from '../../src-shared/errors';
+import type { Selection } from '../../src-shared/filters';
+import { t } from '../../src-shared/i18n';
+import { selectionCondition, type Db } from '../contacts/queries';
+import { sleep, type Clock } from '../core/clock';
+import type { EventBus } from '../core/events';
+import { appendEvent, setWaStatus } from './repo';
+import type { AccountManager } from './account-manager';
+
+/** Pause between two checks, by driver: real accounts go slowly; the demo phone may go faster. */
+export type CheckPace = { minMs: number; maxMs: number };
+export const REAL_CHECK_PACE: CheckPace = { minMs: 1_500, maxMs: 4_000 };
+export const DEMO_CHECK_PACE: CheckPace = { minMs: 300, maxMs: 800 };
+/** A single lookup that takes longer than this counts as failed (the number stays unknown). */
+export const CHECK_TIMEOUT_MS = 20_000;
+const WRITE_BATCH = 25;
+const PROGRESS_EVERY_MS = 200;
+
+export type NumberCheckDeps = {
+  db: Db;
+  bus: EventBus;
+  clock: Clock;
+  accounts: AccountManager;
+  writable: () => Promise<void>;
+  paceFor: (driver: 'wweb' | 'simulator') => CheckPace;
+  random?: () => number;
+};
+
+type Running = { progress: NumberCheckProgress; abort: AbortController; done: Promise<void> };
+
+export class NumberChecks {
+  private readonly running = new Map<string, Running>();
+  private readonly random: () => number;
+
+  constructor(private readonly deps: NumberCheckDeps) {
+    this.random = deps.random ?? Math.random;
+  }
+
+  active(): NumberCheckProgress[] {
+    return [...this.running.values()].map((r) => ({ ...r.progress }));
+  }
+
+  async start(accountId: number, selection: Selection): Promise<NumberCheckProgress> {
+    const account = this.deps.accounts.get(accountId);
+    this.deps.accounts.readyDriver(accountId); // fails early, in plain words, when not ready
+    if ([...this.running.values()].some((r) => r.progress.accountId === accountId)) {
+      throw new AppError('busy', t('wa.err.checkRunning'));
+    }
+    const where = await selectionCondition(this.deps.db, selection);
+    const { rows } = await sql<{ id: number; phone: string }>`SELECT c.id, c.phone FROM contacts c WHERE ${where} ORDER BY c.id`.execute(
+      this.deps.db,
+    );
+    if (rows.length === 0) throw new AppError('invalid_input', t('wa.err.checkEmpty'));
+    const progress: NumberCheckProgress = {
+      checkId: crypto.randomUUID(),
+      accountId,
+      status: 'running',
+      total: rows.length,
+      done: 0,
+      onWhatsApp: 0,
+      notOnWhatsApp: 0,
+      unknown: 0,
+      message: null,
+    };
+    const abort = new AbortController();
+    const entry: Running = { progress, abort, done: Promise.resolve() };
+    this.running.set(progress.checkId, entry);
+    await this.log(accountId, account.label, 'info', 'check.started', t('wa.log.checkStarted', { count: rows.length }));
+    entry.done = this.run(entry, rows, this.deps.paceFor(account.driver), account.label);
+    this.deps.bus.emit('checks.progress', { ...progress });
+    return { ...progress };
+  }
+
+  cancel(checkId: string): { cancelled: boolean } {
+    const entry = this.running.get(checkId);
+    if (!entry) throw new AppError('not_found', t('wa.err.checkNotFound'));
+    entry.abort.abort(new Error('cancelled'));
+    return { cancelled: true };
+  }
+
+  /** Stops every check (the app is closing); results so far are kept. */
+  async close(): Promise<void> {
+    const entries = [...this.running.values()];
+    for (const entry of entries) entry.abort.abort(new Error('closing'));
+    await Promise.all(entries.map((e) => e.done));
+  }
+
+  private async run(entry: Running, rows: { id: number; phone: string }[], pace: CheckPace, label: string): Promise<void> {
+    const { progress, abort } = entry;
+    const pending: { id: number; status: 'yes' | 'no' }[] = [];
+    let lastProgress = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending.splice(0, pending.length);
+      await this.deps.writable();
+      await setWaStatus(this.deps.db, batch, new Date(this.deps.clock.now()).toISOString());
+      this.deps.bus.emit('contacts.changed', { reason: 'whatsapp' });
+    };
+    const report = (force: boolean) => {
+      const now = this.deps.clock.now();
+      if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = now;
+      this.deps.bus.emit('checks.progress', { ...progress });
+    };
+    let failure: string | null = null;
+    try {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as { id: number; phone: string };
+        if (abort.signal.aborted) break;
+        let driver;
+        try {
+          driver = this.deps.accounts.readyDriver(progress.accountId);
+        } catch {
+          failure = t('wa.err.accountDropped');
+          break;
+        }
+        try {
+          const registered = await withTimeout(driver.isRegistered(row.phone), this.deps.clock, CHECK_TIMEOUT_MS);
+          pending.push({ id: row.id, status: registered ? 'yes' : 'no' });
+          if (registered) progress.onWhatsApp++;
+          else progress.notOnWhatsApp++;
+        } catch {
+          progress.unknown++;
+        }
+        progress.done++;
+        if (pending.length >= WRITE_BATCH) await flush();
+        report(false);
+        if (i < rows.length - 1) {
+          const wait = pace.minMs + this.random() * (pace.maxMs - pace.minMs);
+          await sleep(this.deps.clock, wait, abort.signal).catch(() => undefined);
+        }
+      }
+      await flush();
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    const left = progress.total - progress.done;
+    progress.unknown += left;
+    if (failure !== null) {
+      progress.status = 'failed';
+      progress.message = failure;
+      await this.log(progress.accountId, label, 'error', 'check.failed',
+        t('wa.log.checkFailed', { done: progress.done, total: progress.total, reason: failure }));
+    } else if (abort.signal.aborted) {
+      progress.status = 'cancelled';
+      await this.log(progress.accountId, label, 'info', 'check.cancelled',
+        t('wa.log.checkCancelled', { done: progress.done, total: progress.total }));
+    } else {
+      progress.status = 'completed';
+      await this.log(progress.accountId, label, 'info', 'check.finished',
+        t('wa.log.checkFinished', { yes: progress.onWhatsApp, no: progress.notOnWhatsApp, unknown: progress.unknown }));
+    }
+    this.running.delete(progress.checkId);
+    report(true);
+  }
+
+  private async log(accountId: number, label: string, level: 'info' | 'warning' | 'error', code: string, message: string) {
+    try {
+      await this.deps.writable();
+      const event = await appendEvent(this.deps.db, {
+        accountId,
+        accountLabel: label,
+        at: new Date(this.deps.clock.now()).toISOString(),
+        level,
+        code,
+        message,
+      });
+      this.deps.bus.emit('accounts.log', event);
+    } catch {
+      // Never let the log stop a check.
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, clock: Clock, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = clock.setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(
+      (v) => {
+        clock.clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clock.clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

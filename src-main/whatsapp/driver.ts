@@ -1,0 +1,109 @@
+/**
+ * The one interface everything WhatsApp goes through (DESIGN.md §4). Two implementations:
+ * `wweb/wweb-driver.ts` (whatsapp-web.js in an installed Chrome) and `simulator/simulator-driver.ts`
+ * (a seeded pretend phone). The account manager owns drivers; nothing else calls one directly.
+ *
+ * Phones cross this interface as E.164 strings ("+905321234567"); each driver converts to its own ids.
+ */
+import type { AccountState, AckLevel, DriverKind } from '../../src-shared/accounts';
+import type { TypedEmitter } from './emitter';
+
+/** A file to send, already copied into the data folder and checked. */
+export type MediaFile = { path: string; mimeType: string; fileName: string };
+
+/** One message part, as the driver sends it. */
+export type OutgoingContent =
+  | { kind: 'text'; text: string }
+  | { kind: 'image' | 'video' | 'document'; file: MediaFile; caption?: string }
+  | { kind: 'voice'; file: MediaFile }
+  | { kind: 'location'; latitude: number; longitude: number; name?: string; address?: string }
+  | { kind: 'contact'; displayName: string; phone: string }
+  | { kind: 'poll'; question: string; options: string[]; multipleAnswers: boolean };
+
+export type IncomingWhatsAppMessage = {
+  /** WhatsApp's message id. */
+  id: string;
+  /** Sender, E.164. */
+  from: string;
+  /** Text, or the caption of media ('' when none). */
+  body: string;
+  /** What it was: text, image, … (drivers map their own types to these words). */
+  type: 'text' | 'media' | 'location' | 'contact' | 'other';
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+};
+
+export type SentMessageInfo = { messageId: string; to: string; body: string; timestamp: number; ack: AckLevel };
+
+export type DriverEvents = {
+  /**
+   * The driver's own view of its state. Drivers never report `reconnecting` (the manager decides
+   * that) or `disconnected` for a stop the manager asked for. `reason` is plain words for the user.
+   */
+  state: { state: AccountState; reason?: string };
+  /** A new QR payload to show (it rotates every ~20 s on WhatsApp). */
+  qr: { payload: string };
+  /** The code to type on the phone, for pairing by phone number. */
+  pairingCode: { code: string };
+  /** Linked and ready: the phone's own number (E.164) and push name. */
+  ready: { phone: string; displayName: string };
+  /** A delivery level for a message we sent. */
+  ack: { messageId: string; ack: AckLevel };
+  /** Someone wrote to us (not our own messages, not groups or status updates). */
+  message: IncomingWhatsAppMessage;
+  /**
+   * The connection dropped after having been ready. `loggedOut` means the session is gone (unlinked
+   * from the phone): no reconnect. Otherwise the manager reconnects with backoff.
+   */
+  disconnected: { reason: string; loggedOut: boolean };
+};
+
+export type ConnectOptions = {
+  /** Link by pairing code for this phone (E.164) instead of a QR code. */
+  pairWithPhone?: string;
+};
+
+export interface WhatsAppDriver extends Pick<TypedEmitter<DriverEvents>, 'on' | 'removeAllListeners'> {
+  readonly kind: DriverKind;
+
+  /**
+   * Starts the client. Resolves once it is started (not once ready): progress then comes as
+   * events. Rejects with a DriverError (code `browser_missing`, `network`, `timeout`, …) when it
+   * cannot start; by then every resource (browser process) it opened is closed again.
+   */
+  connect(options?: ConnectOptions): Promise<void>;
+
+  /** Whether `phone` (E.164) has WhatsApp. Needs `ready`. */
+  isRegistered(phone: string): Promise<boolean>;
+
+  /** Sends one message; resolves with WhatsApp's message id. Throws DriverError. */
+  send(to: string, content: OutgoingContent): Promise<{ messageId: string }>;
+
+  /** Shows "typing…" in the chat with `to` for about `durationMs`. */
+  sendTyping(to: string, durationMs: number): Promise<void>;
+
+  /**
+   * Our own recent messages to `to`, newest first, so a send interrupted by a crash can be
+   * reconciled (did it go out?). Drivers that cannot tell return null.
+   */
+  recentMessagesTo(to: string, limit: number): Promise<SentMessageInfo[] | null>;
+
+  /** What this client can do, for notes in the UI (e.g. video needs Google Chrome's codecs). */
+  describe(): { browser: string | null; canSendVideo: boolean };
+
+  /** Closes the client and browser but keeps the saved session (reconnects without QR). */
+  disconnect(): Promise<void>;
+
+  /** Unlinks the device from the phone and deletes the saved session; then closes. */
+  logout(): Promise<void>;
+}
+
+/** Builds a driver for an account. The manager calls it again for every (re)connect. */
+export type DriverFactory = (account: {
+  id: number;
+  driver: DriverKind;
+  /** The simulator's seed (stored per account, so its story repeats). */
+  seed: number;
+  /** Folder for this account's saved session (created by the driver when needed). */
+  sessionDir: string;
+}) => WhatsAppDriver;

@@ -1,0 +1,897 @@
+/**
+ * The simulator: a pretend phone behind the driver interface (DESIGN.md §4). It is the "Demo
+ * account" a newcomer tries the app with, and what every test (and the send queue's crash test)
+ * runs against, so it is deterministic under a seed and behaves like the real thing:
+ *
+ * - Linking: a QR code that rotates every 20 s (or a pairing code) and an automatic "scan" after a
+ *   few seconds; a saved session reconnects without a QR. disconnect() keeps the session,
+ *   logout() deletes it.
+ * - Numbers: the documented rule {@link SIMULATOR_RULE_TEXT} (a number ending in 0 is not on
+ *   WhatsApp).
+ * - Sending: latency, then one line in the durable delivery log (`logDir/account-<id>.jsonl`,
+ *   appended synchronously before send() resolves, so it survives a kill -9): a send is either in
+ *   the log or was not delivered. Acks follow: server → device → read (for some) → played (voice).
+ * - Recipients: some read, some of those reply in their language, a few of the replies are an
+ *   opt-out word. Rates are the exported SIMULATOR_* constants.
+ *
+ * Randomness never depends on the order of events: every draw comes from a generator seeded by a
+ * hash of (seed, purpose, key), where the key is the phone, the nth delivered message to that
+ * phone, the connection number, and so on. Same seed ⇒ same story.
+ *
+ * Acks, replies and scheduled drops that were still due when the connection went away (drop,
+ * block, disconnect, logout) are dropped, never delivered later; recentMessagesTo() still reports
+ * the last ack that was delivered (or 'server').
+ *
+ * Every delay the simulator makes up is divided by `speed`; the duration the caller asks for in
+ * sendTyping() is not (it is the caller's own pace).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AccountState, AckLevel } from '../../../src-shared/accounts';
+import type { Clock, TimerHandle } from '../../core/clock';
+import type {
+  ConnectOptions,
+  DriverEvents,
+  IncomingWhatsAppMessage,
+  OutgoingContent,
+  SentMessageInfo,
+  WhatsAppDriver,
+} from '../driver';
+import { TypedEmitter } from '../emitter';
+import { DriverError } from '../errors';
+
+// ---------------------------------------------------------------------------------------------
+// Documented rules and rates
+// ---------------------------------------------------------------------------------------------
+
+/** The rule for which numbers have WhatsApp, in one line for docs and the UI. */
+export const SIMULATOR_RULE_TEXT = 'Demo phone: a number whose last digit is 0 is not on WhatsApp; every other number is.';
+
+/** The demo phone's push name. */
+export const SIMULATOR_DISPLAY_NAME = 'Demo phone';
+
+/** Share of delivered messages that the recipient reads. */
+export const SIMULATOR_READ_PROBABILITY = 0.7;
+/** Share of read messages that get a reply (so ~10.5% of all delivered messages). */
+export const SIMULATOR_REPLY_PROBABILITY = 0.15;
+/** Share of replies that are an opt-out word (so ~2.1% of all delivered messages). */
+export const SIMULATOR_OPT_OUT_SHARE = 0.2;
+
+/** Timings in milliseconds before `speed` is applied, as [min, max] ranges. */
+export const SIMULATOR_TIMINGS = {
+  /** starting → qr / pairing. */
+  startingMs: [500, 900],
+  /** starting → authenticating, with a saved session. */
+  restoreMs: [250, 350],
+  /** authenticating → ready. */
+  authenticatingMs: [600, 800],
+  /** How often the QR payload rotates while waiting. */
+  qrRotateMs: 20_000,
+  /** Default wait before the pretend phone "scans" the QR (or types the pairing code). */
+  autoScanMs: 4_000,
+  /** isRegistered() latency (also how long a send to a number without WhatsApp takes to fail). */
+  lookupMs: [50, 250],
+  /** send() latency. */
+  sendMs: [80, 400],
+  /** sent → 'server' ack. */
+  serverAckMs: [100, 500],
+  /** 'server' → 'device'. */
+  deviceAckMs: [500, 3_000],
+  /** 'device' → 'read' (for readers). */
+  readAckMs: [2_000, 20_000],
+  /** 'read' → 'played' (voice notes). */
+  playedAckMs: [1_000, 15_000],
+  /** 'read' → the reply arrives. */
+  replyMs: [3_000, 30_000],
+  /** ready → a random drop, with `randomDisconnects`. */
+  randomDisconnectMs: [180_000, 900_000],
+} as const satisfies Record<string, number | readonly [number, number]>;
+
+type Range = readonly [number, number];
+
+/** Friendly replies by language. */
+export const SIMULATOR_REPLY_TEXTS = {
+  en: ['Thanks!', 'Thank you 😊', 'Who is this?', 'OK 👍', 'Got it, thanks', 'See you then!', 'Can you call me later?'],
+  tr: ['Teşekkürler 🙏', 'Sağ olun', 'Tamam 👍', 'Kim bu?', 'Çok teşekkürler!'],
+  fa: ['ممنون', 'مرسی 🌹', 'شما؟', 'باشه، ممنون'],
+  ar: ['شكراً', 'شكراً جزيلاً 🙏', 'من معي؟', 'تمام'],
+  id: ['Terima kasih', 'Makasih ya 🙏', 'Siapa ini?', 'Oke, siap'],
+} as const;
+
+/** Opt-out replies by language. */
+export const SIMULATOR_OPT_OUT_TEXTS = {
+  en: ['STOP', 'stop', 'unsubscribe'],
+  tr: ['İptal', 'DUR'],
+  fa: ['لغو'],
+  ar: ['إلغاء'],
+  id: ['Berhenti'],
+} as const;
+
+type Lang = keyof typeof SIMULATOR_REPLY_TEXTS;
+const LANGS: readonly Lang[] = ['en', 'tr', 'fa', 'ar', 'id'];
+/** Share of replies in the recipient's country language, when we know one. */
+const LOCAL_LANGUAGE_SHARE = 0.8;
+/** Calling codes whose recipients reply in a language other than English. */
+const COUNTRY_LANGUAGES: readonly (readonly [string, Lang])[] = [
+  ['+90', 'tr'],
+  ['+98', 'fa'],
+  ['+62', 'id'],
+  ...['+20', '+212', '+213', '+216', '+961', '+962', '+963', '+964', '+965', '+966', '+968', '+971', '+973', '+974'].map(
+    (prefix) => [prefix, 'ar'] as const,
+  ),
+];
+
+/** Whether `phone` has WhatsApp on the demo phone: its last digit is not 0. */
+export function simulatorHasWhatsApp(phone: string): boolean {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length > 0 && !digits.endsWith('0');
+}
+
+/** The session file's name inside the account's session folder. */
+export const SIMULATOR_SESSION_FILE = 'simulator-session.json';
+
+/** Whether a saved demo session exists (the account reconnects without a QR). */
+export function simulatorSessionExists(sessionDir: string): boolean {
+  return fs.existsSync(path.join(sessionDir, SIMULATOR_SESSION_FILE));
+}
+
+/**
+ * The demo phone's own number for a seed: in the UK drama range +44 7700 900000–900999, never
+ * ending in 0 (so it is itself "on WhatsApp" under the rule).
+ */
+export function simulatorOwnPhone(seed: number): string {
+  const drawn = hash32(`${seed}\u0000identity`) % 1000;
+  const n = drawn % 10 === 0 ? drawn + 1 : drawn;
+  return `+447700900${String(n).padStart(3, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeded randomness
+// ---------------------------------------------------------------------------------------------
+
+/** FNV-1a over UTF-16 code units, then the murmur3 finaliser for a good spread. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function mulberry32(start: number): () => number {
+  let state = start >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A generator of numbers in [0, 1) that depends only on (seed, purpose, key). */
+export function seededRandom(seed: number, purpose: string, key: string | number): () => number {
+  return mulberry32(hash32(`${seed}\u0000${purpose}\u0000${key}`));
+}
+
+function between(random: () => number, [min, max]: Range): number {
+  return Math.round(min + random() * (max - min));
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+function randomBase64(random: () => number, bytes: number): string {
+  const buffer = Buffer.alloc(bytes);
+  for (let i = 0; i < bytes; i++) buffer[i] = Math.floor(random() * 256);
+  return buffer.toString('base64');
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a recipient does with a message
+// ---------------------------------------------------------------------------------------------
+
+export type SimulatorReply = { afterMs: number; text: string; optOut: boolean };
+
+/**
+ * What happens to the nth message delivered to `to` (1-based), before `speed` is applied. Each
+ * delay counts from the previous step: server after the send, device after server, read after
+ * device, played (voice notes only) and the reply after read.
+ */
+export type SimulatorStory = {
+  serverAfterMs: number;
+  deviceAfterMs: number;
+  /** null: the recipient never reads it. */
+  readAfterMs: number | null;
+  /** Used for voice notes only; null when never read. */
+  playedAfterMs: number | null;
+  /** null: no reply. Only readers reply. */
+  reply: SimulatorReply | null;
+};
+
+/** The story of one delivered message: pure, depends only on (seed, to, nth). */
+export function simulatorStory(seed: number, to: string, nth: number): SimulatorStory {
+  const random = seededRandom(seed, 'story', `${to}#${nth}`);
+  // A fixed number of draws in a fixed order, whatever the outcome.
+  const serverAfterMs = between(random, SIMULATOR_TIMINGS.serverAckMs);
+  const deviceAfterMs = between(random, SIMULATOR_TIMINGS.deviceAckMs);
+  const reads = random() < SIMULATOR_READ_PROBABILITY;
+  const readAfterMs = between(random, SIMULATOR_TIMINGS.readAckMs);
+  const playedAfterMs = between(random, SIMULATOR_TIMINGS.playedAckMs);
+  const replies = random() < SIMULATOR_REPLY_PROBABILITY;
+  const optOut = random() < SIMULATOR_OPT_OUT_SHARE;
+  const replyAfterMs = between(random, SIMULATOR_TIMINGS.replyMs);
+  const local = COUNTRY_LANGUAGES.find(([prefix]) => to.startsWith(prefix))?.[1];
+  const useLocal = random() < LOCAL_LANGUAGE_SHARE;
+  const otherLang = random() < 0.5 ? 'en' : pick(random, LANGS);
+  const lang: Lang = local !== undefined && useLocal ? local : otherLang;
+  const text = pick(random, optOut ? SIMULATOR_OPT_OUT_TEXTS[lang] : SIMULATOR_REPLY_TEXTS[lang]);
+  return {
+    serverAfterMs,
+    deviceAfterMs,
+    readAfterMs: reads ? readAfterMs : null,
+    playedAfterMs: reads ? playedAfterMs : null,
+    reply: reads && replies ? { afterMs: replyAfterMs, text, optOut } : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The durable delivery log
+// ---------------------------------------------------------------------------------------------
+
+/** One line of the delivery log: a message "WhatsApp" received. */
+export type DeliveryRecord = {
+  /** ISO time of delivery. */
+  at: string;
+  accountId: number;
+  messageId: string;
+  /** Recipient, E.164. */
+  to: string;
+  kind: OutgoingContent['kind'];
+  /** The text, caption, poll question, location name or contact name ('' when none). */
+  text: string;
+  /** For media and voice: the file's name. */
+  fileName?: string;
+  /** 1-based, increasing within an account's log. */
+  seq: number;
+};
+
+const CONTENT_KINDS: ReadonlySet<string> = new Set(['text', 'image', 'video', 'document', 'voice', 'location', 'contact', 'poll']);
+
+export function deliveryLogPath(logDir: string, accountId: number): string {
+  return path.join(logDir, `account-${accountId}.jsonl`);
+}
+
+function isDeliveryRecord(value: unknown): value is DeliveryRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.at === 'string' &&
+    typeof r.accountId === 'number' &&
+    typeof r.messageId === 'string' &&
+    typeof r.to === 'string' &&
+    typeof r.kind === 'string' &&
+    CONTENT_KINDS.has(r.kind) &&
+    typeof r.text === 'string' &&
+    typeof r.seq === 'number'
+  );
+}
+
+/** Parses log text; lines that are not whole records (a torn last line) are skipped. */
+function parseDeliveryLog(text: string): DeliveryRecord[] {
+  const records: DeliveryRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isDeliveryRecord(value)) records.push(value);
+    } catch {
+      // A line cut short by a crash: it was never acknowledged as sent.
+    }
+  }
+  return records;
+}
+
+function readTextOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What "WhatsApp" received: the records of one account's log, or of every account's log in
+ * `logDir` (by account id), in the order they were written. Tolerates a torn last line.
+ */
+export function readDeliveryLog(logDir: string, accountId?: number): DeliveryRecord[] {
+  if (accountId !== undefined) return parseDeliveryLog(readTextOrEmpty(deliveryLogPath(logDir, accountId)));
+  let names: string[];
+  try {
+    names = fs.readdirSync(logDir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => /^account-(\d+)\.jsonl$/.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => Number(match[1]))
+    .sort((a, b) => a - b)
+    .flatMap((id) => parseDeliveryLog(readTextOrEmpty(deliveryLogPath(logDir, id))));
+}
+
+function contentText(content: OutgoingContent): string {
+  switch (content.kind) {
+    case 'text':
+      return content.text;
+    case 'image':
+    case 'video':
+    case 'document':
+      return content.caption ?? '';
+    case 'voice':
+      return '';
+    case 'location':
+      return content.name ?? content.address ?? `${content.latitude},${content.longitude}`;
+    case 'contact':
+      return content.displayName;
+    case 'poll':
+      return content.question;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The driver
+// ---------------------------------------------------------------------------------------------
+
+export type SimulatorDriverOptions = {
+  accountId: number;
+  seed: number;
+  /** Folder for the saved session (`simulator-session.json`). */
+  sessionDir: string;
+  /** Folder for the durable delivery logs (`account-<id>.jsonl`). */
+  logDir: string;
+  clock: Clock;
+  /** Divides every made-up delay (default 1). */
+  speed?: number;
+  /** Wait before the pretend phone scans the QR / types the pairing code (default 4000, ÷ speed); null waits for scanNow(). */
+  autoScanMs?: number | null;
+  /** Drop the connection now and then (seeded), as a flaky network would (default false). */
+  randomDisconnects?: boolean;
+};
+
+type SessionFile = { version: 1; phone: string; displayName: string; linkedAt: string };
+
+type Waiter = { handle: TimerHandle; reject: (error: DriverError) => void };
+
+type LogIndex = { size: number; nextSeq: number; delivered: Map<string, number> };
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const CONNECTED: ReadonlySet<AccountState> = new Set(['starting', 'qr', 'pairing', 'authenticating', 'ready']);
+/** Letters and digits without the ambiguous 0/O and 1/I. */
+const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export const SIMULATOR_BLOCK_REASON = 'WhatsApp blocked this number (demo)';
+
+export class SimulatorDriver extends TypedEmitter<DriverEvents> implements WhatsAppDriver {
+  readonly kind = 'simulator' as const;
+
+  private readonly accountId: number;
+  private readonly seed: number;
+  private readonly sessionDir: string;
+  private readonly logDir: string;
+  private readonly clock: Clock;
+  private readonly speed: number;
+  private readonly autoScanMs: number | null;
+  private readonly randomDisconnects: boolean;
+
+  private current: AccountState = 'disconnected';
+  private currentReason: string | undefined;
+  /** Bumped whenever the connection goes away: work from an older epoch must not continue. */
+  private epoch = 0;
+  private connectCount = 0;
+  private readyCount = 0;
+  /** The number being linked (own number, or the one paired with). */
+  private linking: string | null = null;
+  private linkedPhone: string | null = null;
+  private failRemaining = 0;
+  private incomingCount = 0;
+  private readonly timers = new Set<TimerHandle>();
+  private readonly waiters = new Set<Waiter>();
+  private readonly sendAttempts = new Map<string, number>();
+  private readonly lastAck = new Map<string, AckLevel>();
+  private logIndex: LogIndex | null = null;
+
+  constructor(options: SimulatorDriverOptions) {
+    super();
+    const speed = options.speed ?? 1;
+    if (!Number.isFinite(speed) || speed <= 0) throw new RangeError('speed must be a positive number');
+    this.accountId = options.accountId;
+    this.seed = options.seed;
+    this.sessionDir = options.sessionDir;
+    this.logDir = options.logDir;
+    this.clock = options.clock;
+    this.speed = speed;
+    this.autoScanMs = options.autoScanMs === undefined ? SIMULATOR_TIMINGS.autoScanMs : options.autoScanMs;
+    this.randomDisconnects = options.randomDisconnects ?? false;
+  }
+
+  // --- what tests and the demo panel can look at -------------------------------------------
+
+  /** The driver's current state. */
+  get state(): AccountState {
+    return this.current;
+  }
+
+  /** The reason given with the current state, if any. */
+  get stateReason(): string | undefined {
+    return this.currentReason;
+  }
+
+  /** The number this demo phone links as (unless paired with another number). */
+  get ownPhone(): string {
+    return simulatorOwnPhone(this.seed);
+  }
+
+  /** The linked phone while ready. */
+  get phone(): string | null {
+    return this.linkedPhone;
+  }
+
+  get sessionFile(): string {
+    return path.join(this.sessionDir, SIMULATOR_SESSION_FILE);
+  }
+
+  get deliveryLogFile(): string {
+    return deliveryLogPath(this.logDir, this.accountId);
+  }
+
+  // --- the driver interface ----------------------------------------------------------------
+
+  connect(options: ConnectOptions = {}): Promise<void> {
+    if (CONNECTED.has(this.current)) return Promise.resolve();
+    const pairWith = options.pairWithPhone;
+    if (pairWith !== undefined && !E164.test(pairWith)) {
+      return Promise.reject(new DriverError('invalid_number', 'The number to pair with is not a full international number'));
+    }
+    this.stopEverything(new DriverError('not_ready', 'The demo phone is reconnecting'));
+    this.connectCount += 1;
+    const connectNo = this.connectCount;
+    const random = seededRandom(this.seed, 'connect', connectNo);
+    const startingMs = this.scaled(between(random, SIMULATOR_TIMINGS.startingMs));
+    const restoreMs = this.scaled(between(random, SIMULATOR_TIMINGS.restoreMs));
+    const authenticatingMs = this.scaled(between(random, SIMULATOR_TIMINGS.authenticatingMs));
+
+    this.setState('starting');
+    const session = this.readSession();
+    if (session) {
+      this.after(restoreMs, () => {
+        this.setState('authenticating');
+        this.after(authenticatingMs, () => this.becomeReady(session.phone, session.displayName));
+      });
+    } else if (pairWith !== undefined) {
+      this.after(startingMs, () => this.showPairingCode(pairWith, connectNo, authenticatingMs));
+    } else {
+      this.after(startingMs, () => this.showQr(connectNo, authenticatingMs));
+    }
+    return Promise.resolve();
+  }
+
+  async isRegistered(phone: string): Promise<boolean> {
+    if (!E164.test(phone)) throw new DriverError('invalid_number', 'The number is not a full international number');
+    this.assertReady();
+    await this.wait(this.scaled(between(seededRandom(this.seed, 'lookup', phone), SIMULATOR_TIMINGS.lookupMs)));
+    this.assertReady();
+    return simulatorHasWhatsApp(phone);
+  }
+
+  async send(to: string, content: OutgoingContent): Promise<{ messageId: string }> {
+    if (!E164.test(to)) throw new DriverError('invalid_number', 'The number is not a full international number');
+    this.assertReady();
+    const attempt = (this.sendAttempts.get(to) ?? 0) + 1;
+    this.sendAttempts.set(to, attempt);
+    const random = seededRandom(this.seed, 'send', `${to}#${attempt}`);
+    const latencyMs = this.scaled(between(random, SIMULATOR_TIMINGS.sendMs));
+    const lookupMs = this.scaled(between(random, SIMULATOR_TIMINGS.lookupMs));
+
+    if (this.failRemaining > 0) {
+      this.failRemaining -= 1;
+      await this.wait(latencyMs);
+      throw new DriverError('failed', 'The demo phone was told to fail this send');
+    }
+    if (!simulatorHasWhatsApp(to)) {
+      await this.wait(lookupMs);
+      throw new DriverError('not_on_whatsapp', 'This number is not on WhatsApp');
+    }
+    const fileName = checkMedia(content);
+    await this.wait(latencyMs);
+    this.assertReady();
+
+    const { record, nth } = this.appendDelivery(to, content, fileName);
+    this.lastAck.set(record.messageId, 'pending');
+    this.playStory(record.messageId, to, nth, content.kind);
+    return { messageId: record.messageId };
+  }
+
+  async sendTyping(_to: string, durationMs: number): Promise<void> {
+    if (this.current !== 'ready' || !(durationMs > 0)) return;
+    try {
+      await this.wait(durationMs);
+    } catch {
+      // The connection went away meanwhile: nothing more to show.
+    }
+  }
+
+  recentMessagesTo(to: string, limit: number): Promise<SentMessageInfo[] | null> {
+    try {
+      this.assertReady();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const mine = readDeliveryLog(this.logDir, this.accountId).filter((record) => record.to === to);
+    const newestFirst = mine.reverse().slice(0, Math.max(0, limit));
+    return Promise.resolve(
+      newestFirst.map((record) => ({
+        messageId: record.messageId,
+        to: record.to,
+        body: record.text,
+        timestamp: Date.parse(record.at),
+        ack: this.lastAck.get(record.messageId) ?? 'server',
+      })),
+    );
+  }
+
+  describe(): { browser: string | null; canSendVideo: boolean } {
+    return { browser: null, canSendVideo: true };
+  }
+
+  disconnect(): Promise<void> {
+    this.stopEverything(new DriverError('not_ready', 'The demo phone was disconnected'));
+    this.current = 'disconnected';
+    this.currentReason = undefined;
+    this.linkedPhone = null;
+    return Promise.resolve();
+  }
+
+  logout(): Promise<void> {
+    this.stopEverything(new DriverError('not_ready', 'The demo phone was logged out'));
+    this.deleteSession();
+    this.linkedPhone = null;
+    this.setState('loggedOut');
+    return Promise.resolve();
+  }
+
+  // --- controls for the demo panel and tests -----------------------------------------------
+
+  /** The pretend phone scans the QR code (or types the pairing code) now. False when not waiting for one. */
+  scanNow(): boolean {
+    if (this.current !== 'qr' && this.current !== 'pairing') return false;
+    const phone = this.linking ?? this.ownPhone;
+    this.clearTimers();
+    const authenticatingMs = this.scaled(between(seededRandom(this.seed, 'scan', this.connectCount), SIMULATOR_TIMINGS.authenticatingMs));
+    this.setState('authenticating');
+    this.after(authenticatingMs, () => this.becomeReady(phone, SIMULATOR_DISPLAY_NAME));
+    return true;
+  }
+
+  /**
+   * The connection drops (the session is kept): emits `disconnected` { loggedOut: false }; sends in
+   * flight fail with not_ready, pending acks and replies are dropped. connect() starts again.
+   * False when not ready.
+   */
+  dropConnection(reason = 'The demo phone lost its connection'): boolean {
+    if (this.current !== 'ready') return false;
+    this.stopEverything(new DriverError('not_ready', 'The connection dropped before the message went out'));
+    this.current = 'disconnected';
+    this.currentReason = reason;
+    this.linkedPhone = null;
+    this.emit('disconnected', { reason, loggedOut: false });
+    return true;
+  }
+
+  /**
+   * The phone unlinks this device: the session is deleted and `disconnected` { loggedOut: true }
+   * is emitted. False when not ready.
+   */
+  unlinkFromPhone(reason = 'The demo phone unlinked this device'): boolean {
+    if (this.current !== 'ready') return false;
+    this.stopEverything(new DriverError('not_ready', 'The demo phone was unlinked'));
+    this.deleteSession();
+    this.current = 'loggedOut';
+    this.currentReason = reason;
+    this.linkedPhone = null;
+    this.emit('disconnected', { reason, loggedOut: true });
+    return true;
+  }
+
+  /**
+   * WhatsApp blocks the number: state `blocked`; sends in flight and later ones fail with
+   * `blocked`. Lasts until disconnect(), logout() or connect() (which starts afresh). False when
+   * not ready.
+   */
+  block(reason = SIMULATOR_BLOCK_REASON): boolean {
+    if (this.current !== 'ready') return false;
+    this.stopEverything(new DriverError('blocked', reason));
+    this.setState('blocked', reason);
+    return true;
+  }
+
+  /** The next `n` sends (that pass number and state checks) fail with DriverError('failed'). */
+  failNextSends(n: number): void {
+    this.failRemaining = Math.max(0, Math.floor(n));
+  }
+
+  /**
+   * Someone writes to us now. Returns the emitted message, or null when not ready (nothing
+   * arrives then). Throws DriverError('invalid_number') for a malformed `from`.
+   */
+  receive(from: string, text: string): IncomingWhatsAppMessage | null {
+    if (!E164.test(from)) throw new DriverError('invalid_number', 'The sender is not a full international number');
+    if (this.current !== 'ready') return null;
+    this.incomingCount += 1;
+    const now = this.clock.now();
+    const tag = hash32(`${this.seed}|${from}|${text}|${this.incomingCount}|${now}`).toString(36);
+    const id = `sim-in-${this.accountId}-${now.toString(36)}-${this.incomingCount}-${tag}`;
+    return this.deliverIncoming(id, from, text);
+  }
+
+  // --- linking -----------------------------------------------------------------------------
+
+  private showQr(connectNo: number, authenticatingMs: number): void {
+    this.linking = this.ownPhone;
+    const keys = seededRandom(this.seed, 'qr-keys', connectNo);
+    // WhatsApp's payload: ref, noise public key, identity public key, adv secret. The ref rotates.
+    const fixed = [randomBase64(keys, 32), randomBase64(keys, 32), randomBase64(keys, 32)].join(',');
+    let rotation = 0;
+    const show = (): void => {
+      const ref = randomBase64(seededRandom(this.seed, 'qr-ref', `${connectNo}:${rotation}`), 60);
+      rotation += 1;
+      this.emit('qr', { payload: `2@${ref},${fixed}` });
+      this.after(this.scaled(SIMULATOR_TIMINGS.qrRotateMs), show);
+    };
+    this.setState('qr');
+    show();
+    this.scheduleAutoScan(authenticatingMs);
+  }
+
+  private showPairingCode(phone: string, connectNo: number, authenticatingMs: number): void {
+    this.linking = phone;
+    const random = seededRandom(this.seed, 'pairing', `${phone}:${connectNo}`);
+    let code = '';
+    for (let i = 0; i < 8; i++) code += pick(random, [...PAIRING_ALPHABET]);
+    this.setState('pairing');
+    this.emit('pairingCode', { code: `${code.slice(0, 4)}-${code.slice(4)}` });
+    this.scheduleAutoScan(authenticatingMs);
+  }
+
+  private scheduleAutoScan(authenticatingMs: number): void {
+    if (this.autoScanMs === null) return;
+    this.after(this.scaled(this.autoScanMs), () => {
+      const phone = this.linking ?? this.ownPhone;
+      this.clearTimers();
+      this.setState('authenticating');
+      this.after(authenticatingMs, () => this.becomeReady(phone, SIMULATOR_DISPLAY_NAME));
+    });
+  }
+
+  private becomeReady(phone: string, displayName: string): void {
+    const session: SessionFile = { version: 1, phone, displayName, linkedAt: new Date(this.clock.now()).toISOString() };
+    try {
+      fs.mkdirSync(this.sessionDir, { recursive: true });
+      fs.writeFileSync(this.sessionFile, JSON.stringify(session, null, 2));
+    } catch {
+      this.stopEverything(new DriverError('not_ready', 'The demo phone could not start'));
+      this.setState('failed', 'Could not save the demo session to the data folder');
+      return;
+    }
+    this.linking = null;
+    this.linkedPhone = phone;
+    this.readyCount += 1;
+    this.setState('ready');
+    this.emit('ready', { phone, displayName });
+    if (this.randomDisconnects) {
+      // Keyed by how far the story has got (the log's length), so reconnects do not repeat it.
+      let logLength = 0;
+      try {
+        logLength = this.index().nextSeq;
+      } catch {
+        // An unreadable log only makes the drop time less varied.
+      }
+      const key = `${this.readyCount}:${logLength}`;
+      const afterMs = between(seededRandom(this.seed, 'drop', key), SIMULATOR_TIMINGS.randomDisconnectMs);
+      this.after(this.scaled(afterMs), () => this.dropConnection('Lost the connection to WhatsApp (demo)'));
+    }
+  }
+
+  private readSession(): SessionFile | null {
+    try {
+      const value: unknown = JSON.parse(fs.readFileSync(this.sessionFile, 'utf8'));
+      if (typeof value !== 'object' || value === null) return null;
+      const v = value as Record<string, unknown>;
+      if (typeof v.phone !== 'string' || !E164.test(v.phone)) return null;
+      const displayName = typeof v.displayName === 'string' ? v.displayName : SIMULATOR_DISPLAY_NAME;
+      const linkedAt = typeof v.linkedAt === 'string' ? v.linkedAt : '';
+      return { version: 1, phone: v.phone, displayName, linkedAt };
+    } catch {
+      // No session, or an unreadable one: link again with a QR code.
+      return null;
+    }
+  }
+
+  private deleteSession(): void {
+    fs.rmSync(this.sessionFile, { force: true });
+  }
+
+  // --- sending -----------------------------------------------------------------------------
+
+  /** The log's sequence and per-recipient counts, reloaded whenever the file changed under us. */
+  private index(): LogIndex {
+    const file = this.deliveryLogFile;
+    const size = fileSize(file);
+    if (this.logIndex && this.logIndex.size === size) return this.logIndex;
+    fs.mkdirSync(this.logDir, { recursive: true });
+    const text = readTextOrEmpty(file);
+    // Seal a torn last line so the next record starts on a line of its own.
+    if (text.length > 0 && !text.endsWith('\n')) fs.appendFileSync(file, '\n');
+    const delivered = new Map<string, number>();
+    let maxSeq = 0;
+    for (const record of parseDeliveryLog(text)) {
+      maxSeq = Math.max(maxSeq, record.seq);
+      delivered.set(record.to, (delivered.get(record.to) ?? 0) + 1);
+    }
+    this.logIndex = { size: fileSize(file), nextSeq: maxSeq + 1, delivered };
+    return this.logIndex;
+  }
+
+  /** Writes the delivery durably (before send() resolves). */
+  private appendDelivery(to: string, content: OutgoingContent, fileName: string | undefined): { record: DeliveryRecord; nth: number } {
+    try {
+      const index = this.index();
+      const seq = index.nextSeq;
+      const nth = (index.delivered.get(to) ?? 0) + 1;
+      const now = this.clock.now();
+      const tag = hash32(`${this.seed}|${this.accountId}|${seq}|${to}|${now}`).toString(36);
+      const record: DeliveryRecord = {
+        at: new Date(now).toISOString(),
+        accountId: this.accountId,
+        messageId: `sim-${this.accountId}-${seq}-${tag}`,
+        to,
+        kind: content.kind,
+        text: contentText(content),
+        ...(fileName !== undefined ? { fileName } : {}),
+        seq,
+      };
+      const line = `${JSON.stringify(record)}\n`;
+      fs.appendFileSync(this.deliveryLogFile, line);
+      index.size += Buffer.byteLength(line);
+      index.nextSeq = seq + 1;
+      index.delivered.set(to, nth);
+      return { record, nth };
+    } catch (error) {
+      this.logIndex = null;
+      throw new DriverError('failed', 'The demo phone could not record the message', { cause: error });
+    }
+  }
+
+  /** Acks (and maybe a reply) for a delivered message, each step scheduled by the one before. */
+  private playStory(messageId: string, to: string, nth: number, kind: OutgoingContent['kind']): void {
+    const story = simulatorStory(this.seed, to, nth);
+    this.after(this.scaled(story.serverAfterMs), () => {
+      this.ack(messageId, 'server');
+      this.after(this.scaled(story.deviceAfterMs), () => {
+        this.ack(messageId, 'device');
+        if (story.readAfterMs === null) return;
+        this.after(this.scaled(story.readAfterMs), () => {
+          this.ack(messageId, 'read');
+          if (kind === 'voice' && story.playedAfterMs !== null) {
+            this.after(this.scaled(story.playedAfterMs), () => this.ack(messageId, 'played'));
+          }
+          const reply = story.reply;
+          if (reply) this.after(this.scaled(reply.afterMs), () => this.deliverIncoming(`${messageId}-reply`, to, reply.text));
+        });
+      });
+    });
+  }
+
+  private ack(messageId: string, ack: AckLevel): void {
+    this.lastAck.set(messageId, ack);
+    this.emit('ack', { messageId, ack });
+  }
+
+  private deliverIncoming(id: string, from: string, body: string): IncomingWhatsAppMessage {
+    const message: IncomingWhatsAppMessage = { id, from, body, type: 'text', timestamp: this.clock.now() };
+    this.emit('message', message);
+    return message;
+  }
+
+  // --- state, timers and waits -------------------------------------------------------------
+
+  private setState(state: AccountState, reason?: string): void {
+    this.current = state;
+    this.currentReason = reason;
+    this.emit('state', reason === undefined ? { state } : { state, reason });
+  }
+
+  private assertReady(): void {
+    if (this.current === 'ready') return;
+    if (this.current === 'blocked') throw new DriverError('blocked', this.currentReason ?? SIMULATOR_BLOCK_REASON);
+    throw new DriverError('not_ready', 'The demo phone is not connected');
+  }
+
+  private scaled(ms: number): number {
+    return Math.max(0, Math.round(ms / this.speed));
+  }
+
+  /** Runs `fn` after `ms` unless the connection goes away first. */
+  private after(ms: number, fn: () => void): void {
+    const epoch = this.epoch;
+    const handle = this.clock.setTimeout(() => {
+      this.timers.delete(handle);
+      if (epoch === this.epoch) fn();
+    }, ms);
+    this.timers.add(handle);
+  }
+
+  /** Waits `ms`; rejects with the stop's error when the connection goes away first. */
+  private wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        handle: this.clock.setTimeout(() => {
+          this.waiters.delete(waiter);
+          resolve();
+        }, ms),
+        reject,
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  private clearTimers(): void {
+    for (const handle of this.timers) this.clock.clearTimeout(handle);
+    this.timers.clear();
+  }
+
+  /** Cancels every timer and fails every wait: nothing of this connection may happen later. */
+  private stopEverything(error: DriverError): void {
+    this.epoch += 1;
+    this.linking = null;
+    this.clearTimers();
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const waiter of waiters) {
+      this.clock.clearTimeout(waiter.handle);
+      waiter.reject(error);
+    }
+  }
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Checks a media file exists; returns its name (undefined for content without a file). */
+function checkMedia(content: OutgoingContent): string | undefined {
+  if (content.kind !== 'image' && content.kind !== 'video' && content.kind !== 'document' && content.kind !== 'voice') {
+    return undefined;
+  }
+  let ok = false;
+  try {
+    ok = fs.statSync(content.file.path).isFile();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new DriverError('bad_media', 'The file to send is missing');
+  return content.file.fileName;
+}
