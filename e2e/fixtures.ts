@@ -11,12 +11,15 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export type Pigeon = { url: string; dataDir: string; page: Page };
 
+/** How many times faster the demo phone runs (the host's PIGEON_SIM_SPEED); 20 unless a spec says. */
+export type PigeonOptions = { simSpeed: number };
+
 // package.json says "type": "module", so this file is an ES module: no __dirname.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startHost(dataDir: string, simSpeed: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(here, '..', 'dist', 'main', 'host.cjs')], {
-    env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0' },
+    env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0', PIGEON_SIM_SPEED: String(simSpeed) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,10 +40,12 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-export const test = base.extend<{ pigeon: Pigeon }>({
-  pigeon: async ({ page }, use) => {
+export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
+  // Override per spec with test.use({ simSpeed: 1 }), or for a whole run with PIGEON_SIM_SPEED.
+  simSpeed: [Number(process.env.PIGEON_SIM_SPEED ?? 20), { option: true }],
+  pigeon: async ({ page, simSpeed }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-e2e-'));
-    const { child, url } = await startHost(dataDir);
+    const { child, url } = await startHost(dataDir, simSpeed);
     await page.goto(url);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await use({ url, dataDir, page });

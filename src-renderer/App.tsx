@@ -1,15 +1,21 @@
 import { useEffect } from 'react';
 import { t, type MessageKey } from '../src-shared/i18n';
 import { useConnection } from './api';
+import { CheckBanner, CheckDialogHost } from './components/accounts/CheckNumbers';
 import { ConfirmHost } from './components/confirm';
 import { Toasts } from './components/Toasts';
+import { AccountsPage } from './pages/AccountsPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { GroupsPage } from './pages/GroupsPage';
 import { ImportPage } from './pages/ImportPage';
+import { InboxPage } from './pages/InboxPage';
 import { ListsPage } from './pages/ListsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SuppressionsPage } from './pages/SuppressionsPage';
+import { startAccounts, useAccounts } from './stores/accounts';
 import { startCatalog, useCatalog } from './stores/catalog';
+import { startChecks } from './stores/checks';
+import { startInbox, useInbox } from './stores/inbox';
 import { useNav, type Page } from './stores/nav';
 
 // Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
@@ -20,6 +26,8 @@ const NAV: { page: Page; label: MessageKey; icon: string }[] = [
   { page: 'blacklist', label: 'nav.blacklist', icon: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM5.6 5.6l12.8 12.8' },
   { page: 'graylist', label: 'nav.graylist', icon: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM10 9v6M14 9v6' },
   { page: 'import', label: 'nav.import', icon: 'M12 3v12M7 10l5 5 5-5M4 20h16' },
+  { page: 'inbox', label: 'nav.inbox', icon: 'M3 13l3-8h12l3 8v6H3zM3 13h5l1 3h6l1-3h5' },
+  { page: 'accounts', label: 'nav.accounts', icon: 'M7 2h10a1 1 0 0 1 1 1v18a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zM11 18h2' },
   { page: 'settings', label: 'nav.settings', icon: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1' },
 ];
 
@@ -45,6 +53,10 @@ function CurrentPage({ page }: { page: Page }) {
       return <SuppressionsPage kind="gray" />;
     case 'import':
       return <ImportPage />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'accounts':
+      return <AccountsPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -54,9 +66,16 @@ export function App() {
   const { page, go } = useNav();
   const connection = useConnection((s) => s.state);
   const groupsCount = useCatalog((s) => s.groups.length);
-  useEffect(() => startCatalog(), []);
+  const unread = useInbox((s) => s.unread);
+  const attention = useAccounts((s) => s.accounts.filter((a) => a.state === 'blocked' || a.state === 'failed').length);
   useEffect(() => {
-    // Alt+1…7 moves between pages from anywhere.
+    startCatalog();
+    startAccounts();
+    startChecks();
+    startInbox();
+  }, []);
+  useEffect(() => {
+    // Alt+1…9 moves between pages from anywhere.
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const index = Number(e.key) - 1;
@@ -88,14 +107,26 @@ export function App() {
             <NavIcon d={item.icon} />
             {t(item.label)}
             {item.page === 'groups' && groupsCount > 0 && <span className="nav-badge">{groupsCount}</span>}
+            {item.page === 'inbox' && unread > 0 && (
+              <span className="nav-badge new" title={t('nav.inboxNew', { count: unread })}>
+                {unread}
+              </span>
+            )}
+            {item.page === 'accounts' && attention > 0 && (
+              <span className="nav-badge alert" title={t('nav.accountsAttention', { count: attention })}>
+                !
+              </span>
+            )}
           </button>
         ))}
       </nav>
       <main className="content">
         {connection === 'closed' && <div className="banner error">{t('nav.disconnected')}</div>}
+        <CheckBanner />
         <CurrentPage page={page} />
       </main>
       <Toasts />
+      <CheckDialogHost />
       <ConfirmHost />
     </div>
   );

@@ -216,6 +216,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       throw new AppError('not_ready', t('wa.err.notReady', { label: runtime.record.label }));
     }
     const action = input.action;
+    let normalisedFrom: string | null = null;
     switch (action.kind) {
       case 'scan':
         driver.scanNow();
@@ -233,12 +234,18 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
         const settings = await getSettings(this.deps.db);
         const parsed = normalisePhone(action.from, settings.defaultCountry);
         if (!parsed.ok) throw new AppError('invalid_input', t(`phone.reason.${parsed.reason}`));
+        normalisedFrom = parsed.e164;
         driver.receive(parsed.e164, action.text);
         break;
       }
     }
-    const what = action.kind === 'failSends' ? `failSends(${action.count})` : action.kind;
-    await this.log(runtime, 'info', 'simulate', 'wa.log.simulate', { action: what });
+    const params: Record<string, string | number> =
+      action.kind === 'failSends'
+        ? { count: action.count }
+        : action.kind === 'receive'
+          ? { phone: formatPhoneInternational(normalisedFrom ?? action.from) }
+          : {};
+    await this.log(runtime, 'info', `simulate.${action.kind}`, `wa.log.simulate.${action.kind}`, params);
     return { ok: true };
   }
 

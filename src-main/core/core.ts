@@ -140,7 +140,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     'settings.get': () => getSettings(db),
     'settings.update': async (input) => {
       if (input.browserPath && !fs.existsSync(input.browserPath)) {
-        throw new AppError('invalid_input', t('wa.err.browserPath', { path: input.browserPath }));
+        throw new AppError('not_found', t('wa.err.browserPath', { path: input.browserPath }));
       }
       const settings = await updateSettings(db, input);
       browserPath = settings.browserPath;

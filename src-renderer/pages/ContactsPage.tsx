@@ -35,6 +35,10 @@ export function ContactsPage() {
   const { setSearch, bump } = view;
 
   useEffect(() => setSearch(search), [search, setSearch]);
+  // The open contact is remembered, so it is still open after a visit to another page (and the
+  // inbox can open a contact here).
+  const { openDetail } = view;
+  useEffect(() => openDetail(typeof detail === 'number' ? detail : null), [detail, openDetail]);
   useEffect(() => onEvent('contacts.changed', () => bump()), [bump]);
 
   const query = view.query;
@@ -47,7 +51,8 @@ export function ContactsPage() {
   }, [view.selection, query]);
   const groupId = query.filter.groupIds.length === 1 ? (query.filter.groupIds[0] ?? null) : null;
   const tag = query.filter.tags.length === 1 ? (query.filter.tags[0] ?? '') : '';
-  const filtersActive = groupId !== null || tag !== '' || query.listId !== null || query.status !== 'all' || query.search !== '';
+  const filtersActive =
+    groupId !== null || tag !== '' || query.listId !== null || query.status !== 'all' || query.filter.whatsapp !== 'any' || query.search !== '';
   const fieldColumns = fieldKeys.slice(0, 3);
 
   // "/" focuses the search from anywhere on the page.
@@ -172,6 +177,18 @@ export function ContactsPage() {
           {(['all', 'active', 'black', 'gray'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`contacts.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('contacts.filter.whatsapp')}
+          value={query.filter.whatsapp}
+          onChange={(e) => view.setQuery({ filter: { ...query.filter, whatsapp: e.target.value as typeof query.filter.whatsapp } })}
+          data-testid="filter-whatsapp"
+        >
+          {(['any', 'yes', 'no', 'unknown'] as const).map((w) => (
+            <option key={w} value={w}>
+              {w === 'any' ? `${t('contacts.filter.whatsapp')}: ${t('contacts.filter.any')}` : t(`waStatus.${w}`)}
             </option>
           ))}
         </select>

@@ -4,7 +4,9 @@ import type { Group } from '../../src-shared/domain';
 import { t, tn } from '../../src-shared/i18n';
 import { api, errorMessage } from '../api';
 import { confirm } from '../components/confirm';
+import { emptyFilter, emptyQuery } from '../../src-shared/filters';
 import { useCatalog } from '../stores/catalog';
+import { useChecks } from '../stores/checks';
 import { useContactsView } from '../stores/contacts-view';
 import { useNav } from '../stores/nav';
 import { toast } from '../stores/toasts';
@@ -132,6 +134,19 @@ function GroupCard({ group }: { group: Group }) {
       <div className="row">
         <button type="button" className="primary" onClick={show}>
           {t('groups.open')}
+        </button>
+        <button
+          type="button"
+          disabled={group.memberCount === 0}
+          onClick={() =>
+            useChecks.getState().openStart({
+              selection: { kind: 'query', query: { ...emptyQuery(), filter: { ...emptyFilter(), groupIds: [group.id] } } },
+              count: group.memberCount,
+              description: t('checks.scope.group', { count: group.memberCount, name: group.name }),
+            })
+          }
+        >
+          {t('contacts.bulk.check')}
         </button>
         <button type="button" onClick={() => setEditing(true)} disabled={editing || busy}>
           {t('common.rename')}

@@ -1,12 +1,13 @@
 /** Smart lists: saved filters with live counts, a filter builder, and a jump to the matching contacts. */
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { SmartList } from '../../src-shared/domain';
-import { emptyFilter, type FieldCondition, type SmartFilter } from '../../src-shared/filters';
+import { emptyFilter, emptyQuery, type FieldCondition, type SmartFilter } from '../../src-shared/filters';
 import { t, tn } from '../../src-shared/i18n';
 import { api, errorMessage } from '../api';
 import { confirm } from '../components/confirm';
 import { Dialog } from '../components/Dialog';
 import { useCatalog } from '../stores/catalog';
+import { useChecks } from '../stores/checks';
 import { useContactsView } from '../stores/contacts-view';
 import { useNav } from '../stores/nav';
 import { toast } from '../stores/toasts';
@@ -101,6 +102,19 @@ function ListCard({ list, onEdit }: { list: ListWithCount; onEdit: () => void })
         <button type="button" className="primary" onClick={show}>
           {t('lists.open')}
         </button>
+        <button
+          type="button"
+          disabled={list.count === 0}
+          onClick={() =>
+            useChecks.getState().openStart({
+              selection: { kind: 'query', query: { ...emptyQuery(), listId: list.id } },
+              count: list.count,
+              description: t('checks.scope.list', { count: list.count, name: list.name }),
+            })
+          }
+        >
+          {t('contacts.bulk.check')}
+        </button>
         <button type="button" onClick={onEdit} disabled={busy}>
           {t('lists.edit')}
         </button>
@@ -132,6 +146,7 @@ function FilterSummary({ filter }: { filter: SmartFilter }) {
   }
   if (filter.createdFrom) lines.push({ label: t('lists.createdFrom'), text: filter.createdFrom });
   if (filter.createdTo) lines.push({ label: t('lists.createdTo'), text: filter.createdTo });
+  if (filter.whatsapp !== 'any') lines.push({ label: t('contacts.col.whatsapp'), text: t(`waStatus.${filter.whatsapp}`) });
   if (lines.length === 0) return null;
   return (
     <ul className="muted small" style={{ margin: 0, paddingInlineStart: 18 }}>
@@ -247,6 +262,15 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
           onRemove={(uid) => setConditions((cs) => cs.filter((c) => c.uid !== uid))}
         />
         <div className="row">
+          <label className="field">
+            <span>{t('lists.whatsapp')}</span>
+            <select value={base.whatsapp} onChange={(e) => patch({ whatsapp: e.target.value as BaseFilter['whatsapp'] })} data-testid="list-whatsapp">
+              <option value="any">{t('lists.whatsapp.any')}</option>
+              <option value="yes">{t('waStatus.yes')}</option>
+              <option value="no">{t('waStatus.no')}</option>
+              <option value="unknown">{t('waStatus.unknown')}</option>
+            </select>
+          </label>
           <label className="field">
             <span>{t('lists.createdFrom')}</span>
             <input

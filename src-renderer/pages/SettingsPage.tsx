@@ -1,7 +1,11 @@
-/** Settings: the default country for numbers without a country code, and where the data lives. */
-import { useEffect, useId, useMemo, useState } from 'react';
+/**
+ * Settings: the default country for numbers without a country code, the opt-out words, the browser
+ * for WhatsApp accounts, and where the data lives.
+ */
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../src-shared/domain';
 import { getLocale, t } from '../../src-shared/i18n';
+import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
 import { countryList } from '../../src-shared/phone';
 import { api, errorMessage } from '../api';
 import { useCatalog } from '../stores/catalog';
@@ -42,6 +46,8 @@ export function SettingsPage() {
         <h1 id="settings-title">{t('settings.title')}</h1>
       </div>
       <CountrySetting />
+      <OptOutWords />
+      <BrowserPath />
       <DataInfo />
     </section>
   );
@@ -168,5 +174,209 @@ function PathLine(props: { label: string; value: string; testId: string }) {
         data-testid={props.testId}
       />
     </label>
+  );
+}
+
+/** Same words in the same order. */
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+/** Splits typed text into words: commas and line breaks separate them. */
+function splitWords(text: string): string[] {
+  return text
+    .split(/[,\n\r]+/)
+    .map((w) => w.trim().replace(/\s+/g, ' '))
+    .filter((w) => w !== '');
+}
+
+const MAX_WORDS = 500;
+const MAX_WORD_LENGTH = 100;
+
+/** The words that, sent alone as a reply, blacklist the sender. Edited here, saved together. */
+function OptOutWords() {
+  const settings = useCatalog((s) => s.settings);
+  const saved = settings?.optOutWords ?? null;
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const [input, setInput] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const helpId = useId();
+  const words = draft ?? saved ?? [];
+  const dirty = draft !== null && saved !== null && !sameWords(draft, saved);
+  const isDefault = sameWords(words, DEFAULT_OPT_OUT_WORDS);
+
+  const add = (e?: FormEvent) => {
+    e?.preventDefault();
+    const fresh = splitWords(input);
+    if (fresh.length === 0) return;
+    const tooLong = fresh.find((w) => w.length > MAX_WORD_LENGTH);
+    if (tooLong) {
+      setError(t('settings.optOut.tooLong', { max: MAX_WORD_LENGTH }));
+      return;
+    }
+    const known = new Set(words.map((w) => w.toLocaleLowerCase()));
+    const next = [...words];
+    for (const w of fresh) {
+      if (!known.has(w.toLocaleLowerCase())) {
+        known.add(w.toLocaleLowerCase());
+        next.push(w);
+      }
+    }
+    if (next.length > MAX_WORDS) {
+      setError(t('settings.optOut.tooMany', { max: MAX_WORDS }));
+      return;
+    }
+    setError(null);
+    setDraft(next);
+    setInput('');
+  };
+
+  const save = async () => {
+    if (draft === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.settings.update({ optOutWords: draft });
+      await useCatalog.getState().refreshSettings();
+      setDraft(null);
+      toast.success(t('settings.saved'));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="optout-title" data-testid="settings-optout">
+      <h2 id="optout-title">{t('settings.optOut.title')}</h2>
+      <p id={helpId} className="muted small">
+        {t('settings.optOut.help')}
+      </p>
+      {!settings ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <>
+          <ul className="chips" aria-label={t('settings.optOut.title')} aria-describedby={helpId}>
+            {words.length === 0 && <li className="muted small">{t('settings.optOut.none')}</li>}
+            {words.map((w) => (
+              <li key={w} className="chip">
+                <span dir="auto">{w}</span>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={t('settings.optOut.removeWord', { word: w })}
+                  onClick={() => setDraft(words.filter((x) => x !== w))}
+                  disabled={busy}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form className="row" onSubmit={add}>
+            <input
+              className="grow"
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+              placeholder={t('settings.optOut.placeholder')}
+              aria-label={t('settings.optOut.add')}
+              dir="auto"
+              maxLength={2000}
+            />
+            <button type="submit" disabled={busy || input.trim() === ''}>
+              {t('settings.optOut.add')}
+            </button>
+          </form>
+          <div className="row" style={{ marginBlockStart: 10 }}>
+            <button type="button" className="primary" disabled={busy || !dirty} onClick={() => void save()}>
+              {busy ? t('settings.saving') : t('settings.optOut.save')}
+            </button>
+            {dirty && (
+              <button type="button" disabled={busy} onClick={() => setDraft(null)}>
+                {t('settings.optOut.revert')}
+              </button>
+            )}
+            <span className="grow" />
+            <button type="button" disabled={busy || isDefault} onClick={() => setDraft([...DEFAULT_OPT_OUT_WORDS])}>
+              {t('settings.optOut.reset')}
+            </button>
+          </div>
+          {dirty && <p className="muted small">{t('settings.optOut.unsaved')}</p>}
+        </>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Which browser WhatsApp accounts run in; empty finds one. */
+function BrowserPath() {
+  const settings = useCatalog((s) => s.settings);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const helpId = useId();
+  const inputId = useId();
+  const value = draft ?? settings?.browserPath ?? '';
+  const dirty = draft !== null && settings !== null && draft.trim() !== settings.browserPath;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty || draft === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.settings.update({ browserPath: draft.trim() });
+      await useCatalog.getState().refreshSettings();
+      setDraft(null);
+      toast.success(t('settings.saved'));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void save(e)} aria-labelledby="browser-title">
+      <h2 id="browser-title">{t('settings.browser.title')}</h2>
+      <div className="field">
+        <label htmlFor={inputId}>{t('settings.browser.label')}</label>
+        <div className="row">
+          <input
+            id={inputId}
+            className="grow"
+            value={value}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder={t('settings.browser.placeholder')}
+            aria-describedby={helpId}
+            aria-invalid={error ? true : undefined}
+            disabled={!settings}
+            dir="ltr"
+            spellCheck={false}
+            maxLength={2000}
+            style={{ fontFamily: 'ui-monospace, monospace' }}
+            data-testid="settings-browser"
+          />
+          <button type="submit" className="primary" disabled={busy || !dirty}>
+            {busy ? t('settings.saving') : t('common.save')}
+          </button>
+        </div>
+      </div>
+      <p id={helpId} className="muted small">
+        {t('settings.browser.help')}
+      </p>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }

@@ -4,6 +4,7 @@ import type { SelectionInput } from '../../../src-shared/filters';
 import { t, tn } from '../../../src-shared/i18n';
 import { api, errorMessage } from '../../api';
 import { useCatalog } from '../../stores/catalog';
+import { useChecks } from '../../stores/checks';
 import { toast } from '../../stores/toasts';
 import { confirm } from '../confirm';
 import { Dialog } from '../Dialog';
@@ -59,6 +60,13 @@ export function BulkActions(props: {
       )}
       <button type="button" onClick={() => setOpen('tag')} data-testid="bulk-tag">
         {t('contacts.bulk.tag')}
+      </button>
+      <button
+        type="button"
+        onClick={() => useChecks.getState().openStart({ selection, count, description: t('checks.scope.selection', { count }) })}
+        data-testid="bulk-check"
+      >
+        {t('contacts.bulk.check')}
       </button>
       <button type="button" onClick={() => setOpen('black')} data-testid="bulk-blacklist">
         {t('contacts.bulk.blacklist')}

@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api';
 import { confirm } from '../confirm';
 import { useCatalog } from '../../stores/catalog';
 import { toast } from '../../stores/toasts';
+import { WaStatusMark } from './WaStatus';
 
 type Draft = { phone: string; name: string; tags: string; note: string; fields: FieldPairs };
 
@@ -151,6 +152,11 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
           <span>{t('detail.phone')}</span>
           <input className="phone" data-testid="detail-phone" value={draft.phone} required onChange={(e) => setDraft({ ...draft, phone: e.target.value })} autoFocus={id === 'new'} />
         </label>
+        {contact && (
+          <p className="small" data-testid="detail-whatsapp">
+            <span className="muted">{t('contacts.col.whatsapp')}:</span> <WaStatusMark status={contact.waStatus} checkedAt={contact.waCheckedAt} long />
+          </p>
+        )}
         <label className="field">
           <span>{t('detail.name')}</span>
           <input dir="auto" data-testid="detail-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />

@@ -5,6 +5,7 @@ import type { ContactRow } from '../../../src-shared/domain';
 import { t, type MessageKey } from '../../../src-shared/i18n';
 import { formatPhoneInternational } from '../../../src-shared/phone';
 import type { SelectionState, Sort } from '../../stores/contacts-view';
+import { WaStatusMark } from './WaStatus';
 
 type Column = { id: string; label: string; width: string; sortable: boolean };
 
@@ -53,6 +54,7 @@ export function ContactTable(props: {
     { id: 'phone', label: t('contacts.col.phone'), width: '175px', sortable: true },
     ...props.fieldColumns.map((key) => ({ id: `field:${key}`, label: key, width: 'minmax(100px, 1fr)', sortable: true })),
     { id: 'tags', label: t('contacts.col.tags'), width: 'minmax(100px, 1fr)', sortable: false },
+    { id: 'whatsapp', label: t('contacts.col.whatsapp'), width: '96px', sortable: false },
     { id: 'status', label: t('contacts.col.status'), width: '110px', sortable: false },
     { id: 'createdAt', label: t('contacts.col.createdAt'), width: '110px', sortable: true },
   ];
@@ -144,6 +146,9 @@ export function ContactTable(props: {
                           {tag}
                         </span>
                       ))}
+                    </span>
+                    <span role="gridcell">
+                      <WaStatusMark status={row.waStatus} checkedAt={row.waCheckedAt} />
                     </span>
                     <span role="gridcell">
                       {row.suppression && (

@@ -1,0 +1,101 @@
+/** The demo account's pretend phone: make it scan, drop, get blocked, fail sends, or receive a message. */
+import { useState, type FormEvent } from 'react';
+import type { Account } from '../../../src-shared/accounts';
+import type { MethodInput } from '../../../src-shared/contract';
+import { t } from '../../../src-shared/i18n';
+import { api, errorMessage } from '../../api';
+import { toast } from '../../stores/toasts';
+
+type Action = MethodInput<'accounts.simulate'>['action'];
+
+export function DemoPhonePanel({ account }: { account: Account }) {
+  const [open, setOpen] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [failCount, setFailCount] = useState(3);
+  const [from, setFrom] = useState('');
+  const [text, setText] = useState('');
+  const ready = account.state === 'ready';
+
+  const simulate = async (action: Action, done?: string): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.accounts.simulate({ id: account.id, action });
+      if (done) toast.info(done);
+      return true;
+    } catch (err) {
+      setError(errorMessage(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const receive = async (e: FormEvent) => {
+    e.preventDefault();
+    if (from.trim() === '' || text.trim() === '') return;
+    if (await simulate({ kind: 'receive', from: from.trim(), text })) setText('');
+  };
+
+  return (
+    <details className="demo-phone" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="demo-phone">
+      <summary>{t('demo.title')}</summary>
+      <p className="muted small">{t('demo.help')}</p>
+      <div className="row">
+        <button type="button" disabled={busy || account.state !== 'qr'} onClick={() => void simulate({ kind: 'scan' })}>
+          {t('demo.scan')}
+        </button>
+        <button type="button" disabled={busy || !ready} onClick={() => void simulate({ kind: 'disconnect' })}>
+          {t('demo.disconnect')}
+        </button>
+        <button type="button" disabled={busy || !ready} onClick={() => void simulate({ kind: 'block' })}>
+          {t('demo.block')}
+        </button>
+      </div>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void simulate({ kind: 'failSends', count: failCount }, t('demo.failSends.done', { count: failCount }));
+        }}
+      >
+        <label className="inline-field">
+          <span>{t('demo.failSends.label')}</span>
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            value={failCount}
+            onChange={(e) => setFailCount(Math.max(1, Math.min(1000, Math.round(Number(e.target.value) || 1))))}
+            style={{ inlineSize: 80 }}
+          />
+        </label>
+        <button type="submit" disabled={busy || !ready}>
+          {t('demo.failSends.submit')}
+        </button>
+      </form>
+      <form onSubmit={(e) => void receive(e)} aria-label={t('demo.receive.title')}>
+        <h4>{t('demo.receive.title')}</h4>
+        <div className="row">
+          <label className="field grow" style={{ minInlineSize: 150 }}>
+            <span>{t('demo.receive.from')}</span>
+            <input className="phone" type="tel" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="+90 532 123 45 67" maxLength={64} />
+          </label>
+          <label className="field grow" style={{ minInlineSize: 150 }}>
+            <span>{t('demo.receive.text')}</span>
+            <input value={text} onChange={(e) => setText(e.target.value)} dir="auto" maxLength={4096} placeholder={t('demo.receive.placeholder')} />
+          </label>
+        </div>
+        <button type="submit" disabled={busy || !ready || from.trim() === '' || text.trim() === ''}>
+          {t('demo.receive.submit')}
+        </button>
+      </form>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </details>
+  );
+}
