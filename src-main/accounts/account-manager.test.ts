@@ -223,6 +223,28 @@ describe('account manager', () => {
     expect(path.basename(drivers[1]?.sessionDir ?? '')).toBe(`account-${account.id}`);
   });
 
+  it('at start, a linked account that cannot connect yet (no network) keeps retrying instead of failing', async () => {
+    const clock = new FakeClock();
+    let offline = false;
+    const { factory, drivers } = fakeDriverFactory((driver) => {
+      if (offline) driver.connectError = new DriverError('network', 'Couldn’t reach WhatsApp Web');
+    });
+    opened = await testCore({ clock, createDriver: factory });
+    const account = await linked(clock, opened, drivers);
+    await opened.core.close();
+    offline = true;
+    const again = await openTestCore(opened.dataDir, { clock, createDriver: factory });
+    opened = { ...opened, core: again };
+    await clock.advance(10);
+    expect(again.accounts.get(account.id).state).toBe('reconnecting');
+    offline = false;
+    const before = drivers.length;
+    await clock.advanceUntil(() => drivers.length > before, 60_000, 100);
+    drivers.at(-1)?.fire('ready', { phone: '+447700900123', displayName: 'Shop phone' });
+    await clock.advance(10);
+    expect(again.accounts.get(account.id).state).toBe('ready');
+  });
+
   it('unlink logs out and deletes the session; remove keeps the log readable', async () => {
     const clock = new FakeClock();
     const { factory, drivers } = fakeDriverFactory();

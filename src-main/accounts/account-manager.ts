@@ -99,7 +99,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     }
     if (!connect) return;
     for (const runtime of this.runtimes.values()) {
-      if (runtime.record.linked) void this.startDriver(runtime, {}, false);
+      if (runtime.record.linked) void this.startDriver(runtime, {}, 'restore');
     }
   }
 
@@ -162,7 +162,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     }
     await this.stopDriver(runtime);
     runtime.attempts = 0;
-    void this.startDriver(runtime, pairWithPhone ? { pairWithPhone } : {}, false);
+    void this.startDriver(runtime, pairWithPhone ? { pairWithPhone } : {}, 'link');
     return this.view(runtime);
   }
 
@@ -379,13 +379,22 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     }
   }
 
-  private async startDriver(runtime: Runtime, options: { pairWithPhone?: string }, reconnecting: boolean): Promise<void> {
+  /**
+   * `link`: the user asked; a failure is final (state failed). `restore`: a saved session at start;
+   * `reconnect`: after a drop. For those two a failure (no network yet, say) retries with backoff.
+   */
+  private async startDriver(
+    runtime: Runtime,
+    options: { pairWithPhone?: string },
+    mode: 'link' | 'restore' | 'reconnect',
+  ): Promise<void> {
+    const reconnecting = mode === 'reconnect';
     if (this.closed) return;
     this.clearReconnect(runtime);
     const driver = this.makeDriver(runtime);
     runtime.driver = driver;
     const generation = ++runtime.generation;
-    runtime.reconnecting = reconnecting;
+    runtime.reconnecting = mode !== 'link';
     const current = () => runtime.generation === generation && !this.closed;
     this.wire(runtime, driver, current);
     await this.setState(runtime, reconnecting ? 'reconnecting' : 'starting', reconnecting ? runtime.detail : null);
@@ -399,7 +408,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       runtime.generation++;
       driver.removeAllListeners();
       await driver.disconnect().catch(() => undefined);
-      if (reconnecting) {
+      if (mode !== 'link') {
         await this.log(runtime, 'warning', 'state.dropped', 'wa.log.dropped', { reason });
         await this.scheduleReconnect(runtime);
       } else {
@@ -571,7 +580,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     runtime.reconnectTimer = this.deps.clock.setTimeout(() => {
       runtime.reconnectTimer = null;
       if (this.runtimes.get(runtime.record.id) !== runtime) return;
-      void this.startDriver(runtime, {}, true);
+      void this.startDriver(runtime, {}, 'reconnect');
     }, delay);
   }
 
