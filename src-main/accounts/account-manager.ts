@@ -179,15 +179,12 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
   async unlink(id: number): Promise<Account> {
     const runtime = this.runtime(id);
     this.clearReconnect(runtime);
-    const driver = runtime.driver ?? this.makeDriver(runtime);
-    runtime.driver = null;
-    runtime.generation++;
+    const driver = this.detach(runtime) ?? this.makeDriver(runtime);
     try {
       await driver.logout();
     } catch {
       // Logging out needs the phone; the session folder is deleted below whatever happened.
     }
-    driver.removeAllListeners();
     fs.rmSync(this.sessionDir(runtime.record.id), { recursive: true, force: true });
     await this.deps.writable();
     await updateAccount(this.deps.db, id, { linked: false });
@@ -252,18 +249,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
   /** Stops every client (keeping sessions) so no browser outlives the app. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(
-      [...this.runtimes.values()].map(async (runtime) => {
-        this.clearReconnect(runtime);
-        const driver = runtime.driver;
-        runtime.driver = null;
-        runtime.generation++;
-        if (driver) {
-          driver.removeAllListeners();
-          await driver.disconnect().catch(() => undefined);
-        }
-      }),
-    );
+    await Promise.all([...this.runtimes.values()].map((runtime) => this.stopDriver(runtime)));
   }
 
   // ---------------------------------------------------------------- internals
@@ -367,16 +353,19 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     runtime.reconnectTimer = null;
   }
 
-  /** Closes the current driver (keeping the session) and ignores anything it still says. */
-  private async stopDriver(runtime: Runtime): Promise<void> {
-    this.clearReconnect(runtime);
+  /** Takes the current driver off the account: anything it still says is ignored from now on. */
+  private detach(runtime: Runtime): WhatsAppDriver | null {
     const driver = runtime.driver;
     runtime.driver = null;
     runtime.generation++;
-    if (driver) {
-      driver.removeAllListeners();
-      await driver.disconnect().catch(() => undefined);
-    }
+    driver?.removeAllListeners();
+    return driver;
+  }
+
+  /** Closes the current driver (keeping the session). */
+  private async stopDriver(runtime: Runtime): Promise<void> {
+    this.clearReconnect(runtime);
+    await this.detach(runtime)?.disconnect().catch(() => undefined);
   }
 
   /**
@@ -404,10 +393,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     } catch (error) {
       if (!current()) return;
       const reason = error instanceof Error ? error.message : String(error);
-      runtime.driver = null;
-      runtime.generation++;
-      driver.removeAllListeners();
-      await driver.disconnect().catch(() => undefined);
+      await this.detach(runtime)?.disconnect().catch(() => undefined);
       if (mode !== 'link') {
         await this.log(runtime, 'warning', 'state.dropped', 'wa.log.dropped', { reason });
         await this.scheduleReconnect(runtime);
@@ -479,10 +465,8 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
         return;
       case 'blocked': {
         // Stop that account: free its browser, keep the session, tell the user.
-        runtime.driver = null;
-        runtime.generation++;
+        this.detach(runtime);
         this.clearReconnect(runtime);
-        driver.removeAllListeners();
         const text = reason ?? 'WhatsApp blocked this account';
         await this.setState(runtime, 'blocked', text);
         await this.log(runtime, 'error', 'state.blocked', 'wa.log.blocked', { reason: text });
@@ -490,9 +474,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
         return;
       }
       case 'failed': {
-        runtime.driver = null;
-        runtime.generation++;
-        driver.removeAllListeners();
+        this.detach(runtime);
         const text = reason ?? 'an unknown error';
         if (runtime.reconnecting) {
           // One more failed attempt to get back: try again later rather than give up now.
@@ -542,13 +524,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
   }
 
   private async onDropped(runtime: Runtime, reason: string, loggedOut: boolean): Promise<void> {
-    const driver = runtime.driver;
-    runtime.driver = null;
-    runtime.generation++;
-    if (driver) {
-      driver.removeAllListeners();
-      await driver.disconnect().catch(() => undefined);
-    }
+    await this.detach(runtime)?.disconnect().catch(() => undefined);
     if (loggedOut) {
       fs.rmSync(this.sessionDir(runtime.record.id), { recursive: true, force: true });
       await this.deps.writable();
