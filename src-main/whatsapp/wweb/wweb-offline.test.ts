@@ -39,7 +39,7 @@ function processesMentioning(needle: string): string[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Run = { error: unknown; took: number; states: DriverEvents['state'][]; sessionDir: string };
+type Run = { error: unknown; took: number; states: DriverEvents['state'][]; sessionDir: string; peakBrowsers: number };
 
 /** Starts the real driver through `proxy` and waits for connect() to settle. */
 async function connectThrough(root: string, proxy: string, startTimeoutMs: number): Promise<Run> {
@@ -55,19 +55,25 @@ async function connectThrough(root: string, proxy: string, startTimeoutMs: numbe
   });
   const states: DriverEvents['state'][] = [];
   driver.on('state', (s) => states.push(s));
+  // Watch the browser come: "nothing left behind" only means something if it was there.
+  let peakBrowsers = 0;
+  const watch = setInterval(() => {
+    peakBrowsers = Math.max(peakBrowsers, processesMentioning(root).length);
+  }, 50);
   const started = Date.now();
   const error = await driver.connect().then(
     () => null,
     (e: unknown) => e,
   );
   const took = Date.now() - started;
+  clearInterval(watch);
   console.info(
-    `[wweb-offline] connect() failed after ${took} ms: ${error instanceof DriverError ? `${error.code}: ${error.message}` : String(error)}`,
+    `[wweb-offline] connect() failed after ${took} ms (up to ${peakBrowsers} browser processes seen): ${error instanceof DriverError ? `${error.code}: ${error.message}` : String(error)}`,
   );
   // Stopping afterwards is harmless, and so is logging out (it removes the session folder).
   await driver.disconnect();
   await driver.logout();
-  return { error, took, states, sessionDir };
+  return { error, took, states, sessionDir, peakBrowsers };
 }
 
 /** Waits a short grace period for processes mentioning `needle` to go; returns those left. */
@@ -88,6 +94,7 @@ function expectFailedStart(run: Run, codes: string[]): void {
   expect(last?.state).toBe('failed');
   expect(last?.reason).toBeTruthy();
   expect(fs.existsSync(run.sessionDir)).toBe(false);
+  expect(run.peakBrowsers).toBeGreaterThan(0);
 }
 
 describe('WwebDriver offline, in a real Chromium', () => {
