@@ -1,9 +1,11 @@
 /** Groups: create, rename, delete, and jump to a group's members on the contacts page. */
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Group } from '../../src-shared/domain';
 import { t, tn } from '../../src-shared/i18n';
 import { api, errorMessage } from '../api';
 import { confirm } from '../components/confirm';
+import { ErrorText } from '../components/ErrorText';
+import { RenameForm } from '../components/RenameForm';
 import { emptyFilter, emptyQuery } from '../../src-shared/filters';
 import { useCatalog } from '../stores/catalog';
 import { useChecks } from '../stores/checks';
@@ -90,11 +92,7 @@ function NewGroupForm() {
           {t('groups.new')}
         </button>
       </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   );
 }
@@ -126,7 +124,17 @@ function GroupCard({ group }: { group: Group }) {
   return (
     <article className="card" data-testid="group-card" aria-label={group.name}>
       {editing ? (
-        <RenameForm group={group} onDone={() => setEditing(false)} />
+        <RenameForm
+          name={group.name}
+          label={t('groups.namePlaceholder')}
+          maxLength={400}
+          testId="group-rename-input"
+          onSave={async (name) => {
+            await api.groups.rename({ id: group.id, name });
+            await useCatalog.getState().refreshGroups();
+          }}
+          onDone={() => setEditing(false)}
+        />
       ) : (
         <h3>{group.name}</h3>
       )}
@@ -156,63 +164,5 @@ function GroupCard({ group }: { group: Group }) {
         </button>
       </div>
     </article>
-  );
-}
-
-function RenameForm({ group, onDone }: { group: Group; onDone: () => void }) {
-  const [name, setName] = useState(group.name);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    if (name.trim() === group.name) {
-      onDone();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.groups.rename({ id: group.id, name });
-      await useCatalog.getState().refreshGroups();
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onDone();
-    }
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} aria-label={t('common.rename')}>
-      <div className="row">
-        <input
-          className="grow"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          onKeyDown={onKeyDown}
-          aria-label={t('groups.namePlaceholder')}
-          aria-invalid={error ? true : undefined}
-          maxLength={400}
-          autoFocus
-          data-testid="group-rename-input"
-        />
-        <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onDone} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
   );
 }

@@ -3,26 +3,20 @@ import { useEffect, useState } from 'react';
 import type { IncomingMessage } from '../../src-shared/accounts';
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
-import { api, errorMessage, onEvent } from '../api';
+import { api } from '../api';
+import { AccountFilter } from '../components/accounts/AccountFilter';
+import { ErrorText } from '../components/ErrorText';
 import { Icon } from '../components/Icon';
+import { PagedListFooter } from '../components/PagedListFooter';
 import { formatFull, formatWhen } from '../format';
-import { useAccounts } from '../stores/accounts';
+import { usePagedLiveList } from '../hooks/usePagedLiveList';
 import { useContactsView } from '../stores/contacts-view';
 import { useInbox } from '../stores/inbox';
 import { useNav } from '../stores/nav';
 
-const PAGE = 50;
-
 export function InboxPage() {
-  const accounts = useAccounts((s) => s.accounts);
   const [accountId, setAccountId] = useState<number | null>(null);
   const [optOutOnly, setOptOutOnly] = useState(false);
-  const [rows, setRows] = useState<IncomingMessage[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const filterKey = `${accountId}:${optOutOnly}`;
-  const [loadedKey, setLoadedKey] = useState<string | null>(null);
 
   // Opening the inbox reads what came in; while it is open, new messages are read as they arrive.
   useEffect(() => {
@@ -30,52 +24,13 @@ export function InboxPage() {
     return () => useInbox.getState().markRead();
   }, []);
 
-  useEffect(() => {
-    let alive = true;
-    const key = `${accountId}:${optOutOnly}`;
-    api.inbox.list({ accountId, optOutOnly, offset: 0, limit: PAGE }).then(
-      (page) => {
-        if (!alive) return;
-        setRows(page.rows);
-        setTotal(page.total);
-        setError(null);
-        setLoadedKey(key);
-      },
-      (e: unknown) => {
-        if (!alive) return;
-        setError(errorMessage(e));
-        setLoadedKey(key);
-      },
-    );
-    const off = onEvent('inbox.received', (m) => {
-      if (!alive) return;
-      if ((accountId !== null && m.accountId !== accountId) || (optOutOnly && !m.optOut)) return;
-      setRows((rs) => (rs.some((r) => r.id === m.id) ? rs : [m, ...rs]));
-      setTotal((n) => (n === null ? n : n + 1));
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [accountId, optOutOnly]);
-
-  const loadMore = async () => {
-    setLoadingMore(true);
-    try {
-      const page = await api.inbox.list({ accountId, optOutOnly, offset: rows.length, limit: PAGE });
-      setRows((rs) => {
-        const seen = new Set(rs.map((r) => r.id));
-        return [...rs, ...page.rows.filter((r) => !seen.has(r.id))];
-      });
-      setTotal(page.total);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  const loading = loadedKey !== filterKey;
+  const list = usePagedLiveList({
+    filterKey: `${accountId}:${optOutOnly}`,
+    read: (offset, limit) => api.inbox.list({ accountId, optOutOnly, offset, limit }),
+    event: 'inbox.received',
+    matches: (m) => (accountId === null || m.accountId === accountId) && (!optOutOnly || m.optOut),
+  });
+  const { rows, total, error, loading } = list;
   const filtered = accountId !== null || optOutOnly;
   return (
     <section className="page" aria-labelledby="inbox-title">
@@ -86,24 +41,13 @@ export function InboxPage() {
       </div>
       <p className="muted">{t('inbox.help')}</p>
       <div className="row">
-        <select className="filter-select" aria-label={t('activity.filter.account')} value={accountId ?? ''} onChange={(e) => setAccountId(e.target.value === '' ? null : Number(e.target.value))}>
-          <option value="">{t('activity.filter.allAccounts')}</option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
+        <AccountFilter value={accountId} onChange={setAccountId} />
         <label className="check">
           <input type="checkbox" checked={optOutOnly} onChange={(e) => setOptOutOnly(e.target.checked)} />
           {t('inbox.optOutOnly')}
         </label>
       </div>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} banner />
       {rows.length === 0 ? (
         <p className="empty" data-testid="inbox-empty">
           {loading ? t('common.loading') : filtered ? t('inbox.noMatch') : t('inbox.empty')}
@@ -127,16 +71,7 @@ export function InboxPage() {
           </table>
         </div>
       )}
-      {total !== null && rows.length > 0 && (
-        <div className="row">
-          <span className="muted small">{t('activity.showing', { shown: rows.length, total })}</span>
-          {rows.length < total && (
-            <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? t('common.loading') : t('activity.loadMore')}
-            </button>
-          )}
-        </div>
-      )}
+      <PagedListFooter list={list} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { t, tn } from '../../src-shared/i18n';
 import { api, errorMessage } from '../api';
 import { confirm } from '../components/confirm';
 import { Dialog } from '../components/Dialog';
+import { ErrorText } from '../components/ErrorText';
 import { useCatalog } from '../stores/catalog';
 import { useChecks } from '../stores/checks';
 import { useContactsView } from '../stores/contacts-view';
@@ -290,11 +291,7 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
             />
           </label>
         </div>
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
       </form>
     </Dialog>
   );

@@ -3,15 +3,25 @@
  * for WhatsApp accounts, and where the data lives.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import type { MethodInput } from '../../src-shared/contract';
 import type { AppInfo } from '../../src-shared/domain';
 import { getLocale, t } from '../../src-shared/i18n';
 import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
 import { countryList } from '../../src-shared/phone';
 import { api, errorMessage } from '../api';
+import { ErrorText } from '../components/ErrorText';
+import { useBusyAction } from '../hooks/useBusyAction';
 import { useCatalog } from '../stores/catalog';
 import { toast } from '../stores/toasts';
 
 type CountryOption = { code: string; label: string };
+
+/** Saves a change to the settings, reads them back, and says so. */
+async function saveSettings(change: MethodInput<'settings.update'>): Promise<void> {
+  await api.settings.update(change);
+  await useCatalog.getState().refreshSettings();
+  toast.success(t('settings.saved'));
+}
 
 /** Every country with a readable name in the current language, sorted by that name. */
 function useCountryOptions(): CountryOption[] {
@@ -71,9 +81,7 @@ function CountrySetting() {
     setPending(code);
     setError(null);
     try {
-      await api.settings.update({ defaultCountry: code });
-      await useCatalog.getState().refreshSettings();
-      toast.success(t('settings.saved'));
+      await saveSettings({ defaultCountry: code });
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -105,11 +113,7 @@ function CountrySetting() {
         {t('settings.countryHelp')}
       </p>
       {pending !== null && <p className="muted small">{t('settings.saving')}</p>}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   );
 }
@@ -134,9 +138,7 @@ function DataInfo() {
   if (error) {
     return (
       <div className="panel">
-        <p className="error-text" role="alert">
-          {error}
-        </p>
+        <ErrorText error={error} />
       </div>
     );
   }
@@ -199,8 +201,7 @@ function OptOutWords() {
   const saved = settings?.optOutWords ?? null;
   const [draft, setDraft] = useState<string[] | null>(null);
   const [input, setInput] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const helpId = useId();
   const words = draft ?? saved ?? [];
   const dirty = draft !== null && saved !== null && !sameWords(draft, saved);
@@ -234,18 +235,10 @@ function OptOutWords() {
 
   const save = async () => {
     if (draft === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.settings.update({ optOutWords: draft });
-      await useCatalog.getState().refreshSettings();
+    await run(async () => {
+      await saveSettings({ optOutWords: draft });
       setDraft(null);
-      toast.success(t('settings.saved'));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -306,11 +299,7 @@ function OptOutWords() {
           {dirty && <p className="muted small">{t('settings.optOut.unsaved')}</p>}
         </>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </section>
   );
 }
@@ -319,8 +308,7 @@ function OptOutWords() {
 function BrowserPath() {
   const settings = useCatalog((s) => s.settings);
   const [draft, setDraft] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const helpId = useId();
   const inputId = useId();
   const value = draft ?? settings?.browserPath ?? '';
@@ -329,18 +317,10 @@ function BrowserPath() {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!dirty || draft === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.settings.update({ browserPath: draft.trim() });
-      await useCatalog.getState().refreshSettings();
+    await run(async () => {
+      await saveSettings({ browserPath: draft.trim() });
       setDraft(null);
-      toast.success(t('settings.saved'));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -372,11 +352,7 @@ function BrowserPath() {
       <p id={helpId} className="muted small">
         {t('settings.browser.help')}
       </p>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   );
 }

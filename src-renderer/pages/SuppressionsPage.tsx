@@ -5,6 +5,7 @@ import { getLocale, t, tn } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
 import { api, errorMessage, onEvent, saveFile } from '../api';
 import { confirm } from '../components/confirm';
+import { ErrorText } from '../components/ErrorText';
 import { toast } from '../stores/toasts';
 
 const PAGE_SIZE = 100;
@@ -122,11 +123,7 @@ function SuppressionsView({ kind }: { kind: SuppressionKind }) {
           onClear={() => setSelected(new Set())}
         />
       )}
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} banner />
       {!page ? (
         !error && <p className="empty">{t('common.loading')}</p>
       ) : rows.length === 0 && !loading ? (
@@ -407,11 +404,7 @@ function AddNumbersPanel(props: { kind: SuppressionKind; onAdded: () => void }) 
           {busy ? t('suppr.adding') : t('suppr.add')}
         </button>
       </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {result && <AddResultView result={result} />}
     </form>
   );

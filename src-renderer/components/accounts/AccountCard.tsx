@@ -1,14 +1,17 @@
 /** One WhatsApp account: its state, how to link it, and what can be done with it now. */
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Account, AccountState } from '../../../src-shared/accounts';
 import { t } from '../../../src-shared/i18n';
 import { formatPhoneInternational } from '../../../src-shared/phone';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { formatDay, formatFull, formatWhen } from '../../format';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { applyAccountChange } from '../../stores/accounts';
 import { toast } from '../../stores/toasts';
 import { confirm } from '../confirm';
+import { ErrorText } from '../ErrorText';
 import { Icon } from '../Icon';
+import { RenameForm } from '../RenameForm';
 import { DemoPhonePanel } from './DemoPhonePanel';
 import { StateBadge } from './StateBadge';
 
@@ -19,26 +22,16 @@ const RUNNING: readonly AccountState[] = ['starting', 'qr', 'pairing', 'authenti
 const LINKING: readonly AccountState[] = ['starting', 'qr', 'pairing', 'authenticating'];
 
 export function AccountCard({ account }: { account: Account }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [askPhone, setAskPhone] = useState(false);
+  const { busy, error, run: runCall } = useBusyAction();
 
   /** Runs a call on this account; an Account it returns is shown at once (events follow anyway). */
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await action();
+  const run = (call: () => Promise<unknown>): Promise<boolean> =>
+    runCall(async () => {
+      const result = await call();
       if (result && typeof result === 'object' && 'state' in result) applyAccountChange(account.id, result as Account);
-      return true;
-    } catch (err) {
-      setError(errorMessage(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const connect = (method: 'qr' | 'code', phone?: string) =>
     run(() => api.accounts.connect({ id: account.id, method, ...(phone ? { phone } : {}) }));
@@ -72,7 +65,15 @@ export function AccountCard({ account }: { account: Account }) {
     <article className="card account-card" data-testid="account-card" aria-label={account.label}>
       <header className="account-head">
         {renaming ? (
-          <RenameForm account={account} onDone={() => setRenaming(false)} />
+          <RenameForm
+            className="grow"
+            name={account.label}
+            label={t('accounts.add.label')}
+            maxLength={240}
+            dir="auto"
+            onSave={async (label) => applyAccountChange(account.id, await api.accounts.rename({ id: account.id, label }))}
+            onDone={() => setRenaming(false)}
+          />
         ) : (
           <>
             <h3 className="grow">
@@ -97,11 +98,7 @@ export function AccountCard({ account }: { account: Account }) {
         <PairByPhoneForm busy={busy} onCancel={() => setAskPhone(false)} onSubmit={(phone) => void connect('code', phone).then((ok) => ok && setAskPhone(false))} />
       )}
 
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
 
       <div className="row">
         {canConnect && account.linked && (
@@ -266,60 +263,6 @@ function PairByPhoneForm(props: { busy: boolean; onSubmit: (phone: string) => vo
           {t('common.cancel')}
         </button>
       </div>
-    </form>
-  );
-}
-
-function RenameForm({ account, onDone }: { account: Account; onDone: () => void }) {
-  const [label, setLabel] = useState(account.label);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    if (label.trim() === account.label) return onDone();
-    setBusy(true);
-    setError(null);
-    try {
-      applyAccountChange(account.id, await api.accounts.rename({ id: account.id, label }));
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onDone();
-    }
-  };
-  return (
-    <form className="grow" onSubmit={(e) => void submit(e)} aria-label={t('common.rename')}>
-      <div className="row">
-        <input
-          className="grow"
-          value={label}
-          onChange={(e) => setLabel(e.target.value)}
-          onKeyDown={onKeyDown}
-          aria-label={t('accounts.add.label')}
-          aria-invalid={error ? true : undefined}
-          maxLength={240}
-          dir="auto"
-          autoFocus
-        />
-        <button type="submit" className="primary" disabled={busy || label.trim() === ''}>
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onDone} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
     </form>
   );
 }

@@ -1,14 +1,16 @@
 /** The accounts' event log: newest first, filtered by account and level, live, older entries on demand. */
-import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { AccountEvent, LogLevel } from '../../../src-shared/accounts';
 import { t } from '../../../src-shared/i18n';
-import { api, errorMessage, onEvent } from '../../api';
+import { api } from '../../api';
 import { formatFull, formatWhen } from '../../format';
+import { usePagedLiveList } from '../../hooks/usePagedLiveList';
 import { useAccounts } from '../../stores/accounts';
+import { ErrorText } from '../ErrorText';
 import { Icon, type IconName } from '../Icon';
+import { PagedListFooter } from '../PagedListFooter';
+import { AccountFilter } from './AccountFilter';
 
-const PAGE = 50;
 type LevelFilter = 'all' | 'warning' | 'error';
 
 const LEVEL_ICON: Record<LogLevel, IconName> = { info: 'info', warning: 'warning', error: 'error' };
@@ -41,83 +43,27 @@ export function ActivityLog() {
   const { level } = filter;
   // A filter on an account that was removed since shows every account again.
   const accountId = filter.accountId !== null && loaded && !accounts.some((a) => a.id === filter.accountId) ? null : filter.accountId;
-  const [rows, setRows] = useState<AccountEvent[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const filterKey = `${accountId}:${level}`;
-  const [loadedKey, setLoadedKey] = useState<string | null>(null);
-
-  // A new filter starts again from the newest entries; entries logged meanwhile come by event.
-  useEffect(() => {
-    let alive = true;
-    api.accounts.events({ accountId, level, offset: 0, limit: PAGE }).then(
-      (page) => {
-        if (!alive) return;
-        setRows(page.rows);
-        setTotal(page.total);
-        setError(null);
-        setLoadedKey(`${accountId}:${level}`);
-      },
-      (e: unknown) => {
-        if (!alive) return;
-        setError(errorMessage(e));
-        setLoadedKey(`${accountId}:${level}`);
-      },
-    );
-    const off = onEvent('accounts.log', (e) => {
-      if (!alive || !matches(e, accountId, level)) return;
-      setRows((rs) => (rs.some((r) => r.id === e.id) ? rs : [e, ...rs]));
-      setTotal((n) => (n === null ? n : n + 1));
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [accountId, level]);
-
-  const loadMore = async () => {
-    setLoadingMore(true);
-    try {
-      const page = await api.accounts.events({ accountId, level, offset: rows.length, limit: PAGE });
-      setRows((rs) => {
-        const seen = new Set(rs.map((r) => r.id));
-        return [...rs, ...page.rows.filter((r) => !seen.has(r.id))];
-      });
-      setTotal(page.total);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  const loading = loadedKey !== filterKey;
+  const list = usePagedLiveList({
+    filterKey: `${accountId}:${level}`,
+    read: (offset, limit) => api.accounts.events({ accountId, level, offset, limit }),
+    event: 'accounts.log',
+    matches: (e) => matches(e, accountId, level),
+  });
+  const { rows, error, loading } = list;
   return (
     <section className="activity" aria-labelledby="activity-title" data-testid="activity-log">
       <div className="row">
         <h2 id="activity-title" className="grow" style={{ margin: 0 }}>
           {t('activity.title')}
         </h2>
-        <select className="filter-select" aria-label={t('activity.filter.account')} value={accountId ?? ''} onChange={(e) => setAccountId(e.target.value === '' ? null : Number(e.target.value))}>
-          <option value="">{t('activity.filter.allAccounts')}</option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
+        <AccountFilter value={accountId} onChange={setAccountId} />
         <select aria-label={t('activity.filter.level')} value={level} onChange={(e) => setLevel(e.target.value as LevelFilter)}>
           <option value="all">{t('activity.filter.levelAll')}</option>
           <option value="warning">{t('activity.filter.levelWarning')}</option>
           <option value="error">{t('activity.filter.levelError')}</option>
         </select>
       </div>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} banner />
       {rows.length === 0 ? (
         <p className="empty">{loading ? t('common.loading') : accountId === null && level === 'all' ? t('activity.empty') : t('activity.noMatch')}</p>
       ) : (
@@ -150,16 +96,7 @@ export function ActivityLog() {
           </table>
         </div>
       )}
-      {total !== null && rows.length > 0 && (
-        <div className="row">
-          <span className="muted small">{t('activity.showing', { shown: rows.length, total })}</span>
-          {rows.length < total && (
-            <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? t('common.loading') : t('activity.loadMore')}
-            </button>
-          )}
-        </div>
-      )}
+      <PagedListFooter list={list} />
     </section>
   );
 }

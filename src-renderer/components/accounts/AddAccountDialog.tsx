@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api';
 import { applyAccountChange } from '../../stores/accounts';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../Dialog';
+import { ErrorText } from '../ErrorText';
 
 export function AddAccountDialog(props: { initialKind: DriverKind; onClose: () => void }) {
   const formId = useId();
@@ -76,11 +77,7 @@ export function AddAccountDialog(props: { initialKind: DriverKind; onClose: () =
             autoFocus
           />
         </label>
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
       </form>
     </Dialog>
   );

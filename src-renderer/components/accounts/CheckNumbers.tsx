@@ -11,7 +11,8 @@ import { isReady, useAccounts } from '../../stores/accounts';
 import { cancelCheck, checkSummary, startCheck, useChecks, type CheckScope } from '../../stores/checks';
 import { useNav } from '../../stores/nav';
 import { Dialog } from '../Dialog';
-import { Icon } from '../Icon';
+import { ErrorText } from '../ErrorText';
+import { Icon, type IconName } from '../Icon';
 import { ProgressBar } from '../ProgressBar';
 
 export function CheckDialogHost() {
@@ -93,11 +94,7 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
           ))}
         </fieldset>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </Dialog>
   );
 }
@@ -105,24 +102,20 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
 function CheckCounts({ progress }: { progress: NumberCheckProgress }) {
   return (
     <div className="stats three" data-testid="check-counts">
-      <div className="stat wa-yes">
-        <b>{progress.onWhatsApp.toLocaleString()}</b>
-        <span>
-          <Icon name="check" size={13} /> {t('waStatus.yes')}
-        </span>
-      </div>
-      <div className="stat wa-no">
-        <b>{progress.notOnWhatsApp.toLocaleString()}</b>
-        <span>
-          <Icon name="cross" size={13} /> {t('waStatus.no')}
-        </span>
-      </div>
-      <div className="stat">
-        <b>{progress.unknown.toLocaleString()}</b>
-        <span>
-          <Icon name="question" size={13} /> {t('checks.unknown')}
-        </span>
-      </div>
+      <Count className="stat wa-yes" value={progress.onWhatsApp} icon="check" label={t('waStatus.yes')} />
+      <Count className="stat wa-no" value={progress.notOnWhatsApp} icon="cross" label={t('waStatus.no')} />
+      <Count className="stat" value={progress.unknown} icon="question" label={t('checks.unknown')} />
+    </div>
+  );
+}
+
+function Count(props: { className: string; value: number; icon: IconName; label: string }) {
+  return (
+    <div className={props.className}>
+      <b>{props.value.toLocaleString()}</b>
+      <span>
+        <Icon name={props.icon} size={13} /> {props.label}
+      </span>
     </div>
   );
 }
@@ -181,11 +174,7 @@ function CheckProgressDialog({ checkId, onClose }: { checkId: string; onClose: (
           )}
         </>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </Dialog>
   );
 }

@@ -3,34 +3,26 @@ import { useState, type FormEvent } from 'react';
 import type { Account } from '../../../src-shared/accounts';
 import type { MethodInput } from '../../../src-shared/contract';
 import { t } from '../../../src-shared/i18n';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { toast } from '../../stores/toasts';
+import { ErrorText } from '../ErrorText';
 
 type Action = MethodInput<'accounts.simulate'>['action'];
 
 export function DemoPhonePanel({ account }: { account: Account }) {
   const [open, setOpen] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [failCount, setFailCount] = useState(3);
   const [from, setFrom] = useState('');
   const [text, setText] = useState('');
+  const { busy, error, run } = useBusyAction();
   const ready = account.state === 'ready';
 
-  const simulate = async (action: Action, done?: string): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const simulate = (action: Action, done?: string): Promise<boolean> =>
+    run(async () => {
       await api.accounts.simulate({ id: account.id, action });
       if (done) toast.info(done);
-      return true;
-    } catch (err) {
-      setError(errorMessage(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const receive = async (e: FormEvent) => {
     e.preventDefault();
@@ -91,11 +83,7 @@ export function DemoPhonePanel({ account }: { account: Account }) {
           {t('demo.receive.submit')}
         </button>
       </form>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </details>
   );
 }
