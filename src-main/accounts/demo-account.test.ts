@@ -10,7 +10,8 @@ import type { Account, NumberCheckProgress } from '../../src-shared/accounts';
 import type { EventPayloads } from '../../src-shared/contract';
 import { emptyQuery } from '../../src-shared/filters';
 import type { Core } from '../core/core';
-import { openTestCore, testCore } from '../test-support/core';
+import { generateContactsXlsx } from '../spreadsheets/fixtures';
+import { callCore, openTestCore, testCore, writeLockTaken } from '../test-support/core';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;
@@ -138,5 +139,38 @@ describe('a demo account', () => {
     const blocked = await until(() => (seen.accounts.get(account.id)?.state === 'blocked' ? seen.accounts.get(account.id) : null), 'blocked');
     expect(blocked.stateDetail).toBe('WhatsApp blocked this number (demo)');
     expect(() => core.accounts.readyDriver(account.id)).toThrow(/not connected/);
+  });
+
+  it('a reply that arrives while a big import holds the database is stored after it, without blocking the app', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const core = opened.core;
+    const seen = watch(core);
+    const account = await core.handlers['accounts.create']({ label: 'Demo', driver: 'simulator' });
+    await core.handlers['accounts.connect']({ id: account.id, method: 'qr' });
+    await until(() => seen.accounts.get(account.id)?.state === 'ready', 'ready');
+
+    const preview = await callCore(core, 'imports.open', { fileName: 'big.xlsx', bytes: generateContactsXlsx(30_000, 5) });
+    const running = callCore(core, 'imports.run', {
+      importId: preview.importId,
+      mapping: preview.mapping,
+      onDuplicate: 'skip',
+      target: { kind: 'contacts' },
+    });
+    await writeLockTaken(opened.dataDir);
+    const ticks: number[] = [performance.now()];
+    const ticker = setInterval(() => ticks.push(performance.now()), 5);
+    await core.handlers['accounts.simulate']({ id: account.id, action: { kind: 'receive', from: '+905329998877', text: 'STOP' } });
+    await new Promise((r) => setTimeout(r, 50));
+    const storedDuringImport = seen.inbox.length;
+    const summary = await running;
+    await until(() => seen.inbox.length === 1, 'the reply stored');
+    clearInterval(ticker);
+    const worstGap = Math.max(...ticks.slice(1).map((tick, i) => tick - (ticks[i] ?? tick)));
+    expect(summary.status).toBe('completed');
+    expect(storedDuringImport).toBe(0); // it waited for the import's transaction…
+    expect(worstGap).toBeLessThan(200); // …without freezing the main thread
+    expect(seen.inbox[0]).toMatchObject({ fromPhone: '+905329998877', optOut: true });
+    const black = await core.handlers['suppressions.list']({ kind: 'black', search: '', offset: 0, limit: 10 });
+    expect(black.rows.map((r) => r.phone)).toEqual(['+905329998877']);
   });
 });

@@ -2,22 +2,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { emptyQuery, type ContactQueryInput } from '../../src-shared/filters';
-import { contract, type MethodInput, type MethodName, type MethodResult } from '../../src-shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '../../src-shared/contract';
 import { MESSY_ROWS, messyContactsCsv, generateContactsXlsx } from '../spreadsheets/fixtures';
 import { nameSortKey } from '../../src-shared/text';
 import { parseSpreadsheet } from '../spreadsheets/parse';
-import { testCore, writeLockTaken } from '../test-support/core';
+import { callCore, testCore, writeLockTaken } from '../test-support/core';
 import type { Core } from './core';
 
 let core: Core;
 let cleanup: () => Promise<void>;
 let dataDir: string;
 
-/** Calls a handler the way the boundary does: input parsed by the contract's schema first. */
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const parsed = contract[method].input.parse(input) as never;
-  const handler = core.handlers[method] as (input: never) => Promise<MethodResult<M>>;
-  return handler(parsed);
+function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  return callCore(core, method, input);
 }
 
 const q = (patch: ContactQueryInput = {}) => ({ ...emptyQuery(), ...patch }) as ReturnType<typeof emptyQuery>;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { contract, type MethodInput, type MethodName, type MethodResult } from '../../src-shared/contract';
 import { openCore, type Core, type CoreOptions } from '../core/core';
 import { DATABASE_FILE } from '../db/connection';
 
@@ -55,4 +56,11 @@ export async function writeLockTaken(dataDir: string): Promise<void> {
   } finally {
     probe.close();
   }
+}
+
+/** Calls a handler the way the boundary does: input parsed by the contract's schema first. */
+export async function callCore<M extends MethodName>(core: Core, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  const parsed = contract[method].input.parse(input) as never;
+  const handler = core.handlers[method] as (input: never) => Promise<MethodResult<M>>;
+  return handler(parsed);
 }
