@@ -4,7 +4,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile, visiblePhones } from './helpers';
+import { messyContactsCsv } from '../src-main/spreadsheets/fixtures';
+import { goTo, importFile, messyExpectations, visiblePhones } from './helpers';
 
 /** Six customers; the demo phone says numbers ending in 0 are not on WhatsApp. */
 const CUSTOMERS: [name: string, phone: string][] = [
@@ -302,4 +303,24 @@ test('the activity log shows each account’s state changes, live, filtered by a
   // The account reconnects by itself with its saved session.
   await page.getByRole('tab', { name: 'Accounts' }).click();
   await expect(card.getByTestId('account-state')).toHaveText('Ready', { timeout: 30_000 });
+});
+
+test('after a messy import, Ctrl+A anywhere on Contacts selects everyone, and all of them are checked', async ({ pigeon }) => {
+  const { page, dataDir } = pigeon;
+  const stats = await importFile(page, writeTempFile(dataDir, 'messy.csv', messyContactsCsv()), {});
+  await linkDemoAccount(page, 'Shop demo');
+  await goTo(page, 'Contacts');
+  // Focus is on the page, not the table: Ctrl+A still means "every contact", not the page's text.
+  await page.getByRole('heading', { name: 'Contacts' }).click();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByText(`${stats.added} selected`)).toBeVisible();
+  await page.getByRole('button', { name: 'Check on WhatsApp…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Check on WhatsApp' });
+  await dialog.getByRole('button', { name: `Check ${stats.added} numbers` }).click();
+  const expectedNo = messyExpectations().validRows.filter((r) => 'e164' in r.expected && r.expected.e164.endsWith('0')).length;
+  expect(expectedNo).toBeGreaterThan(0);
+  await expect(dialog.getByTestId('check-summary')).toContainText(
+    `Of ${stats.added} numbers, ${stats.added - expectedNo} are on WhatsApp, ${expectedNo} ${expectedNo === 1 ? 'is' : 'are'} not, and 0 could not be checked.`,
+    { timeout: 30_000 },
+  );
 });

@@ -55,18 +55,25 @@ export function ContactsPage() {
     groupId !== null || tag !== '' || query.listId !== null || query.status !== 'all' || query.filter.whatsapp !== 'any' || query.search !== '';
   const fieldColumns = fieldKeys.slice(0, 3);
 
-  // "/" focuses the search from anywhere on the page.
+  // From anywhere on the page outside a text field or dialog: "/" focuses the search, and
+  // Ctrl+A selects every matching contact (not the page's text).
+  const selectAllMatching = view.selectAllMatching;
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (e.key === '/' && target && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+      if (e.defaultPrevented || !target || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (target.closest('dialog, [role="dialog"]')) return;
+      if (e.key === '/') {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if ((e.key === 'a' || e.key === 'A') && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        selectAllMatching();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [selectAllMatching]);
 
   const onTableKey = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
