@@ -122,6 +122,16 @@ test('check a group on WhatsApp from the Groups page, then filter the contacts b
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
 
+  // Checking the same group again leaves out numbers checked in the last 30 days, unless told.
+  await group.getByRole('button', { name: 'Check on WhatsApp…' }).click();
+  const skip = dialog.getByRole('checkbox', { name: 'Skip the 6 contacts checked in the last 30 days' });
+  await expect(skip).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Check 0 numbers' })).toBeDisabled();
+  await skip.uncheck();
+  await expect(dialog.getByRole('button', { name: 'Check 6 numbers' })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+
   await goTo(page, 'Contacts');
   const whatsapp = page.getByRole('combobox', { name: 'WhatsApp' });
   await whatsapp.selectOption({ label: 'Not on WhatsApp' });

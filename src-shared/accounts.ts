@@ -80,6 +80,9 @@ export type IncomingMessage = {
   optOut: boolean;
 };
 
+/** A number checked more recently than this is skipped by a new check unless the user asks. */
+export const RECHECK_AFTER_DAYS = 30;
+
 /** Whether a contact's number is on WhatsApp, as last checked. */
 export type WaStatus = 'yes' | 'no';
 

@@ -235,7 +235,18 @@ export const contract = {
   ),
 
   /** Checks which contacts of a selection have WhatsApp, throttled, on a ready account. */
-  'checks.start': method<NumberCheckProgress>()(z.object({ accountId: id, selection: SelectionSchema })),
+  'checks.start': method<NumberCheckProgress>()(
+    z.object({
+      accountId: id,
+      selection: SelectionSchema,
+      /** Leave out contacts checked within this many days (null: check everyone). */
+      skipCheckedWithinDays: z.number().int().min(1).max(3650).nullable().default(null),
+    }),
+  ),
+  /** How many contacts a check would cover, and how many of them were checked recently. */
+  'checks.preview': method<{ total: number; recentlyChecked: number }>()(
+    z.object({ selection: SelectionSchema, withinDays: z.number().int().min(1).max(3650) }),
+  ),
   'checks.cancel': method<{ cancelled: boolean }>()(z.object({ checkId: z.string().uuid() })),
   /** Checks running now (so a reopened page shows their progress). */
   'checks.active': method<NumberCheckProgress[]>()(z.object({})),

@@ -79,7 +79,7 @@ describe('a demo account', () => {
 
     // Number check on the group: the demo rule says numbers ending in 0 are not on WhatsApp.
     const groupQuery = { ...emptyQuery(), filter: { ...emptyQuery().filter, groupIds: [group.id] } };
-    await h()['checks.start']({ accountId: account.id, selection: { kind: 'query', query: groupQuery } });
+    await h()['checks.start']({ accountId: account.id, selection: { kind: 'query', query: groupQuery }, skipCheckedWithinDays: null });
     const done = await until(() => seen.checks.find((c) => c.status !== 'running'), 'the check to finish');
     expect(done).toMatchObject({ status: 'completed', total: 6, onWhatsApp: 4, notOnWhatsApp: 2, unknown: 0 });
     const notOn = await h()['contacts.list']({

@@ -42,7 +42,7 @@ async function setUp(count: number) {
 describe('number check', () => {
   it('checks a group at a throttled pace and stores the answer on each contact, usable as a filter', async () => {
     const { clock, h, account, progress, groupSelection } = await setUp(30);
-    const started = await h['checks.start']({ accountId: account.id, selection: groupSelection });
+    const started = await h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: null });
     expect(started).toMatchObject({ status: 'running', total: 30, done: 0 });
     expect(await h['checks.active']({})).toHaveLength(1);
     const t0 = clock.now();
@@ -75,7 +75,7 @@ describe('number check', () => {
 
   it('cancels before the next lookup and keeps what was checked', async () => {
     const { clock, h, account, progress, groupSelection } = await setUp(20);
-    const started = await h['checks.start']({ accountId: account.id, selection: groupSelection });
+    const started = await h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: null });
     await clock.advanceUntil(() => (progress.at(-1)?.done ?? 0) >= 5, 60_000, 50);
     expect(h['checks.cancel']({ checkId: started.checkId })).toEqual({ cancelled: true });
     await clock.advance(100);
@@ -90,8 +90,8 @@ describe('number check', () => {
 
   it('stops when the account drops, leaving the rest unknown, and refuses a second check on one account', async () => {
     const { clock, h, account, driver, progress, groupSelection } = await setUp(10);
-    await h['checks.start']({ accountId: account.id, selection: groupSelection });
-    await expect(h['checks.start']({ accountId: account.id, selection: groupSelection })).rejects.toThrow(/already running/);
+    await h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: null });
+    await expect(h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: null })).rejects.toThrow(/already running/);
     await clock.advanceUntil(() => (progress.at(-1)?.done ?? 0) >= 3, 60_000, 50);
     driver.fire('disconnected', { reason: 'NAVIGATION', loggedOut: false });
     await clock.advanceUntil(() => progress.at(-1)?.status === 'failed', 60_000, 50);
@@ -102,12 +102,33 @@ describe('number check', () => {
   it('refuses plainly when the account is not ready or the selection is empty', async () => {
     const { h, account, groupSelection, driver, clock } = await setUp(1);
     await expect(
-      h['checks.start']({ accountId: account.id, selection: { kind: 'query', query: { ...emptyQuery(), search: 'nobody-here' } } }),
+      h['checks.start']({ accountId: account.id, selection: { kind: 'query', query: { ...emptyQuery(), search: 'nobody-here' } }, skipCheckedWithinDays: null }),
     ).rejects.toThrow(/no contacts to check/);
     driver.state('blocked', 'banned');
     await clock.advance(1);
-    await expect(h['checks.start']({ accountId: account.id, selection: groupSelection })).rejects.toThrow(
+    await expect(h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: null })).rejects.toThrow(
       /“Shop” is not connected/,
     );
+  });
+
+  it('can skip contacts checked recently, and says so when nothing is left', async () => {
+    const { clock, h, account, progress, groupSelection, ids } = await setUp(6);
+    await h['checks.start']({ accountId: account.id, selection: { kind: 'ids', ids: ids.slice(0, 4) }, skipCheckedWithinDays: null });
+    await clock.advanceUntil(() => progress.at(-1)?.status === 'completed', 60_000, 100);
+    expect(await h['checks.preview']({ selection: groupSelection, withinDays: 30 })).toEqual({ total: 6, recentlyChecked: 4 });
+
+    // Ten days later: the four are still recent; only the two others are checked.
+    await clock.advance(10 * 86_400_000);
+    const second = await h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: 30 });
+    expect(second.total).toBe(2);
+    await clock.advanceUntil(() => progress.at(-1)?.checkId === second.checkId && progress.at(-1)?.status === 'completed', 60_000, 100);
+    await expect(h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: 30 })).rejects.toThrow(
+      'All 6 contacts were checked on WhatsApp in the last 30 days',
+    );
+
+    // After 31 days the first four are due again.
+    await clock.advance(21 * 86_400_000);
+    expect(await h['checks.preview']({ selection: groupSelection, withinDays: 30 })).toEqual({ total: 6, recentlyChecked: 2 });
+    expect((await h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: 30 })).total).toBe(4);
   });
 });

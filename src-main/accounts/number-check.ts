@@ -48,17 +48,38 @@ export class NumberChecks {
     return [...this.running.values()].map((r) => ({ ...r.progress }));
   }
 
-  async start(accountId: number, selection: Selection): Promise<NumberCheckProgress> {
+  /** The contacts a check of `selection` covers, and how many were checked within `withinDays`. */
+  async preview(selection: Selection, withinDays: number): Promise<{ total: number; recentlyChecked: number }> {
+    const where = await selectionCondition(this.deps.db, selection);
+    const { rows } = await sql<{ total: number; recent: number | null }>`SELECT count(*) AS total,
+      sum(c.wa_checked_at >= ${this.cutoff(withinDays)}) AS recent FROM contacts c WHERE ${where}`.execute(this.deps.db);
+    return { total: Number(rows[0]?.total ?? 0), recentlyChecked: Number(rows[0]?.recent ?? 0) };
+  }
+
+  private cutoff(days: number): string {
+    return new Date(this.deps.clock.now() - days * 86_400_000).toISOString();
+  }
+
+  async start(accountId: number, selection: Selection, skipCheckedWithinDays: number | null = null): Promise<NumberCheckProgress> {
     const account = this.deps.accounts.get(accountId);
     this.deps.accounts.readyDriver(accountId); // fails early, in plain words, when not ready
     if ([...this.running.values()].some((r) => r.progress.accountId === accountId)) {
       throw new AppError('busy', t('wa.err.checkRunning'));
     }
     const where = await selectionCondition(this.deps.db, selection);
-    const { rows } = await sql<{ id: number; phone: string }>`SELECT c.id, c.phone FROM contacts c WHERE ${where} ORDER BY c.id`.execute(
-      this.deps.db,
-    );
-    if (rows.length === 0) throw new AppError('invalid_input', t('wa.err.checkEmpty'));
+    const recent =
+      skipCheckedWithinDays === null
+        ? sql`1`
+        : sql`(c.wa_checked_at IS NULL OR c.wa_checked_at < ${this.cutoff(skipCheckedWithinDays)})`;
+    const { rows } = await sql<{ id: number; phone: string }>`SELECT c.id, c.phone FROM contacts c
+      WHERE ${where} AND ${recent} ORDER BY c.id`.execute(this.deps.db);
+    if (rows.length === 0) {
+      const { total } = skipCheckedWithinDays === null ? { total: 0 } : await this.preview(selection, skipCheckedWithinDays);
+      if (total > 0) {
+        throw new AppError('conflict', t('wa.err.allRecent', { count: total, days: skipCheckedWithinDays ?? 0 }));
+      }
+      throw new AppError('conflict', t('wa.err.checkEmpty'));
+    }
     const progress: NumberCheckProgress = {
       checkId: crypto.randomUUID(),
       accountId,

@@ -285,7 +285,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     'accounts.simulate': (input) => accounts.simulate(input),
     'accounts.events': (input) => listEvents(db, input),
 
-    'checks.start': (input) => checks.start(input.accountId, input.selection),
+    'checks.start': (input) => checks.start(input.accountId, input.selection, input.skipCheckedWithinDays),
+    'checks.preview': (input) => checks.preview(input.selection, input.withinDays),
     'checks.cancel': (input) => checks.cancel(input.checkId),
     'checks.active': () => checks.active(),
 

@@ -66,8 +66,12 @@ function record(p: NumberCheckProgress): void {
 }
 
 /** Starts a check and shows its progress in the dialog. */
-export async function startCheck(accountId: number, selection: SelectionInput): Promise<void> {
-  const progress = await api.checks.start({ accountId, selection });
+export async function startCheck(
+  accountId: number,
+  selection: SelectionInput,
+  skipCheckedWithinDays: number | null = null,
+): Promise<void> {
+  const progress = await api.checks.start({ accountId, selection, skipCheckedWithinDays });
   useChecks.setState({ dialog: { mode: 'progress', checkId: progress.checkId } });
   record(progress);
 }

@@ -34,6 +34,8 @@ export const enAccounts = {
   'wa.err.notSimulator': 'Only demo accounts can do this.',
   'wa.err.checkRunning': 'A number check is already running on this account.',
   'wa.err.checkEmpty': 'There are no contacts to check in this selection.',
+  'wa.err.allRecent':
+    'All {count} {count|contact was|contacts were} checked on WhatsApp in the last {days} days, so there is nothing new to check. Untick “skip” to check them again.',
   'wa.err.checkNotFound': 'That number check is no longer running.',
   'wa.err.pairPhone': 'Type the phone number of the WhatsApp account to link, with its country code.',
   'wa.err.browserPath': 'There is no program at “{path}”. Pick the browser’s program file, or leave the field empty.',

@@ -501,6 +501,7 @@ export const en = {
   'checks.noReady': 'None of your WhatsApp accounts is connected right now. Link or reconnect one first.',
   'checks.openAccounts': 'Go to Accounts',
   'checks.start': 'Check {count} {count|number|numbers}',
+  'checks.skipRecent': 'Skip the {count} {count|contact|contacts} checked in the last {days} days',
   'checks.progress': 'Checked {done} of {total}',
   'checks.unknown': 'Could not check',
   'checks.with': 'With “{label}”',

@@ -2,11 +2,11 @@
  * "Check on WhatsApp": pick a ready account, start the check, follow its progress, read the summary.
  * The dialog and the banner live at the app root, so a check keeps showing wherever the user goes.
  */
-import { useState } from 'react';
-import type { NumberCheckProgress } from '../../../src-shared/accounts';
+import { useEffect, useState } from 'react';
+import { RECHECK_AFTER_DAYS, type NumberCheckProgress } from '../../../src-shared/accounts';
 import { t } from '../../../src-shared/i18n';
 import { formatPhoneInternational } from '../../../src-shared/phone';
-import { errorMessage } from '../../api';
+import { api, errorMessage } from '../../api';
 import { isReady, useAccounts } from '../../stores/accounts';
 import { cancelCheck, checkSummary, startCheck, useChecks, type CheckScope } from '../../stores/checks';
 import { useNav } from '../../stores/nav';
@@ -33,13 +33,29 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
   // The first ready account is the default; a choice that stops being ready falls back to it.
   const accountId = chosen !== null && ready.some((a) => a.id === chosen) ? chosen : (ready[0]?.id ?? null);
   const busyAccounts = new Set(Object.values(running).filter((c) => c.status === 'running').map((c) => c.accountId));
+  // Numbers checked in the last 30 days are left out by default: asking WhatsApp again and again
+  // about the same numbers is wasted time and one more reason for a ban.
+  const [recent, setRecent] = useState(0);
+  const [skipRecent, setSkipRecent] = useState(true);
+  useEffect(() => {
+    let alive = true;
+    api.checks.preview({ selection: scope.selection, withinDays: RECHECK_AFTER_DAYS }).then(
+      (p) => alive && setRecent(p.recentlyChecked),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [scope.selection]);
+  const skipping = skipRecent && recent > 0;
+  const count = skipping ? Math.max(0, scope.count - recent) : scope.count;
 
   const start = async () => {
     if (accountId === null) return;
     setBusy(true);
     setError(null);
     try {
-      await startCheck(accountId, scope.selection);
+      await startCheck(accountId, scope.selection, skipping ? RECHECK_AFTER_DAYS : null);
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
@@ -61,8 +77,8 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
             {t('common.cancel')}
           </button>
           {ready.length > 0 && (
-            <button type="button" className="primary" disabled={busy || accountId === null || scope.count === 0} onClick={() => void start()}>
-              {t('checks.start', { count: scope.count })}
+            <button type="button" className="primary" disabled={busy || accountId === null || count === 0} onClick={() => void start()}>
+              {t('checks.start', { count })}
             </button>
           )}
         </>
@@ -93,6 +109,12 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
             </label>
           ))}
         </fieldset>
+      )}
+      {recent > 0 && (
+        <label className="check">
+          <input type="checkbox" checked={skipRecent} onChange={(e) => setSkipRecent(e.target.checked)} />
+          <span>{t('checks.skipRecent', { count: recent, days: RECHECK_AFTER_DAYS })}</span>
+        </label>
       )}
       <ErrorText error={error} />
     </Dialog>
