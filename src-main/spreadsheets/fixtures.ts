@@ -1,5 +1,6 @@
 // Test / e2e / benchmark data generators. Pure and deterministic; no side effects.
 import * as XLSX from 'xlsx';
+import { mulberry32 } from '../../src-shared/random';
 
 // ---------------------------------------------------------------------------------------------
 // The messy sheet a real shop owner sends: semicolon CSV with BOM, several scripts, emoji,
@@ -92,18 +93,6 @@ export function messyContactsWorkbook(bookType: 'xlsx' | 'xls' | 'ods'): Uint8Ar
 
 export const GENERATED_HEADERS = ['Phone', 'Name', 'City', 'Email', 'Tags', 'Note'] as const;
 
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FIRST = ['Ayşe', 'Mehmet', 'Fatma', 'Mustafa', 'Emine', 'Ahmet', 'Zeynep', 'Can', 'Elif', 'Hüseyin', 'رضا', 'مریم', 'علی', 'زهرا', 'Budi', 'Siti', 'Agus', 'Dewi', 'Putri', 'Rizky'];
 const LAST = ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Öztürk', 'محمدی', 'حسینی', 'کریمی', 'Santoso', 'Wijaya', 'Saputra', 'Lestari', 'Hidayat'];
 const CITIES = ['İstanbul', 'Ankara', 'İzmir', 'Bursa', 'تهران', 'مشهد', 'Jakarta', 'Surabaya', 'Bandung', 'Antalya'];
@@ -163,7 +152,7 @@ function generatedRow(i: number, seed: number, r: () => number): { phone: Genera
 
 /** n rows x 6 columns (Phone, Name, City, Email, Tags, Note); phones unique and valid. */
 export function generateContactsRows(n: number, seed: number): { headers: string[]; rows: string[][] } {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const rows = new Array<string[]>(n);
   for (let i = 0; i < n; i++) {
     const g = generatedRow(i, seed, r);
@@ -174,7 +163,7 @@ export function generateContactsRows(n: number, seed: number): { headers: string
 
 /** The same rows as an .xlsx; about a third of the TR phones are stored as numbers. */
 export function generateContactsXlsx(n: number, seed: number): Uint8Array {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const aoa = new Array<(string | number)[]>(n + 1);
   aoa[0] = [...GENERATED_HEADERS];
   for (let i = 0; i < n; i++) {

@@ -28,6 +28,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AccountState, AckLevel } from '../../../src-shared/accounts';
+import { hash32, mulberry32 } from '../../../src-shared/random';
 import type { Clock, TimerHandle } from '../../core/clock';
 import type {
   ConnectOptions,
@@ -148,32 +149,6 @@ export function simulatorOwnPhone(seed: number): string {
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 // ---------------------------------------------------------------------------------------------
-
-/** FNV-1a over UTF-16 code units, then the murmur3 finaliser for a good spread. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-function mulberry32(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A generator of numbers in [0, 1) that depends only on (seed, purpose, key). */
 export function seededRandom(seed: number, purpose: string, key: string | number): () => number {
