@@ -36,11 +36,12 @@ export const RECONNECT_MAX_ATTEMPTS = 8;
 
 /** What the demo panel can make a simulator do. */
 export type SimulatorControls = {
-  scanNow(): void;
-  dropConnection(reason?: string): void;
-  block(): void;
+  /** Each returns false (or null) when the phone is not in a state where that can happen. */
+  scanNow(): boolean;
+  dropConnection(reason?: string): boolean;
+  block(): boolean;
   failNextSends(count: number): void;
-  receive(from: string, text: string): void;
+  receive(from: string, text: string): unknown;
 };
 
 function isSimulatorControls(driver: WhatsAppDriver): driver is WhatsAppDriver & SimulatorControls {
@@ -214,15 +215,17 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     }
     const action = input.action;
     let normalisedFrom: string | null = null;
+    let done = true;
     switch (action.kind) {
       case 'scan':
-        driver.scanNow();
+        done = driver.scanNow();
+        if (!done) throw new AppError('conflict', t('wa.err.simNoQr'));
         break;
       case 'disconnect':
-        driver.dropConnection('the demo phone lost its signal');
+        done = driver.dropConnection('the demo phone lost its signal');
         break;
       case 'block':
-        driver.block();
+        done = driver.block();
         break;
       case 'failSends':
         driver.failNextSends(action.count);
@@ -232,10 +235,11 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
         const parsed = normalisePhone(action.from, settings.defaultCountry);
         if (!parsed.ok) throw new AppError('invalid_input', t(`phone.reason.${parsed.reason}`));
         normalisedFrom = parsed.e164;
-        driver.receive(parsed.e164, action.text);
+        done = driver.receive(parsed.e164, action.text) !== null;
         break;
       }
     }
+    if (!done) throw new AppError('not_ready', t('wa.err.notReady', { label: runtime.record.label }));
     const params: Record<string, string | number> =
       action.kind === 'failSends'
         ? { count: action.count }

@@ -137,10 +137,15 @@ describe('a demo account', () => {
     expect(pairing).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await core.handlers['accounts.simulate']({ id: account.id, action: { kind: 'scan' } });
     await until(() => seen.accounts.get(account.id)?.state === 'ready', 'ready');
+    // Once linked there is nothing left to scan: said plainly, not silently ignored.
+    await expect(core.handlers['accounts.simulate']({ id: account.id, action: { kind: 'scan' } })).rejects.toThrow(/nothing to scan/);
     await core.handlers['accounts.simulate']({ id: account.id, action: { kind: 'block' } });
     const blocked = await until(() => (seen.accounts.get(account.id)?.state === 'blocked' ? seen.accounts.get(account.id) : null), 'blocked');
     expect(blocked.stateDetail).toBe('WhatsApp blocked this number (demo)');
     expect(() => core.accounts.readyDriver(account.id)).toThrow(/not connected/);
+    await expect(
+      core.handlers['accounts.simulate']({ id: account.id, action: { kind: 'receive', from: '+905321112233', text: 'hi' } }),
+    ).rejects.toThrow(/not connected/);
   });
 
   it('a reply that arrives while a big import holds the database is stored after it, without blocking the app', async () => {

@@ -31,6 +31,7 @@ export const enAccounts = {
   'wa.state.reconnecting': 'Retrying in {seconds} s (attempt {attempt} of {max})',
   'wa.err.notFound': 'That account no longer exists.',
   'wa.err.notReady': 'The account “{label}” is not connected. Link it or reconnect it on the Accounts page.',
+  'wa.err.simNoQr': 'The demo phone has nothing to scan: link the account first (it shows a QR code or a pairing code).',
   'wa.err.notSimulator': 'Only demo accounts can do this.',
   'wa.err.checkRunning': 'A number check is already running on this account.',
   'wa.err.checkEmpty': 'There are no contacts to check in this selection.',
