@@ -20,12 +20,12 @@ import { getSettings } from '../settings/settings';
 import type { DriverFactory, IncomingWhatsAppMessage, WhatsAppDriver } from '../whatsapp/driver';
 import { TypedEmitter } from '../whatsapp/emitter';
 import {
-  appendEvent,
   blacklistOptOut,
   deleteAccount,
   insertAccount,
   insertIncoming,
   listAccountRecords,
+  recordEvent,
   updateAccount,
   type AccountRecord,
 } from './repo';
@@ -128,11 +128,9 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
   async create(label: string, driver: DriverKind): Promise<Account> {
     await this.deps.writable();
     const seed = Math.floor(this.random() * 0x7fffffff);
-    const id = await insertAccount(this.deps.db, label, driver, seed, this.nowIso());
-    const record = (await listAccountRecords(this.deps.db)).find((r) => r.id === id);
-    if (!record) throw new AppError('not_found', t('wa.err.notFound'));
+    const record = await insertAccount(this.deps.db, label, driver, seed, this.nowIso());
     const runtime = this.newRuntime(record);
-    this.runtimes.set(id, runtime);
+    this.runtimes.set(record.id, runtime);
     await this.log(runtime, 'info', 'account.created', 'wa.log.created', { label, driver: t(`wa.driver.${driver}`) });
     this.changed(runtime);
     return this.view(runtime);
@@ -171,7 +169,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
   async disconnect(id: number): Promise<Account> {
     const runtime = this.runtime(id);
     await this.stopDriver(runtime);
-    await this.setState(runtime, 'disconnected', null);
+    this.setState(runtime, 'disconnected', null);
     await this.log(runtime, 'info', 'state.disconnected', 'wa.log.disconnectedByUser');
     return this.view(runtime);
   }
@@ -190,7 +188,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     await this.deps.writable();
     await updateAccount(this.deps.db, id, { linked: false });
     runtime.record.linked = false;
-    await this.setState(runtime, 'loggedOut', null);
+    this.setState(runtime, 'loggedOut', null);
     await this.log(runtime, 'info', 'account.unlinked', 'wa.log.unlinkedByUser');
     return this.view(runtime);
   }
@@ -316,30 +314,25 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     this.deps.bus.emit('accounts.changed', { id: runtime.record.id, account: this.view(runtime) });
   }
 
-  private async log(
+  private log(
     runtime: Runtime | null,
     level: LogLevel,
     code: string,
     key: MessageKey,
     params: Record<string, string | number> = {},
   ): Promise<void> {
-    try {
-      await this.deps.writable();
-      const event = await appendEvent(this.deps.db, {
-        accountId: runtime?.record.id ?? null,
-        accountLabel: runtime?.record.label ?? null,
-        at: this.nowIso(),
-        level,
-        code,
-        message: t(key, params),
-      });
-      this.deps.bus.emit('accounts.log', event);
-    } catch {
-      // The log must never take the account down (e.g. the database is closing).
-    }
+    return recordEvent(this.deps, {
+      accountId: runtime?.record.id ?? null,
+      accountLabel: runtime?.record.label ?? null,
+      at: this.nowIso(),
+      level,
+      code,
+      message: t(key, params),
+    });
   }
 
-  private async setState(runtime: Runtime, state: AccountState, detail: string | null): Promise<void> {
+  /** Returns whether anything changed (and was pushed to the UI). */
+  private setState(runtime: Runtime, state: AccountState, detail: string | null): boolean {
     const same = runtime.state === state && runtime.detail === detail;
     runtime.state = state;
     runtime.detail = detail;
@@ -349,7 +342,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       this.changed(runtime);
       this.emit('state', { accountId: runtime.record.id, state });
     }
-    return Promise.resolve();
+    return !same;
   }
 
   private clearReconnect(runtime: Runtime): void {
@@ -390,7 +383,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     runtime.reconnecting = mode !== 'link';
     const current = () => runtime.generation === generation && !this.closed;
     this.wire(runtime, driver, current);
-    await this.setState(runtime, reconnecting ? 'reconnecting' : 'starting', reconnecting ? runtime.detail : null);
+    this.setState(runtime, reconnecting ? 'reconnecting' : 'starting', reconnecting ? runtime.detail : null);
     if (!reconnecting) await this.log(runtime, 'info', 'state.starting', 'wa.log.starting');
     try {
       await driver.connect(options);
@@ -402,7 +395,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
         await this.log(runtime, 'warning', 'state.dropped', 'wa.log.dropped', { reason });
         await this.scheduleReconnect(runtime);
       } else {
-        await this.setState(runtime, 'failed', reason);
+        this.setState(runtime, 'failed', reason);
         await this.log(runtime, 'error', 'state.failed', 'wa.log.failed', { reason });
       }
     }
@@ -418,17 +411,13 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       void QRCode.toString(payload, { type: 'svg', margin: 1, errorCorrectionLevel: 'L' }).then((svg) => {
         if (!current()) return;
         runtime.qrSvg = svg;
-        runtime.state = 'qr';
-        runtime.detail = null;
-        this.changed(runtime);
+        if (!this.setState(runtime, 'qr', null)) this.changed(runtime);
       });
     });
     driver.on('pairingCode', ({ code }) => {
       if (!current()) return;
       runtime.pairingCode = code;
-      runtime.state = 'pairing';
-      runtime.detail = null;
-      this.changed(runtime);
+      if (!this.setState(runtime, 'pairing', null)) this.changed(runtime);
     });
     driver.on('ready', ({ phone, displayName }) => {
       if (!current()) return;
@@ -454,14 +443,13 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       case 'qr':
         // The QR image follows in the qr event; keep the old one until then.
         if (previous !== 'qr') await this.log(runtime, 'info', 'state.qr', 'wa.log.qr');
-        runtime.state = 'qr';
-        this.changed(runtime);
+        this.setState(runtime, 'qr', null);
         return;
       case 'pairing':
         if (previous !== 'pairing') await this.log(runtime, 'info', 'state.pairing', 'wa.log.pairing');
         return;
       case 'authenticating':
-        await this.setState(runtime, 'authenticating', null);
+        this.setState(runtime, 'authenticating', null);
         await this.log(runtime, 'info', 'state.authenticating', 'wa.log.authenticating');
         return;
       case 'ready':
@@ -472,7 +460,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
         this.detach(runtime);
         this.clearReconnect(runtime);
         const text = reason ?? 'WhatsApp blocked this account';
-        await this.setState(runtime, 'blocked', text);
+        this.setState(runtime, 'blocked', text);
         await this.log(runtime, 'error', 'state.blocked', 'wa.log.blocked', { reason: text });
         await driver.disconnect().catch(() => undefined);
         return;
@@ -487,7 +475,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
           await this.scheduleReconnect(runtime);
           return;
         }
-        await this.setState(runtime, 'failed', text);
+        this.setState(runtime, 'failed', text);
         await this.log(runtime, 'error', 'state.failed', 'wa.log.failed', { reason: text });
         await driver.disconnect().catch(() => undefined);
         return;
@@ -520,7 +508,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       displayName,
       lastReadyAt: now,
     });
-    await this.setState(runtime, 'ready', null);
+    this.setState(runtime, 'ready', null);
     await this.log(runtime, 'info', 'state.ready', 'wa.log.ready', {
       phone: runtime.record.phone ? formatPhoneInternational(runtime.record.phone) : '—',
       name: displayName || '—',
@@ -534,7 +522,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       await this.deps.writable();
       await updateAccount(this.deps.db, runtime.record.id, { linked: false });
       runtime.record.linked = false;
-      await this.setState(runtime, 'loggedOut', null);
+      this.setState(runtime, 'loggedOut', null);
       await this.log(runtime, 'warning', 'state.loggedOut', 'wa.log.loggedOut');
       return;
     }
@@ -547,14 +535,14 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     runtime.attempts++;
     if (runtime.attempts > RECONNECT_MAX_ATTEMPTS) {
       const message = t('wa.log.gaveUp', { max: RECONNECT_MAX_ATTEMPTS });
-      await this.setState(runtime, 'failed', message);
+      this.setState(runtime, 'failed', message);
       await this.log(runtime, 'error', 'state.gaveUp', 'wa.log.gaveUp', { max: RECONNECT_MAX_ATTEMPTS });
       return;
     }
     const base = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** (runtime.attempts - 1));
     const delay = Math.round(base * (0.8 + 0.4 * this.random()));
     const params = { seconds: Math.max(1, Math.round(delay / 1000)), attempt: runtime.attempts, max: RECONNECT_MAX_ATTEMPTS };
-    await this.setState(runtime, 'reconnecting', t('wa.state.reconnecting', params));
+    this.setState(runtime, 'reconnecting', t('wa.state.reconnecting', params));
     await this.log(runtime, 'warning', 'state.reconnecting', 'wa.log.reconnecting', params);
     this.clearReconnect(runtime);
     runtime.reconnectTimer = this.deps.clock.setTimeout(() => {

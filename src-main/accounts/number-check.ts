@@ -5,14 +5,14 @@
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { NumberCheckProgress } from '../../src-shared/accounts';
+import type { LogLevel, NumberCheckProgress } from '../../src-shared/accounts';
 import { AppError } from '../../src-shared/errors';
 import type { Selection } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
 import { selectionCondition, type Db } from '../contacts/queries';
-import { sleep, type Clock } from '../core/clock';
+import { raceTimeout, sleep, TIMED_OUT, type Clock } from '../core/clock';
 import type { EventBus } from '../core/events';
-import { appendEvent, setWaStatus } from './repo';
+import { recordEvent, setWaStatus } from './repo';
 import type { AccountManager } from './account-manager';
 
 /** Pause between two checks, by driver: real accounts go slowly; the demo phone may go faster. */
@@ -144,7 +144,8 @@ export class NumberChecks {
           break;
         }
         try {
-          const registered = await withTimeout(driver.isRegistered(row.phone), this.deps.clock, CHECK_TIMEOUT_MS);
+          const registered = await raceTimeout(this.deps.clock, driver.isRegistered(row.phone), CHECK_TIMEOUT_MS);
+          if (registered === TIMED_OUT) throw new Error('timeout');
           pending.push({ id: row.id, status: registered ? 'yes' : 'no' });
           if (registered) progress.onWhatsApp++;
           else progress.notOnWhatsApp++;
@@ -183,36 +184,9 @@ export class NumberChecks {
     report(true);
   }
 
-  private async log(accountId: number, label: string, level: 'info' | 'warning' | 'error', code: string, message: string) {
-    try {
-      await this.deps.writable();
-      const event = await appendEvent(this.deps.db, {
-        accountId,
-        accountLabel: label,
-        at: new Date(this.deps.clock.now()).toISOString(),
-        level,
-        code,
-        message,
-      });
-      this.deps.bus.emit('accounts.log', event);
-    } catch {
-      // Never let the log stop a check.
-    }
+  private log(accountId: number, label: string, level: LogLevel, code: string, message: string): Promise<void> {
+    const at = new Date(this.deps.clock.now()).toISOString();
+    return recordEvent(this.deps, { accountId, accountLabel: label, at, level, code, message });
   }
-}
 
-function withTimeout<T>(promise: Promise<T>, clock: Clock, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = clock.setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(
-      (v) => {
-        clock.clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clock.clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

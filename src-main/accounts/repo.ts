@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { AccountEvent, DriverKind, IncomingMessage, LogLevel } from '../../src-shared/accounts';
 import type { Db } from '../contacts/queries';
+import type { EventBus } from '../core/events';
 
 export type AccountRecord = {
   id: number;
@@ -30,13 +31,13 @@ export async function listAccountRecords(db: Db): Promise<AccountRecord[]> {
   }));
 }
 
-export async function insertAccount(db: Db, label: string, driver: DriverKind, seed: number, now: string): Promise<number> {
+export async function insertAccount(db: Db, label: string, driver: DriverKind, seed: number, now: string): Promise<AccountRecord> {
   const row = await db
     .insertInto('accounts')
     .values({ label, driver, seed, created_at: now, phone: null, display_name: null, last_ready_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return row.id;
+  return { id: row.id, label, driver, seed, linked: false, phone: null, displayName: null, createdAt: now, lastReadyAt: null };
 }
 
 export async function updateAccount(
@@ -82,6 +83,22 @@ export async function appendEvent(
     await db.deleteFrom('account_events').where('id', '<=', row.id - EVENT_LOG_LIMIT).execute();
   }
   return { id: row.id, ...e };
+}
+
+/**
+ * Appends a line to the event log once the main thread may write, and pushes it to the UI. Never
+ * throws: the log must not take an account or a check down (e.g. while the database closes).
+ */
+export async function recordEvent(
+  ctx: { db: Db; bus: EventBus; writable: () => Promise<void> },
+  e: Parameters<typeof appendEvent>[1],
+): Promise<void> {
+  try {
+    await ctx.writable();
+    ctx.bus.emit('accounts.log', await appendEvent(ctx.db, e));
+  } catch {
+    // Nothing to do: the event is lost, the work goes on.
+  }
 }
 
 export async function listEvents(

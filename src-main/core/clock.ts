@@ -105,3 +105,23 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
   await new Promise<void>((resolve) => setImmediate(resolve));
 }
+
+/** What {@link raceTimeout} resolves with when time runs out first. */
+export const TIMED_OUT: unique symbol = Symbol('timed out');
+
+/** Resolves with the promise's value, or TIMED_OUT when `ms` pass first on `clock`. */
+export function raceTimeout<T>(clock: Clock, promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  return new Promise<T | typeof TIMED_OUT>((resolve, reject) => {
+    const handle = clock.setTimeout(() => resolve(TIMED_OUT), ms);
+    promise.then(
+      (value) => {
+        clock.clearTimeout(handle);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clock.clearTimeout(handle);
+        reject(error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'failed', { cause: error }));
+      },
+    );
+  });
+}

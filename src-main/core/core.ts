@@ -53,8 +53,6 @@ const MUTATING = [
   'suppressions.removeContacts',
   'suppressions.move',
   'suppressions.remove',
-  'accounts.create',
-  'accounts.rename',
 ] as const satisfies readonly (keyof Handlers)[];
 
 export type CoreOptions = {

@@ -26,7 +26,7 @@ function lib(): Wweb {
   return loaded;
 }
 import type { AccountState } from '../../../src-shared/accounts';
-import type { Clock, TimerHandle } from '../../core/clock';
+import { raceTimeout, TIMED_OUT, type Clock, type TimerHandle } from '../../core/clock';
 import type {
   ConnectOptions,
   DriverEvents,
@@ -141,8 +141,6 @@ const DESTROY_TIMEOUT_MS = 10_000;
 const LOGOUT_TIMEOUT_MS = 15_000;
 const NUMBER_CACHE_TTL_MS = 10 * 60_000;
 const NUMBER_CACHE_MAX = 5_000;
-
-const TIMED_OUT: unique symbol = Symbol('timed out');
 
 /** Chrome switches: Chrome refuses to run as root on Linux unless its sandbox is off. */
 export function buildBrowserArgs(platform: NodeJS.Platform, uid: number | null, extra: readonly string[] = []): string[] {
@@ -757,19 +755,7 @@ export class WwebDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
 
   /** Resolves with the promise's value, or TIMED_OUT when `ms` pass first on the driver's clock. */
   private withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-    return new Promise<T | typeof TIMED_OUT>((resolve, reject) => {
-      const handle = this.clock.setTimeout(() => resolve(TIMED_OUT), ms);
-      promise.then(
-        (value) => {
-          this.clock.clearTimeout(handle);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.clock.clearTimeout(handle);
-          reject(error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'failed', { cause: error }));
-        },
-      );
-    });
+    return raceTimeout(this.clock, promise, ms);
   }
 }
 
