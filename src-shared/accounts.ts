@@ -30,7 +30,6 @@ export type AccountState =
 
 /** WhatsApp's delivery levels for a message we sent, in order (error aside). */
 export type AckLevel = 'error' | 'pending' | 'server' | 'device' | 'read' | 'played';
-export const ACK_ORDER: readonly AckLevel[] = ['pending', 'server', 'device', 'read', 'played'];
 
 export type Account = {
   id: number;
