@@ -4,8 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { messyContactsCsv } from '../src-main/spreadsheets/fixtures';
-import { goTo, importFile, messyExpectations, visiblePhones } from './helpers';
+import { goTo, importFile, importMessy, messyExpectations, visiblePhones } from './helpers';
 
 /** Six customers; the demo phone says numbers ending in 0 are not on WhatsApp. */
 const CUSTOMERS: [name: string, phone: string][] = [
@@ -41,6 +40,13 @@ async function linkDemoAccount(page: Page, label: string): Promise<Locator> {
   await card.getByRole('button', { name: 'Link with QR code' }).click();
   await expect(card.getByTestId('account-state')).toHaveText('Ready');
   return card;
+}
+
+/** Makes the demo phone receive a message, as if `from` had sent it. */
+async function receive(demoPhone: Locator, from: string, text: string): Promise<void> {
+  await demoPhone.getByRole('textbox', { name: 'From (phone number)' }).fill(from);
+  await demoPhone.getByRole('textbox', { name: 'Message' }).fill(text);
+  await demoPhone.getByRole('button', { name: 'Receive' }).click();
 }
 
 async function importCustomers(page: Page, dataDir: string, groupName: string): Promise<void> {
@@ -181,12 +187,8 @@ test('opt-out words edited in Settings decide which replies blacklist the sender
 
   const card = await linkDemoAccount(page, 'Words');
   const demoPhone = card.getByTestId('demo-phone');
-  await demoPhone.getByRole('textbox', { name: 'From (phone number)' }).fill('+90 532 111 00 05');
-  await demoPhone.getByRole('textbox', { name: 'Message' }).fill('STOP');
-  await demoPhone.getByRole('button', { name: 'Receive' }).click();
-  await demoPhone.getByRole('textbox', { name: 'From (phone number)' }).fill('+90 532 111 00 06');
-  await demoPhone.getByRole('textbox', { name: 'Message' }).fill('YETER!');
-  await demoPhone.getByRole('button', { name: 'Receive' }).click();
+  await receive(demoPhone, '+90 532 111 00 05', 'STOP');
+  await receive(demoPhone, '+90 532 111 00 06', 'YETER!');
   await expect(page.getByTestId('toast').filter({ hasText: '+90 532 111 00 06 replied “YETER!” and was moved to the blacklist.' })).toBeVisible();
 
   await goTo(page, 'Inbox');
@@ -215,13 +217,10 @@ test('a STOP reply on the demo phone shows a notice, lands in the Inbox as an op
   const card = await linkDemoAccount(page, 'Replies');
   const demoPhone = card.getByTestId('demo-phone');
   // An ordinary message first: it goes to the Inbox, and blacklists nobody.
-  await demoPhone.getByRole('textbox', { name: 'From (phone number)' }).fill('+90 532 111 00 01');
-  await demoPhone.getByRole('textbox', { name: 'Message' }).fill('Merhaba, kampanya hâlâ geçerli mi?');
-  await demoPhone.getByRole('button', { name: 'Receive' }).click();
+  await receive(demoPhone, '+90 532 111 00 01', 'Merhaba, kampanya hâlâ geçerli mi?');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Inbox/ })).toContainText('1');
 
-  await demoPhone.getByRole('textbox', { name: 'Message' }).fill('STOP');
-  await demoPhone.getByRole('button', { name: 'Receive' }).click();
+  await receive(demoPhone, '+90 532 111 00 01', 'STOP');
   await expect(page.getByTestId('toast').filter({ hasText: 'Ayla Demir (+90 532 111 00 01) replied “STOP” and was moved to the blacklist.' })).toBeVisible();
 
   await goTo(page, 'Inbox');
@@ -317,7 +316,7 @@ test('the activity log shows each account’s state changes, live, filtered by a
 
 test('after a messy import, Ctrl+A anywhere on Contacts selects everyone, and all of them are checked', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
-  const stats = await importFile(page, writeTempFile(dataDir, 'messy.csv', messyContactsCsv()), {});
+  const stats = await importMessy(page, dataDir);
   await linkDemoAccount(page, 'Shop demo');
   await goTo(page, 'Contacts');
   // Focus is on the page, not the table: Ctrl+A still means "every contact", not the page's text.

@@ -3,6 +3,7 @@
  * import page and nothing is imported. Plus the awkward-but-valid sheets that must still import.
  */
 import { corruptXlsxBytes, encryptedWorkbookBytes } from '../src-main/spreadsheets/fixtures';
+import { mulberry32 } from '../src-shared/random';
 import { expect, test, writeTempFile } from './fixtures';
 import { chooseImportFile, expectContactsCount, finishImport, goTo, openImport } from './helpers';
 
@@ -16,13 +17,8 @@ function pngBytes(): Uint8Array {
 }
 
 function randomBytes(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1_664_525) + 1_013_904_223) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
+  const next = mulberry32(seed);
+  return Uint8Array.from({ length: n }, () => Math.floor(next() * 256));
 }
 
 /** A message a person can act on: says what is wrong, with no programmer's words in it. */

@@ -1,15 +1,14 @@
 /** The contact book after an import: search, sort, select and act in bulk, edit, create, delete. */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { messyContactsCsv } from '../src-main/spreadsheets/fixtures';
-import { expect, test, writeTempFile } from './fixtures';
-import { expectContactsCount, goTo, importFile, messyExpectations, visibleNames, visiblePhones } from './helpers';
+import { expect, test } from './fixtures';
+import { expectContactsCount, goTo, importMessy, messyExpectations, visibleNames, visiblePhones } from './helpers';
 
 const expected = messyExpectations();
 
 /** Imports the messy sheet through the import page and opens the contacts page on everyone. */
 async function seed(page: Page, dataDir: string): Promise<void> {
-  const stats = await importFile(page, writeTempFile(dataDir, 'customers.csv', messyContactsCsv()));
+  const stats = await importMessy(page, dataDir);
   expect(stats.added).toBe(expected.added);
   await goTo(page, 'Contacts');
   await expectContactsCount(page, expected.added);

@@ -1,15 +1,14 @@
 /** Exporting the contact book as .xlsx and .csv, formula neutralisation, and the round trip back in. */
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { messyContactsCsv } from '../src-main/spreadsheets/fixtures';
-import { expect, test, writeTempFile } from './fixtures';
-import { chooseImportFile, expectContactsCount, finishImport, goTo, importFile, messyExpectations, readDownload } from './helpers';
+import { expect, test } from './fixtures';
+import { chooseImportFile, expectContactsCount, finishImport, goTo, importFile, importMessy, messyExpectations, readDownload } from './helpers';
 
 const expected = messyExpectations();
 const FORMULA_NAME = '=HYPERLINK("http://x")';
 
 async function seed(page: Page, dataDir: string): Promise<void> {
-  const stats = await importFile(page, writeTempFile(dataDir, 'customers.csv', messyContactsCsv()));
+  const stats = await importMessy(page, dataDir);
   expect(stats.added).toBe(expected.added);
   await goTo(page, 'Contacts');
   await expectContactsCount(page, expected.added);

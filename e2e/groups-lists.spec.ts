@@ -1,8 +1,7 @@
 /** Groups (create, rename inline, delete) and smart lists (conditions, live count, open). */
 import type { Page } from '@playwright/test';
-import { messyContactsCsv } from '../src-main/spreadsheets/fixtures';
-import { expect, test, writeTempFile } from './fixtures';
-import { expectContactsCount, goTo, importFile, messyExpectations } from './helpers';
+import { expect, test } from './fixtures';
+import { expectContactsCount, goTo, importMessy, messyExpectations } from './helpers';
 
 const expected = messyExpectations();
 
@@ -78,7 +77,7 @@ test('groups: create, rename inline (Escape cancels), delete after confirming', 
 
 test('deleting a group with members keeps the contacts', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
-  const stats = await importFile(page, writeTempFile(dataDir, 'customers.csv', messyContactsCsv()), { target: 'newGroup', groupName: 'Customers' });
+  const stats = await importMessy(page, dataDir, { target: 'newGroup', groupName: 'Customers' });
   expect(stats.added).toBe(expected.added);
   await goTo(page, 'Groups');
   await expect(card(page, 'Customers')).toContainText(`${expected.added} members`);
@@ -96,7 +95,7 @@ test('deleting a group with members keeps the contacts', async ({ pigeon }) => {
 
 test('smart list: a tag and a field condition, live count, open on the contacts page', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
-  await importFile(page, writeTempFile(dataDir, 'customers.csv', messyContactsCsv()));
+  await importMessy(page, dataDir);
   await goTo(page, 'Smart lists');
   await expect(page.getByText('No smart lists yet.')).toBeVisible();
   await page.getByTestId('list-new').click();
@@ -176,10 +175,10 @@ test('smart list: a tag and a field condition, live count, open on the contacts 
 });
 
 test('deleting the smart list the contacts page is showing falls back to all contacts', async ({ pigeon }) => {
-  // BUG: the contacts view keeps the deleted list's id: the page shows "That smart list no longer
-  // exists.", the count stays "Loading…" and the table is empty while the filter reads "Smart list: All".
+  // Guards against the contacts view keeping the deleted list's id ("That smart list no longer
+  // exists.", the count stuck on "Loading…", an empty table while the filter reads "Smart list: All").
   const { page, dataDir } = pigeon;
-  await importFile(page, writeTempFile(dataDir, 'customers.csv', messyContactsCsv()));
+  await importMessy(page, dataDir);
   await goTo(page, 'Smart lists');
   await page.getByTestId('list-new').click();
   const editor = page.getByTestId('list-editor');

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
-import { expect } from './fixtures';
+import { messyContactsCsv, MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
+import { expect, writeTempFile } from './fixtures';
 
 export type NavName = 'Contacts' | 'Groups' | 'Smart lists' | 'Blacklist' | 'Graylist' | 'Import' | 'Inbox' | 'Accounts' | 'Settings';
 
@@ -59,7 +59,7 @@ export async function finishImport(page: Page, options: ImportOptions = {}): Pro
   return readImportStats(page);
 }
 
-export async function readImportStats(page: Page): Promise<ImportStats> {
+async function readImportStats(page: Page): Promise<ImportStats> {
   const stat = async (id: string) => Number(await page.getByTestId(`import-stat-${id}`).getAttribute('data-value'));
   return {
     added: await stat('added'),
@@ -75,20 +75,17 @@ export async function importFile(page: Page, file: string, options: ImportOption
   return finishImport(page, options);
 }
 
+/** Imports the messy sheet (messyContactsCsv, the rows of MESSY_ROWS) through the import page. */
+export async function importMessy(page: Page, dataDir: string, options: ImportOptions = {}): Promise<ImportStats> {
+  return importFile(page, writeTempFile(dataDir, 'customers.csv', messyContactsCsv()), options);
+}
+
 /** What importing the messy sheet into an empty book must give, worked out from MESSY_ROWS. */
 export function messyExpectations() {
   const valid = MESSY_ROWS.filter((r) => 'e164' in r.expected && r.expected.duplicateOf === undefined);
   const duplicates = MESSY_ROWS.filter((r) => 'e164' in r.expected && r.expected.duplicateOf !== undefined);
   const rejected = MESSY_ROWS.filter((r) => 'reason' in r.expected);
   return { added: valid.length, rejected: rejected.length, duplicates: duplicates.length, validRows: valid, rejectedRows: rejected };
-}
-
-/** The contact count the contacts page shows ("12 contacts" → 12). */
-export async function contactsCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('contacts-count').textContent()) ?? '';
-  const m = /([\d.,]+)\s+contacts?/.exec(text);
-  if (!m?.[1]) throw new Error(`unexpected contacts count text: ${text}`);
-  return Number(m[1].replace(/[.,]/g, ''));
 }
 
 export async function expectContactsCount(page: Page, n: number): Promise<void> {

@@ -8,6 +8,7 @@ import {
   finishImport,
   goTo,
   importFile,
+  importMessy,
   messyExpectations,
   readDownload,
 } from './helpers';
@@ -146,8 +147,7 @@ test('messy .xlsx into an existing group keeps numeric phones and fills the grou
 
 test('the rejected-rows table on screen shows spreadsheet row numbers, counting blank lines', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
-  const file = writeTempFile(dataDir, 'customers.csv', messyContactsCsv());
-  await importFile(page, file);
+  await importMessy(page, dataDir);
   const table = page.getByTestId('import-rejected-table');
   const shown = await table.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),

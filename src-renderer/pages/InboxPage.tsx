@@ -18,11 +18,9 @@ export function InboxPage() {
   const [accountId, setAccountId] = useState<number | null>(null);
   const [optOutOnly, setOptOutOnly] = useState(false);
 
-  // Opening the inbox reads what came in; while it is open, new messages are read as they arrive.
-  useEffect(() => {
-    useInbox.getState().markRead();
-    return () => useInbox.getState().markRead();
-  }, []);
+  // Opening the inbox reads what came in; while it is open, new messages are not counted as new
+  // (stores/inbox.ts).
+  useEffect(() => useInbox.getState().markRead(), []);
 
   const list = usePagedLiveList({
     filterKey: `${accountId}:${optOutOnly}`,

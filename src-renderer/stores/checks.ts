@@ -7,8 +7,6 @@ import type { NumberCheckProgress } from '../../src-shared/accounts';
 import type { SelectionInput } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
 import { api, onEvent } from '../api';
-import { useCatalog } from './catalog';
-import { useContactsView } from './contacts-view';
 import { toast } from './toasts';
 
 /** What a check is about, in words for the dialog ("the 12 members of “VIP”"). */
@@ -56,10 +54,9 @@ function record(p: NumberCheckProgress): void {
   // answer to checks.start can arrive in either order).
   if (before && (before.status !== 'running' || (p.status === 'running' && p.done < before.done))) return;
   useChecks.setState({ checks: { ...checks, [p.checkId]: p } });
+  // The contacts' new WhatsApp status comes with `contacts.changed` (sent by main as each batch is
+  // written), which the contacts table and the smart list counts already follow.
   if (p.status !== 'running') {
-    // The contacts' WhatsApp status changed: tables and smart list counts follow.
-    useContactsView.getState().bump();
-    void useCatalog.getState().refreshLists().catch(() => undefined);
     const showing = dialog?.mode === 'progress' && dialog.checkId === p.checkId;
     if (!showing) (p.status === 'completed' ? toast.success : toast.error)(checkSummary(p));
   }

@@ -17,7 +17,7 @@ export const useInbox = create<{ unread: number; markRead: () => void }>((set) =
 }));
 
 /** "Ayşe Yılmaz (+90 532 123 45 67)" or just the number. */
-export function senderName(m: Pick<IncomingMessage, 'fromPhone' | 'contactName'>): string {
+function senderName(m: Pick<IncomingMessage, 'fromPhone' | 'contactName'>): string {
   const phone = isolatePhone(formatPhoneInternational(m.fromPhone));
   return m.contactName ? t('inbox.sender', { name: isolate(m.contactName), phone }) : phone;
 }

@@ -26,12 +26,8 @@ export function AccountCard({ account }: { account: Account }) {
   const [askPhone, setAskPhone] = useState(false);
   const { busy, error, run: runCall } = useBusyAction();
 
-  /** Runs a call on this account; an Account it returns is shown at once (events follow anyway). */
-  const run = (call: () => Promise<unknown>): Promise<boolean> =>
-    runCall(async () => {
-      const result = await call();
-      if (result && typeof result === 'object' && 'state' in result) applyAccountChange(account.id, result as Account);
-    });
+  /** Runs a call that answers with the account's new state, and shows it at once (events follow anyway). */
+  const run = (call: () => Promise<Account>): Promise<boolean> => runCall(async () => applyAccountChange(account.id, await call()));
 
   const connect = (method: 'qr' | 'code', phone?: string) =>
     run(() => api.accounts.connect({ id: account.id, method, ...(phone ? { phone } : {}) }));
@@ -51,7 +47,7 @@ export function AccountCard({ account }: { account: Account }) {
       confirmLabel: t('accounts.remove'),
     });
     if (!ok) return;
-    if (await run(() => api.accounts.remove({ id: account.id }))) {
+    if (await runCall(() => api.accounts.remove({ id: account.id }))) {
       applyAccountChange(account.id, null);
       toast.success(t('accounts.removed', { label: account.label }));
     }

@@ -27,7 +27,7 @@ function matches(e: AccountEvent, accountId: number | null, level: LevelFilter):
   return true;
 }
 
-export function LevelBadge({ level }: { level: LogLevel }) {
+function LevelBadge({ level }: { level: LogLevel }) {
   return (
     <span className={`level ${level}`}>
       <Icon name={LEVEL_ICON[level]} size={14} />

@@ -2,7 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DriverKind } from '../../../src-shared/accounts';
 import { t } from '../../../src-shared/i18n';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { applyAccountChange } from '../../stores/accounts';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../Dialog';
@@ -12,24 +13,18 @@ export function AddAccountDialog(props: { initialKind: DriverKind; onClose: () =
   const formId = useId();
   const [label, setLabel] = useState('');
   const [driver, setDriver] = useState<DriverKind>(props.initialKind);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     const name = label.trim() || t(driver === 'simulator' ? 'accounts.add.defaultDemo' : 'accounts.add.defaultReal');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const account = await api.accounts.create({ label: name, driver });
       applyAccountChange(account.id, account);
       toast.success(t('accounts.added', { label: account.label }));
       props.onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -7,6 +7,7 @@ import { RECHECK_AFTER_DAYS, type NumberCheckProgress } from '../../../src-share
 import { t } from '../../../src-shared/i18n';
 import { formatPhoneInternational } from '../../../src-shared/phone';
 import { api, errorMessage } from '../../api';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { isReady, useAccounts } from '../../stores/accounts';
 import { cancelCheck, checkSummary, startCheck, useChecks, type CheckScope } from '../../stores/checks';
 import { useNav } from '../../stores/nav';
@@ -28,8 +29,7 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
   const running = useChecks((s) => s.checks);
   const ready = accounts.filter(isReady);
   const [chosen, setChosen] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   // The first ready account is the default; a choice that stops being ready falls back to it.
   const accountId = chosen !== null && ready.some((a) => a.id === chosen) ? chosen : (ready[0]?.id ?? null);
   const busyAccounts = new Set(Object.values(running).filter((c) => c.status === 'running').map((c) => c.accountId));
@@ -50,16 +50,9 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
   const skipping = skipRecent && recent > 0;
   const count = skipping ? Math.max(0, scope.count - recent) : scope.count;
 
+  // Once the check starts, the dialog shows its progress instead.
   const start = async () => {
-    if (accountId === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await startCheck(accountId, scope.selection, skipping ? RECHECK_AFTER_DAYS : null);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    if (accountId !== null) await run(() => startCheck(accountId, scope.selection, skipping ? RECHECK_AFTER_DAYS : null));
   };
   const goToAccounts = () => {
     onClose();

@@ -3,7 +3,7 @@ import type { Account, AccountState } from '../../../src-shared/accounts';
 import { t, type MessageKey } from '../../../src-shared/i18n';
 import { Icon, type IconName } from '../Icon';
 
-export type Tone = 'ok' | 'busy' | 'idle' | 'bad';
+type Tone = 'ok' | 'busy' | 'idle' | 'bad';
 
 const TONE: Record<AccountState, Tone> = {
   ready: 'ok',
@@ -20,17 +20,13 @@ const TONE: Record<AccountState, Tone> = {
 
 const ICON: Record<Tone, IconName> = { ok: 'ok', busy: 'clock', idle: 'minus', bad: 'warning' };
 
-export function stateTone(state: AccountState): Tone {
-  return TONE[state];
-}
-
-export function stateLabel(account: Pick<Account, 'state' | 'linked'>): string {
+function stateLabel(account: Pick<Account, 'state' | 'linked'>): string {
   if (account.state === 'disconnected' && !account.linked) return t('accounts.state.notLinked');
   return t(`accounts.state.${account.state}` as MessageKey);
 }
 
 export function StateBadge({ account }: { account: Pick<Account, 'state' | 'linked'> }) {
-  const tone = stateTone(account.state);
+  const tone = TONE[account.state];
   return (
     <span className={`state-badge ${tone}`} data-testid="account-state" data-state={account.state}>
       <Icon name={ICON[tone]} size={14} />

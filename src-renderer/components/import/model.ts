@@ -95,9 +95,6 @@ export function mappingForRun(mapping: ColumnMapping): ColumnMapping {
   return mapping.map((c) => (c.role === 'field' ? { ...c, fieldKey: fieldKeyFor(c) } : c));
 }
 
-/** "vip, summer ,, vip" -> ["vip", "summer"]. */
-export const parseTags = splitTags;
-
 /** The group an "existing group" import goes to: the chosen one while it exists, else the first. */
 export function chosenGroup(options: ImportOptions, groups: readonly Group[]): Group | null {
   return groups.find((g) => g.id === options.groupId) ?? groups[0] ?? null;
@@ -107,7 +104,7 @@ export function chosenGroup(options: ImportOptions, groups: readonly Group[]): G
 export function optionsProblem(options: ImportOptions, groups: readonly Group[]): string | null {
   if (options.targetKind === 'existingGroup' && !chosenGroup(options, groups)) return t('import.noGroups');
   if (options.targetKind === 'newGroup' && options.newGroupName.trim() === '') return t('import.newGroupNameRequired');
-  const tags = parseTags(options.tagsText);
+  const tags = splitTags(options.tagsText);
   if (tags.length > MAX_TAGS) return t('import.tagsTooMany', { max: MAX_TAGS });
   const long = tags.find((tag) => tag.length > MAX_TAG_CHARS);
   if (long !== undefined) return t('import.tagTooLong', { max: MAX_TAG_CHARS, tag: long });
@@ -145,7 +142,7 @@ export function runInput(
     mapping: mappingForRun(mapping),
     onDuplicate: options.onDuplicate,
     target,
-    tags: parseTags(options.tagsText),
+    tags: splitTags(options.tagsText),
   };
 }
 
