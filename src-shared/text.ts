@@ -6,33 +6,31 @@
  * no name sort after everyone else.
  */
 export function nameSortKey(name: string): string {
-  // Fast path for plain ASCII names (no accents to fold).
-  if (/^[\x20-\x7e]*$/.test(name)) {
-    const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
-    return key === '' ? '\uffff' : key;
-  }
-  const key = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ı/g, 'i')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Plain ASCII names (the fast path) have no accents to fold.
+  const folded = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : foldForPrefix(name);
+  const key = folded.replace(/\s+/g, ' ').trim();
   return key === '' ? '\uffff' : key;
 }
 
-/** The same folding for a typed prefix (no "no name" marker). */
+/** The folding of nameSortKey, for a typed prefix (spaces kept, no "no name" marker). */
 export function foldForPrefix(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ı/g, 'i');
 }
 
+/** First characters a spreadsheet may run as a formula. */
+const FORMULA_START = '=+-@\t\r';
+
 /**
- * Undoes spreadsheet neutralisation: our exports put an apostrophe before cells that start with
- * = + - @ (or tab / carriage return), so a spreadsheet never runs them. Reading such a file back
- * must give the original text.
+ * Spreadsheet neutralisation, for exports: an apostrophe before a cell that starts with = + - @
+ * (or tab / carriage return), so Excel, LibreOffice or Google Sheets never run it as a formula.
  */
+export function neutraliseCell(value: string): string {
+  return value !== '' && FORMULA_START.includes(value.charAt(0)) ? "'" + value : value;
+}
+
+/** Undoes neutraliseCell, for imports: reading our export back must give the original text. */
 export function unneutralise(cell: string): string {
-  if (cell.length > 1 && cell.charCodeAt(0) === 0x27 && '=+-@\t\r'.includes(cell[1] ?? '')) return cell.slice(1);
+  if (cell.length > 1 && cell.charCodeAt(0) === 0x27 && FORMULA_START.includes(cell.charAt(1))) return cell.slice(1);
   return cell;
 }
 

@@ -122,14 +122,8 @@ export async function phonePrefixPage(
     else merged.push([lo, hi]);
   }
   const total = merged.reduce((n, [lo, hi]) => n + hi - lo, 0);
-  const inRange = (rank: number) => merged.some(([lo, hi]) => rank >= lo && rank < hi);
-  if (sort.column === 'phone') {
-    const all: number[] = [];
-    for (const [lo, hi] of merged) for (let r = lo; r < hi; r++) all.push(order.idAt[r] ?? 0);
-    if (sort.descending) all.reverse();
-    return { ids: all.slice(offset, offset + limit), total };
-  }
   if (sort.column === 'name' && total > 2000) {
+    const inRange = (rank: number) => merged.some(([lo, hi]) => rank >= lo && rank < hi);
     const names = await nameOrder(db);
     const ids: number[] = [];
     let seen = 0;
@@ -140,9 +134,10 @@ export async function phonePrefixPage(
     }
     return { ids, total };
   }
-  const matches: number[] = [];
+  let matches: number[] = []; // in phone order
   for (const [lo, hi] of merged) for (let r = lo; r < hi; r++) matches.push(order.idAt[r] ?? 0);
-  const sorted =
-    sort.column === 'name' ? await sortIdsBy(db, 'name', matches, sort.descending) : matches.sort((a, b) => (sort.descending ? b - a : a - b));
-  return { ids: sorted.slice(offset, offset + limit), total };
+  if (sort.column === 'name') matches = await sortIdsBy(db, 'name', matches, sort.descending);
+  else if (sort.column === 'createdAt') matches.sort((a, b) => (sort.descending ? b - a : a - b));
+  else if (sort.descending) matches.reverse();
+  return { ids: matches.slice(offset, offset + limit), total };
 }

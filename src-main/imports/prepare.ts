@@ -30,10 +30,6 @@ function tagsOf(text: string): string[] {
   return splitTags(text).filter((s) => s.length <= 64);
 }
 
-/**
- * Prepares rows chunk by chunk (so the writer can start on the first chunk while later ones are
- * checked). Remembers every number seen, so a duplicate is found whichever chunk it is in.
- */
 /** Non-empty cells of these columns joined by a space (plain loops: this runs per row). */
 function join(list: ColumnMapping, cells: string[]): string {
   let out = '';
@@ -44,6 +40,10 @@ function join(list: ColumnMapping, cells: string[]): string {
   return out;
 }
 
+/**
+ * Prepares rows chunk by chunk (so the writer can start on the first chunk while later ones are
+ * checked). Remembers every number seen, so a duplicate is found whichever chunk it is in.
+ */
 export class RowPreparer {
   readonly rejected: RejectedWithCells[] = [];
   duplicatesInFile = 0;

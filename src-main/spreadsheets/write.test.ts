@@ -3,7 +3,8 @@ import * as XLSX from 'xlsx';
 import { generateContactsRows } from './fixtures';
 import { parseSpreadsheet } from './parse';
 import { readXlsxFast } from './xlsx-fast';
-import { neutraliseCell, safeSheetName, writeCsv, writeXlsx } from './write';
+import { neutraliseCell } from '../../src-shared/text';
+import { safeSheetName, writeCsv, writeXlsx } from './write';
 
 describe('neutraliseCell', () => {
   it.each([

@@ -1,19 +1,13 @@
 // Writes exports (contacts, reports) as .xlsx or CSV.
 //
-// Every cell is "neutralised": a value starting with = + - @ (or tab / CR) gets a leading
-// apostrophe, so Excel, LibreOffice or Google Sheets never evaluate it as a formula (CSV / formula
-// injection). The apostrophe is part of the stored text. parseSpreadsheet deliberately does NOT
-// strip it when such a file is imported again: a note that really starts with "'" must survive,
-// and the one column where it matters — phones like "'+90 532…" — is cleaned by normalisePhone,
-// which ignores one leading apostrophe.
+// Every cell is "neutralised" (neutraliseCell, src-shared/text.ts): a value starting with = + - @
+// (or tab / CR) gets a leading apostrophe, so Excel, LibreOffice or Google Sheets never evaluate it
+// as a formula (CSV / formula injection). The apostrophe is part of the stored text, and
+// parseSpreadsheet keeps it; the importer takes it off names, notes and fields again
+// (unneutralise) only where one of those characters follows, so a note such as "'tis" survives.
+// Phones like "'+90 532…" are cleaned by normalisePhone, which ignores one leading apostrophe.
+import { neutraliseCell } from '../../src-shared/text';
 import { buildTextXlsx } from './xlsx-write-fast';
-
-const NEEDS_APOSTROPHE = new Set(['=', '+', '-', '@', '\t', '\r']);
-
-export function neutraliseCell(value: string): string {
-  const first = value.charAt(0);
-  return NEEDS_APOSTROPHE.has(first) ? "'" + value : value;
-}
 
 /**
  * Excel limits sheet names to 31 characters and forbids \ / ? * [ ] : and a leading or trailing

@@ -800,7 +800,7 @@ function isDateFormat(code: string): boolean {
 }
 
 /** Excel's 1900 date system: day 1 is 1900-01-01, with its phantom 1900-02-29. */
-export function serialToIso(serial: number, withTime: boolean): string | undefined {
+function serialToIso(serial: number, withTime: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return undefined;
   const ms = Math.round((serial - 25569) * 86_400_000);
   const iso = new Date(ms).toISOString();
@@ -1031,7 +1031,7 @@ function scanSheet(doc: Doc, ctx: SheetContext, maxRows: number): SheetGrid | nu
         const str = sst[Number(v)];
         if (str === undefined) return null;
         text = str;
-      } else if (t === 'str') {
+      } else if (t === 'str' || t === 'e') {
         if (!hasV) text = '';
         else {
           const d = decodeFast(docText(doc, vFrom, vTo));
@@ -1048,13 +1048,6 @@ function scanSheet(doc: Doc, ctx: SheetContext, maxRows: number): SheetGrid | nu
       } else if (t === 'b') {
         const v = hasV ? xml.slice(vFrom, vTo) : '';
         text = v === '1' || v === 'true' || v === 'TRUE' ? 'TRUE' : 'FALSE';
-      } else if (t === 'e') {
-        if (!hasV) text = '';
-        else {
-          const d = decodeFast(docText(doc, vFrom, vTo));
-          if (d === null) return null;
-          text = d.trim();
-        }
       } else {
         return null; // t="d" (ISO dates) and anything unknown
       }

@@ -2,7 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { buildTextXlsx, columnLetters, crc32Fallback, escapeXmlText } from './xlsx-write-fast';
+import { columnLetters } from './parse';
+import { buildTextXlsx, crc32Fallback, escapeXmlText } from './xlsx-write-fast';
 
 type Entry = { name: string; flags: number; method: number; crc: number; data: Buffer; dosTime: number; dosDate: number };
 

@@ -12,10 +12,11 @@
 // escape; a literal "_xHHHH_" in the text gets its underscore escaped (_x005F_) so it is not
 // decoded on reading. Lone surrogates become U+FFFD when encoded to UTF-8.
 import * as zlib from 'node:zlib';
+import { columnLetters } from './parse';
 
 /** Excel's limits. */
-export const MAX_XLSX_ROWS = 1_048_576;
-export const MAX_XLSX_COLS = 16_384;
+const MAX_XLSX_ROWS = 1_048_576;
+const MAX_XLSX_COLS = 16_384;
 
 /** Column widths are guessed from the longest text, within these bounds (in characters). */
 const MIN_COL_WIDTH = 6;
@@ -76,18 +77,6 @@ function needsPreserve(s: string): boolean {
   const a = s.charCodeAt(0);
   const z = s.charCodeAt(s.length - 1);
   return a === 0x20 || a === 0x09 || a === 0x0a || a === 0x0d || z === 0x20 || z === 0x09 || z === 0x0a || z === 0x0d;
-}
-
-/** A, B, …, Z, AA, … for 0-based column c. */
-export function columnLetters(c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(0x41 + m) + s;
-    n = (n - 1 - m) / 26;
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
