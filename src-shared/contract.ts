@@ -25,6 +25,24 @@ import type {
 } from './domain';
 import { CONTACT_SORT_COLUMNS } from './domain';
 import { ContactQuerySchema, SelectionSchema, SmartFilterSchema } from './filters';
+import type {
+  AttachmentRef,
+  AudiencePreview,
+  Campaign,
+  CampaignProgress,
+  Draft,
+  Recipient,
+  VariableGap,
+} from './campaigns';
+import {
+  ATTACHMENT_KINDS,
+  AudienceSchema,
+  DraftPartsSchema,
+  ExclusionsSchema,
+  PaceSchema,
+  RECIPIENT_STATUSES,
+  ScheduleSchema,
+} from './campaigns';
 
 /** Declares a method: its input schema now, its result type as a phantom. */
 function method<Result>() {
@@ -259,6 +277,80 @@ export const contract = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
   ),
+
+  'drafts.list': method<Draft[]>()(z.object({})),
+  'drafts.get': method<Draft>()(z.object({ id })),
+  'drafts.create': method<Draft>()(z.object({ name: name(100), parts: DraftPartsSchema.default([]) })),
+  'drafts.update': method<Draft>()(z.object({ id, name: name(100).optional(), parts: DraftPartsSchema.optional() })),
+  'drafts.duplicate': method<Draft>()(z.object({ id })),
+  'drafts.delete': method<{ deleted: boolean }>()(z.object({ id })),
+  /** Checks a file by its content and WhatsApp's limits, and copies it into the data folder. */
+  'drafts.attach': method<AttachmentRef>()(
+    z.object({ kind: z.enum(ATTACHMENT_KINDS), fileName: z.string().min(1).max(500), bytes }),
+  ),
+  /** A stored attachment's bytes (for the preview). */
+  'drafts.attachment': method<FileBlob>()(
+    z.object({ id: z.string().regex(/^[0-9a-f]{64}\.[a-z0-9]{1,5}$/), fileName: z.string().max(200), mimeType: z.string().max(200) }),
+  ),
+  /** For each variable in `parts`, how many contacts (of the audience, or of the whole book) lack it. */
+  'drafts.variableGaps': method<VariableGap[]>()(
+    z.object({ parts: DraftPartsSchema, audience: AudienceSchema.nullable().default(null) }),
+  ),
+
+  'campaigns.list': method<Campaign[]>()(z.object({})),
+  'campaigns.get': method<Campaign>()(z.object({ id })),
+  'campaigns.create': method<Campaign>()(
+    z.object({
+      name: name(100),
+      draftId: id,
+      audience: AudienceSchema,
+      exclusions: ExclusionsSchema,
+      accountIds: z.array(id).max(20).default([]),
+      pace: PaceSchema,
+      timezone: z.string().min(1).max(64),
+      schedule: ScheduleSchema,
+    }),
+  ),
+  /** Edits a campaign that has not started; `pace` can change at any time and applies at once. */
+  'campaigns.update': method<Campaign>()(
+    z.object({
+      id,
+      name: name(100).optional(),
+      draftId: id.optional(),
+      audience: AudienceSchema.optional(),
+      exclusions: ExclusionsSchema.optional(),
+      accountIds: z.array(id).max(20).optional(),
+      pace: PaceSchema.optional(),
+      timezone: z.string().min(1).max(64).optional(),
+      schedule: ScheduleSchema.optional(),
+    }),
+  ),
+  /** The final recipient count and what would be excluded and why, without creating anything. */
+  'campaigns.preview': method<AudiencePreview>()(
+    z.object({ audience: AudienceSchema, exclusions: ExclusionsSchema, draftId: id.nullable().default(null) }),
+  ),
+  /** Freezes the draft and builds the recipients (schedule now), or schedules it. */
+  'campaigns.start': method<Campaign>()(z.object({ id })),
+  'campaigns.pause': method<Campaign>()(z.object({ id })),
+  'campaigns.resume': method<Campaign>()(z.object({ id })),
+  'campaigns.cancel': method<Campaign>()(z.object({ id })),
+  'campaigns.duplicate': method<Campaign>()(z.object({ id })),
+  /** Deletes a campaign that is not running (its recipients' history goes with it). */
+  'campaigns.delete': method<{ deleted: boolean }>()(z.object({ id })),
+  'campaigns.progress': method<CampaignProgress>()(z.object({ id })),
+  'campaigns.recipients': method<{ rows: Recipient[]; total: number }>()(
+    z.object({
+      id,
+      status: z.enum([...RECIPIENT_STATUSES, 'all']).default('all'),
+      search: z.string().max(200).default(''),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  /** Rows left "unknown" by a crash: send them again, or drop them (count as not sent). */
+  'campaigns.resolveUnknown': method<{ changed: number }>()(
+    z.object({ id, action: z.enum(['resend', 'drop']), recipientIds: z.array(id).max(200_000).optional() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -281,6 +373,13 @@ export type EventPayloads = {
   'checks.progress': NumberCheckProgress;
   /** A message came in; when it was an opt-out, the sender is already blacklisted. */
   'inbox.received': IncomingMessage;
+  'drafts.changed': Record<string, never>;
+  /** A campaign was created, edited, changed state or was deleted (`campaign` null). */
+  'campaigns.changed': { id: number; campaign: Campaign | null };
+  /** Live progress of a running (or just stopped) campaign. */
+  'campaigns.progress': CampaignProgress;
+  /** Something the user should hear about a campaign (a late start, an automatic pause). */
+  'campaigns.notice': { campaignId: number; level: 'info' | 'warning' | 'error'; message: string };
 };
 export type EventName = keyof EventPayloads;
 
@@ -295,6 +394,10 @@ export const eventNames: readonly EventName[] = [
   'accounts.log',
   'checks.progress',
   'inbox.received',
+  'drafts.changed',
+  'campaigns.changed',
+  'campaigns.progress',
+  'campaigns.notice',
 ];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -81,6 +81,8 @@ type Runtime = {
 export type AccountManagerEvents = {
   state: { accountId: number; state: AccountState };
   ack: { accountId: number; messageId: string; ack: AckLevel };
+  /** Someone replied with an opt-out word; emitted before the blacklist write (which may wait for an import). */
+  optOut: { accountId: number; phone: string; word: string };
 };
 
 export class AccountManager extends TypedEmitter<AccountManagerEvents> {
@@ -556,6 +558,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     const settings = await getSettings(this.deps.db);
     const word = message.type === 'text' ? optOutMatcher(settings.optOutWords)(message.body) : null;
     const receivedAt = new Date(message.timestamp || this.deps.clock.now()).toISOString();
+    if (word !== null) this.emit('optOut', { accountId: runtime.record.id, phone: message.from, word });
     await this.deps.writable();
     const stored = await insertIncoming(this.deps.db, {
       accountId: runtime.record.id,

@@ -32,10 +32,19 @@ import {
   removeSuppressions,
 } from '../suppressions/service';
 import { EventBus } from './events';
+import { CampaignQueue, type QueueOptions, type SendTiming } from '../campaigns/queue';
+import { openQueueDb } from '../campaigns/queue-db';
+import { readAttachment, storeAttachment } from '../drafts/attachments';
+import { createDraft, deleteDraft, duplicateDraft, getDraft, listDrafts, updateDraft } from '../drafts/service';
+import type { Sqlite } from '../db/connection';
 
 /** Methods that write to the database from the main thread. */
 const MUTATING = [
   'settings.update',
+  'drafts.create',
+  'drafts.update',
+  'drafts.duplicate',
+  'drafts.delete',
   'contacts.create',
   'contacts.update',
   'contacts.delete',
@@ -71,6 +80,12 @@ export type CoreOptions = {
   simulatorSpeed?: number;
   /** Don't reconnect linked accounts at open (tools that only read the book). */
   connectAccounts?: boolean;
+  /** Send-queue tuning (tests shorten retries). */
+  queueOptions?: Partial<QueueOptions>;
+  /** Called as each campaign message starts (benchmarks measure lateness with it). */
+  onSendStart?: (timing: SendTiming) => void;
+  /** Don't resume campaigns at open (tools that only read). */
+  startQueue?: boolean;
 };
 
 export type Core = {
@@ -78,6 +93,8 @@ export type Core = {
   bus: EventBus;
   store: Store;
   accounts: AccountManager;
+  campaigns: CampaignQueue;
+  queueDb: Sqlite;
   close(): Promise<void>;
 };
 
@@ -126,6 +143,25 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         ? { minMs: DEMO_CHECK_PACE.minMs / simulatorSpeed, maxMs: DEMO_CHECK_PACE.maxMs / simulatorSpeed }
         : REAL_CHECK_PACE,
   });
+
+  const queueDb = openQueueDb(options.dataDir, store.file);
+  const campaigns = new CampaignQueue({
+    q: queueDb,
+    db,
+    bus,
+    clock,
+    accounts,
+    dataDir: options.dataDir,
+    defaultCountry,
+    writable,
+    ...(options.queueOptions ? { options: options.queueOptions } : {}),
+    ...(options.onSendStart ? { onSendStart: options.onSendStart } : {}),
+  });
+  const nowIso = () => new Date(clock.now()).toISOString();
+  const draftsChanged = <T>(value: T): T => {
+    bus.emit('drafts.changed', {});
+    return value;
+  };
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -289,6 +325,41 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     'checks.active': () => checks.active(),
 
     'inbox.list': (input) => listIncoming(db, input),
+
+    'drafts.list': () => listDrafts(db),
+    'drafts.get': (input) => getDraft(db, input.id),
+    'drafts.create': async (input) => draftsChanged(await createDraft(db, input.name, input.parts, nowIso())),
+    'drafts.update': async (input) => draftsChanged(await updateDraft(db, input.id, input, nowIso())),
+    'drafts.duplicate': async (input) => draftsChanged(await duplicateDraft(db, input.id, nowIso())),
+    'drafts.delete': async (input) => draftsChanged({ deleted: await deleteDraft(db, input.id) }),
+    'drafts.attach': (input) => {
+      const stored = storeAttachment(options.dataDir, input.kind, input.fileName, input.bytes);
+      return { id: stored.id, fileName: stored.fileName, mimeType: stored.mimeType, size: stored.size };
+    },
+    'drafts.attachment': (input) => ({
+      fileName: input.fileName,
+      mimeType: input.mimeType,
+      bytes: readAttachment(options.dataDir, input),
+    }),
+    'drafts.variableGaps': (input) => campaigns.variableGaps(input.parts, input.audience),
+
+    'campaigns.list': () => campaigns.list(),
+    'campaigns.get': (input) => campaigns.get(input.id),
+    'campaigns.create': (input) => campaigns.create(input),
+    'campaigns.update': (input) => {
+      const { id, ...patch } = input;
+      return campaigns.update(id, patch);
+    },
+    'campaigns.preview': (input) => campaigns.preview(input.audience, input.exclusions, input.draftId),
+    'campaigns.start': (input) => campaigns.startCampaign(input.id),
+    'campaigns.pause': (input) => campaigns.pause(input.id),
+    'campaigns.resume': (input) => campaigns.resume(input.id),
+    'campaigns.cancel': (input) => campaigns.cancel(input.id),
+    'campaigns.duplicate': (input) => campaigns.duplicate(input.id),
+    'campaigns.delete': (input) => campaigns.delete(input.id),
+    'campaigns.progress': (input) => campaigns.progress(input.id),
+    'campaigns.recipients': (input) => campaigns.recipients(input),
+    'campaigns.resolveUnknown': (input) => campaigns.resolveUnknown(input.id, input.action, input.recipientIds),
   };
 
   // Writes from the main thread wait (without blocking) while an import holds the write lock.
@@ -301,16 +372,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
 
   await accounts.start(options.connectAccounts ?? true);
+  if (options.startQueue ?? true) await campaigns.start();
 
   return {
     handlers,
     bus,
     store,
     accounts,
+    campaigns,
+    queueDb,
     async close() {
+      await campaigns.close();
       await checks.close();
       await accounts.close();
       await imports.closeAll();
+      queueDb.close();
       await closeStore(store);
     },
   };

@@ -104,7 +104,16 @@ export interface IncomingMessagesTable {
   opt_out: number;
 }
 
+export interface DraftsTable {
+  id: Generated<number>;
+  name: string;
+  parts: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  drafts: DraftsTable;
   accounts: AccountsTable;
   account_events: AccountEventsTable;
   incoming_messages: IncomingMessagesTable;

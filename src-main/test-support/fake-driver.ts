@@ -4,7 +4,9 @@
  * factory made through `drivers`.
  */
 import type { AccountState, DriverKind } from '../../src-shared/accounts';
-import type { ConnectOptions, DriverEvents, DriverFactory, OutgoingContent, WhatsAppDriver } from '../whatsapp/driver';
+import type {
+  ConnectOptions,
+  DriverDescription, DriverEvents, DriverFactory, OutgoingContent, WhatsAppDriver } from '../whatsapp/driver';
 import { TypedEmitter } from '../whatsapp/emitter';
 import { DriverError } from '../whatsapp/errors';
 
@@ -59,8 +61,8 @@ export class FakeDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     return Promise.resolve(null);
   }
 
-  describe(): { browser: string | null; canSendVideo: boolean } {
-    return { browser: null, canSendVideo: true };
+  describe(): DriverDescription {
+    return { browser: null, canSendVideo: true, historyComplete: false };
   }
 
   disconnect(): Promise<void> {

@@ -58,6 +58,8 @@ export type DriverEvents = {
   disconnected: { reason: string; loggedOut: boolean };
 };
 
+export type DriverDescription = { browser: string | null; canSendVideo: boolean; historyComplete: boolean };
+
 export type ConnectOptions = {
   /** Link by pairing code for this phone (E.164) instead of a QR code. */
   pairWithPhone?: string;
@@ -88,8 +90,13 @@ export interface WhatsAppDriver extends Pick<TypedEmitter<DriverEvents>, 'on' | 
    */
   recentMessagesTo(to: string, limit: number): Promise<SentMessageInfo[] | null>;
 
-  /** What this client can do, for notes in the UI (e.g. video needs Google Chrome's codecs). */
-  describe(): { browser: string | null; canSendVideo: boolean };
+  /**
+   * What this client can do: notes for the UI (video needs Google Chrome's codecs), and whether
+   * recentMessagesTo() sees everything ever sent, so that "not found" after a crash proves a
+   * message never left (the simulator's durable log) rather than "can't tell" (WhatsApp Web,
+   * whose browser may have sent it after Pigeon died).
+   */
+  describe(): DriverDescription;
 
   /** Closes the client and browser but keeps the saved session (reconnects without QR). */
   disconnect(): Promise<void>;

@@ -1,8 +1,14 @@
 /** English, the reference catalogue. Other languages translate these keys. */
 import { enAccounts } from './en-accounts';
+import { enCampaigns } from './en-campaigns';
+import { enCampaignsUi } from './en-campaigns-ui';
+import { enDraftsUi } from './en-drafts-ui';
 
 export const en = {
   ...enAccounts,
+  ...enCampaigns,
+  ...enDraftsUi,
+  ...enCampaignsUi,
   'app.name': 'Pigeon',
   'nav.main': 'Main',
   'nav.contacts': 'Contacts',

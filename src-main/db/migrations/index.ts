@@ -3,10 +3,11 @@ import { t } from '../../../src-shared/i18n';
 import { AppError } from '../../../src-shared/errors';
 import { m0001ContactBook } from './0001-contact-book';
 import { m0002Accounts } from './0002-accounts';
+import { m0003Drafts } from './0003-drafts';
 import type { Migration } from './types';
 
 /** The static registry. Versions are consecutive from 1; the schema version is PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m0001ContactBook, m0002Accounts];
+export const MIGRATIONS: readonly Migration[] = [m0001ContactBook, m0002Accounts, m0003Drafts];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -28,6 +28,7 @@ function lib(): Wweb {
 import type { AccountState } from '../../../src-shared/accounts';
 import { raceTimeout, TIMED_OUT, type Clock, type TimerHandle } from '../../core/clock';
 import type {
+  DriverDescription,
   ConnectOptions,
   DriverEvents,
   MediaFile,
@@ -742,13 +743,16 @@ export class WwebDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     return sent.sort((a, b) => b.timestamp - a.timestamp).slice(0, Math.max(0, limit));
   }
 
-  describe(): { browser: string | null; canSendVideo: boolean } {
+  describe(): DriverDescription {
     let browser = this.browser;
     if (!browser) {
       const found = this.findBrowserImpl(this.opts.browserPath ?? null);
       browser = found.found ? found : null;
     }
-    return { browser: browser ? `${browser.name} (${browser.path})` : null, canSendVideo: browser?.isChrome ?? false };
+    return { browser: browser ? `${browser.name} (${browser.path})` : null, canSendVideo: browser?.isChrome ?? false,
+      // Chrome may still send a message after Pigeon died: "not in the chat" proves nothing.
+      historyComplete: false,
+    };
   }
 
   // -------------------------------------------------------------------------------------------

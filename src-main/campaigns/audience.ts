@@ -1,0 +1,220 @@
+/**
+ * Turning an audience (groups, smart lists, picked contacts, pasted numbers) into recipients, with
+ * the exclusions applied and counted. The same steps serve the preview ("what would I get?") and
+ * the start (write the rows), so the numbers the user saw are the numbers the campaign gets.
+ *
+ * Everything after resolving smart lists is set-based SQL on the queue connection, reading the
+ * book through the `book` attachment: one pass per rule, no row objects in JavaScript.
+ */
+import { sql } from 'kysely';
+import type { Audience, AudiencePreview, Exclusions, VariableGap } from '../../src-shared/campaigns';
+import { emptyQuery } from '../../src-shared/filters';
+import { normalisePhone } from '../../src-shared/phone';
+import { normalizeVariableKey, type TemplateVariable } from '../../src-shared/template';
+import { rawOf } from '../db/connection';
+import type { Sqlite } from '../db/connection';
+import { selectionCondition, type Db } from '../contacts/queries';
+
+export type BuildInput = {
+  audience: Audience;
+  exclusions: Exclusions;
+  /** The campaign being built (its own earlier sends do not count as "recently messaged"). */
+  campaignId: number | null;
+  now: number;
+  defaultCountry: string;
+  variables: readonly TemplateVariable[];
+  /** Every contact in the book instead of the audience (a draft's variable gaps with no audience yet). */
+  allContacts?: boolean;
+};
+
+/** Splits pasted text into candidate numbers: lines, commas, semicolons and tabs separate them. */
+export function splitPasted(text: string): string[] {
+  return text
+    .split(/[\n\r,;\t]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The ids of every contact the smart lists match (read on the book's own connection). */
+async function listContactIds(db: Db, listIds: readonly number[]): Promise<number[]> {
+  const ids: number[] = [];
+  const raw = rawOf(db);
+  for (const listId of listIds) {
+    const where = await selectionCondition(db, { kind: 'query', query: { ...emptyQuery(), listId } });
+    const query = sql<{ id: number }>`SELECT c.id FROM contacts c WHERE ${where}`;
+    if (raw) {
+      const compiled = query.compile(db);
+      ids.push(...(raw.prepare(compiled.sql).pluck().all(...compiled.parameters) as number[]));
+    } else {
+      ids.push(...(await query.execute(db)).rows.map((r) => r.id));
+    }
+  }
+  return ids;
+}
+
+type Prepared = { listIds: number[] };
+
+/** The async part (smart lists are saved filters evaluated by the contacts module). */
+export async function prepareAudience(db: Db, audience: Audience): Promise<Prepared> {
+  return { listIds: await listContactIds(db, audience.listIds) };
+}
+
+const EXCLUSION_ORDER = ['black', 'gray', 'nowa', 'recent'] as const;
+
+/**
+ * Fills the temp table `cand` with the audience and marks exclusions. Runs inside the caller's
+ * transaction on the queue connection; the caller drops the temp tables.
+ */
+function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
+  q.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS aud_ids (contact_id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE IF NOT EXISTS cand (phone TEXT PRIMARY KEY, contact_id INTEGER, name TEXT NOT NULL, fields TEXT NOT NULL, excl TEXT);
+    DELETE FROM aud_ids; DELETE FROM cand;
+  `);
+  const { audience, exclusions } = input;
+  if (audience.groupIds.length > 0) {
+    q.prepare(
+      `INSERT OR IGNORE INTO aud_ids SELECT contact_id FROM book.group_members WHERE group_id IN (SELECT value FROM json_each(?))`,
+    ).run(JSON.stringify(audience.groupIds));
+  }
+  const explicit = [...audience.contactIds, ...prepared.listIds];
+  if (explicit.length > 0) {
+    q.prepare(`INSERT OR IGNORE INTO aud_ids SELECT value FROM json_each(?)`).run(JSON.stringify(explicit));
+  }
+  if (input.allContacts) {
+    q.exec(`INSERT OR IGNORE INTO cand (phone, contact_id, name, fields) SELECT phone, id, name, fields FROM book.contacts`);
+  } else {
+    q.exec(`INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
+      SELECT c.phone, c.id, c.name, c.fields FROM aud_ids a JOIN book.contacts c ON c.id = a.contact_id ORDER BY c.name_key, c.id`);
+  }
+
+  // Pasted numbers: normalised like an import; a number already in the audience is a duplicate.
+  let invalid = 0;
+  let duplicates = 0;
+  const invalidSamples: { input: string; reason: string }[] = [];
+  const pasted = splitPasted(audience.pasted);
+  if (pasted.length > 0) {
+    const phones: string[] = [];
+    for (const line of pasted) {
+      const result = normalisePhone(line, input.defaultCountry);
+      if (result.ok) phones.push(result.e164);
+      else {
+        invalid++;
+        if (invalidSamples.length < 50) invalidSamples.push({ input: line.slice(0, 64), reason: result.reason });
+      }
+    }
+    const inserted = q
+      .prepare(
+        `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
+         SELECT p.value, c.id, coalesce(c.name, ''), coalesce(c.fields, '[]')
+         FROM json_each(?) p LEFT JOIN book.contacts c ON c.phone = p.value`,
+      )
+      .run(JSON.stringify(phones)).changes;
+    duplicates = phones.length - inserted;
+  }
+
+  q.exec(`UPDATE cand SET excl = 'black' WHERE phone IN (SELECT phone FROM book.suppressions WHERE kind = 'black')`);
+  if (!exclusions.includeGraylist) {
+    q.exec(`UPDATE cand SET excl = 'gray' WHERE excl IS NULL AND phone IN (SELECT phone FROM book.suppressions WHERE kind = 'gray')`);
+  }
+  if (exclusions.skipNotOnWhatsApp) {
+    q.exec(`UPDATE cand SET excl = 'nowa' WHERE excl IS NULL AND phone IN (SELECT phone FROM book.contacts WHERE wa_status = 'no')`);
+  }
+  if (exclusions.recentlyMessagedHours !== null) {
+    q.prepare(
+      `UPDATE cand SET excl = 'recent' WHERE excl IS NULL AND EXISTS (
+         SELECT 1 FROM recipients r WHERE r.phone = cand.phone AND r.sent_at >= ? AND r.campaign_id IS NOT ?)`,
+    ).run(input.now - exclusions.recentlyMessagedHours * 3600_000, input.campaignId);
+  }
+  return { invalid, duplicates, invalidSamples };
+}
+
+function counts(q: Sqlite) {
+  const rows = q.prepare(`SELECT excl, count(*) AS n FROM cand GROUP BY excl`).all() as { excl: string | null; n: number }[];
+  const by = new Map(rows.map((r) => [r.excl, r.n]));
+  const matched = rows.reduce((sum, r) => sum + r.n, 0);
+  return {
+    matched,
+    total: by.get(null) ?? 0,
+    excluded: Object.fromEntries(EXCLUSION_ORDER.map((k) => [k, by.get(k) ?? 0])) as Record<(typeof EXCLUSION_ORDER)[number], number>,
+  };
+}
+
+let keyFunctionFor: WeakSet<Sqlite> = new WeakSet();
+
+/** How many of the (kept) candidates have no value for each variable. */
+function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: number): VariableGap[] {
+  if (!keyFunctionFor.has(q)) {
+    q.function('pigeon_var_key', { deterministic: true }, (key: unknown) => normalizeVariableKey(typeof key === 'string' ? key : ''));
+    keyFunctionFor.add(q);
+  }
+  return variables.flatMap((v) => {
+    let missing: number;
+    if (v.normalizedKey === 'phone') missing = 0;
+    else if (v.normalizedKey === 'name' || v.normalizedKey === 'first_name') {
+      missing = (q.prepare(`SELECT count(*) FROM cand WHERE excl IS NULL AND trim(name) = ''`).pluck().get() as number) ?? 0;
+    } else {
+      missing = q
+        .prepare(
+          `SELECT count(*) FROM cand WHERE excl IS NULL AND NOT EXISTS (
+             SELECT 1 FROM json_each(cand.fields) f
+             WHERE pigeon_var_key(f.value ->> 0) = ? AND trim(f.value ->> 1) != '')`,
+        )
+        .pluck()
+        .get(v.normalizedKey) as number;
+    }
+    return [{ key: v.key, fallback: v.fallback, missing, total }];
+  });
+}
+
+/** For tests: forget which connections have the key function (a closed handle may be reused). */
+export function resetAudienceFunctions(): void {
+  keyFunctionFor = new WeakSet();
+}
+
+function toPreview(q: Sqlite, input: BuildInput, extra: ReturnType<typeof classify>): AudiencePreview {
+  const c = counts(q);
+  return {
+    total: c.total,
+    matched: c.matched,
+    excluded: {
+      blacklist: c.excluded.black,
+      graylist: c.excluded.gray,
+      notOnWhatsApp: c.excluded.nowa,
+      recentlyMessaged: c.excluded.recent,
+      duplicates: extra.duplicates,
+      invalid: extra.invalid,
+    },
+    invalidSamples: extra.invalidSamples,
+    variableGaps: gaps(q, input.variables, c.total),
+  };
+}
+
+/** What the audience would give, without writing anything. */
+export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared): AudiencePreview {
+  try {
+    return q.transaction(() => toPreview(q, input, classify(q, input, prepared)))();
+  } finally {
+    q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand;');
+  }
+}
+
+/**
+ * Writes the campaign's recipient rows (queued) in one transaction and returns what was
+ * excluded. The caller has already removed any rows of an interrupted earlier build.
+ */
+export function buildRecipients(q: Sqlite, campaignId: number, input: BuildInput, prepared: Prepared): AudiencePreview {
+  try {
+    return q.transaction(() => {
+      const extra = classify(q, input, prepared);
+      const preview = toPreview(q, input, extra);
+      q.prepare(
+        `INSERT INTO recipients (campaign_id, contact_id, phone, name, fields, status, updated_at)
+         SELECT ?, contact_id, phone, name, fields, 'queued', ? FROM cand WHERE excl IS NULL ORDER BY rowid`,
+      ).run(campaignId, input.now);
+      return preview;
+    })();
+  } finally {
+    q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand;');
+  }
+}

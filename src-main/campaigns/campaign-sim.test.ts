@@ -1,0 +1,236 @@
+/**
+ * Campaigns on the real simulator through the core's handlers, on the real clock with the demo
+ * phone sped up: a group with numbers off WhatsApp, STOP replies mid-campaign, pause / resume /
+ * cancel, and the durable log agreeing with the report.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Campaign, CampaignProgress } from '../../src-shared/campaigns';
+import type { MethodParsedInput } from '../../src-shared/contract';
+import { paceFromPreset, type Pace } from '../../src-shared/pace';
+import type { Core } from '../core/core';
+import { testCore } from '../test-support/core';
+import { readDeliveryLog } from '../whatsapp/simulator/simulator-driver';
+
+type Opened = Awaited<ReturnType<typeof testCore>>;
+let opened: Opened | null = null;
+afterEach(async () => {
+  await opened?.cleanup();
+  opened = null;
+});
+
+const SPEED = 200;
+
+async function until<T>(probe: () => T | undefined | null | false, what: string, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function quickPace(minMs: number, maxMs: number): Pace {
+  return {
+    ...paceFromPreset('fast'),
+    preset: 'custom',
+    minDelayMs: minMs,
+    maxDelayMs: maxMs,
+    pauseEvery: 0,
+    dailyCapPerAccount: 0,
+    typing: false,
+    checkNumberFirst: false,
+    workingHours: { enabled: false, days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+  };
+}
+
+async function setUp(core: Core, phones: string[]) {
+  const h = core.handlers;
+  const group = await h['groups.create']({ name: 'Customers' });
+  const ids: number[] = [];
+  for (const [i, phone] of phones.entries()) {
+    ids.push((await h['contacts.create']({ phone, name: i % 3 === 0 ? '' : `Customer ${i}`, fields: [['City', i % 2 ? 'İzmir' : '']], tags: [], note: '' })).id);
+  }
+  await h['groups.addMembers']({ groupId: group.id, selection: { kind: 'ids', ids } });
+  const account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
+  await h['accounts.connect']({ id: account.id, method: 'qr' });
+  await until(() => core.accounts.get(account.id).state === 'qr', 'a QR code');
+  await h['accounts.simulate']({ id: account.id, action: { kind: 'scan' } });
+  await until(() => core.accounts.get(account.id).state === 'ready', 'ready');
+  const draft = await h['drafts.create']({
+    name: 'Offer',
+    parts: [{ kind: 'text', text: '{Hi|Hello} {{first_name|friend}} 👋 *20% off* in {{City|your city}}' }],
+  });
+  return { group, account, draft, ids };
+}
+
+function watch(core: Core) {
+  const progress = new Map<number, CampaignProgress>();
+  const notices: string[] = [];
+  core.bus.subscribe((event, payload) => {
+    if (event === 'campaigns.progress') {
+      const p = payload as CampaignProgress;
+      progress.set(p.campaignId, p);
+    }
+    if (event === 'campaigns.notice') notices.push((payload as { message: string }).message);
+  });
+  return { progress, notices };
+}
+
+function campaignInput(
+  groupId: number,
+  draftId: number,
+  accountId: number,
+  pace: Pace,
+): MethodParsedInput<'campaigns.create'> {
+  return {
+    name: 'November offer',
+    draftId,
+    audience: { groupIds: [groupId], listIds: [], contactIds: [], pasted: '' },
+    exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: 24 },
+    accountIds: [accountId],
+    pace,
+    timezone: 'Europe/Istanbul',
+    schedule: { kind: 'now' },
+  };
+}
+
+const phonesOf = (n: number, start = 905321110001) => Array.from({ length: n }, (_, i) => `+${start + i}`);
+
+describe('a campaign on the demo phone', () => {
+  it('sends to a group once each, fails the numbers off WhatsApp, and the report matches the durable log', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const { core, dataDir } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(25);
+    const { group, account, draft } = await setUp(core, phones);
+    // One number on the blacklist, one on the graylist: excluded before start.
+    await core.handlers['suppressions.addNumbers']({ kind: 'black', numbers: [phones[1]!], reason: '' });
+    await core.handlers['suppressions.addNumbers']({ kind: 'gray', numbers: [phones[2]!], reason: '' });
+
+    const h = core.handlers;
+    const preview = await h['campaigns.preview']({
+      audience: { groupIds: [group.id], listIds: [], contactIds: [], pasted: `${phones[3]}\nnot a number\n+90 532 111 0099` },
+      exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: 24 },
+      draftId: draft.id,
+    });
+    expect(preview.excluded).toMatchObject({ blacklist: 1, graylist: 1, duplicates: 1, invalid: 1 });
+    expect(preview.total).toBe(26 - 2); // 25 in the group + one new pasted number − black − gray
+    expect(preview.variableGaps.find((g) => g.key === 'City')?.missing).toBeGreaterThan(0);
+
+    const created = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(0, 5)));
+    expect(created.status).toBe('draft');
+    const started = await h['campaigns.start']({ id: created.id });
+    expect(started.frozen).toBe(true);
+    const done = await until(() => seen.progress.get(created.id)?.status === 'completed' && seen.progress.get(created.id), 'completed');
+
+    const offWhatsApp = phones.filter((p, i) => p.endsWith('0') && i !== 1 && i !== 2);
+    expect(done.counts.total).toBe(23);
+    expect(done.counts.failed).toBe(offWhatsApp.length);
+    const delivered = done.counts.sent + done.counts.delivered + done.counts.read;
+    expect(delivered).toBe(23 - offWhatsApp.length);
+
+    const log = readDeliveryLog(path.join(dataDir, 'simulator'), account.id);
+    const to = log.map((r) => r.to);
+    expect(new Set(to).size).toBe(to.length); // nobody twice
+    expect(to.length).toBe(delivered);
+    expect(to).not.toContain(phones[1]);
+    expect(to).not.toContain(phones[2]);
+    // Variables and a spintax pick went out; the contact without a name got the fallback.
+    const first = log.find((r) => r.to === phones[0]);
+    expect(first?.text).toMatch(/^(Hi|Hello) friend 👋 \*20% off\* in your city$/);
+    const fourth = log.find((r) => r.to === phones[5]);
+    expect(fourth?.text).toMatch(/^(Hi|Hello) Customer 👋 \*20% off\* in İzmir$/);
+
+    const failed = await h['campaigns.recipients']({ id: created.id, status: 'failed', search: '', offset: 0, limit: 100 });
+    expect(failed.rows.every((r) => r.reason === 'Not on WhatsApp.')).toBe(true);
+    // The contacts found off WhatsApp are marked, so the next campaign leaves them out, and so
+    // does everyone this one reached (messaged in the last 24 hours).
+    const nextPreview = () =>
+      h['campaigns.preview']({
+        audience: { groupIds: [group.id], listIds: [], contactIds: [], pasted: '' },
+        exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: 24 },
+        draftId: null,
+      });
+    let next = await nextPreview();
+    for (let i = 0; i < 100 && next.excluded.notOnWhatsApp < offWhatsApp.length; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      next = await nextPreview();
+    }
+    expect(next.excluded).toMatchObject({ notOnWhatsApp: offWhatsApp.length, recentlyMessaged: delivered, blacklist: 1, graylist: 1 });
+    expect(next.total).toBe(0);
+  });
+
+  it('skips the rest of a campaign for someone who replies STOP mid-campaign', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const { core, dataDir } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(12, 905321120001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(60, 80)));
+    await h['campaigns.start']({ id: c.id });
+    await until(() => (seen.progress.get(c.id)?.counts.sent ?? 0) + (seen.progress.get(c.id)?.counts.delivered ?? 0) >= 2, 'two sent');
+    const order = await h['campaigns.recipients']({ id: c.id, status: 'all', search: '', offset: 0, limit: 100 });
+    const last = order.rows.at(-1)!.phone; // recipients go in name order
+    await h['accounts.simulate']({ id: account.id, action: { kind: 'receive', from: last, text: 'stop' } });
+    const done = await until(() => seen.progress.get(c.id)?.status === 'completed' && seen.progress.get(c.id), 'completed');
+    expect(done.counts.skipped).toBe(1);
+    const skipped = await h['campaigns.recipients']({ id: c.id, status: 'skipped', search: '', offset: 0, limit: 10 });
+    expect(skipped.rows.map((r) => [r.phone, r.reason])).toEqual([[last, 'Asked to stop (replied “STOP”).']]);
+    const log = readDeliveryLog(path.join(dataDir, 'simulator'), account.id);
+    expect(log.map((r) => r.to)).not.toContain(last);
+    expect(log).toHaveLength(phones.length - 1);
+  });
+
+  it('pauses before the next message, resumes where it stopped, and cancel skips the rest', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const { core, dataDir } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(15, 905321130001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(40, 50)));
+    await h['campaigns.start']({ id: c.id });
+    const logCount = () => readDeliveryLog(path.join(dataDir, 'simulator'), account.id).length;
+    await until(() => logCount() >= 3, 'three sent');
+    const paused = await h['campaigns.pause']({ id: c.id });
+    expect(paused.status).toBe('paused');
+    const atPause = logCount();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(logCount()).toBeLessThanOrEqual(atPause + 1); // at most the one already handed to WhatsApp
+    const settled = logCount();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(logCount()).toBe(settled);
+
+    await h['campaigns.resume']({ id: c.id });
+    await until(() => logCount() >= settled + 3, 'three more after resume');
+    const cancelled = await h['campaigns.cancel']({ id: c.id });
+    expect(cancelled.status).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 200));
+    const final = h['campaigns.get']({ id: c.id }) as Campaign;
+    const sentRows = final.counts.sent + final.counts.delivered + final.counts.read;
+    expect(final.counts.queued).toBe(0);
+    expect(final.counts.skipped).toBe(phones.length - sentRows);
+    const to = readDeliveryLog(path.join(dataDir, 'simulator'), account.id).map((r) => r.to);
+    expect(to.length).toBe(sentRows);
+    expect(new Set(to).size).toBe(to.length);
+    expect(seen.progress.get(c.id)?.status).toBe('cancelled');
+  });
+
+  it('a new pace applies to the very next message', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const { core, dataDir } = opened;
+    const phones = phonesOf(8, 905321140001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    // A 10-minute gap: without the change, the second message would wait 10 minutes.
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(600_000, 600_000)));
+    await h['campaigns.start']({ id: c.id });
+    const logCount = () => readDeliveryLog(path.join(dataDir, 'simulator'), account.id).length;
+    await until(() => logCount() === 1, 'the first message');
+    await h['campaigns.update']({ id: c.id, pace: quickPace(0, 10) });
+    await until(() => logCount() === phones.length, 'the rest at the new pace', 5_000);
+  });
+});

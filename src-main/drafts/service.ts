@@ -1,0 +1,103 @@
+/** Drafts: a name and message parts, kept in the book. Campaigns copy the parts when they start. */
+import type { Draft, DraftPart } from '../../src-shared/campaigns';
+import { DraftPartsSchema } from '../../src-shared/campaigns';
+import { AppError } from '../../src-shared/errors';
+import { parseTemplate } from '../../src-shared/template';
+import type { Db } from '../contacts/queries';
+import type { DraftsTable } from '../db/schema';
+import type { Selectable } from 'kysely';
+
+function toDraft(r: Selectable<DraftsTable>): Draft {
+  return {
+    id: r.id,
+    name: r.name,
+    // Parsed again on the way out: a row is only ever written through the schema.
+    parts: DraftPartsSchema.parse(JSON.parse(r.parts)),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function listDrafts(db: Db): Promise<Draft[]> {
+  const rows = await db.selectFrom('drafts').selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
+  return rows.map(toDraft);
+}
+
+export async function getDraft(db: Db, id: number): Promise<Draft> {
+  const row = await db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'That draft no longer exists.');
+  return toDraft(row);
+}
+
+export async function createDraft(db: Db, name: string, parts: DraftPart[], now: string): Promise<Draft> {
+  const row = await db
+    .insertInto('drafts')
+    .values({ name, parts: JSON.stringify(parts), created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toDraft(row);
+}
+
+export async function updateDraft(
+  db: Db,
+  id: number,
+  patch: { name?: string | undefined; parts?: DraftPart[] | undefined },
+  now: string,
+): Promise<Draft> {
+  const row = await db
+    .updateTable('drafts')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.parts !== undefined ? { parts: JSON.stringify(patch.parts) } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'That draft no longer exists.');
+  return toDraft(row);
+}
+
+export async function duplicateDraft(db: Db, id: number, now: string): Promise<Draft> {
+  const draft = await getDraft(db, id);
+  const names = new Set((await db.selectFrom('drafts').select('name').execute()).map((r) => r.name));
+  let name = `${draft.name} (copy)`;
+  for (let n = 2; names.has(name); n++) name = `${draft.name} (copy ${n})`;
+  return createDraft(db, name.slice(0, 100), draft.parts, now);
+}
+
+export async function deleteDraft(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('drafts').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The texts of a part that are templates (variables and spintax). */
+export function templatedTexts(part: DraftPart): string[] {
+  switch (part.kind) {
+    case 'text':
+      return [part.text];
+    case 'image':
+    case 'video':
+    case 'document':
+      return [part.caption];
+    case 'poll':
+      return [part.question];
+    default:
+      return [];
+  }
+}
+
+/** Problems that stop a draft from being sent, in plain words (empty when it can go). */
+export function draftProblems(draft: Pick<Draft, 'name' | 'parts'>): string[] {
+  const problems: string[] = [];
+  if (draft.parts.length === 0 || draft.parts.every((p) => p.kind === 'text' && p.text.trim() === '')) {
+    problems.push(`The draft “${draft.name}” has nothing to send yet. Add a message, a picture or another part.`);
+  }
+  draft.parts.forEach((part, i) => {
+    for (const text of templatedTexts(part)) {
+      const parsed = parseTemplate(text);
+      if (!parsed.ok) problems.push(`Part ${i + 1}: ${parsed.issues[0]?.message ?? 'the text can’t be read'}`);
+    }
+  });
+  return problems;
+}

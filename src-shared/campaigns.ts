@@ -1,0 +1,226 @@
+/**
+ * Drafts, campaigns and their recipients: schemas for what crosses IPC, and the plain data the
+ * renderer shows. The queue itself lives in src-main/campaigns; pace arithmetic in ./pace.
+ */
+import { z } from 'zod';
+import type { WorkingHours } from './pace';
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
+
+export const ATTACHMENT_KINDS = ['image', 'video', 'document', 'voice'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** A file copied into the data folder (`attachments/<id>`), checked by content. */
+export const AttachmentRefSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}\.[a-z0-9]{1,5}$/, 'Not a stored attachment'),
+  fileName: z.string().min(1).max(200),
+  mimeType: z.string().min(1).max(200),
+  size: z.number().int().min(1),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
+
+/** WhatsApp's own limits on a message. */
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+export const POLL_OPTION_LIMIT = 12;
+
+const caption = z.string().max(CAPTION_LIMIT, `Keep a caption under ${CAPTION_LIMIT} characters`).default('');
+
+export const DraftPartSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    text: z.string().max(TEXT_LIMIT, `WhatsApp messages can hold ${TEXT_LIMIT} characters`),
+  }),
+  z.object({ kind: z.literal('image'), attachment: AttachmentRefSchema, caption }),
+  z.object({ kind: z.literal('video'), attachment: AttachmentRefSchema, caption }),
+  z.object({ kind: z.literal('document'), attachment: AttachmentRefSchema, caption }),
+  z.object({ kind: z.literal('voice'), attachment: AttachmentRefSchema }),
+  z.object({
+    kind: z.literal('location'),
+    latitude: z.number().min(-90, 'Latitude is between -90 and 90').max(90, 'Latitude is between -90 and 90'),
+    longitude: z.number().min(-180, 'Longitude is between -180 and 180').max(180, 'Longitude is between -180 and 180'),
+    name: z.string().max(200).default(''),
+    address: z.string().max(500).default(''),
+  }),
+  z.object({
+    kind: z.literal('contact'),
+    displayName: z.string().trim().min(1, 'A contact card needs a name').max(200),
+    phone: z.string().trim().min(1, 'A contact card needs a phone number').max(64),
+  }),
+  z.object({
+    kind: z.literal('poll'),
+    question: z.string().trim().min(1, 'A poll needs a question').max(255),
+    options: z
+      .array(z.string().trim().min(1, 'Poll options can’t be empty').max(100))
+      .min(2, 'A poll needs at least two options')
+      .max(POLL_OPTION_LIMIT, `A poll can have at most ${POLL_OPTION_LIMIT} options`),
+    multipleAnswers: z.boolean().default(false),
+  }),
+]);
+export type DraftPart = z.infer<typeof DraftPartSchema>;
+export type DraftPartKind = DraftPart['kind'];
+
+export const DraftPartsSchema = z.array(DraftPartSchema).max(10, 'A draft can have at most 10 parts');
+
+export type Draft = {
+  id: number;
+  name: string;
+  parts: DraftPart[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Per variable of a draft, how many contacts of an audience have no value for it. */
+export type VariableGap = { key: string; fallback: string | null; missing: number; total: number };
+
+// ---------------------------------------------------------------------------------------------
+// Pace (the schema; presets and arithmetic are in ./pace)
+// ---------------------------------------------------------------------------------------------
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30');
+const ms = (max: number) => z.number().int().min(0).max(max);
+const DAY_MS = 24 * 3600_000;
+
+export const WorkingHoursSchema = z.object({
+  enabled: z.boolean(),
+  days: z.array(z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)])).max(7),
+  start: hhmm,
+  end: hhmm,
+}) satisfies z.ZodType<WorkingHours>;
+
+export const PaceSchema = z.object({
+  preset: z.enum(['careful', 'normal', 'fast', 'custom']),
+  minDelayMs: ms(DAY_MS),
+  maxDelayMs: ms(DAY_MS),
+  pauseEvery: z.number().int().min(0).max(100_000),
+  pauseMinMs: ms(DAY_MS),
+  pauseMaxMs: ms(DAY_MS),
+  dailyCapPerAccount: z.number().int().min(0).max(100_000),
+  workingHours: WorkingHoursSchema,
+  typing: z.boolean(),
+  checkNumberFirst: z.boolean(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns
+// ---------------------------------------------------------------------------------------------
+
+export const AudienceSchema = z.object({
+  groupIds: z.array(z.number().int().positive()).max(500).default([]),
+  listIds: z.array(z.number().int().positive()).max(500).default([]),
+  contactIds: z.array(z.number().int().positive()).max(200_000).default([]),
+  /** Numbers pasted as text, one per line (or separated by commas/semicolons). */
+  pasted: z.string().max(2_000_000).default(''),
+});
+export type Audience = z.infer<typeof AudienceSchema>;
+
+export const ExclusionsSchema = z.object({
+  /** Send to graylisted numbers too (the blacklist is always excluded). */
+  includeGraylist: z.boolean().default(false),
+  /** Leave out numbers a check found not on WhatsApp. */
+  skipNotOnWhatsApp: z.boolean().default(true),
+  /** Leave out anyone another campaign messaged within this many hours (null: don't). */
+  recentlyMessagedHours: z.number().int().min(1).max(24 * 365).nullable().default(24),
+});
+export type Exclusions = z.infer<typeof ExclusionsSchema>;
+
+export const ScheduleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('now') }),
+  /** `at` is an ISO instant (the renderer converts the chosen wall time in `timezone`). */
+  z.object({ kind: z.literal('at'), at: z.iso.datetime({ offset: true }) }),
+]);
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled', 'failed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const RECIPIENT_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'skipped',
+  'unknown',
+] as const;
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+
+export type CampaignCounts = Record<RecipientStatus, number> & { total: number };
+
+export type Campaign = {
+  id: number;
+  name: string;
+  status: CampaignStatus;
+  /** Why it is paused / failed / waiting, in plain words (null when nothing to say). */
+  statusReason: string | null;
+  draftId: number | null;
+  /** The draft's name when the campaign was made / started. */
+  draftName: string;
+  /** The content: the draft's parts, frozen when the campaign starts. */
+  parts: DraftPart[];
+  /** True once started (parts no longer follow the draft). */
+  frozen: boolean;
+  audience: Audience;
+  exclusions: Exclusions;
+  accountIds: number[];
+  pace: z.infer<typeof PaceSchema>;
+  timezone: string;
+  schedule: Schedule;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  counts: CampaignCounts;
+};
+
+/** What building the audience would give, before starting. */
+export type AudiencePreview = {
+  /** Recipients the campaign will have. */
+  total: number;
+  /** Contacts and numbers named by the audience before exclusions (after removing duplicates). */
+  matched: number;
+  excluded: {
+    blacklist: number;
+    graylist: number;
+    notOnWhatsApp: number;
+    recentlyMessaged: number;
+    duplicates: number;
+    invalid: number;
+  };
+  /** Pasted lines that were not phone numbers, with why (first 50). */
+  invalidSamples: { input: string; reason: string }[];
+  variableGaps: VariableGap[];
+};
+
+/** Live progress of a campaign, pushed as `campaigns.progress`. */
+export type CampaignProgress = {
+  campaignId: number;
+  status: CampaignStatus;
+  statusReason: string | null;
+  counts: CampaignCounts;
+  /** Messages per minute over the last few minutes of sending. */
+  ratePerMinute: number;
+  /** Estimated ms until done at the current pace (null when unknown or not running). */
+  etaMs: number | null;
+  /** The account sending right now, or the one the next message will go through. */
+  sendingAccountId: number | null;
+  /** What the queue is waiting for, in plain words ("Outside working hours until Mon 09:00"). */
+  waiting: string | null;
+  /** When the next message is planned (ISO), while running. */
+  nextAt: string | null;
+};
+
+export type Recipient = {
+  id: number;
+  phone: string;
+  name: string;
+  status: RecipientStatus;
+  /** Why failed / skipped / unknown, in plain words. */
+  reason: string | null;
+  accountId: number | null;
+  attempts: number;
+  updatedAt: string;
+  sentAt: string | null;
+};
