@@ -73,8 +73,10 @@ export const SIMULATOR_TIMINGS = {
   autoScanMs: 4_000,
   /** isRegistered() latency (also how long a send to a number without WhatsApp takes to fail). */
   lookupMs: [50, 250],
-  /** send() latency. */
+  /** send() latency, until WhatsApp has the message (it is in the durable log from then on). */
   sendMs: [80, 400],
+  /** WhatsApp has it → send() returns (the confirmation's way back; a crash here loses only the reply). */
+  confirmMs: [20, 150],
   /** sent → 'server' ack. */
   serverAckMs: [100, 500],
   /** 'server' → 'device'. */
@@ -494,6 +496,9 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
     const { record, nth } = this.appendDelivery(to, content, fileName);
     this.lastAck.set(record.messageId, 'pending');
     this.playStory(record.messageId, to, nth, content.kind);
+    // Delivered, but the caller hears so only after the confirmation comes back (or never, if the
+    // connection drops meanwhile: then only recentMessagesTo() can tell it went out).
+    await this.wait(this.scaled(between(seededRandom(this.seed, 'confirm', `${to}#${attempt}`), SIMULATOR_TIMINGS.confirmMs)));
     return { messageId: record.messageId };
   }
 

@@ -159,7 +159,7 @@ describe('WwebDriver: starting', () => {
     expect(options.pairWithPhoneNumber).toBeUndefined();
     expect(fs.existsSync(sessionDir) && fs.existsSync(cacheDir)).toBe(true);
     expect(states()).toEqual([{ state: 'starting' }]);
-    expect(driver.describe()).toEqual({ browser: 'Google Chrome (/opt/google/chrome/chrome)', canSendVideo: true });
+    expect(driver.describe()).toEqual({ browser: 'Google Chrome (/opt/google/chrome/chrome)', canSendVideo: true, historyComplete: false });
   });
 
   it('adds --no-sandbox only for root on Linux', () => {
@@ -189,7 +189,7 @@ describe('WwebDriver: starting', () => {
     expect((error as DriverError).message).toMatch(/Google Chrome/);
     expect(clients).toHaveLength(0);
     expect(states().at(-1)).toMatchObject({ state: 'failed' });
-    expect(driver.describe()).toEqual({ browser: null, canSendVideo: false });
+    expect(driver.describe()).toEqual({ browser: null, canSendVideo: false, historyComplete: false });
   });
 
   it('initialize() rejecting (offline) → state failed with a plain reason, destroy called, DriverError network', async () => {
