@@ -234,3 +234,77 @@ describe('a campaign on the demo phone', () => {
     await until(() => logCount() === phones.length, 'the rest at the new pace', 5_000);
   });
 });
+
+describe('when sending goes wrong', () => {
+  it('retries a failed send with backoff and then delivers it', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED, queueOptions: { retryBaseMs: 200 } });
+    const { core, dataDir } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(6, 905321150001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    await h['accounts.simulate']({ id: account.id, action: { kind: 'failSends', count: 2 } });
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(0, 5)));
+    await h['campaigns.start']({ id: c.id });
+    const waiting: string[] = [];
+    core.bus.subscribe((e, p) => e === 'campaigns.progress' && (p as CampaignProgress).waiting && waiting.push((p as CampaignProgress).waiting!));
+    const done = await until(() => seen.progress.get(c.id)?.status === 'completed' && seen.progress.get(c.id), 'completed');
+    expect(done.counts.failed).toBe(0);
+    expect(done.counts.sent + done.counts.delivered + done.counts.read).toBe(phones.length);
+    const to = readDeliveryLog(path.join(dataDir, 'simulator'), account.id).map((r) => r.to);
+    expect(to.sort()).toEqual([...phones].sort());
+    expect(waiting.some((w) => /^Retrying \d failed sends? at/.test(w))).toBe(true);
+  });
+
+  it('pauses the campaign after five failed sends in a row, with the reason', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED, queueOptions: { retryBaseMs: 60_000 } });
+    const { core } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(12, 905321160001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    await h['accounts.simulate']({ id: account.id, action: { kind: 'failSends', count: 50 } });
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(0, 5)));
+    await h['campaigns.start']({ id: c.id });
+    const paused = await until(() => seen.progress.get(c.id)?.status === 'paused' && seen.progress.get(c.id), 'paused');
+    expect(paused.statusReason).toMatch(/failed 5 sends in a row \(last error: The demo phone was told to fail this send\)/);
+    expect(seen.notices.some((n) => n.includes('failed 5 sends in a row'))).toBe(true);
+    expect(paused.counts.queued).toBe(phones.length); // all five go back to the queue for a later try
+  });
+
+  it('waits while the account is reconnecting and carries on by itself', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const { core, dataDir } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(12, 905321170001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(100, 120)));
+    await h['campaigns.start']({ id: c.id });
+    const logCount = () => readDeliveryLog(path.join(dataDir, 'simulator'), account.id).length;
+    await until(() => logCount() >= 2, 'two sent');
+    await h['accounts.simulate']({ id: account.id, action: { kind: 'disconnect' } });
+    await until(() => seen.progress.get(c.id)?.waiting?.startsWith('Waiting for “Demo” to connect'), 'waiting for the account');
+    expect(h['campaigns.get']({ id: c.id })).toMatchObject({ status: 'running' });
+    const done = await until(() => seen.progress.get(c.id)?.status === 'completed' && seen.progress.get(c.id), 'completed after the reconnect', 20_000);
+    expect(done.counts.sent + done.counts.delivered + done.counts.read).toBe(phones.length);
+    const to = readDeliveryLog(path.join(dataDir, 'simulator'), account.id).map((r) => r.to);
+    expect(new Set(to).size).toBe(phones.length);
+    expect(to).toHaveLength(phones.length);
+  });
+
+  it('pauses with the reason when WhatsApp blocks the account', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const { core } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(12, 905321180001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(50, 60)));
+    await h['campaigns.start']({ id: c.id });
+    await until(() => (seen.progress.get(c.id)?.counts.queued ?? 99) < phones.length - 1, 'a couple sent');
+    await h['accounts.simulate']({ id: account.id, action: { kind: 'block' } });
+    const paused = await until(() => seen.progress.get(c.id)?.status === 'paused' && seen.progress.get(c.id), 'paused');
+    expect(paused.statusReason).toBe('Paused: WhatsApp blocked the account “Demo”. Check the phone before resuming.');
+  });
+});
