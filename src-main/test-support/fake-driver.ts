@@ -6,7 +6,13 @@
 import type { AccountState, DriverKind } from '../../src-shared/accounts';
 import type {
   ConnectOptions,
-  DriverDescription, DriverEvents, DriverFactory, OutgoingContent, WhatsAppDriver } from '../whatsapp/driver';
+  DriverDescription,
+  DriverEvents,
+  DriverFactory,
+  OutgoingContent,
+  SentMessageInfo,
+  WhatsAppDriver,
+} from '../whatsapp/driver';
 import { TypedEmitter } from '../whatsapp/emitter';
 import { DriverError } from '../whatsapp/errors';
 
@@ -57,7 +63,8 @@ export class FakeDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     return Promise.resolve();
   }
 
-  recentMessagesTo(): Promise<null> {
+  /** Can't tell, unless a test replaces it with a chat history. */
+  recentMessagesTo(_to: string, _limit: number): Promise<SentMessageInfo[] | null> {
     return Promise.resolve(null);
   }
 
