@@ -308,3 +308,53 @@ describe('when sending goes wrong', () => {
     expect(paused.statusReason).toBe('Paused: WhatsApp blocked the account “Demo”. Check the phone before resuming.');
   });
 });
+
+describe('a campaign over two accounts', () => {
+  it('rotates between them, checks each number first, and sends the picture with its caption (typing on)', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED, queueOptions: { typingMinMs: 20, typingMaxMs: 20 } });
+    const { core, dataDir } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(14, 905321210001);
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    const second = await h['accounts.create']({ label: 'Second', driver: 'simulator' });
+    await h['accounts.connect']({ id: second.id, method: 'qr' });
+    await until(() => core.accounts.get(second.id).state === 'qr', 'a QR code');
+    await h['accounts.simulate']({ id: second.id, action: { kind: 'scan' } });
+    await until(() => core.accounts.get(second.id).state === 'ready', 'ready');
+    // A 1×1 PNG.
+    const png = Uint8Array.from(
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+    );
+    const attachment = await h['drafts.attach']({ kind: 'image', fileName: 'offer.png', bytes: png });
+    await h['drafts.update']({
+      id: draft.id,
+      parts: [
+        { kind: 'text', text: 'Merhaba {{name|}}' },
+        { kind: 'image', attachment, caption: 'Only this week, {{first_name|friend}}' },
+      ],
+    });
+    const pace = { ...quickPace(30, 40), typing: true, checkNumberFirst: true };
+    const c = await h['campaigns.create']({ ...campaignInput(group.id, draft.id, account.id, pace), accountIds: [account.id, second.id] });
+    await h['campaigns.start']({ id: c.id });
+    const done = await until(() => seen.progress.get(c.id)?.status === 'completed' && seen.progress.get(c.id), 'completed', 20_000);
+
+    const offWhatsApp = phones.filter((p) => p.endsWith('0'));
+    expect(done.counts.skipped).toBe(offWhatsApp.length);
+    const skipped = await h['campaigns.recipients']({ id: c.id, status: 'skipped', search: '', offset: 0, limit: 50 });
+    expect(skipped.rows.every((r) => r.reason === 'Not on WhatsApp (checked before sending).')).toBe(true);
+
+    const logDir = path.join(dataDir, 'simulator');
+    const first = readDeliveryLog(logDir, account.id);
+    const other = readDeliveryLog(logDir, second.id);
+    const reached = phones.length - offWhatsApp.length;
+    expect(first.length + other.length).toBe(reached * 2); // text + picture each
+    // Rotation: each account carried about half of the recipients, each recipient on one account.
+    const perAccount = [new Set(first.map((r) => r.to)).size, new Set(other.map((r) => r.to)).size];
+    expect(perAccount[0]! + perAccount[1]!).toBe(reached);
+    expect(Math.abs(perAccount[0]! - perAccount[1]!)).toBeLessThanOrEqual(1);
+    const pictures = [...first, ...other].filter((r) => r.kind === 'image');
+    expect(pictures).toHaveLength(reached);
+    expect(pictures.every((r) => r.fileName === 'offer.png' && /^Only this week, \S+$/.test(r.text))).toBe(true);
+  });
+});
