@@ -151,6 +151,7 @@ type Run = {
 };
 
 const noop = (): void => undefined;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const ACTIVE: readonly CampaignStatus[] = ['running'];
 
 export class CampaignQueue {
@@ -164,6 +165,8 @@ export class CampaignQueue {
   private readonly failureStreaks = new Map<number, number>();
   private readonly sentTodayCache = new Map<string, number>();
   private readonly progressTimers = new Map<number, TimerHandle>();
+  /** Acks that arrived before their send was recorded (WhatsApp can be quicker than our commit). */
+  private readonly earlyAcks = new Map<string, { accountId: number; messageId: string; ack: string }>();
   private scheduleTimer: TimerHandle | null = null;
   private closed = false;
   private readonly unsubscribe: (() => void)[] = [];
@@ -478,12 +481,17 @@ export class CampaignQueue {
     return at > this.deps.clock.now() - 60_000 ? at : null;
   }
 
+  /** "15:00" today, "Tue 09:00" within a week, else "2026-01-31 09:00", in the campaign's zone. */
   private formatAt(ms: number, timezone: string): string {
-    const p = zonedParts(ms, isValidTimeZone(timezone) ? timezone : 'UTC');
+    const zone = isValidTimeZone(timezone) ? timezone : 'UTC';
+    const p = zonedParts(ms, zone);
     const pad = (n: number) => String(n).padStart(2, '0');
-    const today = zonedParts(this.deps.clock.now(), isValidTimeZone(timezone) ? timezone : 'UTC');
-    const day = p.year === today.year && p.month === today.month && p.day === today.day ? '' : `${p.year}-${pad(p.month)}-${pad(p.day)} `;
-    return `${day}${pad(p.hour)}:${pad(p.minute)}`;
+    const time = `${pad(p.hour)}:${pad(p.minute)}`;
+    const now = this.deps.clock.now();
+    const today = zonedParts(now, zone);
+    if (p.year === today.year && p.month === today.month && p.day === today.day) return time;
+    if (ms > now && ms - now < 6 * 86_400_000) return `${WEEKDAYS[p.weekday]} ${time}`;
+    return `${p.year}-${pad(p.month)}-${pad(p.day)} ${time}`;
   }
 
   private variablesOf(parts: DraftPart[]): TemplateVariable[] {
@@ -973,6 +981,11 @@ export class CampaignQueue {
         st.insertMessage.run(messageId, accountId, row.id, index, sentAt);
         st.partSent.run(index + 1, last ? 1 : 0, sentAt, sentAt, row.id);
       })();
+      const early = this.earlyAcks.get(`${accountId}:${messageId}`);
+      if (early) {
+        this.earlyAcks.delete(`${accountId}:${messageId}`);
+        this.onAck(early);
+      }
       if (firstSend) {
         this.countSend(accountId, sentAt);
         firstSend = false;
@@ -1119,6 +1132,11 @@ export class CampaignQueue {
       hit = this.st.ackFailed.get(t('cq.reason.waFailed'), now, e.accountId, e.messageId) as { campaign_id: number } | undefined;
     }
     if (hit) this.touch(hit.campaign_id);
+    else if (e.ack !== 'server' && e.ack !== 'pending') {
+      // Maybe ours, not recorded yet: keep it for the send that is finishing (a bounded memory).
+      if (this.earlyAcks.size >= 1_000) this.earlyAcks.delete(this.earlyAcks.keys().next().value ?? '');
+      this.earlyAcks.set(`${e.accountId}:${e.messageId}`, e);
+    }
   }
 
   private onAccountState(e: { accountId: number; state: string }): void {
