@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import type { Audience, AudiencePreview, Exclusions, VariableGap } from '../../src-shared/campaigns';
 import { emptyQuery } from '../../src-shared/filters';
+import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
 import { normalizeVariableKey, type TemplateVariable } from '../../src-shared/template';
 import { rawOf } from '../db/connection';
@@ -100,7 +101,7 @@ function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
       if (result.ok) phones.push(result.e164);
       else {
         invalid++;
-        if (invalidSamples.length < 50) invalidSamples.push({ input: line.slice(0, 64), reason: result.reason });
+        if (invalidSamples.length < 50) invalidSamples.push({ input: line.slice(0, 64), reason: t(`phone.reason.${result.reason}`) });
       }
     }
     const inserted = q

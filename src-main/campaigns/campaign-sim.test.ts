@@ -116,6 +116,7 @@ describe('a campaign on the demo phone', () => {
       draftId: draft.id,
     });
     expect(preview.excluded).toMatchObject({ blacklist: 1, graylist: 1, duplicates: 1, invalid: 1 });
+    expect(preview.invalidSamples).toEqual([{ input: 'not a number', reason: 'Not a phone number' }]);
     expect(preview.total).toBe(26 - 2); // 25 in the group + one new pasted number − black − gray
     expect(preview.variableGaps.find((g) => g.key === 'City')?.missing).toBeGreaterThan(0);
 

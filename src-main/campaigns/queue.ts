@@ -248,9 +248,16 @@ export class CampaignQueue {
       fields.parts = draft.parts;
     }
     if (record.status === 'scheduled' && patch.schedule) {
-      const dueAt = this.dueAt(patch.schedule);
-      if (dueAt === null) throw new AppError('invalid_input', t('cq.err.scheduleInPast', { at: 'now' }));
-      this.deps.q.prepare(`UPDATE campaigns SET due_at = ? WHERE id = ?`).run(dueAt, id);
+      if (patch.schedule.kind === 'now') {
+        // No longer scheduled: back to a draft campaign, to start when the user says.
+        setCampaignStatus(this.deps.q, id, 'draft', null, { dueAt: null });
+      } else {
+        const dueAt = this.dueAt(patch.schedule);
+        if (dueAt === null) {
+          throw new AppError('invalid_input', t('cq.err.scheduleInPast', { at: this.formatAt(Date.parse(patch.schedule.at), timezone) }));
+        }
+        this.deps.q.prepare(`UPDATE campaigns SET due_at = ? WHERE id = ?`).run(dueAt, id);
+      }
     }
     updateCampaignFields(this.deps.q, id, fields);
     const run = this.runs.get(id);
@@ -334,11 +341,12 @@ export class CampaignQueue {
   /** Starts now, or schedules; the draft's content is frozen into the campaign when it begins. */
   async startCampaign(id: number): Promise<Campaign> {
     const record = this.record(id);
-    if (record.status !== 'draft') this.cannot(record.status, 'started');
+    if (record.status !== 'draft' && record.status !== 'scheduled') this.cannot(record.status, 'Start');
     const c = toCampaign(this.deps.q, record);
     this.checkSettings(c.accountIds, c.pace, c.timezone);
     await this.freezeDraft(record);
-    if (c.schedule.kind === 'at') {
+    // A scheduled campaign started by hand goes now; a draft follows its schedule.
+    if (record.status === 'draft' && c.schedule.kind === 'at') {
       const dueAt = this.dueAt(c.schedule);
       if (dueAt === null) throw new AppError('invalid_input', t('cq.err.scheduleInPast', { at: this.formatAt(Date.parse(c.schedule.at), c.timezone) }));
       setCampaignStatus(this.deps.q, id, 'scheduled', null, { dueAt });
@@ -351,7 +359,7 @@ export class CampaignQueue {
 
   pause(id: number): Campaign {
     const record = this.record(id);
-    if (record.status !== 'running') this.cannot(record.status, 'paused');
+    if (record.status !== 'running') this.cannot(record.status, 'Pause');
     setCampaignStatus(this.deps.q, id, 'paused', t('cq.status.pausedByUser'));
     const run = this.runs.get(id);
     if (run) void this.stop(run);
@@ -360,7 +368,7 @@ export class CampaignQueue {
 
   async resume(id: number): Promise<Campaign> {
     const record = this.record(id);
-    if (record.status !== 'paused') this.cannot(record.status, 'resumed');
+    if (record.status !== 'paused') this.cannot(record.status, 'Resume');
     const c = toCampaign(this.deps.q, record);
     for (const accountId of c.accountIds) this.failureStreaks.delete(accountId);
     if (record.building === 1) {
@@ -374,7 +382,7 @@ export class CampaignQueue {
 
   cancel(id: number): Campaign {
     const record = this.record(id);
-    if (!['running', 'paused', 'scheduled', 'draft'].includes(record.status)) this.cannot(record.status, 'cancelled');
+    if (!['running', 'paused', 'scheduled', 'draft'].includes(record.status)) this.cannot(record.status, 'Cancel');
     const now = this.deps.clock.now();
     this.deps.q.transaction(() => {
       setCampaignStatus(this.deps.q, id, 'cancelled', t('cq.status.cancelledByUser'), { finishedAt: now });
@@ -425,9 +433,12 @@ export class CampaignQueue {
     let ratePerMinute = 0;
     let etaMs: number | null = null;
     if (run) {
-      const windowMs = Math.min(5 * 60_000, Math.max(1, now - run.startedAt));
+      // Over the last five minutes, between the first and the latest send (so the message that
+      // goes out at once on start does not make the first minute look fast).
       run.sendTimes = run.sendTimes.filter((at) => at >= now - 5 * 60_000);
-      ratePerMinute = Math.round((run.sendTimes.length / windowMs) * 60_000 * 10) / 10;
+      const times = run.sendTimes;
+      const spanMs = times.length >= 2 ? Math.max(now, times.at(-1)!) - times[0]! : 0;
+      ratePerMinute = spanMs > 0 ? Math.round(((times.length - 1) / spanMs) * 60_000 * 10) / 10 : 0;
       const p = run.pace;
       const perMessage =
         (p.minDelayMs + p.maxDelayMs) / 2 + (p.pauseEvery > 0 ? (p.pauseMinMs + p.pauseMaxMs) / 2 / p.pauseEvery : 0);
@@ -455,8 +466,9 @@ export class CampaignQueue {
     return record;
   }
 
-  private cannot(status: string, action: string): never {
-    throw new AppError('conflict', t('cq.err.cannot', { status, action }));
+  private cannot(status: string, action: 'Start' | 'Pause' | 'Resume' | 'Cancel'): never {
+    const word = t(`cq.statusWord.${status as CampaignStatus}`);
+    throw new AppError('conflict', t(`cq.err.cannot${action}`, { status: word }));
   }
 
   private changed(id: number): Campaign {
