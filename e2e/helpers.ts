@@ -8,7 +8,13 @@ import * as XLSX from 'xlsx';
 import { messyContactsCsv, MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
 import { expect, writeTempFile } from './fixtures';
 
-export type NavName = 'Contacts' | 'Groups' | 'Smart lists' | 'Blacklist' | 'Graylist' | 'Import' | 'Inbox' | 'Accounts' | 'Settings';
+export type NavName =
+  | 'Contacts'
+  | 'Groups'
+  | 'Smart lists'
+  | 'Drafts'
+  | 'Campaigns'
+  | 'Blacklist' | 'Graylist' | 'Import' | 'Inbox' | 'Accounts' | 'Settings';
 
 export async function goTo(page: Page, name: NavName): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: false }).first().click();

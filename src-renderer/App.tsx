@@ -5,7 +5,9 @@ import { CheckBanner, CheckDialogHost } from './components/accounts/CheckNumbers
 import { ConfirmHost } from './components/confirm';
 import { Toasts } from './components/Toasts';
 import { AccountsPage } from './pages/AccountsPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { ContactsPage } from './pages/ContactsPage';
+import { DraftsPage } from './pages/DraftsPage';
 import { GroupsPage } from './pages/GroupsPage';
 import { ImportPage } from './pages/ImportPage';
 import { InboxPage } from './pages/InboxPage';
@@ -13,6 +15,7 @@ import { ListsPage } from './pages/ListsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SuppressionsPage } from './pages/SuppressionsPage';
 import { startAccounts, useAccounts } from './stores/accounts';
+import { runningCount, startCampaigns, useCampaigns } from './stores/campaigns';
 import { startCatalog, useCatalog } from './stores/catalog';
 import { startChecks } from './stores/checks';
 import { startInbox, useInbox } from './stores/inbox';
@@ -23,6 +26,8 @@ const NAV: { page: Page; label: MessageKey; icon: string }[] = [
   { page: 'contacts', label: 'nav.contacts', icon: 'M16 11a4 4 0 1 0-8 0 4 4 0 0 0 8 0zM4 21c0-4 4-6 8-6s8 2 8 6' },
   { page: 'groups', label: 'nav.groups', icon: 'M3 7h7l2 2h9v10H3zM3 7V5h6' },
   { page: 'lists', label: 'nav.lists', icon: 'M4 6h16M7 12h10M10 18h4' },
+  { page: 'drafts', label: 'nav.drafts', icon: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4' },
+  { page: 'campaigns', label: 'nav.campaigns', icon: 'M3 11l17-7-5 17-3-7zM12 14l8-10' },
   { page: 'blacklist', label: 'nav.blacklist', icon: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM5.6 5.6l12.8 12.8' },
   { page: 'graylist', label: 'nav.graylist', icon: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM10 9v6M14 9v6' },
   { page: 'import', label: 'nav.import', icon: 'M12 3v12M7 10l5 5 5-5M4 20h16' },
@@ -47,6 +52,10 @@ function CurrentPage({ page }: { page: Page }) {
       return <GroupsPage />;
     case 'lists':
       return <ListsPage />;
+    case 'drafts':
+      return <DraftsPage />;
+    case 'campaigns':
+      return <CampaignsPage />;
     case 'blacklist':
       return <SuppressionsPage kind="black" />;
     case 'graylist':
@@ -67,18 +76,20 @@ export function App() {
   const connection = useConnection((s) => s.state);
   const groupsCount = useCatalog((s) => s.groups.length);
   const unread = useInbox((s) => s.unread);
+  const running = useCampaigns(runningCount);
   const attention = useAccounts((s) => s.accounts.filter((a) => a.state === 'blocked' || a.state === 'failed').length);
   useEffect(() => {
     startCatalog();
     startAccounts();
     startChecks();
     startInbox();
+    startCampaigns();
   }, []);
   useEffect(() => {
-    // Alt+1…9 moves between pages from anywhere.
+    // Alt+1…9 and Alt+0 move between the first ten pages from anywhere.
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const index = Number(e.key) - 1;
+      if (!e.altKey || e.ctrlKey || e.metaKey || !/^[0-9]$/.test(e.key)) return;
+      const index = e.key === '0' ? 9 : Number(e.key) - 1;
       const target = NAV[index];
       if (target) {
         e.preventDefault();
@@ -101,12 +112,17 @@ export function App() {
             type="button"
             className={page === item.page ? 'nav-item active' : 'nav-item'}
             aria-current={page === item.page ? 'page' : undefined}
-            title={`Alt+${i + 1}`}
+            title={i < 10 ? `Alt+${(i + 1) % 10}` : undefined}
             onClick={() => go(item.page)}
           >
             <NavIcon d={item.icon} />
             {t(item.label)}
             {item.page === 'groups' && groupsCount > 0 && <span className="nav-badge">{groupsCount}</span>}
+            {item.page === 'campaigns' && running > 0 && (
+              <span className="nav-badge" title={t('nav.campaignsRunning', { count: running })} data-testid="nav-campaigns-running">
+                {running}
+              </span>
+            )}
             {item.page === 'inbox' && unread > 0 && (
               <span className="nav-badge new" title={t('nav.inboxNew', { count: unread })}>
                 {unread}

@@ -1,0 +1,109 @@
+/** What can be done to a campaign in its state: start, pause, resume, cancel, copy, delete, pace. */
+import type { Campaign } from '../../../src-shared/campaigns';
+import { t } from '../../../src-shared/i18n';
+import { api } from '../../api';
+import { useBusyAction } from '../../hooks/useBusyAction';
+import { applyCampaign, openEditor, showList } from '../../stores/campaigns';
+import { toast } from '../../stores/toasts';
+import { confirm } from '../confirm';
+import { ErrorText } from '../ErrorText';
+import { formFromCampaign } from './model';
+
+export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campaign; onChangePace: () => void }) {
+  const { busy, error, run } = useBusyAction();
+  const act = (call: () => Promise<Campaign>) => run(async () => {
+    const next = await call();
+    applyCampaign(next.id, next);
+  });
+  const edit = (step: 'message' | 'review') => openEditor({ id: c.id, form: formFromCampaign(c, Date.now()), step, dirty: false });
+
+  const pause = () => act(() => api.campaigns.pause({ id: c.id }));
+  const resume = () => act(() => api.campaigns.resume({ id: c.id }));
+  const cancel = async () => {
+    const waiting = c.counts.queued;
+    const ok = await confirm({
+      title: t('campaigns.cancel.title', { name: c.name }),
+      body: c.status === 'draft' || c.status === 'scheduled' ? t('campaigns.cancel.bodyNotStarted') : t('campaigns.cancel.body', { count: waiting }),
+      confirmLabel: t('campaigns.cancel.confirm'),
+    });
+    if (ok && (await act(() => api.campaigns.cancel({ id: c.id })))) toast.info(t('campaigns.toast.cancelled', { name: c.name }));
+  };
+  const duplicate = async () => {
+    let copy: Campaign | null = null;
+    const ok = await run(async () => {
+      copy = await api.campaigns.duplicate({ id: c.id });
+      applyCampaign(copy.id, copy);
+    });
+    const made = copy as Campaign | null;
+    if (ok && made) {
+      toast.success(t('campaigns.toast.duplicated', { name: made.name }));
+      openEditor({ id: made.id, form: formFromCampaign(made, Date.now()), step: 'message', dirty: false });
+    }
+  };
+  const remove = async () => {
+    const ok = await confirm({
+      title: t('campaigns.delete.title', { name: c.name }),
+      body: c.counts.total > 0 ? t('campaigns.delete.body', { count: c.counts.total }) : t('campaigns.delete.bodyEmpty'),
+      confirmLabel: t('common.delete'),
+    });
+    if (!ok) return;
+    if (await run(() => api.campaigns.delete({ id: c.id }))) {
+      applyCampaign(c.id, null);
+      toast.success(t('campaigns.toast.deleted', { name: c.name }));
+      showList();
+    }
+  };
+
+  const s = c.status;
+  const editable = s === 'draft' || s === 'scheduled';
+  const live = s === 'running' || s === 'paused';
+  return (
+    <div className="cmp-actions">
+      <div className="row" role="toolbar" aria-label={t('campaigns.detail.actions')}>
+        {s === 'draft' && (
+          <button type="button" className="primary" onClick={() => edit('review')} disabled={busy} data-testid="campaign-review-start">
+            {t('campaigns.action.reviewStart')}
+          </button>
+        )}
+        {editable && (
+          <button type="button" onClick={() => edit('message')} disabled={busy} data-testid="campaign-edit">
+            {t('campaigns.action.edit')}
+          </button>
+        )}
+        {s === 'running' && (
+          <button type="button" className="primary" onClick={() => void pause()} disabled={busy} data-testid="campaign-pause">
+            {t('campaigns.action.pause')}
+          </button>
+        )}
+        {s === 'paused' && (
+          <button type="button" className="primary" onClick={() => void resume()} disabled={busy} data-testid="campaign-resume">
+            {t('campaigns.action.resume')}
+          </button>
+        )}
+        {live && (
+          <button type="button" onClick={onChangePace} disabled={busy} data-testid="campaign-change-pace">
+            {t('campaigns.action.pace')}
+          </button>
+        )}
+        {(live || editable) && (
+          <button type="button" onClick={() => void cancel()} disabled={busy} data-testid="campaign-cancel">
+            {t('campaigns.action.cancel')}
+          </button>
+        )}
+        <button type="button" onClick={() => void duplicate()} disabled={busy} data-testid="campaign-duplicate">
+          {t('campaigns.action.duplicate')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void remove()}
+          disabled={busy || s === 'running'}
+          title={s === 'running' ? t('campaigns.delete.running') : undefined}
+          data-testid="campaign-delete"
+        >
+          {t('common.delete')}
+        </button>
+      </div>
+      <ErrorText error={error} />
+    </div>
+  );
+}

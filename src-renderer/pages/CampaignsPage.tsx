@@ -1,0 +1,49 @@
+/** Campaigns: the list, one campaign's live progress and recipients, and the form to make one. */
+import { useEffect } from 'react';
+import { t } from '../../src-shared/i18n';
+import '../campaigns.css';
+import { CampaignDetail } from '../components/campaigns/CampaignDetail';
+import { CampaignEditor } from '../components/campaigns/CampaignEditor';
+import { CampaignList } from '../components/campaigns/CampaignList';
+import { newForm } from '../components/campaigns/model';
+import { useAccounts } from '../stores/accounts';
+import { openEditor, useCampaigns } from '../stores/campaigns';
+import { useCatalog } from '../stores/catalog';
+
+function startNew(): void {
+  const { drafts } = useCampaigns.getState();
+  const { accounts } = useAccounts.getState();
+  openEditor({ id: null, form: newForm({ accounts, drafts, now: Date.now() }), step: 'message', dirty: false });
+}
+
+/** Everything the form picks from, fresh when the page opens. */
+function useFreshData(): void {
+  useEffect(() => {
+    const ignore = () => undefined;
+    const campaigns = useCampaigns.getState();
+    void campaigns.refresh();
+    void campaigns.refreshDrafts();
+    const catalog = useCatalog.getState();
+    void catalog.refreshGroups().catch(ignore);
+    void catalog.refreshLists().catch(ignore);
+  }, []);
+}
+
+export function CampaignsPage() {
+  const view = useCampaigns((s) => s.view);
+  useFreshData();
+  if (view.kind === 'edit') return <CampaignEditor editor={view.editor} />;
+  if (view.kind === 'detail') return <CampaignDetail key={view.id} id={view.id} />;
+  return (
+    <section className="page" aria-labelledby="campaigns-title">
+      <div className="page-head">
+        <h1 id="campaigns-title">{t('campaigns.title')}</h1>
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={startNew} data-testid="campaign-new">
+          + {t('campaigns.new')}
+        </button>
+      </div>
+      <CampaignList onNew={startNew} />
+    </section>
+  );
+}
