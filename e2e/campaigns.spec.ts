@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile } from './helpers';
+import { goTo, importFile, pngBytes, SHOTS_DIR } from './helpers';
 
-const SHOTS = process.env.PIGEON_SHOTS_DIR ?? '/tmp/pigeon-shots';
 
 /** Screenshots for a person to look at, at the two window sizes the app is designed for. */
 async function shot(page: Page, name: string, sizes: [number, number][] = [[1280, 800], [1024, 700]]): Promise<void> {
+  const SHOTS = SHOTS_DIR;
+  if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
   const before = page.viewportSize();
   for (const [width, height] of sizes) {
@@ -65,13 +66,27 @@ async function blacklist(page: Page, phone: string): Promise<void> {
   await expect(page.getByTestId('suppr-add-result')).toContainText(/Added 1/);
 }
 
-/** Writes a one-text draft on the Drafts page and saves it. */
-async function writeDraft(page: Page, name: string, text: string): Promise<void> {
+/** Writes a draft on the Drafts page (a text, optionally an emoji from the picker and a picture) and saves it. */
+async function writeDraft(page: Page, name: string, text: string, extras: { emoji?: string; picture?: string } = {}): Promise<void> {
   await goTo(page, 'Drafts');
   await page.getByTestId('draft-new').or(page.getByTestId('draft-new-empty')).first().click();
   const editor = page.getByTestId('draft-editor');
   await editor.getByTestId('draft-name').fill(name);
   await editor.getByTestId('part-text-input').first().fill(text);
+  if (extras.emoji) {
+    const part = page.getByTestId('part-text').first();
+    await part.getByTestId('part-text-input').press('End');
+    await part.getByTestId('tool-emoji').click();
+    await page.getByTestId('emoji-picker').getByRole('button', { name: extras.emoji }).click();
+    await expect(part.getByTestId('part-text-input')).toHaveValue(`${text}${extras.emoji}`);
+  }
+  if (extras.picture) {
+    await editor.getByTestId('add-image').click();
+    const picture = page.getByTestId('part-image').first();
+    await picture.getByTestId('attach-input').setInputFiles({ name: extras.picture, mimeType: 'image/png', buffer: pngBytes(120, 80) });
+    await expect(picture.getByTestId('attachment-thumb')).toBeVisible();
+    await picture.getByTestId('part-caption-input').fill('Only this week, {{first_name|friend}}');
+  }
   await editor.getByTestId('draft-save').click();
   await expect(editor.getByTestId('draft-state')).toHaveText('All changes saved');
 }
@@ -146,7 +161,8 @@ test('build a campaign for a group, start it and watch it complete', async ({ pi
   await linkDemoAccount(page, 'Shop phone');
   await importCustomers(page, dataDir, 'VIP', CUSTOMERS);
   await blacklist(page, BLACKLISTED[1]);
-  await writeDraft(page, 'Spring sale', 'Hello {{name}}! Spring sale in {{city|your city}} this week.');
+  // A variable with a fallback, an emoji from the picker and a picture.
+  await writeDraft(page, 'Spring sale', 'Hello {{name}}! Spring sale in {{city|your city}} this week ', { emoji: '🎉', picture: 'spring.png' });
 
   // Also pasted: one number already in the group, and a line that is no number.
   await buildCampaign(page, {
@@ -198,6 +214,26 @@ test('build a campaign for a group, start it and watch it complete', async ({ pi
   await expect(stat(page, 'failed')).toHaveAttribute('data-value', String(NOT_ON_WHATSAPP.length));
   await expect(stat(page, 'queued')).toHaveAttribute('data-value', '0');
   await expect(detail.getByTestId('progress')).toContainText(`${REACHED.length} of ${REACHED.length} done`);
+
+  // What "WhatsApp" got, from the demo phone's durable log: each reachable customer once, the
+  // text with their name, the city or its fallback and the emoji, then the picture with its caption.
+  const logFile = path.join(dataDir, 'simulator', 'account-1.jsonl');
+  const log = fs
+    .readFileSync(logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { to: string; kind: string; text: string; fileName?: string });
+  const onWhatsApp = REACHED.filter((c) => !NOT_ON_WHATSAPP.includes(c));
+  expect(log).toHaveLength(onWhatsApp.length * 2);
+  for (const [name, phone] of onWhatsApp) {
+    const mine = log.filter((r) => r.to === phone);
+    expect(mine.map((r) => r.kind)).toEqual(['text', 'image']);
+    const index = CUSTOMERS.findIndex(([n]) => n === name);
+    const city = index % 2 === 0 ? 'Izmir' : 'your city';
+    expect(mine[0]!.text).toBe(`Hello ${name}! Spring sale in ${city} this week 🎉`);
+    expect(mine[1]!.fileName).toBe('spring.png');
+    expect(mine[1]!.text).toBe(`Only this week, ${name.split(' ')[0]}`);
+  }
 
   // The recipients: everyone but the blacklisted number, once each; the failed ones say why.
   const recipients = detail.getByTestId('recipients');
@@ -253,7 +289,7 @@ test('pause, change the pace, resume and cancel a slower campaign; schedule a co
   await expect(detail.getByTestId('campaign-rate')).toContainText('messages a minute');
   await expect(detail.getByTestId('campaign-sender')).toHaveText('Shop phone');
   await expect(detail.getByTestId('campaign-eta')).toContainText(/about|less than/);
-  await page.screenshot({ path: path.join(SHOTS, 'campaign-running.png') });
+  if (SHOTS_DIR) await page.screenshot({ path: path.join(SHOTS_DIR, 'campaign-running.png') });
   await shot(page, 'campaign-running');
 
   // Pause: nothing more goes out.

@@ -3,6 +3,7 @@
  * file, pick options, read the numbers on screen.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import type { Download, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { messyContactsCsv, MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
@@ -135,4 +136,37 @@ export async function readDownload(download: Download): Promise<string[][]> {
   const sheet = wb.Sheets[sheetName];
   if (!sheet) throw new Error('sheet missing');
   return XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' });
+}
+
+/**
+ * Where specs save screenshots for a person to look at: only when PIGEON_SHOTS_DIR is set, so a
+ * normal test run writes nothing outside its temp folders.
+ */
+export const SHOTS_DIR: string | null = process.env.PIGEON_SHOTS_DIR ?? null;
+
+/** A small valid PNG (a colour gradient), built here so no binary fixture is needed. */
+export function pngBytes(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    rows.push(0); // no filter
+    for (let x = 0; x < width; x++) rows.push(40 + Math.round((x / width) * 200), 120 + Math.round((y / height) * 100), 110);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
