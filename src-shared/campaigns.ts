@@ -3,6 +3,7 @@
  * renderer shows. The queue itself lives in src-main/campaigns; pace arithmetic in ./pace.
  */
 import { z } from 'zod';
+import { ContactQuerySchema } from './filters';
 import type { WorkingHours } from './pace';
 
 // ---------------------------------------------------------------------------------------------
@@ -111,6 +112,8 @@ export const AudienceSchema = z.object({
   groupIds: z.array(z.number().int().positive()).max(500).default([]),
   listIds: z.array(z.number().int().positive()).max(500).default([]),
   contactIds: z.array(z.number().int().positive()).max(200_000).default([]),
+  /** Everyone a contacts-page search/filter matched (a selection made with "select all matching"). */
+  query: ContactQuerySchema.nullable().default(null),
   /** Numbers pasted as text, one per line (or separated by commas/semicolons). */
   pasted: z.string().max(2_000_000).default(''),
 });

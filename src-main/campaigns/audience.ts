@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { Audience, AudiencePreview, Exclusions, VariableGap } from '../../src-shared/campaigns';
-import { emptyQuery } from '../../src-shared/filters';
+import { emptyQuery, type ContactQuery } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
 import { normalizeVariableKey, type TemplateVariable } from '../../src-shared/template';
@@ -57,7 +57,17 @@ type Prepared = { listIds: number[] };
 
 /** The async part (smart lists are saved filters evaluated by the contacts module). */
 export async function prepareAudience(db: Db, audience: Audience): Promise<Prepared> {
-  return { listIds: await listContactIds(db, audience.listIds) };
+  const listIds = await listContactIds(db, audience.listIds);
+  if (audience.query) listIds.push(...(await queryContactIds(db, audience.query)));
+  return { listIds };
+}
+
+async function queryContactIds(db: Db, query: ContactQuery): Promise<number[]> {
+  const where = await selectionCondition(db, { kind: 'query', query });
+  const compiled = sql<{ id: number }>`SELECT c.id FROM contacts c WHERE ${where}`.compile(db);
+  const raw = rawOf(db);
+  if (raw) return raw.prepare(compiled.sql).pluck().all(...compiled.parameters) as number[];
+  return (await db.executeQuery(compiled)).rows.map((r) => r.id);
 }
 
 const EXCLUSION_ORDER = ['black', 'gray', 'nowa', 'recent'] as const;

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Campaign, CampaignProgress } from '../../src-shared/campaigns';
 import type { MethodParsedInput } from '../../src-shared/contract';
+import { emptyFilter } from '../../src-shared/filters';
 import { paceFromPreset, type Pace } from '../../src-shared/pace';
 import type { Core } from '../core/core';
 import { testCore } from '../test-support/core';
@@ -87,7 +88,7 @@ function campaignInput(
   return {
     name: 'November offer',
     draftId,
-    audience: { groupIds: [groupId], listIds: [], contactIds: [], pasted: '' },
+    audience: { groupIds: [groupId], listIds: [], contactIds: [], query: null, pasted: '' },
     exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: 24 },
     accountIds: [accountId],
     pace,
@@ -111,7 +112,7 @@ describe('a campaign on the demo phone', () => {
 
     const h = core.handlers;
     const preview = await h['campaigns.preview']({
-      audience: { groupIds: [group.id], listIds: [], contactIds: [], pasted: `${phones[3]}\nnot a number\n+90 532 111 0099` },
+      audience: { groupIds: [group.id], listIds: [], contactIds: [], query: null, pasted: `${phones[3]}\nnot a number\n+90 532 111 0099` },
       exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: 24 },
       draftId: draft.id,
     });
@@ -150,7 +151,7 @@ describe('a campaign on the demo phone', () => {
     // does everyone this one reached (messaged in the last 24 hours).
     const nextPreview = () =>
       h['campaigns.preview']({
-        audience: { groupIds: [group.id], listIds: [], contactIds: [], pasted: '' },
+        audience: { groupIds: [group.id], listIds: [], contactIds: [], query: null, pasted: '' },
         exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: 24 },
         draftId: null,
       });
@@ -357,5 +358,25 @@ describe('a campaign over two accounts', () => {
     const pictures = [...first, ...other].filter((r) => r.kind === 'image');
     expect(pictures).toHaveLength(reached);
     expect(pictures.every((r) => r.fileName === 'offer.png' && /^Only this week, \S+$/.test(r.text))).toBe(true);
+  });
+});
+
+describe('an audience from the contacts page', () => {
+  it('takes picked contacts and everyone a search matched, once each', async () => {
+    opened = await testCore({ simulatorSpeed: SPEED });
+    const { core } = opened;
+    const phones = phonesOf(9, 905321220001);
+    const { ids } = await setUp(core, phones);
+    const h = core.handlers;
+    // "Customer 1", "Customer 2", … match the search "Customer"; ids[0] has no name but is picked.
+    const query = { search: 'Customer', filter: emptyFilter(), listId: null, status: 'all' as const };
+    const preview = await h['campaigns.preview']({
+      audience: { groupIds: [], listIds: [], contactIds: [ids[0]!, ids[1]!], query, pasted: '' },
+      exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: null },
+      draftId: null,
+    });
+    const named = phones.filter((_, i) => i % 3 !== 0).length;
+    expect(preview.matched).toBe(named + 1); // the named ones, plus the picked one without a name
+    expect(preview.total).toBe(named + 1);
   });
 });

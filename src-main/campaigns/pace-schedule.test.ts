@@ -87,7 +87,7 @@ async function campaign(
   const c = await core.handlers['campaigns.create']({
     name: 'C',
     draftId: draft.id,
-    audience: { groupIds: [groupId], listIds: [], contactIds: [], pasted: '' },
+    audience: { groupIds: [groupId], listIds: [], contactIds: [], query: null, pasted: '' },
     exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: null },
     accountIds: [accountId],
     pace: p,

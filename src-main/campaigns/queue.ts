@@ -320,7 +320,7 @@ export class CampaignQueue {
   async variableGaps(parts: DraftPart[], audience: Campaign['audience'] | null): Promise<VariableGap[]> {
     const variables = this.variablesOf(parts);
     if (variables.length === 0) return [];
-    const everyone: Campaign['audience'] = { groupIds: [], listIds: [], contactIds: [], pasted: '' };
+    const everyone: Campaign['audience'] = { groupIds: [], listIds: [], contactIds: [], query: null, pasted: '' };
     const prepared = await prepareAudience(this.deps.db, audience ?? everyone);
     const exclusions: Exclusions = { includeGraylist: audience === null, skipNotOnWhatsApp: false, recentlyMessagedHours: null };
     return previewAudience(

@@ -48,7 +48,7 @@ async function crashedCampaign(): Promise<{ dataDir: string; campaignId: number;
   const c = await h['campaigns.create']({
     name: 'C',
     draftId: draft.id,
-    audience: { groupIds: [group.id], listIds: [], contactIds: [], pasted: '' },
+    audience: { groupIds: [group.id], listIds: [], contactIds: [], query: null, pasted: '' },
     exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: null },
     accountIds: [account.id],
     pace: { ...paceFromPreset('fast'), preset: 'custom', minDelayMs: 0, maxDelayMs: 0, pauseEvery: 0, typing: false, workingHours: { enabled: false, days: [1], start: '09:00', end: '18:00' } },

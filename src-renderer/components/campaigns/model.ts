@@ -126,7 +126,7 @@ export function formFromCampaign(c: Campaign, now: number): CampaignForm {
 }
 
 export function audienceOf(form: CampaignForm): Audience {
-  return { groupIds: form.groupIds, listIds: form.listIds, contactIds: form.contactIds, pasted: form.pasted };
+  return { groupIds: form.groupIds, listIds: form.listIds, contactIds: form.contactIds, query: null, pasted: form.pasted };
 }
 
 export function exclusionsOf(form: CampaignForm): Exclusions {
