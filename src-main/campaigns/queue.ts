@@ -41,7 +41,7 @@ import { renderTemplate, templateVariables, type TemplateVariable } from '../../
 import type { AccountManager } from '../accounts/account-manager';
 import type { Db } from '../contacts/queries';
 import { parseFieldPairs } from '../contacts/queries';
-import type { Clock, TimerHandle } from '../core/clock';
+import { raceTimeout, type Clock, type TimerHandle } from '../core/clock';
 import type { EventBus } from '../core/events';
 import type { Sqlite } from '../db/connection';
 import { attachmentPath } from '../drafts/attachments';
@@ -206,8 +206,10 @@ export class CampaignQueue {
     this.closed = true;
     if (this.scheduleTimer) this.deps.clock.clearTimeout(this.scheduleTimer);
     for (const handle of this.progressTimers.values()) this.deps.clock.clearTimeout(handle);
-    const done = [...this.runs.values()].map((run) => this.stop(run));
-    await Promise.all(done);
+    // A send in flight finishes (or gives up) first, but a hung client does not hold up quitting:
+    // its row stays `sending` and is reconciled at the next start.
+    const done = Promise.all([...this.runs.values()].map((run) => this.stop(run)));
+    await raceTimeout(this.deps.clock, done, 5_000);
     for (const off of this.unsubscribe) off();
   }
 
