@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — the contact book's figures, each printed as
+ * `npm run bench` — the contact book's and the send queue's figures, each printed as
  *   name: value unit (target: OP value)
  * Ratios are measured side by side in this one process run; each timing is the median of several
  * rounds. Data is generated (deterministic seed) in a temporary folder and removed afterwards.
@@ -12,8 +12,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { emptyQuery } from '../../src-shared/filters';
 import { appPaths } from '../core/app-paths';
-import { openCore, type Core } from '../core/core';
+import { openCore, type Core, type CoreOptions } from '../core/core';
 import { generateContactsRows, generateContactsXlsx, generatedPhoneE164 } from '../spreadsheets/fixtures';
+import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -38,13 +39,14 @@ function report(name: string, value: number, unit: string, op: '<=' | '>=', targ
   console.log(`${name}: ${shown} ${unit} (target: ${op} ${target})${ok ? '' : '  <-- MISSED'}`);
 }
 
-async function open(dir: string): Promise<Core> {
+async function open(dir: string, extra: Partial<CoreOptions> = {}): Promise<Core> {
   return openCore({
     dataDir: dir,
     workerPath: paths.workerPath,
     resourcesDir: paths.resourcesDir,
     shell: 'browser',
     version: paths.version,
+    ...extra,
   });
 }
 
@@ -196,6 +198,13 @@ async function main(): Promise<void> {
     await c.close();
   }
   report('core_open_100k_ms', median(opens), 'ms', '<=', 300);
+
+  // 6–8. The send queue: throughput on a zero-delay demo phone, starting a campaign on the whole
+  // book with exclusions (on the book above), and pace lateness while an import runs.
+  const ctx: QueueBenchContext = { n: N, rounds: ROUNDS, tmp, bookDir, bookBytes: bytes, open, report, median, percentile };
+  await queueThroughput(ctx);
+  await campaignStart(ctx);
+  await paceJitter(ctx);
 }
 
 main()

@@ -72,11 +72,26 @@ async function queryContactIds(db: Db, query: ContactQuery): Promise<number[]> {
 
 const EXCLUSION_ORDER = ['black', 'gray', 'nowa', 'recent'] as const;
 
+/** Rows per chunk: each chunk is a few tens of milliseconds, then the event loop gets a turn. */
+const CHUNK = 8_000;
+
+/** Gives timers, acks and IPC a turn between chunks (the queue keeps its pace meanwhile). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One build or preview at a time on a connection: they share the temp tables. */
+const locks = new WeakMap<Sqlite, Promise<unknown>>();
+function exclusive<T>(q: Sqlite, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(q) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  locks.set(q, next.catch(() => undefined));
+  return next;
+}
+
 /**
- * Fills the temp table `cand` with the audience and marks exclusions. Runs inside the caller's
- * transaction on the queue connection; the caller drops the temp tables.
+ * Fills the temp table `cand` with the audience (contacts in name order, then pasted numbers)
+ * and marks exclusions, in chunks. The caller drops the temp tables.
  */
-function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
+async function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
   q.exec(`
     CREATE TEMP TABLE IF NOT EXISTS aud_ids (contact_id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS cand (phone TEXT PRIMARY KEY, contact_id INTEGER, name TEXT NOT NULL, fields TEXT NOT NULL, excl TEXT);
@@ -89,14 +104,40 @@ function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
     ).run(JSON.stringify(audience.groupIds));
   }
   const explicit = [...audience.contactIds, ...prepared.listIds];
-  if (explicit.length > 0) {
-    q.prepare(`INSERT OR IGNORE INTO aud_ids SELECT value FROM json_each(?)`).run(JSON.stringify(explicit));
+  for (let i = 0; i < explicit.length; i += CHUNK * 4) {
+    q.prepare(`INSERT OR IGNORE INTO aud_ids SELECT value FROM json_each(?)`).run(JSON.stringify(explicit.slice(i, i + CHUNK * 4)));
   }
-  if (input.allContacts) {
-    q.exec(`INSERT OR IGNORE INTO cand (phone, contact_id, name, fields) SELECT phone, id, name, fields FROM book.contacts`);
-  } else {
-    q.exec(`INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
-      SELECT c.phone, c.id, c.name, c.fields FROM aud_ids a JOIN book.contacts c ON c.id = a.contact_id ORDER BY c.name_key, c.id`);
+  await breathe();
+
+  // Walk the book in name order (its index), a chunk at a time, keeping the audience's contacts.
+  const fill = q.prepare(
+    `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
+     SELECT c.phone, c.id, c.name, c.fields FROM book.contacts c INDEXED BY contacts_by_name
+     WHERE (c.name_key, c.id) > (?, ?) AND (? OR c.id IN (SELECT contact_id FROM aud_ids))
+     ORDER BY c.name_key, c.id LIMIT ${CHUNK}`,
+  );
+  const lastOf = q.prepare(`SELECT c.name_key, c.id FROM book.contacts c INDEXED BY contacts_by_name
+     WHERE (c.name_key, c.id) > (?, ?) ORDER BY c.name_key, c.id LIMIT 1 OFFSET ${CHUNK - 1}`);
+  const everyone = input.allContacts ? 1 : 0;
+  if (everyone || q.prepare(`SELECT EXISTS (SELECT 1 FROM aud_ids)`).pluck().get() === 1) {
+    let after: [string, number] = ['', 0];
+    for (;;) {
+      // The chunk's window: the next CHUNK rows of the book in name order (matched or not).
+      const end = lastOf.get(...after) as { name_key: string; id: number } | undefined;
+      if (end) {
+        q.prepare(
+          `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
+           SELECT c.phone, c.id, c.name, c.fields FROM book.contacts c INDEXED BY contacts_by_name
+           WHERE (c.name_key, c.id) > (?, ?) AND (c.name_key, c.id) <= (?, ?) AND (? OR c.id IN (SELECT contact_id FROM aud_ids))
+           ORDER BY c.name_key, c.id`,
+        ).run(after[0], after[1], end.name_key, end.id, everyone);
+        after = [end.name_key, end.id];
+        await breathe();
+      } else {
+        fill.run(after[0], after[1], everyone);
+        break;
+      }
+    }
   }
 
   // Pasted numbers: normalised like an import; a number already in the audience is a duplicate.
@@ -114,28 +155,36 @@ function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
         if (invalidSamples.length < 50) invalidSamples.push({ input: line.slice(0, 64), reason: t(`phone.reason.${result.reason}`) });
       }
     }
-    const inserted = q
-      .prepare(
-        `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
-         SELECT p.value, c.id, coalesce(c.name, ''), coalesce(c.fields, '[]')
-         FROM json_each(?) p LEFT JOIN book.contacts c ON c.phone = p.value`,
-      )
-      .run(JSON.stringify(phones)).changes;
-    duplicates = phones.length - inserted;
+    for (let i = 0; i < phones.length; i += CHUNK) {
+      const chunk = phones.slice(i, i + CHUNK);
+      const inserted = q
+        .prepare(
+          `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
+           SELECT p.value, c.id, coalesce(c.name, ''), coalesce(c.fields, '[]')
+           FROM json_each(?) p LEFT JOIN book.contacts c ON c.phone = p.value`,
+        )
+        .run(JSON.stringify(chunk)).changes;
+      duplicates += chunk.length - inserted;
+      await breathe();
+    }
   }
 
   q.exec(`UPDATE cand SET excl = 'black' WHERE phone IN (SELECT phone FROM book.suppressions WHERE kind = 'black')`);
+  await breathe();
   if (!exclusions.includeGraylist) {
     q.exec(`UPDATE cand SET excl = 'gray' WHERE excl IS NULL AND phone IN (SELECT phone FROM book.suppressions WHERE kind = 'gray')`);
+    await breathe();
   }
   if (exclusions.skipNotOnWhatsApp) {
-    q.exec(`UPDATE cand SET excl = 'nowa' WHERE excl IS NULL AND phone IN (SELECT phone FROM book.contacts WHERE wa_status = 'no')`);
+    q.exec(`UPDATE cand SET excl = 'nowa' WHERE excl IS NULL AND contact_id IN (SELECT id FROM book.contacts WHERE wa_status = 'no')`);
+    await breathe();
   }
   if (exclusions.recentlyMessagedHours !== null) {
     q.prepare(
       `UPDATE cand SET excl = 'recent' WHERE excl IS NULL AND EXISTS (
          SELECT 1 FROM recipients r WHERE r.phone = cand.phone AND r.sent_at >= ? AND r.campaign_id IS NOT ?)`,
     ).run(input.now - exclusions.recentlyMessagedHours * 3600_000, input.campaignId);
+    await breathe();
   }
   return { invalid, duplicates, invalidSamples };
 }
@@ -183,7 +232,7 @@ export function resetAudienceFunctions(): void {
   keyFunctionFor = new WeakSet();
 }
 
-function toPreview(q: Sqlite, input: BuildInput, extra: ReturnType<typeof classify>): AudiencePreview {
+function toPreview(q: Sqlite, input: BuildInput, extra: Awaited<ReturnType<typeof classify>>): AudiencePreview {
   const c = counts(q);
   return {
     total: c.total,
@@ -201,31 +250,40 @@ function toPreview(q: Sqlite, input: BuildInput, extra: ReturnType<typeof classi
   };
 }
 
+const dropTemp = (q: Sqlite) => q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand;');
+
 /** What the audience would give, without writing anything. */
-export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared): AudiencePreview {
-  try {
-    return q.transaction(() => toPreview(q, input, classify(q, input, prepared)))();
-  } finally {
-    q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand;');
-  }
+export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared): Promise<AudiencePreview> {
+  return exclusive(q, async () => {
+    try {
+      return toPreview(q, input, await classify(q, input, prepared));
+    } finally {
+      dropTemp(q);
+    }
+  });
 }
 
 /**
- * Writes the campaign's recipient rows (queued) in one transaction and returns what was
- * excluded. The caller has already removed any rows of an interrupted earlier build.
+ * Writes the campaign's recipient rows (queued), a chunk per transaction, and returns what was
+ * excluded. The campaign is marked `building` meanwhile: after a crash it is built again from
+ * scratch, so a half-written audience never sends.
  */
-export function buildRecipients(q: Sqlite, campaignId: number, input: BuildInput, prepared: Prepared): AudiencePreview {
-  try {
-    return q.transaction(() => {
-      const extra = classify(q, input, prepared);
-      const preview = toPreview(q, input, extra);
-      q.prepare(
+export function buildRecipients(q: Sqlite, campaignId: number, input: BuildInput, prepared: Prepared): Promise<AudiencePreview> {
+  return exclusive(q, async () => {
+    try {
+      const preview = toPreview(q, input, await classify(q, input, prepared));
+      const insert = q.prepare(
         `INSERT INTO recipients (campaign_id, contact_id, phone, name, fields, status, updated_at)
-         SELECT ?, contact_id, phone, name, fields, 'queued', ? FROM cand WHERE excl IS NULL ORDER BY rowid`,
-      ).run(campaignId, input.now);
+         SELECT ?, contact_id, phone, name, fields, 'queued', ? FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ? ORDER BY rowid`,
+      );
+      const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
+      for (let from = 0; from < maxRowid; from += CHUNK) {
+        insert.run(campaignId, input.now, from, from + CHUNK);
+        await breathe();
+      }
       return preview;
-    })();
-  } finally {
-    q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand;');
-  }
+    } finally {
+      dropTemp(q);
+    }
+  });
 }

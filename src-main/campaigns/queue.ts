@@ -311,7 +311,7 @@ export class CampaignQueue {
   async preview(audience: Campaign['audience'], exclusions: Exclusions, draftId: number | null): Promise<AudiencePreview> {
     const variables = draftId === null ? [] : this.variablesOf((await getDraft(this.deps.db, draftId)).parts);
     const prepared = await prepareAudience(this.deps.db, audience);
-    return previewAudience(
+    return await previewAudience(
       this.deps.q,
       { audience, exclusions, campaignId: null, now: this.deps.clock.now(), defaultCountry: await this.deps.defaultCountry(), variables },
       prepared,
@@ -325,7 +325,7 @@ export class CampaignQueue {
     const everyone: Campaign['audience'] = { groupIds: [], listIds: [], contactIds: [], query: null, pasted: '' };
     const prepared = await prepareAudience(this.deps.db, audience ?? everyone);
     const exclusions: Exclusions = { includeGraylist: audience === null, skipNotOnWhatsApp: false, recentlyMessagedHours: null };
-    return previewAudience(
+    const preview = await previewAudience(
       this.deps.q,
       {
         audience: audience ?? everyone,
@@ -337,7 +337,8 @@ export class CampaignQueue {
         allContacts: audience === null,
       },
       prepared,
-    ).variableGaps;
+    );
+    return preview.variableGaps;
   }
 
   /** Starts now, or schedules; the draft's content is frozen into the campaign when it begins. */
@@ -559,7 +560,7 @@ export class CampaignQueue {
     record = this.record(id);
     const c = toCampaign(this.deps.q, record);
     const prepared = await prepareAudience(this.deps.db, c.audience);
-    const built = buildRecipients(
+    const built = await buildRecipients(
       this.deps.q,
       id,
       {
