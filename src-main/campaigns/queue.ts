@@ -171,8 +171,15 @@ export class CampaignQueue {
   private closed = false;
   private readonly unsubscribe: (() => void)[] = [];
 
+  /** A part went out: its WhatsApp id and the row's progress, in one transaction. */
+  private readonly recordSent: (messageId: string, accountId: number, recipientId: number, index: number, last: boolean, sentAt: number) => void;
+
   constructor(private readonly deps: QueueDeps) {
     this.st = sendStatements(deps.q);
+    this.recordSent = deps.q.transaction((messageId: string, accountId: number, recipientId: number, index: number, last: boolean, sentAt: number) => {
+      this.st.insertMessage.run(messageId, accountId, recipientId, index, sentAt);
+      this.st.partSent.run(index + 1, last ? 1 : 0, sentAt, sentAt, recipientId);
+    });
     this.options = { ...DEFAULT_QUEUE_OPTIONS, ...deps.options };
     this.random = deps.random ?? Math.random;
     const onAck = this.onAck.bind(this);
@@ -796,8 +803,8 @@ export class CampaignQueue {
     if (ready.length === 0) {
       return this.wait(run, t('cq.wait.account', { labels: existing.map((id) => this.label(id)).join(', ') }), null);
     }
-    const dayStart = startOfLocalDay(now, run.timezone);
     const cap = run.pace.dailyCapPerAccount;
+    const dayStart = cap === 0 ? 0 : startOfLocalDay(now, run.timezone);
     const usable = cap === 0 ? ready : ready.filter((id) => this.sentToday(id, dayStart) < cap);
     if (usable.length === 0) {
       const midnight = nextLocalMidnight(now, run.timezone);
@@ -992,10 +999,7 @@ export class CampaignQueue {
         return;
       }
       const sentAt = clock.now();
-      this.deps.q.transaction(() => {
-        st.insertMessage.run(messageId, accountId, row.id, index, sentAt);
-        st.partSent.run(index + 1, last ? 1 : 0, sentAt, sentAt, row.id);
-      })();
+      this.recordSent(messageId, accountId, row.id, index, last, sentAt);
       const early = this.earlyAcks.get(`${accountId}:${messageId}`);
       if (early) {
         this.earlyAcks.delete(`${accountId}:${messageId}`);
