@@ -1,15 +1,15 @@
 /**
  * Campaigns, acting as the operator: link a demo account, import customers into a group, write a
  * draft, build a campaign step by step, start it and watch it finish; pause, change the pace,
- * resume and cancel a slower one; schedule a copy. The demo phone says numbers ending in 0 are not
- * on WhatsApp, so those end as failed.
+ * resume and cancel a slower one; schedule a copy, take it off the schedule and back, then start it
+ * at once; send to people selected on the Contacts page (picked ones, or everyone a search finds).
+ * The demo phone says numbers ending in 0 are not on WhatsApp, so those end as failed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
 import { goTo, importFile, pngBytes, SHOTS_DIR } from './helpers';
-
 
 /** Screenshots for a person to look at, at the two window sizes the app is designed for. */
 async function shot(page: Page, name: string, sizes: [number, number][] = [[1280, 800], [1024, 700]]): Promise<void> {
@@ -352,6 +352,121 @@ test('pause, change the pace, resume and cancel a slower campaign; schedule a co
   await expect(page.getByTestId('campaign-row').filter({ hasText: 'Friday news (copy)' }).getByTestId('campaign-status')).toHaveText('Scheduled');
   await expect(page.getByTestId('campaign-row').filter({ hasText: 'Friday news (copy)' })).toContainText('Starts');
   await shot(page, 'list-scheduled');
+
+  // Now can be chosen for a scheduled campaign: saved that way it comes off the schedule, a draft again.
+  await page.getByTestId('campaign-row').filter({ hasText: 'Friday news (copy)' }).getByRole('button', { name: 'Friday news (copy)' }).click();
+  await detail.getByTestId('campaign-edit').click();
+  await e.getByRole('button', { name: /When/ }).click();
+  await expect(e.getByTestId('schedule-now')).toBeEnabled();
+  await e.getByTestId('schedule-now').check();
+  await expect(e).toContainText('Takes it off the schedule');
+  await next(page);
+  await expect(e.getByTestId('campaign-start')).toHaveText('Start now');
+  await e.getByTestId('campaign-save-draft').click();
+  await expect(status(page)).toHaveText('Draft');
+  await expect(detail.getByTestId('campaign-start-now')).toHaveCount(0);
+  // Scheduled again for tomorrow.
+  await detail.getByTestId('campaign-edit').click();
+  await e.getByRole('button', { name: /When/ }).click();
+  await e.getByTestId('schedule-at').check();
+  await e.getByTestId('schedule-date').fill(date);
+  await e.getByTestId('schedule-time').fill('10:30');
+  await next(page);
+  await e.getByTestId('campaign-start').click();
+  await expect(status(page)).toHaveText('Scheduled');
+  await shot(page, 'campaign-scheduled');
+
+  // Start now, before its time, after confirming: it runs at once.
+  await detail.getByTestId('campaign-start-now').click();
+  const startNow = page.getByTestId('confirm-dialog');
+  await expect(startNow).toContainText('Start “Friday news (copy)” now?');
+  await expect(startNow).toContainText(/scheduled for .*10:30/);
+  await shot(page, 'campaign-start-now', [[1280, 800]]);
+  // Cancelling the question leaves it scheduled.
+  await startNow.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveText('Scheduled');
+  await detail.getByTestId('campaign-start-now').click();
+  await startNow.getByRole('button', { name: 'Start now' }).click();
+  await expect(status(page)).toHaveText(/Running|Completed/);
+  await expect(page.getByTestId('toast').filter({ hasText: '“Friday news (copy)” started.' })).toBeVisible();
+  await expect(detail.getByTestId('campaign-not-started')).toHaveCount(0);
+  await expect.poll(async () => Number(await stat(page, 'sent').getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
+  await detail.getByTestId('campaign-cancel').click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel campaign' }).click();
+  await expect(status(page)).toHaveText(/Cancelled|Completed/);
+});
+
+test('a campaign for the contacts selected on the Contacts page, or everyone a search finds', async ({ pigeon }) => {
+  const { page, dataDir } = pigeon;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await linkDemoAccount(page, 'Shop phone');
+  await importCustomers(page, dataDir, 'VIP', CUSTOMERS);
+  await writeDraft(page, 'Spring sale', 'Hello {{name}}!');
+
+  // Three contacts picked one by one: New campaign… opens the form with them as the audience.
+  await goTo(page, 'Contacts');
+  const picked = CUSTOMERS.slice(0, 3).map(([name]) => name);
+  for (const name of picked) {
+    await page.getByTestId('contact-row').filter({ hasText: name }).getByRole('checkbox', { name }).check();
+  }
+  await expect(page.getByTestId('selected-count')).toHaveText('3 selected');
+  await shot(page, 'contacts-new-campaign');
+  await page.getByRole('button', { name: 'New campaign…' }).click();
+  const e = editor(page);
+  await expect(e.getByRole('heading', { name: 'New campaign' })).toBeVisible();
+  await expect(stepTitle(page)).toHaveText('What to send');
+  // The only draft is already chosen.
+  await expect(e.getByRole('textbox', { name: 'Campaign name' })).toHaveValue('Spring sale');
+  await next(page);
+  await expect(stepTitle(page)).toHaveText('Who gets it');
+  await expect(e.getByTestId('audience-picked-item')).toHaveCount(1);
+  await expect(e.getByTestId('audience-picked-item')).toContainText('3 contacts picked on the Contacts page');
+  await expect(e.getByTestId('audience-count')).toContainText('3 people will get this message');
+  await shot(page, 'form-2-audience-picked');
+  await next(page);
+  await expect(stepTitle(page)).toHaveText('Which accounts send, and how fast');
+  await next(page);
+  await expect(stepTitle(page)).toHaveText('When to send');
+  await next(page);
+  await expect(stepTitle(page)).toHaveText('Check and start');
+  await expect(e.getByTestId('review-audience')).toHaveText('3 contacts picked on the Contacts page');
+  await expect(e.getByTestId('audience-total')).toHaveText('3 people will get this message');
+  await shot(page, 'form-5-review-picked');
+  // Saved as a draft, its set-up says who it is for.
+  await e.getByTestId('campaign-save-draft').click();
+  await expect(page.getByTestId('campaign-setup')).toContainText('3 contacts picked on the Contacts page');
+
+  // Everyone a search finds (Ctrl+A selects all matching): the audience is the search itself.
+  await goTo(page, 'Contacts');
+  await page.getByTestId('contacts-search').fill('Izmir');
+  await expect(page.getByTestId('contacts-count')).toHaveText('3 contacts');
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).click();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('selected-count')).toHaveText('3 selected');
+  await page.getByRole('button', { name: 'New campaign…' }).click();
+  await expect(stepTitle(page)).toHaveText('What to send');
+  await e.getByRole('textbox', { name: 'Campaign name' }).fill('Izmir customers');
+  await next(page);
+  const item = e.getByTestId('audience-picked-item');
+  await expect(item).toContainText('Everyone matching “Izmir” (3)');
+  await expect(e.getByTestId('audience-count')).toContainText('3 people will get this message');
+  await shot(page, 'form-2-audience-query');
+  // A group ticked as well adds its people; those in both get it once.
+  await e.getByTestId('campaign-groups').getByRole('checkbox', { name: /VIP/ }).check();
+  await expect(e.getByTestId('audience-count')).toContainText('6 people will get this message');
+  await e.getByTestId('campaign-groups').getByRole('checkbox', { name: /VIP/ }).uncheck();
+  await next(page);
+  await next(page);
+  await next(page);
+  await expect(e.getByTestId('review-audience')).toHaveText('Everyone matching “Izmir” (3)');
+  await expect(e.getByTestId('audience-total')).toHaveText('3 people will get this message');
+  // The selection can be removed, like any other choice; then the step asks for someone.
+  await e.getByRole('button', { name: 'Change People' }).click();
+  await e.getByRole('button', { name: 'Remove “Everyone matching “Izmir” (3)”' }).click();
+  await expect(item).toHaveCount(0);
+  await expect(e.getByText('Tip: to send to people found or picked on the Contacts page')).toBeVisible();
+  await next(page);
+  await expect(e.getByTestId('campaign-issues')).toContainText('pick people on the Contacts page');
 });
 
 test('an account blocked mid-campaign pauses it, and the notice shows on any page', async ({ pigeon }) => {

@@ -1,14 +1,14 @@
 /**
  * Drafts: write a message with a contact detail, an emoji and variations; attach a picture and see
- * it; see the WhatsApp-like preview for a chosen contact (a Persian name too); a refused file shows
- * main's reason; save, duplicate, delete after confirming; everything is still there after a reload.
+ * it; see the WhatsApp-like preview for a chosen contact (a Persian name and a Persian poll answer
+ * too); a file too big is refused before it is sent to main, a wrong one with main's reason; save
+ * (one toast each time), duplicate, delete after confirming; leaving the page with unsaved edits
+ * asks first; everything is still there after a reload.
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
 import { goTo, importFile, pngBytes, SHOTS_DIR } from './helpers';
-
-
 
 const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n', 'latin1');
 
@@ -133,9 +133,17 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   await expect(page.getByTestId('preview-image')).toBeVisible();
   await expect(page.getByTestId('preview-bubble').nth(1)).toContainText('Only this week, Ayşe!');
 
-  // A PDF given as a picture is refused with main's reason, next to the part.
+  // A picture over WhatsApp's 5 MB is refused here, before it is read: in main's words (main would
+  // have said first that these zeros are no picture at all).
   await editor.getByTestId('add-image').click();
   const wrong = page.getByTestId('part-image').nth(1);
+  const bigSize = Math.floor(7.2 * 1024 * 1024);
+  await wrong.getByTestId('attach-input').setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(bigSize) });
+  await expect(wrong.getByTestId('attach-error')).toHaveText(
+    '“big.jpg” is 7.2 MB, but WhatsApp pictures can be at most 5.0 MB. Make it smaller and attach it again.',
+  );
+  await expect(wrong.getByTestId('attachment-name')).toHaveCount(0);
+  // A PDF given as a picture is refused with main's reason, next to the part.
   await wrong.getByTestId('attach-input').setInputFiles({ name: 'menu.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(wrong.getByTestId('attach-error')).toContainText('“menu.pdf” is a PDF document, not a picture.');
   // Saving now says which part is not ready.
@@ -158,9 +166,16 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   // A text with a problem can still be saved; the list warns about it.
   await page.keyboard.press('Control+s');
   await expect(editor.getByTestId('draft-state')).toHaveText('All changes saved');
+  const savedToasts = page.getByTestId('toast').filter({ hasText: 'Saved “Spring sale”' });
+  await expect(savedToasts).toHaveCount(1);
   await expect(page.getByTestId('draft-save-error')).toHaveCount(0);
   await expect(page.getByTestId('draft-item').filter({ hasText: 'Spring sale' }).getByTestId('draft-item-warning')).toBeVisible();
   await broken.getByRole('button', { name: /^Remove “/ }).click();
+  // Saved again a moment later: one toast, not one per save stacked up.
+  await page.keyboard.press('Control+s');
+  await expect(editor.getByTestId('draft-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('draft-item').filter({ hasText: 'Spring sale' }).getByTestId('draft-item-warning')).toHaveCount(0);
+  await expect(savedToasts).toHaveCount(1);
 
   // More parts: a location, a contact card and a poll; then the Persian customer's preview.
   await editor.getByTestId('add-location').click();
@@ -178,6 +193,25 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   await page.keyboard.type('شنبه');
   await expect(poll.getByTestId('poll-option')).toHaveCount(3);
   await previewFor(page, 'سارا', 'سارا احمدی');
+  // Every answer is shown, the Persian one too, right next to its circle (not at the far end of
+  // the row, where it looked like an empty answer).
+  const pollBubble = page.getByTestId('preview-bubble').last();
+  await expect(pollBubble.getByTestId('preview-poll-option')).toHaveText(['Saturday', 'Sunday', 'شنبه']);
+  // It still reads right to left (its own direction), in a row that starts at its circle.
+  expect(await pollBubble.getByTestId('preview-poll-option').nth(2).locator('bdi').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  const optionRows = await pollBubble.locator('.wa-poll-options li').evaluateAll((items) =>
+    items.map((li) => {
+      const box = li.querySelector('.wa-poll-box')!.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(li.querySelector('.wa-poll-label')!);
+      const text = range.getBoundingClientRect();
+      return { width: text.width, gap: text.left - box.right };
+    }),
+  );
+  for (const { width, gap } of optionRows) {
+    expect(width).toBeGreaterThan(10);
+    expect(gap).toBeLessThan(16);
+  }
   await expect(bubble).toHaveText(/^(Hi|Hello|Merhaba) سارا! New spring prices in تهران 🎉 50% off/);
   await expect(bubble.locator('.wa-text')).toHaveAttribute('dir', 'auto');
   await expect(page.getByTestId('preview-coordinates')).toHaveText('41.03700, 28.98500');
@@ -185,6 +219,7 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   await page.keyboard.press('Control+s');
   await expect(editor.getByTestId('draft-state')).toHaveText('All changes saved');
   await expect(page.getByTestId('draft-item').filter({ hasText: 'Spring sale' }).getByTestId('draft-item-warning')).toHaveCount(0);
+  await expect(savedToasts).toHaveCount(1);
   await page.getByTestId('part-poll').scrollIntoViewIfNeeded();
   await shot(page, 'drafts-editor');
   if (SHOTS_DIR) fs.copyFileSync(`${SHOTS_DIR}/drafts-editor-1280.png`, `${SHOTS_DIR}/drafts-editor.png`);
@@ -216,11 +251,41 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   await expect(page.getByTestId('draft-item')).toHaveCount(1);
   await expect(editor.getByTestId('draft-name')).toHaveValue('Spring sale');
 
+  // Going to another page with unsaved edits asks first: from the sidebar, and with Alt+number.
+  await editor.getByTestId('draft-name').fill('Spring sale 2026');
+  await goTo(page, 'Campaigns');
+  await expect(unsaved).toContainText('Save the changes to “Spring sale 2026”?');
+  await unsaved.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(unsaved).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Drafts', level: 1 })).toBeVisible();
+  await expect(editor.getByTestId('draft-name')).toHaveValue('Spring sale 2026');
+  await page.keyboard.press('Alt+1');
+  await expect(unsaved).toBeVisible();
+  await shot(page, 'drafts-leave');
+  await unsaved.getByRole('button', { name: 'Don’t save' }).click();
+  await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+  await goTo(page, 'Drafts');
+  await expect(editor.getByTestId('draft-name')).toHaveValue('Spring sale');
+  await expect(editor.getByTestId('draft-state')).toHaveText('All changes saved');
+  // Save: saved (one toast), then on to the page asked for.
+  await editor.getByTestId('draft-name').fill('Spring sale 2026');
+  await goTo(page, 'Campaigns');
+  await unsaved.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Campaigns', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Saved “Spring sale 2026”' })).toHaveCount(1);
+  await goTo(page, 'Drafts');
+  await expect(editor.getByTestId('draft-name')).toHaveValue('Spring sale 2026');
+  await expect(editor.getByTestId('draft-state')).toHaveText('All changes saved');
+  // Nothing unsaved: the page is left without asking.
+  await goTo(page, 'Contacts');
+  await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+  await expect(unsaved).toHaveCount(0);
+
   // After a reload, the draft is all there.
   await page.reload();
   await goTo(page, 'Drafts');
   await expect(page.getByTestId('draft-item')).toHaveCount(1);
-  await expect(page.getByTestId('draft-item')).toContainText('Spring sale');
+  await expect(page.getByTestId('draft-item')).toContainText('Spring sale 2026');
   await expect(page.getByTestId('part-text-input')).toHaveValue(written);
   await expect(page.getByTestId('part-image').getByTestId('attachment-thumb')).toBeVisible();
   await expect(page.getByTestId('part-location').getByTestId('location-name')).toHaveValue('Pigeon Shop');

@@ -5,15 +5,12 @@ import '../campaigns.css';
 import { CampaignDetail } from '../components/campaigns/CampaignDetail';
 import { CampaignEditor } from '../components/campaigns/CampaignEditor';
 import { CampaignList } from '../components/campaigns/CampaignList';
-import { newForm } from '../components/campaigns/model';
-import { useAccounts } from '../stores/accounts';
-import { openEditor, useCampaigns } from '../stores/campaigns';
+import { startNewCampaign } from '../components/campaigns/newCampaign';
+import { useCampaigns } from '../stores/campaigns';
 import { useCatalog } from '../stores/catalog';
 
 function startNew(): void {
-  const { drafts } = useCampaigns.getState();
-  const { accounts } = useAccounts.getState();
-  openEditor({ id: null, form: newForm({ accounts, drafts, now: Date.now() }), step: 'message', dirty: false });
+  void startNewCampaign();
 }
 
 /** Everything the form picks from, fresh when the page opens. */

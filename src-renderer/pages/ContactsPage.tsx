@@ -4,7 +4,7 @@ import type { SelectionInput } from '../../src-shared/filters';
 import { emptyFilter } from '../../src-shared/filters';
 import { t, tn } from '../../src-shared/i18n';
 import { onEvent } from '../api';
-import { BulkActions } from '../components/contacts/BulkActions';
+import { BulkActions, NewCampaignButton } from '../components/contacts/BulkActions';
 import { ContactDetail } from '../components/contacts/ContactDetail';
 import { ContactTable } from '../components/contacts/ContactTable';
 import { ExportDialog } from '../components/contacts/ExportDialog';
@@ -224,6 +224,7 @@ export function ContactsPage() {
           <button type="button" className="link" onClick={view.clearSelection}>
             {t('contacts.clearSelection')}
           </button>
+          <NewCampaignButton selection={selection} />
           <BulkActions count={selectedCount} selection={selection} currentGroupId={groupId} onDone={(clear) => (clear ? view.clearSelection() : bump())} />
         </div>
       )}

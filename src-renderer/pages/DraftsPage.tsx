@@ -1,7 +1,7 @@
 /**
  * Drafts: the messages a campaign sends. A list on one side, the open draft's editor in the middle
  * and a WhatsApp-like preview beside it. Saving is explicit (button or Ctrl+S); leaving a draft with
- * unsaved edits asks first.
+ * unsaved edits asks first, whether for another draft or for another page.
  */
 import { useEffect } from 'react';
 import { t } from '../../src-shared/i18n';
@@ -14,7 +14,8 @@ import { Preview } from '../components/drafts/Preview';
 import { askUnsaved, UnsavedHost } from '../components/drafts/UnsavedDialog';
 import { drafts, selectDirty, startDrafts, useDrafts } from '../stores/drafts';
 import { useCatalog } from '../stores/catalog';
-import { toast } from '../stores/toasts';
+import { setLeaveGuard } from '../stores/nav';
+import { toast, useToasts } from '../stores/toasts';
 import '../drafts.css';
 
 /** Before leaving the open draft: true when it's fine to go (saved, discarded, or nothing to lose). */
@@ -33,8 +34,18 @@ async function leaveOpenDraft(): Promise<boolean> {
 async function saveOpenDraft(): Promise<boolean> {
   const ok = await drafts.save();
   const { working } = useDrafts.getState();
-  if (ok && working) toast.success(t('drafts.savedToast', { name: working.name }));
+  if (ok && working) savedToast(t('drafts.savedToast', { name: working.name }));
   return ok;
+}
+
+/**
+ * One "Saved" toast at a time: saving again within a few seconds replaces the earlier one instead
+ * of stacking a second, identical toast under it.
+ */
+function savedToast(text: string): void {
+  const { toasts, dismiss } = useToasts.getState();
+  for (const shown of toasts) if (shown.kind === 'success' && shown.text === text) dismiss(shown.id);
+  toast.success(text);
 }
 
 const actions = {
@@ -72,6 +83,11 @@ function useStartDrafts(): void {
   }, []);
 }
 
+/** Going to another page (sidebar, Alt+number, a link) with unsaved edits asks first, too. */
+function useLeaveGuard(): void {
+  useEffect(() => setLeaveGuard(() => leaveOpenDraft()), []);
+}
+
 /** Ctrl+S (Cmd+S) saves from anywhere on the page, text boxes included. */
 function useSaveShortcut(): void {
   useEffect(() => {
@@ -91,6 +107,7 @@ function useSaveShortcut(): void {
 export function DraftsPage() {
   useStartDrafts();
   useSaveShortcut();
+  useLeaveGuard();
   const list = useDrafts((s) => s.drafts);
   const loaded = useDrafts((s) => s.loaded);
   const working = useDrafts((s) => s.working);

@@ -112,7 +112,12 @@ export const enDraftsUi = {
   'drafts.attach.meta': '{type} · {size}',
   'drafts.attach.thumbAlt': 'Picture “{name}”',
   'drafts.attach.unreadable': 'This file can’t be shown. Choose it again.',
-  'drafts.attach.tooBig': '“{name}” is {size}: WhatsApp can’t send a file that big (documents up to 100 MB, videos and voice notes up to 16 MB, pictures up to 5 MB).',
+  // Worded as main words it (src-main/drafts/attachments.ts), so the message is the same wherever the file is refused.
+  'drafts.attach.tooBig': '“{name}” is {size} MB, but WhatsApp {kind} can be at most {limit} MB. Make it smaller and attach it again.',
+  'drafts.attach.limitNoun.image': 'pictures',
+  'drafts.attach.limitNoun.video': 'videos',
+  'drafts.attach.limitNoun.voice': 'voice notes',
+  'drafts.attach.limitNoun.document': 'documents',
   'drafts.attach.hint.image': 'JPEG or PNG, up to 5 MB. You can also drop a file here.',
   'drafts.attach.hint.video': 'MP4 or 3GP, up to 16 MB. You can also drop a file here.',
   'drafts.attach.hint.document': 'PDF, Word, Excel and most other documents, up to 100 MB. You can also drop a file here.',

@@ -1,4 +1,4 @@
-/** Step 2: who gets it (groups, smart lists, pasted numbers) and who is left out. */
+/** Step 2: who gets it (people picked on the Contacts page, groups, smart lists, pasted numbers) and who is left out. */
 import { useId } from 'react';
 import { t, tn } from '../../../src-shared/i18n';
 import { useCatalog } from '../../stores/catalog';
@@ -6,6 +6,7 @@ import { Icon } from '../Icon';
 import { AudienceCount } from './AudiencePreviewPanel';
 import { NumberField } from './NumberField';
 import type { CampaignForm } from './model';
+import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
 import type { PreviewState } from './useAudiencePreview';
 
 type Props = { form: CampaignForm; onChange: (patch: Partial<CampaignForm>) => void; preview: PreviewState };
@@ -26,6 +27,7 @@ export function AudienceStep({ form, onChange, preview }: Props) {
   const pasted = pastedCount(form.pasted);
   return (
     <>
+      <PickedOnContacts form={form} onChange={onChange} />
       <div className="cmp-columns">
         <fieldset className="cmp-box">
           <legend>{t('campaigns.audience.groups')}</legend>
@@ -81,7 +83,6 @@ export function AudienceStep({ form, onChange, preview }: Props) {
           {pasted > 0 && <strong> · {t('campaigns.audience.pastedCount', { count: pasted })}</strong>}
         </span>
       </div>
-      {form.contactIds.length > 0 && <p className="muted small">{t('campaigns.audience.contacts', { count: form.contactIds.length })}</p>}
       <fieldset className="cmp-box">
         <legend>{t('campaigns.exclusions.title')}</legend>
         <p className="cmp-always small">
@@ -119,5 +120,44 @@ export function AudienceStep({ form, onChange, preview }: Props) {
       </fieldset>
       <AudienceCount state={preview} />
     </>
+  );
+}
+
+/** The selection brought from the Contacts page, each a line that can be removed (or a tip when none). */
+function PickedOnContacts({ form, onChange }: Pick<Props, 'form' | 'onChange'>) {
+  const groups = useCatalog((s) => s.groups);
+  const lists = useCatalog((s) => s.lists);
+  const queryCount = useQueryCount(form.query);
+  const items: { key: string; text: string; remove: () => void }[] = [];
+  if (form.contactIds.length > 0) {
+    items.push({ key: 'ids', text: contactsLabel(form.contactIds.length), remove: () => onChange({ contactIds: [] }) });
+  }
+  if (form.query) {
+    const text = queryLabel(describeQuery(form.query, groups, lists), queryCount);
+    items.push({ key: 'query', text, remove: () => onChange({ query: null }) });
+  }
+  if (items.length === 0) return <p className="muted small cmp-pick-hint">{t('campaigns.audience.pickHint')}</p>;
+  return (
+    <fieldset className="cmp-box">
+      <legend>{t('campaigns.audience.picked')}</legend>
+      <ul className="cmp-picked" data-testid="audience-picked">
+        {items.map((item) => (
+          <li key={item.key} className="cmp-picked-item" data-testid="audience-picked-item">
+            <Icon name="check" size={14} />
+            <bdi className="grow">{item.text}</bdi>
+            <button
+              type="button"
+              className="link"
+              onClick={item.remove}
+              aria-label={t('campaigns.audience.removeWhat', { what: item.text })}
+              data-testid="audience-picked-remove"
+            >
+              {t('campaigns.audience.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small cmp-picked-help">{t('campaigns.audience.pickedHelp')}</p>
+    </fieldset>
   );
 }

@@ -7,7 +7,8 @@ import { applyCampaign, openEditor, showList } from '../../stores/campaigns';
 import { toast } from '../../stores/toasts';
 import { confirm } from '../confirm';
 import { ErrorText } from '../ErrorText';
-import { formFromCampaign } from './model';
+import { formFromCampaign, localTimeZone } from './model';
+import { formatInZone } from './text';
 
 export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campaign; onChangePace: () => void }) {
   const { busy, error, run } = useBusyAction();
@@ -17,6 +18,17 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
   });
   const edit = (step: 'message' | 'review') => openEditor({ id: c.id, form: formFromCampaign(c, Date.now()), step, dirty: false });
 
+  /** A scheduled campaign, started before its time (after asking). */
+  const startNow = async () => {
+    const when = c.schedule.kind === 'at' ? formatInZone(c.schedule.at, c.timezone, localTimeZone()) : '';
+    const ok = await confirm({
+      title: t('campaigns.startNow.title', { name: c.name }),
+      body: t(c.pace.workingHours.enabled ? 'campaigns.startNow.body' : 'campaigns.startNow.bodyAnyTime', { when }),
+      confirmLabel: t('campaigns.startNow.confirm'),
+      danger: false,
+    });
+    if (ok && (await act(() => api.campaigns.start({ id: c.id })))) toast.success(t('campaigns.toast.started', { name: c.name }));
+  };
   const pause = () => act(() => api.campaigns.pause({ id: c.id }));
   const resume = () => act(() => api.campaigns.resume({ id: c.id }));
   const cancel = async () => {
@@ -63,6 +75,11 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
         {s === 'draft' && (
           <button type="button" className="primary" onClick={() => edit('review')} disabled={busy} data-testid="campaign-review-start">
             {t('campaigns.action.reviewStart')}
+          </button>
+        )}
+        {s === 'scheduled' && (
+          <button type="button" className="primary" onClick={() => void startNow()} disabled={busy} data-testid="campaign-start-now">
+            {t('campaigns.action.startNow')}
           </button>
         )}
         {editable && (

@@ -36,6 +36,8 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
   const { id, form, step } = editor;
   const existing = useCampaigns((s) => (id === null ? null : (s.campaigns.find((c) => c.id === id) ?? null)));
   const scheduledAlready = existing?.status === 'scheduled';
+  // A scheduled campaign set to Now comes off the schedule when saved: then it can be started (or kept as a draft).
+  const keepsSchedule = scheduledAlready && form.scheduleKind === 'at';
   const [issues, setIssues] = useState<string[]>([]);
   const { busy, error, setError, run } = useBusyAction();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -114,7 +116,7 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
   };
 
   const schedule = scheduleOf(form);
-  const startLabel = scheduledAlready
+  const startLabel = keepsSchedule
     ? t('campaigns.form.saveChanges')
     : schedule?.kind === 'at'
       ? t('campaigns.form.scheduleFor', { when: formatInZone(schedule.at, form.timezone, localTimeZone()) })
@@ -165,7 +167,7 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
           <span className="grow" />
           {step === 'review' ? (
             <>
-              {!scheduledAlready && (
+              {!keepsSchedule && (
                 <button type="button" onClick={() => void save(false)} disabled={busy} data-testid="campaign-save-draft">
                   {t('campaigns.form.saveDraft')}
                 </button>
@@ -173,8 +175,8 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
               <button
                 type="button"
                 className="primary"
-                onClick={() => void save(!scheduledAlready)}
-                disabled={busy || (preview.preview?.total === 0 && !preview.loading && !scheduledAlready)}
+                onClick={() => void save(!keepsSchedule)}
+                disabled={busy || (preview.preview?.total === 0 && !preview.loading && !keepsSchedule)}
                 data-testid="campaign-start"
               >
                 {busy ? t('campaigns.form.working') : startLabel}

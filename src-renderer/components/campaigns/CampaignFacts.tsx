@@ -6,6 +6,7 @@ import { useAccounts } from '../../stores/accounts';
 import { useCatalog } from '../../stores/catalog';
 import { StateBadge } from '../accounts/StateBadge';
 import { localTimeZone } from './model';
+import { contactsLabel, describeQuery, queryLabel } from './selection';
 import { describeHours, describePace, formatInZone } from './text';
 
 function Time({ iso }: { iso: string }) {
@@ -21,12 +22,13 @@ export function CampaignFacts({ campaign: c }: { campaign: Campaign }) {
   const lists = useCatalog((s) => s.lists);
   const accounts = useAccounts((s) => s.accounts);
   const audience = [
+    ...(c.audience.contactIds.length > 0 ? [contactsLabel(c.audience.contactIds.length)] : []),
+    ...(c.audience.query ? [queryLabel(describeQuery(c.audience.query, groups, lists), null)] : []),
     ...c.audience.groupIds.map((id) => t('campaigns.review.group', { name: groups.find((g) => g.id === id)?.name ?? `#${id}` })),
     ...c.audience.listIds.map((id) => t('campaigns.review.list', { name: lists.find((l) => l.id === id)?.name ?? `#${id}` })),
   ];
   const pasted = c.audience.pasted.split(/[\n,;]+/).filter((l) => l.trim() !== '').length;
   if (pasted > 0) audience.push(t('campaigns.audience.pastedCount', { count: pasted }));
-  if (c.audience.contactIds.length > 0) audience.push(t('campaigns.audience.contacts', { count: c.audience.contactIds.length }));
   const ex = c.exclusions;
   const left = [
     t('campaigns.review.blacklist'),

@@ -6,6 +6,7 @@ import { useCampaigns } from '../../stores/campaigns';
 import { useCatalog } from '../../stores/catalog';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
 import { exclusionsOf, type CampaignForm, type Step } from './model';
+import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
 import { describeHours, describePace } from './text';
 import type { PreviewState } from './useAudiencePreview';
 
@@ -31,13 +32,15 @@ export function ReviewStep({ form, preview, goTo }: Props) {
   const lists = useCatalog((s) => s.lists);
   const accounts = useAccounts((s) => s.accounts);
   const draft = drafts.find((d) => d.id === form.draftId);
+  const queryCount = useQueryCount(form.query);
   const audience = [
+    ...(form.contactIds.length > 0 ? [contactsLabel(form.contactIds.length)] : []),
+    ...(form.query ? [queryLabel(describeQuery(form.query, groups, lists), queryCount)] : []),
     ...groups.filter((g) => form.groupIds.includes(g.id)).map((g) => t('campaigns.review.group', { name: g.name })),
     ...lists.filter((l) => form.listIds.includes(l.id)).map((l) => t('campaigns.review.list', { name: l.name })),
   ];
   const pastedLines = form.pasted.split(/[\n,;]+/).filter((l) => l.trim() !== '').length;
   if (pastedLines > 0) audience.push(t('campaigns.audience.pastedCount', { count: pastedLines }));
-  if (form.contactIds.length > 0) audience.push(t('campaigns.audience.contacts', { count: form.contactIds.length }));
   const exclusions = exclusionsOf(form);
   const left = [
     t('campaigns.review.blacklist'),
@@ -56,7 +59,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
           {draft ? <bdi>{draft.name}</bdi> : <span className="error-text">{t('campaigns.draft.gone')}</span>}
         </Item>
         <Item label={t('campaigns.review.audience')} step="audience" goTo={goTo}>
-          {audience.join(' · ')}
+          <span data-testid="review-audience">{audience.join(' · ')}</span>
         </Item>
         <Item label={t('campaigns.exclusions.title')} step="audience" goTo={goTo}>
           {left.join(' · ')}

@@ -10,7 +10,7 @@ import { WorkingHoursEditor } from './WorkingHoursEditor';
 type Props = {
   form: CampaignForm;
   onChange: (patch: Partial<CampaignForm>) => void;
-  /** A scheduled campaign can move to another time but not start at once from here. */
+  /** Already scheduled: choosing Now takes it off the schedule (it then starts when told to). */
   scheduledAlready: boolean;
 };
 
@@ -41,7 +41,6 @@ export function TimingStep({ form, onChange, scheduledAlready }: Props) {
               type="radio"
               name={`${id}-when`}
               checked={form.scheduleKind === 'now'}
-              disabled={scheduledAlready}
               onChange={() => onChange({ scheduleKind: 'now' })}
               data-testid="schedule-now"
             />

@@ -4,6 +4,7 @@
  */
 import type { Account } from '../../../src-shared/accounts';
 import type { Audience, Campaign, Draft, Exclusions, Schedule } from '../../../src-shared/campaigns';
+import type { ContactQuery } from '../../../src-shared/filters';
 import { t } from '../../../src-shared/i18n';
 import { isValidTimeZone, paceFromPreset, paceIssues, zonedParts, zonedTimeToUtc, type Pace } from '../../../src-shared/pace';
 
@@ -15,8 +16,10 @@ export type CampaignForm = {
   draftId: number | null;
   groupIds: number[];
   listIds: number[];
-  /** Contacts picked one by one elsewhere (not edited here, kept as they were). */
+  /** Contacts picked on the Contacts page (not edited here: kept, or removed as a whole). */
   contactIds: number[];
+  /** Everyone a Contacts page search/filter matches ("select all matching"), or null. */
+  query: ContactQuery | null;
   pasted: string;
   includeGraylist: boolean;
   skipNotOnWhatsApp: boolean;
@@ -80,7 +83,10 @@ function tomorrowMorning(now: number, timeZone: string): { date: string; time: s
   return { date: wallDateTime(now + 24 * 3600_000, timeZone).date, time: '09:00' };
 }
 
-export function newForm(options: { accounts: Account[]; drafts: Draft[]; now: number }): CampaignForm {
+/** Who a new campaign starts with: the selection made on the Contacts page. */
+export type AudiencePreset = { contactIds: number[] } | { query: ContactQuery };
+
+export function newForm(options: { accounts: Account[]; drafts: Draft[]; now: number; audience?: AudiencePreset }): CampaignForm {
   const timezone = localTimeZone();
   const ready = options.accounts.filter((a) => a.state === 'ready').map((a) => a.id);
   const only = options.accounts.length === 1 ? [options.accounts[0]?.id ?? 0] : [];
@@ -90,7 +96,8 @@ export function newForm(options: { accounts: Account[]; drafts: Draft[]; now: nu
     draftId: draft ? draft.id : null,
     groupIds: [],
     listIds: [],
-    contactIds: [],
+    contactIds: options.audience && 'contactIds' in options.audience ? [...options.audience.contactIds] : [],
+    query: options.audience && 'query' in options.audience ? options.audience.query : null,
     pasted: '',
     includeGraylist: false,
     skipNotOnWhatsApp: true,
@@ -112,6 +119,7 @@ export function formFromCampaign(c: Campaign, now: number): CampaignForm {
     groupIds: [...c.audience.groupIds],
     listIds: [...c.audience.listIds],
     contactIds: [...c.audience.contactIds],
+    query: c.audience.query,
     pasted: c.audience.pasted,
     includeGraylist: c.exclusions.includeGraylist,
     skipNotOnWhatsApp: c.exclusions.skipNotOnWhatsApp,
@@ -126,7 +134,7 @@ export function formFromCampaign(c: Campaign, now: number): CampaignForm {
 }
 
 export function audienceOf(form: CampaignForm): Audience {
-  return { groupIds: form.groupIds, listIds: form.listIds, contactIds: form.contactIds, query: null, pasted: form.pasted };
+  return { groupIds: form.groupIds, listIds: form.listIds, contactIds: form.contactIds, query: form.query, pasted: form.pasted };
 }
 
 export function exclusionsOf(form: CampaignForm): Exclusions {
@@ -138,7 +146,13 @@ export function exclusionsOf(form: CampaignForm): Exclusions {
 }
 
 export function hasAudience(form: CampaignForm): boolean {
-  return form.groupIds.length > 0 || form.listIds.length > 0 || form.contactIds.length > 0 || form.pasted.trim() !== '';
+  return (
+    form.groupIds.length > 0 ||
+    form.listIds.length > 0 ||
+    form.contactIds.length > 0 ||
+    form.query !== null ||
+    form.pasted.trim() !== ''
+  );
 }
 
 /** The instant (ms) the chosen date and time mean in the chosen zone, or null when incomplete. */

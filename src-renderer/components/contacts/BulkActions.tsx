@@ -4,6 +4,8 @@ import type { SelectionInput } from '../../../src-shared/filters';
 import { t, tn } from '../../../src-shared/i18n';
 import { api, errorMessage } from '../../api';
 import { useCatalog } from '../../stores/catalog';
+import { useNav } from '../../stores/nav';
+import { audienceFromSelection, startNewCampaign } from '../campaigns/newCampaign';
 import { useChecks } from '../../stores/checks';
 import { toast } from '../../stores/toasts';
 import { confirm } from '../confirm';
@@ -95,6 +97,22 @@ export function BulkActions(props: {
         <SuppressDialog kind={open} onClose={() => setOpen(null)} selection={selection} onDone={() => props.onDone(false)} />
       )}
     </div>
+  );
+}
+
+/** Opens the Campaigns page's form for a new campaign, with the selected people as its audience. */
+export function NewCampaignButton({ selection }: { selection: SelectionInput }) {
+  const newCampaign = async () => {
+    try {
+      if (await startNewCampaign(audienceFromSelection(selection))) useNav.getState().go('campaigns');
+    } catch (e) {
+      toast.error(errorMessage(e));
+    }
+  };
+  return (
+    <button type="button" className="primary" onClick={() => void newCampaign()} title={t('campaigns.fromContacts.title')} data-testid="bulk-campaign">
+      {t('campaigns.fromContacts.action')}
+    </button>
   );
 }
 

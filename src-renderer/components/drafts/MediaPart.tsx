@@ -7,11 +7,8 @@ import type { AttachmentKind, AttachmentRef } from '../../../src-shared/campaign
 import { getLocale, t } from '../../../src-shared/i18n';
 import { api, errorMessage } from '../../api';
 import { DraftIcon } from './DraftIcon';
-import { ACCEPT, fileTypeLabel, formatSize } from './model';
+import { ACCEPT, fileTypeLabel, formatSize, oversizeMessage } from './model';
 import { useAttachmentUrl } from './useAttachmentUrl';
-
-/** Bigger than anything WhatsApp takes (documents: 100 MB): refused before reading it into memory. */
-const LARGEST_FILE = 100 * 1024 * 1024;
 
 const CHOOSE_LABEL: Record<AttachmentKind, 'drafts.attach.chooseImage' | 'drafts.attach.chooseVideo' | 'drafts.attach.chooseDocument' | 'drafts.attach.chooseVoice'> = {
   image: 'drafts.attach.chooseImage',
@@ -34,8 +31,10 @@ export function AttachmentPicker(props: {
   const attach = async (file: File) => {
     if (busy !== null) return;
     setError(null);
-    if (file.size > LARGEST_FILE) {
-      setError(t('drafts.attach.tooBig', { name: file.name, size: formatSize(file.size, getLocale()) }));
+    // Too big for this kind of part: refused here, before reading it into memory (main says the same).
+    const tooBig = oversizeMessage(kind, file.name, file.size);
+    if (tooBig !== null) {
+      setError(tooBig);
       return;
     }
     setBusy(file.name);

@@ -256,8 +256,11 @@ function Bubble({ part, rendered, time, tail }: { part: EditorPart; rendered: Re
             {options.map((option, i) => (
               <li key={i}>
                 <span className={part.multipleAnswers ? 'wa-poll-box square' : 'wa-poll-box'} aria-hidden />
-                <span dir="auto" className="wa-poll-label">
-                  {option}
+                {/* The answer reads in its own direction (<bdi>), but the label keeps the row's, so it
+                    starts right next to its circle: with dir="auto" on the label a Persian answer sat
+                    at the far end of the row and the option looked empty. */}
+                <span className="wa-poll-label" data-testid="preview-poll-option">
+                  <bdi>{option}</bdi>
                 </span>
                 <span className="wa-poll-bar" aria-hidden />
               </li>

@@ -336,6 +336,61 @@ export function formatSize(bytes: number, locale: string): string {
   return t('drafts.size.mb', { size: mb });
 }
 
+const MB = 1024 * 1024;
+
+/**
+ * What WhatsApp takes per kind of part, in bytes (MB = 1024×1024). Main checks the same limits
+ * (src-main/drafts/attachments.ts ATTACHMENT_LIMITS); kept here so a file that is too big is refused
+ * before it is read into memory and sent over. TODO: share one definition with main.
+ */
+export const ATTACHMENT_LIMITS: Record<AttachmentKind, number> = {
+  image: 5 * MB,
+  video: 16 * MB,
+  voice: 16 * MB,
+  document: 100 * MB,
+};
+
+const LIMIT_NOUN: Record<AttachmentKind, MessageKey> = {
+  image: 'drafts.attach.limitNoun.image',
+  video: 'drafts.attach.limitNoun.video',
+  voice: 'drafts.attach.limitNoun.voice',
+  document: 'drafts.attach.limitNoun.document',
+};
+
+/** Megabytes with one decimal, as main words them ("7.2"): the size rounded up, the limit rounded. */
+function megabytes(size: number, roundUp: boolean): string {
+  const tenths = (size / MB) * 10;
+  return ((roundUp ? Math.ceil(tenths) : Math.round(tenths)) / 10).toFixed(1);
+}
+
+/** The name main would show: the base name without control characters or bidi overrides. */
+function shownFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const clean = Array.from(base.normalize('NFC'))
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return !(code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069));
+    })
+    .join('')
+    .trim();
+  return clean === '' || /^\.+$/.test(clean) ? 'attachment' : clean;
+}
+
+/**
+ * Why a file of `size` bytes can't be a `kind` part, in the words main uses ("“big.jpg” is 7.2 MB,
+ * but WhatsApp pictures can be at most 5.0 MB. …"); null when the size is fine.
+ */
+export function oversizeMessage(kind: AttachmentKind, fileName: string, size: number): string | null {
+  const limit = ATTACHMENT_LIMITS[kind];
+  if (size <= limit) return null;
+  return t('drafts.attach.tooBig', {
+    name: shownFileName(fileName),
+    size: megabytes(size, true),
+    kind: t(LIMIT_NOUN[kind]),
+    limit: megabytes(limit, false),
+  });
+}
+
 /** What the file picker offers for each kind (main still checks the content). */
 export const ACCEPT: Record<AttachmentKind, string> = {
   image: 'image/jpeg,image/png,.jpg,.jpeg,.png',
