@@ -13,6 +13,19 @@ import type { WorkingHours } from './pace';
 export const ATTACHMENT_KINDS = ['image', 'video', 'document', 'voice'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
+const MB = 1024 * 1024;
+/**
+ * Bytes WhatsApp takes per kind (the limits documented for the WhatsApp Business Cloud API:
+ * pictures 5 MB, video and audio 16 MB, documents 100 MB). Main checks them; the renderer
+ * refuses a bigger file before reading it.
+ */
+export const ATTACHMENT_LIMITS: Readonly<Record<AttachmentKind, number>> = {
+  image: 5 * MB,
+  video: 16 * MB,
+  voice: 16 * MB,
+  document: 100 * MB,
+};
+
 /** A file copied into the data folder (`attachments/<id>`), checked by content. */
 export const AttachmentRefSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{64}\.[a-z0-9]{1,5}$/, 'Not a stored attachment'),

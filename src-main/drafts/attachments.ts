@@ -13,8 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { AppError } from '../../src-shared/errors';
+import { ATTACHMENT_LIMITS, type AttachmentKind } from '../../src-shared/campaigns';
 
-export type AttachmentKind = 'image' | 'video' | 'document' | 'voice';
+export type { AttachmentKind };
 
 export type StoredAttachment = {
   /** `${sha256hex}.${ext}`: the file name inside <dataDir>/attachments. */
@@ -28,16 +29,7 @@ export type StoredAttachment = {
 
 const MB = 1024 * 1024;
 
-/**
- * Byte limits per kind: WhatsApp Business Cloud API documented limits: image 5 MB, video 16 MB,
- * voice/audio 16 MB, document 100 MB (MB = 1024*1024).
- */
-export const ATTACHMENT_LIMITS: Record<AttachmentKind, number> = {
-  image: 5 * MB,
-  video: 16 * MB,
-  voice: 16 * MB,
-  document: 100 * MB,
-};
+export { ATTACHMENT_LIMITS };
 
 export type Sniffed = {
   mimeType: string;

@@ -4,6 +4,7 @@
  * and small text edits for the toolbar. No React, no calls to main.
  */
 import {
+  ATTACHMENT_LIMITS,
   CAPTION_LIMIT,
   DraftPartSchema,
   POLL_OPTION_LIMIT,
@@ -338,17 +339,7 @@ export function formatSize(bytes: number, locale: string): string {
 
 const MB = 1024 * 1024;
 
-/**
- * What WhatsApp takes per kind of part, in bytes (MB = 1024×1024). Main checks the same limits
- * (src-main/drafts/attachments.ts ATTACHMENT_LIMITS); kept here so a file that is too big is refused
- * before it is read into memory and sent over. TODO: share one definition with main.
- */
-export const ATTACHMENT_LIMITS: Record<AttachmentKind, number> = {
-  image: 5 * MB,
-  video: 16 * MB,
-  voice: 16 * MB,
-  document: 100 * MB,
-};
+export { ATTACHMENT_LIMITS };
 
 const LIMIT_NOUN: Record<AttachmentKind, MessageKey> = {
   image: 'drafts.attach.limitNoun.image',
