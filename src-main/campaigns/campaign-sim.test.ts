@@ -380,3 +380,27 @@ describe('an audience from the contacts page', () => {
     expect(preview.total).toBe(named + 1);
   });
 });
+
+describe('pause and resume in quick succession', () => {
+  it('resumes even while the paused runner still finishes a send, and never sends twice', async () => {
+    opened = await testCore({ simulatorSpeed: 5 }); // sends take 20–110 ms: resume lands mid-send
+    const { core, dataDir } = opened;
+    const seen = watch(core);
+    const phones = phonesOf(8, 905321230001).filter((p) => !p.endsWith('0'));
+    const { group, account, draft } = await setUp(core, phones);
+    const h = core.handlers;
+    const c = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, quickPace(0, 0)));
+    await h['campaigns.start']({ id: c.id });
+    const logCount = () => readDeliveryLog(path.join(dataDir, 'simulator'), account.id).length;
+    for (let round = 0; round < 3; round++) {
+      await until(() => logCount() >= round * 2 + 1, `message ${round * 2 + 1}`);
+      await h['campaigns.pause']({ id: c.id });
+      await h['campaigns.resume']({ id: c.id });
+    }
+    const done = await until(() => seen.progress.get(c.id)?.status === 'completed' && seen.progress.get(c.id), 'completed', 20_000);
+    expect(done.counts.sent + done.counts.delivered + done.counts.read).toBe(phones.length);
+    const to = readDeliveryLog(path.join(dataDir, 'simulator'), account.id).map((r) => r.to);
+    expect(to).toHaveLength(phones.length);
+    expect(new Set(to).size).toBe(phones.length);
+  });
+});

@@ -641,7 +641,19 @@ export class CampaignQueue {
   // --- internals: the runner ----------------------------------------------------------------
 
   private spawn(record: CampaignRecord): void {
-    if (this.closed || this.runs.has(record.id)) return;
+    if (this.closed) return;
+    const previous = this.runs.get(record.id);
+    if (previous) {
+      // Resumed while the paused runner still finishes its last send: start after it, so two
+      // runners never share a campaign (and never both look at its rows in flight).
+      if (!previous.active) {
+        void previous.done.then(() => {
+          const now = getCampaignRecord(this.deps.q, record.id);
+          if (now?.status === 'running') this.spawn(now);
+        });
+      }
+      return;
+    }
     const c = toCampaign(this.deps.q, record);
     const run: Run = {
       id: c.id,
@@ -686,7 +698,7 @@ export class CampaignQueue {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
-      this.runs.delete(run.id);
+      if (this.runs.get(run.id) === run) this.runs.delete(run.id);
       run.waiting = null;
       run.nextAt = null;
       this.touch(run.id, true);
