@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile, importMessy, messyExpectations, visiblePhones } from './helpers';
+import { accountCard, addDemoAccount, goTo, importFile, importMessy, linkDemoAccount, messyExpectations, visiblePhones } from './helpers';
 
 /** Six customers; the demo phone says numbers ending in 0 are not on WhatsApp. */
 const CUSTOMERS: [name: string, phone: string][] = [
@@ -16,31 +16,6 @@ const CUSTOMERS: [name: string, phone: string][] = [
   ['Fatih Aydın', '+905321110030'],
 ];
 const NOT_ON_WHATSAPP = CUSTOMERS.filter(([, phone]) => phone.endsWith('0')).map(([, phone]) => phone);
-
-const accountCard = (page: Page, label: string) =>
-  page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
-
-/** Adds a demo account on the Accounts page and returns its card. */
-async function addDemoAccount(page: Page, label: string): Promise<Locator> {
-  await goTo(page, 'Accounts');
-  await page.getByRole('button', { name: 'Add account' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add an account' });
-  await dialog.getByRole('radio', { name: /^Demo account/ }).check();
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(label);
-  await dialog.getByRole('button', { name: 'Add account' }).click();
-  await expect(dialog).toHaveCount(0);
-  const card = accountCard(page, label);
-  await expect(card.getByTestId('account-state')).toHaveText('Not linked');
-  return card;
-}
-
-/** Links a demo account by QR and waits until it is ready (the demo phone scans by itself). */
-async function linkDemoAccount(page: Page, label: string): Promise<Locator> {
-  const card = await addDemoAccount(page, label);
-  await card.getByRole('button', { name: 'Link with QR code' }).click();
-  await expect(card.getByTestId('account-state')).toHaveText('Ready');
-  return card;
-}
 
 /** Makes the demo phone receive a message, as if `from` had sent it. */
 async function receive(demoPhone: Locator, from: string, text: string): Promise<void> {

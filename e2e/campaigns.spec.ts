@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile, pngBytes, SHOTS_DIR } from './helpers';
+import { accountCard, goTo, importFile, linkDemoAccount, pngBytes, SHOTS_DIR } from './helpers';
 
 /** Screenshots for a person to look at, at the two window sizes the app is designed for. */
 async function shot(page: Page, name: string, sizes: [number, number][] = [[1280, 800], [1024, 700]]): Promise<void> {
@@ -39,19 +39,6 @@ const NOT_ON_WHATSAPP = CUSTOMERS.filter(([, phone]) => phone.endsWith('0'));
 /** Fatih is on the blacklist, so the campaign leaves him out. */
 const BLACKLISTED = CUSTOMERS[5]!;
 const REACHED = CUSTOMERS.filter((c) => c !== BLACKLISTED);
-
-async function linkDemoAccount(page: Page, label: string): Promise<void> {
-  await goTo(page, 'Accounts');
-  await page.getByRole('button', { name: 'Add account' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add an account' });
-  await dialog.getByRole('radio', { name: /^Demo account/ }).check();
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(label);
-  await dialog.getByRole('button', { name: 'Add account' }).click();
-  await expect(dialog).toHaveCount(0);
-  const card = page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
-  await card.getByRole('button', { name: 'Link with QR code' }).click();
-  await expect(card.getByTestId('account-state')).toHaveText('Ready');
-}
 
 async function importCustomers(page: Page, dataDir: string, groupName: string, customers: Customer[]): Promise<void> {
   const csv = ['Name,Phone,City', ...customers.map(([name, phone], i) => `${name},${phone},${i % 2 === 0 ? 'Izmir' : ''}`)].join('\n');
@@ -483,7 +470,7 @@ test('an account blocked mid-campaign pauses it, and the notice shows on any pag
 
   // On another page, WhatsApp blocks the account.
   await goTo(page, 'Accounts');
-  const card = page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: 'Shop phone', exact: true }) });
+  const card = accountCard(page, 'Shop phone');
   await card.getByTestId('demo-phone').getByRole('button', { name: 'Get blocked' }).click();
   const notice = page.getByTestId('toast').filter({ hasText: 'Paused: WhatsApp blocked the account' });
   await expect(notice).toBeVisible();

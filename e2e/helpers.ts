@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { messyContactsCsv, MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
 import { expect, writeTempFile } from './fixtures';
@@ -19,6 +19,33 @@ export type NavName =
 
 export async function goTo(page: Page, name: NavName): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: false }).first().click();
+}
+
+/** The card of the account called `label` on the Accounts page. */
+export function accountCard(page: Page, label: string): Locator {
+  return page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
+}
+
+/** Adds a demo account on the Accounts page and returns its card. */
+export async function addDemoAccount(page: Page, label: string): Promise<Locator> {
+  await goTo(page, 'Accounts');
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add an account' });
+  await dialog.getByRole('radio', { name: /^Demo account/ }).check();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(label);
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(dialog).toHaveCount(0);
+  const card = accountCard(page, label);
+  await expect(card.getByTestId('account-state')).toHaveText('Not linked');
+  return card;
+}
+
+/** Links a demo account by QR and waits until it is ready (the demo phone scans by itself). */
+export async function linkDemoAccount(page: Page, label: string): Promise<Locator> {
+  const card = await addDemoAccount(page, label);
+  await card.getByRole('button', { name: 'Link with QR code' }).click();
+  await expect(card.getByTestId('account-state')).toHaveText('Ready');
+  return card;
 }
 
 /** Opens the import page on its first step, whatever step it was on. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ContactQuerySchema } from './filters';
+import { t, type MessageKey } from './i18n';
 import type { WorkingHours } from './pace';
 
 // ---------------------------------------------------------------------------------------------
@@ -25,6 +26,36 @@ export const ATTACHMENT_LIMITS: Readonly<Record<AttachmentKind, number>> = {
   voice: 16 * MB,
   document: 100 * MB,
 };
+
+const LIMIT_NOUN: Record<AttachmentKind, MessageKey> = {
+  image: 'drafts.attach.limitNoun.image',
+  video: 'drafts.attach.limitNoun.video',
+  voice: 'drafts.attach.limitNoun.voice',
+  document: 'drafts.attach.limitNoun.document',
+};
+
+/** Megabytes with one decimal ("7.2"); `roundUp` so that a size just over a limit never reads as the limit. */
+function megabytes(bytes: number, roundUp: boolean): string {
+  const tenths = (bytes / MB) * 10;
+  return ((roundUp ? Math.ceil(tenths) : Math.round(tenths)) / 10).toFixed(1);
+}
+
+/** A file too big for its kind: size and limit in bytes, the same in MB as worded, and the sentence. */
+export type AttachmentOversize = { size: number; limit: number; sizeMb: string; limitMb: string; message: string };
+
+/**
+ * Why a file of `size` bytes can't be a `kind` part ("“big.jpg” is 7.2 MB, but WhatsApp pictures
+ * can be at most 5.0 MB. …": the size rounded up, the limit rounded), for main's check and the
+ * renderer's refusal before reading; null when it fits. `shownName` is the name as shown.
+ */
+export function attachmentOversize(kind: AttachmentKind, shownName: string, size: number): AttachmentOversize | null {
+  const limit = ATTACHMENT_LIMITS[kind];
+  if (size <= limit) return null;
+  const sizeMb = megabytes(size, true);
+  const limitMb = megabytes(limit, false);
+  const message = t('drafts.attach.tooBig', { name: shownName, size: sizeMb, kind: t(LIMIT_NOUN[kind]), limit: limitMb });
+  return { size, limit, sizeMb, limitMb, message };
+}
 
 /** A file copied into the data folder (`attachments/<id>`), checked by content. */
 export const AttachmentRefSchema = z.object({

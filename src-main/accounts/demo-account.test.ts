@@ -14,6 +14,7 @@ import type { Core } from '../core/core';
 import { DATABASE_FILE } from '../db/connection';
 import { generateContactsXlsx } from '../spreadsheets/fixtures';
 import { callCore, openTestCore, testCore, writeLockTaken } from '../test-support/core';
+import { until } from '../test-support/until';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;
@@ -23,16 +24,6 @@ afterEach(async () => {
 });
 
 const SPEED = 40;
-
-async function until<T>(probe: () => T | undefined | null | false, what: string, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function watch(core: Core) {
   const accounts = new Map<number, Account>();

@@ -17,6 +17,8 @@ import { paceFromPreset, type Pace } from '../../src-shared/pace';
 import type { SendTiming } from '../campaigns/queue';
 import type { Core, CoreOptions } from '../core/core';
 import { generateContactsXlsx } from '../spreadsheets/fixtures';
+import { customPace } from '../test-support/pace';
+import { until } from '../test-support/until';
 import { readDeliveryLog } from '../whatsapp/simulator/simulator-driver';
 
 export type QueueBenchContext = {
@@ -38,29 +40,7 @@ export type QueueBenchContext = {
 const TIMEZONE = 'Europe/Istanbul';
 const DRAFT_TEXT = 'Hello {{first_name|friend}}, this week only in {{City|your city}}: 20% off.';
 
-function pace(minMs: number, maxMs: number): Pace {
-  return {
-    ...paceFromPreset('fast'),
-    preset: 'custom',
-    minDelayMs: minMs,
-    maxDelayMs: maxMs,
-    pauseEvery: 0,
-    dailyCapPerAccount: 0,
-    typing: false,
-    checkNumberFirst: false,
-    workingHours: { enabled: false, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '20:00' },
-  };
-}
-
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function until(probe: () => boolean, what: string, ms: number, every = 5): Promise<void> {
-  const end = performance.now() + ms;
-  while (!probe()) {
-    if (performance.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
-    await delay(every);
-  }
-}
 
 /** Resolves with performance.now() when the campaign is reported finished (any end state). */
 function whenFinished(core: Core, id: number): { done: Promise<{ at: number; status: string }>; off: () => void } {
@@ -145,7 +125,7 @@ export async function queueThroughput(ctx: QueueBenchContext): Promise<void> {
     // On the demo phone a number ending in 0 is not on WhatsApp: say so, so every recipient is a send.
     const offWhatsApp = core.store.sqlite.prepare(`UPDATE contacts SET wa_status = 'no' WHERE phone LIKE '%0'`).run().changes;
     const accountId = await demoAccount(core, 'Throughput');
-    const id = await createCampaign(core, 'Throughput', groupId, accountId, pace(0, 0), {
+    const id = await createCampaign(core, 'Throughput', groupId, accountId, customPace({ minDelayMs: 0, maxDelayMs: 0 }), {
       includeGraylist: false,
       skipNotOnWhatsApp: true,
       recentlyMessagedHours: null,
@@ -216,7 +196,7 @@ export async function campaignStart(ctx: QueueBenchContext): Promise<void> {
     raw.prepare(`UPDATE contacts SET wa_status = 'no', wa_checked_at = ? WHERE id % 33 = 5`).run(new Date().toISOString());
     const offline = await h['accounts.create']({ label: 'Offline', driver: 'simulator' });
     const exclusions: Exclusions = { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: 24 };
-    const earlier = await createCampaign(core, 'Earlier', group.id, offline.id, pace(30_000, 60_000), exclusions);
+    const earlier = await createCampaign(core, 'Earlier', group.id, offline.id, customPace({ minDelayMs: 30_000, maxDelayMs: 60_000 }), exclusions);
     const sentAt = Date.now() - 3600_000;
     const q = core.queueDb;
     q.transaction(() => {
@@ -305,7 +285,7 @@ export async function paceJitter(ctx: QueueBenchContext): Promise<void> {
     }
     await h['groups.addMembers']({ groupId: group.id, selection: { kind: 'ids', ids } });
     const accountId = await demoAccount(core, 'Jitter');
-    const id = await createCampaign(core, 'Jitter', group.id, accountId, pace(JITTER_PACE_MS, JITTER_PACE_MS), {
+    const id = await createCampaign(core, 'Jitter', group.id, accountId, customPace({ minDelayMs: JITTER_PACE_MS, maxDelayMs: JITTER_PACE_MS }), {
       includeGraylist: false,
       skipNotOnWhatsApp: true,
       recentlyMessagedHours: null,

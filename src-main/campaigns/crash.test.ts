@@ -14,6 +14,7 @@ import type { Account } from '../../src-shared/accounts';
 import type { Campaign } from '../../src-shared/campaigns';
 import { mulberry32 } from '../../src-shared/random';
 import { startHost, type HostProcess } from '../test-support/host-process';
+import { until } from '../test-support/until';
 import { readDeliveryLog } from '../whatsapp/simulator/simulator-driver';
 import { QUEUE_FILE } from './queue-db';
 
@@ -22,16 +23,6 @@ const MIN_KILLS = 5;
 const MAX_KILLS = 30;
 // Sends take 2–10 ms to reach "WhatsApp" and 0.5–4 ms more to be confirmed: kills land in both.
 const ENV = { PIGEON_SIM_SPEED: '40' };
-
-async function until<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('a campaign killed with SIGKILL again and again', () => {
   it('never sends anyone the same message twice, and its report matches the durable log', async () => {

@@ -5,13 +5,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CampaignProgress } from '../../src-shared/campaigns';
 import type { MethodParsedInput } from '../../src-shared/contract';
-import { paceFromPreset, zonedParts, type Pace, type WorkingHours } from '../../src-shared/pace';
+import { zonedParts, type Pace, type WorkingHours } from '../../src-shared/pace';
 import { FakeClock } from '../core/clock';
 import type { Core } from '../core/core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openTestCore } from '../test-support/core';
+import { customPace } from '../test-support/pace';
 import type { SendTiming } from './queue';
 
 let cleanups: (() => Promise<void>)[] = [];
@@ -19,21 +20,6 @@ afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
   cleanups = [];
 });
-
-const ALWAYS: WorkingHours = { enabled: false, days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' };
-
-function pace(over: Partial<Pace>): Pace {
-  return {
-    ...paceFromPreset('fast'),
-    preset: 'custom',
-    pauseEvery: 0,
-    dailyCapPerAccount: 0,
-    typing: false,
-    checkNumberFirst: false,
-    workingHours: ALWAYS,
-    ...over,
-  };
-}
 
 async function fakeCore(clock: FakeClock, dataDir?: string) {
   const sends: SendTiming[] = [];
@@ -106,7 +92,7 @@ describe('pace on a fake clock', () => {
     const clock = new FakeClock();
     const { core, sends } = await fakeCore(clock);
     const accountId = await ready(core, clock);
-    const id = await campaign(core, await audience(core, 40, 0), accountId, pace({ minDelayMs: 10_000, maxDelayMs: 20_000 }));
+    const id = await campaign(core, await audience(core, 40, 0), accountId, customPace({ minDelayMs: 10_000, maxDelayMs: 20_000 }));
     await core.handlers['campaigns.start']({ id });
     expect(await clock.advanceUntil(() => status(core, id) === 'completed', 40 * 20_000 + 5_000, 1_000)).toBe(true);
     expect(sends).toHaveLength(40);
@@ -121,7 +107,7 @@ describe('pace on a fake clock', () => {
     const clock = new FakeClock();
     const { core, sends } = await fakeCore(clock);
     const accountId = await ready(core, clock);
-    const p = pace({ minDelayMs: 1_000, maxDelayMs: 2_000, pauseEvery: 5, pauseMinMs: 60_000, pauseMaxMs: 90_000 });
+    const p = customPace({ minDelayMs: 1_000, maxDelayMs: 2_000, pauseEvery: 5, pauseMinMs: 60_000, pauseMaxMs: 90_000 });
     const id = await campaign(core, await audience(core, 21, 100), accountId, p);
     await core.handlers['campaigns.start']({ id });
     const progress: CampaignProgress[] = [];
@@ -147,7 +133,7 @@ describe('pace on a fake clock', () => {
     const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));
     const { core, sends } = await fakeCore(clock);
     const accountId = await ready(core, clock);
-    const p = pace({ minDelayMs: 60_000, maxDelayMs: 60_000, dailyCapPerAccount: 7 });
+    const p = customPace({ minDelayMs: 60_000, maxDelayMs: 60_000, dailyCapPerAccount: 7 });
     const a = await campaign(core, await audience(core, 6, 200), accountId, p);
     const b = await campaign(core, await audience(core, 6, 300), accountId, p);
     await core.handlers['campaigns.start']({ id: a });
@@ -170,7 +156,7 @@ describe('pace on a fake clock', () => {
     const { core, sends } = await fakeCore(clock);
     const accountId = await ready(core, clock);
     const hours: WorkingHours = { enabled: true, days: [1, 2, 3, 4, 5], start: '22:00', end: '02:00' };
-    const p = pace({ minDelayMs: 30 * 60_000, maxDelayMs: 30 * 60_000, workingHours: hours });
+    const p = customPace({ minDelayMs: 30 * 60_000, maxDelayMs: 30 * 60_000, workingHours: hours });
     const id = await campaign(core, await audience(core, 12, 400), accountId, p, { timezone: 'Europe/London' });
     await core.handlers['campaigns.start']({ id });
     expect(await clock.advanceUntil(() => status(core, id) === 'completed', 3 * 86_400_000, 60_000)).toBe(true);
@@ -191,7 +177,7 @@ describe('pace on a fake clock', () => {
     const { core, sends } = await fakeCore(clock);
     const accountId = await ready(core, clock);
     const hours: WorkingHours = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '11:00' };
-    const p = pace({ minDelayMs: 3600_000, maxDelayMs: 3600_000, workingHours: hours });
+    const p = customPace({ minDelayMs: 3600_000, maxDelayMs: 3600_000, workingHours: hours });
     const id = await campaign(core, await audience(core, 6, 500), accountId, p, { timezone: 'America/New_York' });
     await core.handlers['campaigns.start']({ id });
     expect(await clock.advanceUntil(() => status(core, id) === 'completed', 5 * 86_400_000, 60_000)).toBe(true);
@@ -212,7 +198,7 @@ describe('pace on a fake clock', () => {
     const { core, sends } = await fakeCore(clock);
     const accountId = await ready(core, clock);
     const hours: WorkingHours = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '08:00', end: '08:30' };
-    const p = pace({ minDelayMs: 3600_000, maxDelayMs: 3600_000, workingHours: hours });
+    const p = customPace({ minDelayMs: 3600_000, maxDelayMs: 3600_000, workingHours: hours });
     const id = await campaign(core, await audience(core, 2, 600), accountId, p, { timezone: 'Europe/London' });
     await core.handlers['campaigns.start']({ id });
     expect(await clock.advanceUntil(() => status(core, id) === 'completed', 3 * 86_400_000, 60_000)).toBe(true);
@@ -227,7 +213,7 @@ describe('schedule on a fake clock', () => {
     const accountId = await ready(first.core, clock);
     const group = await audience(first.core, 3, 700);
     const at = new Date(clock.now() + 3600_000).toISOString();
-    const onTime = await campaign(first.core, group, accountId, pace({ minDelayMs: 1_000, maxDelayMs: 1_000 }), {
+    const onTime = await campaign(first.core, group, accountId, customPace({ minDelayMs: 1_000, maxDelayMs: 1_000 }), {
       schedule: { kind: 'at', at },
     });
     const started = await first.core.handlers['campaigns.start']({ id: onTime });
@@ -240,7 +226,7 @@ describe('schedule on a fake clock', () => {
     expect(first.sends[0]!.startedAt - Date.parse(at)).toBeLessThanOrEqual(20);
 
     // A second one due at 12:00; Pigeon is closed from 11:00 to 13:00.
-    const late = await campaign(first.core, await audience(first.core, 3, 800), accountId, pace({ minDelayMs: 1_000, maxDelayMs: 1_000 }), {
+    const late = await campaign(first.core, await audience(first.core, 3, 800), accountId, customPace({ minDelayMs: 1_000, maxDelayMs: 1_000 }), {
       schedule: { kind: 'at', at: new Date(Date.UTC(2026, 0, 5, 12, 0, 0)).toISOString() },
       exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: null },
     });

@@ -13,6 +13,7 @@ import type { Core } from '../core/core';
 import type { SentMessageInfo } from '../whatsapp/driver';
 import { openTestCore } from '../test-support/core';
 import { fakeDriverFactory, type FakeDriver } from '../test-support/fake-driver';
+import { until } from '../test-support/until';
 import { QUEUE_FILE } from './queue-db';
 
 const dirs: string[] = [];
@@ -21,14 +22,6 @@ afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
-
-async function until(probe: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const PHONES = ['+905321190001', '+905321190002', '+905321190003'];
 

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { AppError } from '../../src-shared/errors';
-import { ATTACHMENT_LIMITS, type AttachmentKind } from '../../src-shared/campaigns';
+import { ATTACHMENT_LIMITS, attachmentOversize, type AttachmentKind } from '../../src-shared/campaigns';
 
 export type { AttachmentKind };
 
@@ -26,8 +26,6 @@ export type StoredAttachment = {
   mimeType: string;
   size: number;
 };
-
-const MB = 1024 * 1024;
 
 export { ATTACHMENT_LIMITS };
 
@@ -571,18 +569,6 @@ const UNKNOWN_HINT: Record<AttachmentKind, string> = {
   document: 'WhatsApp documents can be PDF, Office, text, zip, pictures, video or audio.',
 };
 
-const LIMIT_NOUN: Record<AttachmentKind, string> = {
-  image: 'pictures',
-  video: 'videos',
-  voice: 'voice notes',
-  document: 'documents',
-};
-
-function megabytes(size: number, roundUp: boolean): string {
-  const tenths = (size / MB) * 10;
-  return ((roundUp ? Math.ceil(tenths) : Math.round(tenths)) / 10).toFixed(1);
-}
-
 function isKind(value: unknown): value is AttachmentKind {
   return value === 'image' || value === 'video' || value === 'document' || value === 'voice';
 }
@@ -627,15 +613,10 @@ export function checkAttachment(
     throw new AppError('unsupported_format', `“${shownName}” is ${found.label}; ${UNKNOWN_HINT[kind]}`, detected);
   }
 
-  const limit = ATTACHMENT_LIMITS[kind];
-  if (bytes.length > limit) {
-    const sizeMb = megabytes(bytes.length, true);
-    const limitMb = megabytes(limit, false);
-    throw new AppError(
-      'file_too_large',
-      `“${shownName}” is ${sizeMb} MB, but WhatsApp ${LIMIT_NOUN[kind]} can be at most ${limitMb} MB. Make it smaller and attach it again.`,
-      { ...detected, size: bytes.length, limit, sizeMb, limitMb },
-    );
+  const oversize = attachmentOversize(kind, shownName, bytes.length);
+  if (oversize) {
+    const { size, limit, sizeMb, limitMb, message } = oversize;
+    throw new AppError('file_too_large', message, { ...detected, size, limit, sizeMb, limitMb });
   }
 
   const nameExt = nameExtension(shownName);

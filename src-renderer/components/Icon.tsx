@@ -14,7 +14,15 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-export function Icon(props: { name: IconName; size?: number; className?: string; label?: string }) {
+export interface SvgIconProps {
+  size?: number;
+  className?: string;
+  /** Spoken name; without it the icon is hidden from assistive technology. */
+  label?: string;
+}
+
+/** One 24×24 stroked SVG path: the drawing every icon table in the renderer shares. */
+export function SvgIcon(props: SvgIconProps & { d: string; strokeWidth?: number }) {
   const size = props.size ?? 16;
   return (
     <svg
@@ -24,14 +32,18 @@ export function Icon(props: { name: IconName; size?: number; className?: string;
       height={size}
       fill="none"
       stroke="currentColor"
-      strokeWidth="2"
+      strokeWidth={props.strokeWidth ?? 2}
       strokeLinecap="round"
       strokeLinejoin="round"
       role={props.label ? 'img' : undefined}
       aria-label={props.label}
       aria-hidden={props.label ? undefined : true}
     >
-      <path d={PATHS[props.name]} />
+      <path d={props.d} />
     </svg>
   );
+}
+
+export function Icon({ name, ...rest }: SvgIconProps & { name: IconName }) {
+  return <SvgIcon d={PATHS[name]} {...rest} />;
 }

@@ -4,6 +4,7 @@
  */
 import type { Account } from '../../../src-shared/accounts';
 import type { Audience, Campaign, Draft, Exclusions, Schedule } from '../../../src-shared/campaigns';
+import type { MethodParsedInput } from '../../../src-shared/contract';
 import type { ContactQuery } from '../../../src-shared/filters';
 import { t } from '../../../src-shared/i18n';
 import { isValidTimeZone, paceFromPreset, paceIssues, zonedParts, zonedTimeToUtc, type Pace } from '../../../src-shared/pace';
@@ -35,17 +36,8 @@ export type CampaignForm = {
   time: string;
 };
 
-/** What create (and, with an id, update) takes. */
-export type CampaignInput = {
-  name: string;
-  draftId: number;
-  audience: Audience;
-  exclusions: Exclusions;
-  accountIds: number[];
-  pace: Pace;
-  timezone: string;
-  schedule: Schedule;
-};
+/** What create (and, with an id, update) takes: the contract's own input. */
+export type CampaignInput = MethodParsedInput<'campaigns.create'>;
 
 export function localTimeZone(): string {
   try {

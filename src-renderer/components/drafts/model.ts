@@ -5,6 +5,7 @@
  */
 import {
   ATTACHMENT_LIMITS,
+  attachmentOversize,
   CAPTION_LIMIT,
   DraftPartSchema,
   POLL_OPTION_LIMIT,
@@ -337,22 +338,7 @@ export function formatSize(bytes: number, locale: string): string {
   return t('drafts.size.mb', { size: mb });
 }
 
-const MB = 1024 * 1024;
-
 export { ATTACHMENT_LIMITS };
-
-const LIMIT_NOUN: Record<AttachmentKind, MessageKey> = {
-  image: 'drafts.attach.limitNoun.image',
-  video: 'drafts.attach.limitNoun.video',
-  voice: 'drafts.attach.limitNoun.voice',
-  document: 'drafts.attach.limitNoun.document',
-};
-
-/** Megabytes with one decimal, as main words them ("7.2"): the size rounded up, the limit rounded. */
-function megabytes(size: number, roundUp: boolean): string {
-  const tenths = (size / MB) * 10;
-  return ((roundUp ? Math.ceil(tenths) : Math.round(tenths)) / 10).toFixed(1);
-}
 
 /** The name main would show: the base name without control characters or bidi overrides. */
 function shownFileName(fileName: string): string {
@@ -372,14 +358,7 @@ function shownFileName(fileName: string): string {
  * but WhatsApp pictures can be at most 5.0 MB. …"); null when the size is fine.
  */
 export function oversizeMessage(kind: AttachmentKind, fileName: string, size: number): string | null {
-  const limit = ATTACHMENT_LIMITS[kind];
-  if (size <= limit) return null;
-  return t('drafts.attach.tooBig', {
-    name: shownFileName(fileName),
-    size: megabytes(size, true),
-    kind: t(LIMIT_NOUN[kind]),
-    limit: megabytes(limit, false),
-  });
+  return attachmentOversize(kind, shownFileName(fileName), size)?.message ?? null;
 }
 
 /** What the file picker offers for each kind (main still checks the content). */
