@@ -244,3 +244,20 @@ describe('schedule on a fake clock', () => {
     expect(await clock.advanceUntil(() => status(second.core, late) === 'completed', 60_000, 100)).toBe(true);
   });
 });
+
+describe('progress on a fake clock', () => {
+  it('counts the wait for working hours in the time left', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 0, 5, 12, 0, 0)); // Monday 12:00 in London
+    const { core } = await fakeCore(clock);
+    const accountId = await ready(core, clock);
+    const hours: WorkingHours = { enabled: true, days: [1, 2, 3, 4, 5], start: '22:00', end: '23:00' };
+    const p = customPace({ minDelayMs: 60_000, maxDelayMs: 60_000, workingHours: hours });
+    const id = await campaign(core, await audience(core, 5, 900), accountId, p, { timezone: 'Europe/London' });
+    await core.handlers['campaigns.start']({ id });
+    await clock.advance(1_000);
+    const progress = core.campaigns.progress(id);
+    expect(progress.waiting).toBe('Outside working hours; the next message goes at 22:00.');
+    // About 10 hours of waiting, then five messages a minute apart.
+    expect(progress.etaMs).toBe(Date.UTC(2026, 0, 5, 22, 0, 0) - clock.now() + 5 * 60_000);
+  });
+});

@@ -453,7 +453,9 @@ export class CampaignQueue {
       const perMessage =
         (p.minDelayMs + p.maxDelayMs) / 2 + (p.pauseEvery > 0 ? (p.pauseMinMs + p.pauseMaxMs) / 2 / p.pauseEvery : 0);
       const left = counts.queued + counts.sending;
-      etaMs = left === 0 ? 0 : Math.round(left * Math.max(perMessage, 1));
+      // Plus the wait the queue is in (working hours, a daily limit, a break), when there is one.
+      const waitMs = run.nextAt !== null && run.nextAt > now ? run.nextAt - now : 0;
+      etaMs = left === 0 ? 0 : Math.round(waitMs + left * Math.max(perMessage, 1));
     }
     return {
       campaignId: id,
