@@ -11,7 +11,7 @@ import type { Audience, AudiencePreview, Exclusions, VariableGap } from '../../s
 import { emptyQuery, type ContactQuery } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
-import { normalizeVariableKey, type TemplateVariable } from '../../src-shared/template';
+import type { TemplateVariable } from '../../src-shared/template';
 import { rawOf } from '../db/connection';
 import type { Sqlite } from '../db/connection';
 import { selectionCondition, type Db } from '../contacts/queries';
@@ -109,34 +109,27 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
   }
   await breathe();
 
-  // Walk the book in name order (its index), a chunk at a time, keeping the audience's contacts.
-  const fill = q.prepare(
+  // Walk the book in name order (its index), a window of CHUNK contacts at a time, keeping the
+  // audience's: every window is one short statement, then the event loop gets a turn.
+  const windowEnd = q.prepare(`SELECT c.name_key AS key, c.id FROM book.contacts c INDEXED BY contacts_by_name
+     WHERE (c.name_key, c.id) > (?, ?) ORDER BY c.name_key, c.id LIMIT 1 OFFSET ${CHUNK - 1}`);
+  const fillWindow = q.prepare(
     `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
      SELECT c.phone, c.id, c.name, c.fields FROM book.contacts c INDEXED BY contacts_by_name
-     WHERE (c.name_key, c.id) > (?, ?) AND (? OR c.id IN (SELECT contact_id FROM aud_ids))
-     ORDER BY c.name_key, c.id LIMIT ${CHUNK}`,
+     WHERE (c.name_key, c.id) > (@afterKey, @afterId)
+       AND (@endKey IS NULL OR (c.name_key, c.id) <= (@endKey, @endId))
+       AND (@everyone OR c.id IN (SELECT contact_id FROM aud_ids))
+     ORDER BY c.name_key, c.id`,
   );
-  const lastOf = q.prepare(`SELECT c.name_key, c.id FROM book.contacts c INDEXED BY contacts_by_name
-     WHERE (c.name_key, c.id) > (?, ?) ORDER BY c.name_key, c.id LIMIT 1 OFFSET ${CHUNK - 1}`);
   const everyone = input.allContacts ? 1 : 0;
   if (everyone || q.prepare(`SELECT EXISTS (SELECT 1 FROM aud_ids)`).pluck().get() === 1) {
-    let after: [string, number] = ['', 0];
+    let after = { key: '', id: 0 };
     for (;;) {
-      // The chunk's window: the next CHUNK rows of the book in name order (matched or not).
-      const end = lastOf.get(...after) as { name_key: string; id: number } | undefined;
-      if (end) {
-        q.prepare(
-          `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
-           SELECT c.phone, c.id, c.name, c.fields FROM book.contacts c INDEXED BY contacts_by_name
-           WHERE (c.name_key, c.id) > (?, ?) AND (c.name_key, c.id) <= (?, ?) AND (? OR c.id IN (SELECT contact_id FROM aud_ids))
-           ORDER BY c.name_key, c.id`,
-        ).run(after[0], after[1], end.name_key, end.id, everyone);
-        after = [end.name_key, end.id];
-        await breathe();
-      } else {
-        fill.run(after[0], after[1], everyone);
-        break;
-      }
+      const end = windowEnd.get(after.key, after.id) as { key: string; id: number } | undefined;
+      fillWindow.run({ afterKey: after.key, afterId: after.id, endKey: end?.key ?? null, endId: end?.id ?? null, everyone });
+      if (!end) break; // that was the last, partial window
+      after = end;
+      await breathe();
     }
   }
 
@@ -200,14 +193,8 @@ function counts(q: Sqlite) {
   };
 }
 
-let keyFunctionFor: WeakSet<Sqlite> = new WeakSet();
-
 /** How many of the (kept) candidates have no value for each variable. */
 function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: number): VariableGap[] {
-  if (!keyFunctionFor.has(q)) {
-    q.function('pigeon_var_key', { deterministic: true }, (key: unknown) => normalizeVariableKey(typeof key === 'string' ? key : ''));
-    keyFunctionFor.add(q);
-  }
   return variables.flatMap((v) => {
     let missing: number;
     if (v.normalizedKey === 'phone') missing = 0;
@@ -225,11 +212,6 @@ function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: number):
     }
     return [{ key: v.key, fallback: v.fallback, missing, total }];
   });
-}
-
-/** For tests: forget which connections have the key function (a closed handle may be reused). */
-export function resetAudienceFunctions(): void {
-  keyFunctionFor = new WeakSet();
 }
 
 function toPreview(q: Sqlite, input: BuildInput, extra: Awaited<ReturnType<typeof classify>>): AudiencePreview {

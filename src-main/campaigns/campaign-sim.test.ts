@@ -337,6 +337,9 @@ describe('a campaign over two accounts', () => {
     const perAccount = [new Set(first.map((r) => r.to)).size, new Set(other.map((r) => r.to)).size];
     expect(perAccount[0]! + perAccount[1]!).toBe(reached);
     expect(Math.abs(perAccount[0]! - perAccount[1]!)).toBeLessThanOrEqual(1);
+    // One try per recipient, whatever the number of parts.
+    const everyone = await h['campaigns.recipients']({ id: c.id, status: 'all', search: '', offset: 0, limit: 100 });
+    expect(everyone.rows.filter((r) => r.status !== 'skipped').every((r) => r.attempts === 1)).toBe(true);
     const pictures = [...first, ...other].filter((r) => r.kind === 'image');
     expect(pictures).toHaveLength(reached);
     expect(pictures.every((r) => r.fileName === 'offer.png' && /^Only this week, \S+$/.test(r.text))).toBe(true);
@@ -384,5 +387,40 @@ describe('pause and resume in quick succession', () => {
     const to = readDeliveryLog(path.join(dataDir, 'simulator'), account.id).map((r) => r.to);
     expect(to).toHaveLength(phones.length);
     expect(new Set(to).size).toBe(phones.length);
+  });
+});
+
+describe('a large audience', () => {
+  it('is built window by window in name order, every member once', async () => {
+    opened = await testCore({ connectAccounts: false });
+    const { core } = opened;
+    const h = core.handlers;
+    const group = await h['groups.create']({ name: 'Everyone' });
+    const now = new Date().toISOString();
+    const insert = core.store.sqlite.prepare(
+      `INSERT INTO contacts (phone, name, name_key, fields, note, source, created_at, updated_at) VALUES (?, ?, ?, '[]', '', NULL, ?, ?)`,
+    );
+    const member = core.store.sqlite.prepare(`INSERT INTO group_members (group_id, contact_id, added_at) VALUES (?, ?, ?)`);
+    const count = 20_003; // two full windows and a partial one, and more
+    let inGroup = 0;
+    core.store.sqlite.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const name = `N${String((i * 7919) % count).padStart(6, '0')}`;
+        const id = Number(insert.run(`+9053240${String(i).padStart(5, '0')}`, name, name.toLowerCase(), now, now).lastInsertRowid);
+        // Every third contact is outside the group: windows skip them.
+        if (i % 3 !== 0) {
+          member.run(group.id, id, now);
+          inGroup++;
+        }
+      }
+    })();
+    const account = await h['accounts.create']({ label: 'Later', driver: 'simulator' });
+    const draft = await h['drafts.create']({ name: 'D', parts: [{ kind: 'text', text: 'Hi' }] });
+    const c = await h['campaigns.create']({ ...campaignInput(group.id, draft.id, account.id, customPace({})) });
+    await h['campaigns.start']({ id: c.id });
+    const rows = core.queueDb.prepare(`SELECT name FROM recipients WHERE campaign_id = ? ORDER BY id`).pluck().all(c.id) as string[];
+    expect(rows).toHaveLength(inGroup);
+    expect(new Set(rows).size).toBe(inGroup);
+    expect(rows).toEqual([...rows].sort());
   });
 });

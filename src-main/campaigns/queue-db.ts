@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { normalizeVariableKey } from '../../src-shared/template';
 import { migrate } from '../db/migrations';
 import type { Migration } from '../db/migrations/types';
 import { openSqlite, type Sqlite } from '../db/connection';
@@ -103,6 +104,10 @@ export function openQueueDb(dataDir: string, bookFile: string): Sqlite {
   try {
     migrate(sqlite, QUEUE_MIGRATIONS);
     sqlite.prepare('ATTACH DATABASE ? AS book').run(bookFile);
+    // A contact field's key as templates match it ({{City}} finds "city "), for variable gaps.
+    sqlite.function('pigeon_var_key', { deterministic: true }, (key: unknown) =>
+      normalizeVariableKey(typeof key === 'string' ? key : ''),
+    );
     return sqlite;
   } catch (error) {
     sqlite.close();

@@ -17,6 +17,7 @@
 import type {
   AudiencePreview,
   Campaign,
+  CampaignCounts,
   CampaignProgress,
   CampaignStatus,
   DraftPart,
@@ -152,7 +153,6 @@ type Run = {
 
 const noop = (): void => undefined;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const ACTIVE: readonly CampaignStatus[] = ['running'];
 
 export class CampaignQueue {
   private readonly runs = new Map<number, Run>();
@@ -163,7 +163,6 @@ export class CampaignQueue {
   private readonly accountLastSend = new Map<number, number>();
   private readonly accountLocks = new Map<number, Promise<void>>();
   private readonly failureStreaks = new Map<number, number>();
-  private readonly sentTodayCache = new Map<string, number>();
   private readonly progressTimers = new Map<number, TimerHandle>();
   /** Acks that arrived before their send was recorded (WhatsApp can be quicker than our commit). */
   private readonly earlyAcks = new Map<string, { accountId: number; messageId: string; ack: string }>();
@@ -437,7 +436,10 @@ export class CampaignQueue {
 
   progress(id: number): CampaignProgress {
     const record = this.record(id);
-    const counts = countRecipients(this.deps.q, id);
+    return this.progressOf(id, record.status as CampaignStatus, record.status_reason, countRecipients(this.deps.q, id));
+  }
+
+  private progressOf(id: number, status: CampaignStatus, statusReason: string | null, counts: CampaignCounts): CampaignProgress {
     const run = this.runs.get(id);
     const now = this.deps.clock.now();
     let ratePerMinute = 0;
@@ -459,8 +461,8 @@ export class CampaignQueue {
     }
     return {
       campaignId: id,
-      status: record.status as CampaignStatus,
-      statusReason: record.status_reason,
+      status,
+      statusReason,
       counts,
       ratePerMinute,
       etaMs,
@@ -486,7 +488,7 @@ export class CampaignQueue {
   private changed(id: number): Campaign {
     const campaign = this.get(id);
     this.deps.bus.emit('campaigns.changed', { id, campaign });
-    this.deps.bus.emit('campaigns.progress', this.progress(id));
+    this.deps.bus.emit('campaigns.progress', this.progressOf(id, campaign.status, campaign.statusReason, campaign.counts));
     return campaign;
   }
 
@@ -738,11 +740,17 @@ export class CampaignQueue {
 
   private label(accountId: number): string {
     try {
-      return `“${this.deps.accounts.get(accountId).label}”`;
+      return this.deps.accounts.get(accountId).label;
     } catch {
       return `#${accountId}`;
     }
   }
+
+  /** “Shop”, “Second” — for the waits that name several accounts. */
+  private quotedLabels(accountIds: number[]): string {
+    return [...new Set(accountIds)].map((id) => `“${this.label(id)}”`).join(', ');
+  }
+
 
   private accountExists(accountId: number): boolean {
     try {
@@ -761,21 +769,9 @@ export class CampaignQueue {
     }
   }
 
+  /** Messages this account sent since `dayStart`, in every campaign (a covering index range). */
   private sentToday(accountId: number, dayStart: number): number {
-    const key = `${accountId}:${dayStart}`;
-    let count = this.sentTodayCache.get(key);
-    if (count === undefined) {
-      count = this.st.sentToday.get(accountId, dayStart) as number;
-      this.sentTodayCache.set(key, count);
-    }
-    return count;
-  }
-
-  private countSend(accountId: number, at: number): void {
-    for (const key of this.sentTodayCache.keys()) {
-      const [acc, day] = key.split(':').map(Number);
-      if (acc === accountId && day !== undefined && day <= at) this.sentTodayCache.set(key, (this.sentTodayCache.get(key) ?? 0) + 1);
-    }
+    return this.st.sentToday.get(accountId, dayStart) as number;
   }
 
   /** One look at the campaign: send one message, or wait for the next thing to change. True when finished. */
@@ -794,11 +790,11 @@ export class CampaignQueue {
 
     const row = this.st.nextQueued.get(run.id, now) as RecipientRecord | undefined;
     if (!row) {
-      const inFlight = (this.st.inFlight.all(run.id) as RecipientRecord[]).length;
-      if (inFlight > 0) {
+      const inFlight = this.st.inFlight.all(run.id) as RecipientRecord[];
+      if (inFlight.length > 0) {
         run.needsReconcile = true;
-        const labels = [...new Set((this.st.inFlight.all(run.id) as RecipientRecord[]).map((r) => this.label(r.account_id ?? 0)))].join(', ');
-        return this.wait(run, t('cq.wait.reconcile', { count: inFlight, labels }), null);
+        const labels = this.quotedLabels(inFlight.map((r) => r.account_id ?? 0));
+        return this.wait(run, t('cq.wait.reconcile', { count: inFlight.length, labels }), null);
       }
       const retryAt = this.st.earliestRetry.get(run.id) as number | null;
       if (retryAt !== null) {
@@ -815,7 +811,7 @@ export class CampaignQueue {
 
     const ready = existing.filter((id) => this.readyDriver(id) !== null);
     if (ready.length === 0) {
-      return this.wait(run, t('cq.wait.account', { labels: existing.map((id) => this.label(id)).join(', ') }), null);
+      return this.wait(run, t('cq.wait.account', { labels: this.quotedLabels(existing) }), null);
     }
     const cap = run.pace.dailyCapPerAccount;
     const dayStart = cap === 0 ? 0 : startOfLocalDay(now, run.timezone);
@@ -987,7 +983,8 @@ export class CampaignQueue {
       if (!run.active) return;
     }
 
-    let firstSend = row.sent_at === null;
+    // Part of this recipient's message already went out earlier (a retry of a later part).
+    const resumed = row.sent_at !== null;
     for (let index = row.part; index < run.parts.length; index++) {
       let content: OutgoingContent | null;
       try {
@@ -1003,12 +1000,13 @@ export class CampaignQueue {
         continue;
       }
       // Committed before WhatsApp hears of it: a crash from here on is reconciled, never re-sent blindly.
-      st.markSending.run(accountId, index, now, now, row.id);
+      // One attempt per try at this recipient, not per part.
+      st.markSending.run(accountId, index, now, index === row.part ? 1 : 0, now, row.id);
       let messageId: string;
       try {
         ({ messageId } = await driver.send(row.phone, content));
       } catch (error) {
-        if (index > row.part || !firstSend) consumed();
+        if (index > row.part || resumed) consumed();
         this.onSendError(run, row, accountId, index, error);
         return;
       }
@@ -1018,10 +1016,6 @@ export class CampaignQueue {
       if (early) {
         this.earlyAcks.delete(`${accountId}:${messageId}`);
         this.onAck(early);
-      }
-      if (firstSend) {
-        this.countSend(accountId, sentAt);
-        firstSend = false;
       }
       this.failureStreaks.delete(accountId);
       this.touch(run.id);
@@ -1052,7 +1046,7 @@ export class CampaignQueue {
       case 'blocked':
         // May or may not have left: the row stays `sending` for reconciliation.
         run.needsReconcile = true;
-        this.pauseAccount(accountId, t('cq.status.blocked', { label: this.label(accountId).replace(/[“”]/g, '') }));
+        this.pauseAccount(accountId, t('cq.status.blocked', { label: this.label(accountId) }));
         return;
       case 'not_ready':
       case 'network':
@@ -1075,7 +1069,7 @@ export class CampaignQueue {
         if (streak >= this.options.failureStreakLimit) {
           this.pauseAccount(
             accountId,
-            t('cq.status.streak', { label: this.label(accountId).replace(/[“”]/g, ''), count: streak, reason: e.message }),
+            t('cq.status.streak', { label: this.label(accountId), count: streak, reason: e.message }),
           );
         }
       }
@@ -1174,7 +1168,7 @@ export class CampaignQueue {
 
   private onAccountState(e: { accountId: number; state: string }): void {
     if (e.state === 'blocked') {
-      this.pauseAccount(e.accountId, t('cq.status.blocked', { label: this.label(e.accountId).replace(/[“”]/g, '') }));
+      this.pauseAccount(e.accountId, t('cq.status.blocked', { label: this.label(e.accountId) }));
       return;
     }
     for (const run of this.runs.values()) {
@@ -1208,15 +1202,8 @@ export class CampaignQueue {
   }
 
   private emitProgress(id: number): void {
-    if (!getCampaignRecord(this.deps.q, id)) return;
-    this.deps.bus.emit('campaigns.progress', this.progress(id));
+    const record = getCampaignRecord(this.deps.q, id);
+    if (!record) return; // deleted meanwhile
+    this.deps.bus.emit('campaigns.progress', this.progressOf(id, record.status as CampaignStatus, record.status_reason, countRecipients(this.deps.q, id)));
   }
-
-  /** For tests and the bench: whether a campaign has a live runner. */
-  isRunning(id: number): boolean {
-    return this.runs.has(id);
-  }
-
-  /** For tests: the statuses a campaign could still be sending in. */
-  static readonly activeStatuses = ACTIVE;
 }

@@ -188,7 +188,7 @@ export function sendStatements(q: Sqlite) {
     inFlight: q.prepare(`SELECT * FROM recipients WHERE campaign_id = ? AND status = 'sending' ORDER BY id`),
     get: q.prepare(`SELECT * FROM recipients WHERE id = ?`),
     markSending: q.prepare(
-      `UPDATE recipients SET status = 'sending', account_id = ?, part = ?, sending_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+      `UPDATE recipients SET status = 'sending', account_id = ?, part = ?, sending_at = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?`,
     ),
     /** A part went out; `done` when it was the last one. */
     partSent: q.prepare(

@@ -37,7 +37,7 @@ export const enCampaigns = {
   'cq.wait.break': 'Taking a break after {count} messages; continues at {at}.',
   'cq.wait.retry': 'Retrying {count} failed {count|send|sends} at {at}.',
   'cq.wait.reconcile': 'Checking {count} {count|message|messages} that {count|was|were} being sent when Pigeon stopped; waiting for {labels}.',
-  'cq.wait.busy': 'Another campaign is sending on {label}.',
+  'cq.wait.busy': 'Another campaign is sending on “{label}”.',
   'cq.reason.blacklist': 'On the blacklist.',
   'cq.reason.graylist': 'On the graylist (opted out).',
   'cq.reason.optOut': 'Asked to stop (replied “{word}”).',
