@@ -7,6 +7,7 @@ import { CampaignEditor } from '../components/campaigns/CampaignEditor';
 import { CampaignList } from '../components/campaigns/CampaignList';
 import { startNewCampaign } from '../components/campaigns/newCampaign';
 import { useCampaigns } from '../stores/campaigns';
+import { startDrafts } from '../stores/drafts';
 import { useCatalog } from '../stores/catalog';
 
 function startNew(): void {
@@ -19,7 +20,7 @@ function useFreshData(): void {
     const ignore = () => undefined;
     const campaigns = useCampaigns.getState();
     void campaigns.refresh();
-    void campaigns.refreshDrafts();
+    startDrafts();
     const catalog = useCatalog.getState();
     void catalog.refreshGroups().catch(ignore);
     void catalog.refreshLists().catch(ignore);

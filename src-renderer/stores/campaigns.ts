@@ -1,13 +1,15 @@
 /**
  * Campaigns, their live progress, the drafts a campaign can send, and what the Campaigns page shows
- * (the list, one campaign, or the form). Kept live from `campaigns.changed` / `campaigns.progress`
- * / `drafts.changed`; `campaigns.notice` becomes a toast on any page. Loaded once from the app root.
+ * (the list, one campaign, or the form). Kept live from `campaigns.changed` / `campaigns.progress`;
+ * `campaigns.notice` becomes a toast on any page. Loaded once from the app root. The drafts a
+ * campaign can send are the drafts store's list.
  */
 import { create } from 'zustand';
-import type { Campaign, CampaignProgress, Draft } from '../../src-shared/campaigns';
+import type { Campaign, CampaignProgress } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
 import { api, errorMessage, onEvent } from '../api';
 import type { CampaignForm, Step } from '../components/campaigns/model';
+import { startDrafts } from './drafts';
 import { useNav } from './nav';
 import { useToasts } from './toasts';
 
@@ -22,11 +24,8 @@ type CampaignsState = {
   progress: Record<number, CampaignProgress>;
   loaded: boolean;
   error: string | null;
-  drafts: Draft[];
-  draftsLoaded: boolean;
   view: CampaignsView;
   refresh: () => Promise<void>;
-  refreshDrafts: () => Promise<void>;
 };
 
 const newestFirst = (a: Campaign, b: Campaign) => b.id - a.id;
@@ -36,8 +35,6 @@ export const useCampaigns = create<CampaignsState>((set) => ({
   progress: {},
   loaded: false,
   error: null,
-  drafts: [],
-  draftsLoaded: false,
   view: { kind: 'list' },
   async refresh() {
     try {
@@ -45,14 +42,6 @@ export const useCampaigns = create<CampaignsState>((set) => ({
       set({ campaigns: [...campaigns].sort(newestFirst), loaded: true, error: null });
     } catch (e) {
       set({ loaded: true, error: errorMessage(e) });
-    }
-  },
-  async refreshDrafts() {
-    try {
-      const drafts = await api.drafts.list();
-      set({ drafts, draftsLoaded: true });
-    } catch {
-      set({ draftsLoaded: true });
     }
   },
 }));
@@ -106,10 +95,9 @@ export function startCampaigns(): void {
   started = true;
   const s = useCampaigns.getState();
   void s.refresh();
-  void s.refreshDrafts();
+  startDrafts();
   onEvent('campaigns.changed', ({ id, campaign }) => applyCampaign(id, campaign));
   onEvent('campaigns.progress', applyProgress);
-  onEvent('drafts.changed', () => void useCampaigns.getState().refreshDrafts());
   onEvent('campaigns.notice', ({ campaignId, level, message }) => {
     const open = {
       label: t('campaigns.notice.open'),

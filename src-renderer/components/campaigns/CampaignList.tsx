@@ -4,6 +4,7 @@ import { t } from '../../../src-shared/i18n';
 import { formatFull, formatWhen } from '../../format';
 import { useAccounts } from '../../stores/accounts';
 import { showCampaign, useCampaigns } from '../../stores/campaigns';
+import { useDrafts } from '../../stores/drafts';
 import { useNav } from '../../stores/nav';
 import { ProgressBar } from '../ProgressBar';
 import { CountsLine } from './CountsLine';
@@ -68,7 +69,7 @@ function CampaignRow({ campaign: c }: { campaign: Campaign }) {
 
 export function CampaignList({ onNew }: { onNew: () => void }) {
   const { campaigns, loaded, error } = useCampaigns();
-  const drafts = useCampaigns((s) => s.drafts);
+  const drafts = useDrafts((s) => s.drafts);
   const accounts = useAccounts((s) => s.accounts);
   const go = useNav((s) => s.go);
   if (error && campaigns.length === 0) {

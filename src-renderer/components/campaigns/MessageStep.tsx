@@ -1,15 +1,15 @@
 /** Step 1: the campaign's name and the draft it sends. */
 import { useId } from 'react';
 import { t } from '../../../src-shared/i18n';
-import { useCampaigns } from '../../stores/campaigns';
+import { useDrafts } from '../../stores/drafts';
 import { useNav } from '../../stores/nav';
 import { DraftSummary } from './DraftSummary';
 import type { CampaignForm } from './model';
 
 export function MessageStep({ form, onChange }: { form: CampaignForm; onChange: (patch: Partial<CampaignForm>) => void }) {
   const id = useId();
-  const drafts = useCampaigns((s) => s.drafts);
-  const draftsLoaded = useCampaigns((s) => s.draftsLoaded);
+  const drafts = useDrafts((s) => s.drafts);
+  const draftsLoaded = useDrafts((s) => s.loaded);
   const draft = drafts.find((d) => d.id === form.draftId);
   const pickDraft = (value: string) => {
     const next = drafts.find((d) => String(d.id) === value);

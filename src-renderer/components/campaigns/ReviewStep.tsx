@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { t } from '../../../src-shared/i18n';
 import { useAccounts } from '../../stores/accounts';
-import { useCampaigns } from '../../stores/campaigns';
+import { useDrafts } from '../../stores/drafts';
 import { useCatalog } from '../../stores/catalog';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
 import { exclusionsOf, type CampaignForm, type Step } from './model';
@@ -27,7 +27,7 @@ function Item({ label, step, goTo, children }: { label: string; step: Step; goTo
 }
 
 export function ReviewStep({ form, preview, goTo }: Props) {
-  const drafts = useCampaigns((s) => s.drafts);
+  const drafts = useDrafts((s) => s.drafts);
   const groups = useCatalog((s) => s.groups);
   const lists = useCatalog((s) => s.lists);
   const accounts = useAccounts((s) => s.accounts);

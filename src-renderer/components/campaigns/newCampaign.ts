@@ -6,6 +6,7 @@ import { t } from '../../../src-shared/i18n';
 import { ContactQuerySchema, type SelectionInput } from '../../../src-shared/filters';
 import { useAccounts } from '../../stores/accounts';
 import { openEditor, useCampaigns } from '../../stores/campaigns';
+import { useDrafts } from '../../stores/drafts';
 import { confirm } from '../confirm';
 import { newForm, type AudiencePreset } from './model';
 
@@ -14,7 +15,7 @@ import { newForm, type AudiencePreset } from './model';
  * saved is only replaced after asking; false when the user keeps it.
  */
 export async function startNewCampaign(audience?: AudiencePreset): Promise<boolean> {
-  const { view, drafts } = useCampaigns.getState();
+  const { view } = useCampaigns.getState();
   if (view.kind === 'edit' && view.editor.dirty) {
     const ok = await confirm({
       title: t('campaigns.form.leave.title'),
@@ -24,6 +25,7 @@ export async function startNewCampaign(audience?: AudiencePreset): Promise<boole
     if (!ok) return false;
   }
   const { accounts } = useAccounts.getState();
+  const { drafts } = useDrafts.getState();
   openEditor({ id: null, form: newForm({ accounts, drafts, now: Date.now(), ...(audience ? { audience } : {}) }), step: 'message', dirty: false });
   return true;
 }
