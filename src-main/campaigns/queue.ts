@@ -353,7 +353,7 @@ export class CampaignQueue {
     if (record.status !== 'draft' && record.status !== 'scheduled') this.cannot(record.status, 'Start');
     const c = toCampaign(this.deps.q, record);
     this.checkSettings(c.accountIds, c.pace, c.timezone);
-    await this.freezeDraft(record);
+    const parts = await this.freezeDraft(record); // refused here, in words, before anything starts
     // A scheduled campaign started by hand goes now; a draft follows its schedule.
     if (record.status === 'draft' && c.schedule.kind === 'at') {
       const dueAt = this.dueAt(c.schedule);
@@ -362,7 +362,7 @@ export class CampaignQueue {
       this.armSchedule();
       return this.changed(id);
     }
-    await this.begin(id, null);
+    await this.begin(id, null, parts);
     return this.get(id);
   }
 
@@ -550,13 +550,16 @@ export class CampaignQueue {
     return parts;
   }
 
-  /** Builds the recipients (after a crash mid-build, again from scratch) and starts the runner. */
-  private async begin(id: number, notice: string | null): Promise<void> {
+  /**
+   * Builds the recipients (after a crash mid-build, again from scratch) and starts the runner.
+   * `checked` is the content when the caller has just frozen and checked it.
+   */
+  private async begin(id: number, notice: string | null, checked?: DraftPart[]): Promise<void> {
     let record = this.record(id);
     const now = this.deps.clock.now();
     let parts: DraftPart[];
     try {
-      parts = await this.freezeDraft(record);
+      parts = checked ?? (await this.freezeDraft(record));
     } catch (error) {
       this.fail(id, error instanceof Error ? error.message : String(error));
       return;
