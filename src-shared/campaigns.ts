@@ -203,6 +203,8 @@ export type Campaign = {
   status: CampaignStatus;
   /** Why it is paused / failed / waiting, in plain words (null when nothing to say). */
   statusReason: string | null;
+  /** Running, but its recipients are still being prepared (nothing is sent yet; Cancel works). */
+  preparing: boolean;
   draftId: number | null;
   /** The draft's name when the campaign was made / started. */
   draftName: string;

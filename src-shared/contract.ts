@@ -43,6 +43,7 @@ import {
   RECIPIENT_STATUSES,
   ScheduleSchema,
 } from './campaigns';
+import { isValidTimeZone } from './pace';
 
 /** Declares a method: its input schema now, its result type as a phantom. */
 function method<Result>() {
@@ -105,6 +106,11 @@ export const contract = {
         .max(500)
         .optional(),
       browserPath: z.string().trim().max(2000).optional(),
+      timezone: z
+        .string()
+        .max(64)
+        .refine(isValidTimeZone, 'Pick a time zone from the list')
+        .optional(),
     }),
   ),
 
@@ -235,6 +241,8 @@ export const contract = {
         z.object({ kind: z.literal('disconnect') }),
         z.object({ kind: z.literal('block') }),
         z.object({ kind: z.literal('failSends'), count: z.number().int().min(1).max(1000) }),
+        /** The next sends reach WhatsApp but their confirmation is lost (the send seems to fail). */
+        z.object({ kind: z.literal('loseConfirmations'), count: z.number().int().min(1).max(1000) }),
         z.object({
           kind: z.literal('receive'),
           from: z.string().min(1, 'A phone number is required').max(64),

@@ -55,6 +55,11 @@ export type Settings = {
   optOutWords: string[];
   /** The browser the WhatsApp Web driver runs in; '' finds an installed Chrome, Edge, Chromium or Brave. */
   browserPath: string;
+  /**
+   * The operator's time zone (IANA): each account's day for the daily limit starts at midnight
+   * here, whatever zone a campaign's working hours are in. Defaults to the computer's zone.
+   */
+  timezone: string;
 };
 
 export type AppInfo = {

@@ -20,12 +20,11 @@ import { getSettings } from '../settings/settings';
 import type { DriverFactory, IncomingWhatsAppMessage, WhatsAppDriver } from '../whatsapp/driver';
 import { TypedEmitter } from '../whatsapp/emitter';
 import {
-  blacklistOptOut,
   deleteAccount,
   insertAccount,
-  insertIncoming,
   listAccountRecords,
   recordEvent,
+  storeIncoming,
   updateAccount,
   type AccountRecord,
 } from './repo';
@@ -41,6 +40,7 @@ export type SimulatorControls = {
   dropConnection(reason?: string): boolean;
   block(): boolean;
   failNextSends(count: number): void;
+  loseConfirmations(count: number): void;
   receive(from: string, text: string): unknown;
 };
 
@@ -58,7 +58,19 @@ export type AccountManagerDeps = {
   createDriver: DriverFactory;
   /** Resolves when the main thread may write (an import may hold the write lock). */
   writable: () => Promise<void>;
+  /**
+   * Where an opt-out is written the moment it arrives, before the contact book (which may wait
+   * for an import) holds it; the send queue reads it before every message.
+   */
+  optOuts?: OptOutJournal;
   random?: () => number;
+};
+
+export type OptOutJournal = {
+  /** Records it durably; returns its id, or null when this message was recorded before. */
+  record(entry: { accountId: number; accountLabel: string; waMessageId: string; phone: string; word: string; body: string; receivedAt: string }): number | null;
+  /** The contact book now holds it. */
+  applied(id: number): void;
 };
 
 type Runtime = {
@@ -230,6 +242,9 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       case 'failSends':
         driver.failNextSends(action.count);
         break;
+      case 'loseConfirmations':
+        driver.loseConfirmations(action.count);
+        break;
       case 'receive': {
         const settings = await getSettings(this.deps.db);
         const parsed = normalisePhone(action.from, settings.defaultCountry);
@@ -241,7 +256,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     }
     if (!done) throw new AppError('not_ready', t('wa.err.notReady', { label: runtime.record.label }));
     const params: Record<string, string | number> =
-      action.kind === 'failSends'
+      action.kind === 'failSends' || action.kind === 'loseConfirmations'
         ? { count: action.count }
         : action.kind === 'receive'
           ? { phone: formatPhoneInternational(normalisedFrom ?? action.from) }
@@ -555,12 +570,21 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
   }
 
   private async onIncoming(runtime: Runtime, message: IncomingWhatsAppMessage): Promise<void> {
+    try {
+      await this.storeIncoming(runtime, message);
+    } catch (error) {
+      // The book could not be written (a full disk, say). An opt-out stays in the journal: the
+      // queue honours it meanwhile and the next start writes it to the book.
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.log(runtime, 'error', 'incoming.failed', 'wa.log.incomingFailed', { reason }).catch(() => undefined);
+    }
+  }
+
+  private async storeIncoming(runtime: Runtime, message: IncomingWhatsAppMessage): Promise<void> {
     const settings = await getSettings(this.deps.db);
     const word = message.type === 'text' ? optOutMatcher(settings.optOutWords)(message.body) : null;
     const receivedAt = new Date(message.timestamp || this.deps.clock.now()).toISOString();
-    if (word !== null) this.emit('optOut', { accountId: runtime.record.id, phone: message.from, word });
-    await this.deps.writable();
-    const stored = await insertIncoming(this.deps.db, {
+    const incoming = {
       accountId: runtime.record.id,
       accountLabel: runtime.record.label,
       waMessageId: message.id,
@@ -568,10 +592,18 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       body: message.body,
       receivedAt,
       optOut: word !== null,
-    });
+    };
+    let journalId: number | null = null;
+    if (word !== null) {
+      // Durable at once, in the queue's file (it never waits for an import): "STOP" is final.
+      journalId = this.deps.optOuts?.record({ ...incoming, phone: message.from, word }) ?? null;
+      this.emit('optOut', { accountId: runtime.record.id, phone: message.from, word });
+    }
+    await this.deps.writable();
+    const stored = await storeIncoming(this.deps.db, incoming, word === null ? null : t('wa.optOutReason', { word }));
+    if (journalId !== null) this.deps.optOuts?.applied(journalId);
     if (!stored) return;
     if (word !== null) {
-      await blacklistOptOut(this.deps.db, message.from, t('wa.optOutReason', { word }), receivedAt);
       this.deps.bus.emit('contacts.changed', { reason: 'suppressions' });
       await this.log(runtime, 'warning', 'optout', 'wa.log.optOut', {
         phone: formatPhoneInternational(message.from),

@@ -201,6 +201,21 @@ export async function blacklistOptOut(db: Db, phone: string, reason: string, now
       created_at = excluded.created_at WHERE suppressions.kind <> 'black'`.execute(db);
 }
 
+export type IncomingInput = Parameters<typeof insertIncoming>[1];
+
+/**
+ * Stores an incoming message and, for an opt-out, the blacklist entry, in one transaction: a
+ * crash between the two can never keep the message (so a re-delivery is ignored) and lose the
+ * opt-out. Returns null when the message was stored before.
+ */
+export async function storeIncoming(db: Db, m: IncomingInput, optOutReason: string | null): Promise<IncomingMessage | null> {
+  return db.transaction().execute(async (trx) => {
+    const stored = await insertIncoming(trx, m);
+    if (stored && optOutReason !== null) await blacklistOptOut(trx, m.fromPhone, optOutReason, m.receivedAt);
+    return stored;
+  });
+}
+
 export async function setWaStatus(db: Db, results: { id: number; status: 'yes' | 'no' }[], at: string): Promise<void> {
   if (results.length === 0) return;
   await sql`UPDATE contacts SET wa_status = r.value ->> 1, wa_checked_at = ${at}

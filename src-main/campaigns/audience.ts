@@ -78,6 +78,18 @@ const CHUNK = 8_000;
 /** Gives timers, acks and IPC a turn between chunks (the queue keeps its pace meanwhile). */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Thrown out of a build whose campaign was paused or cancelled meanwhile. */
+export class BuildStopped extends Error {
+  constructor() {
+    super('The campaign stopped while its recipients were being prepared');
+    this.name = 'BuildStopped';
+  }
+}
+
+/** Asked between chunks: true when the build must stop (the campaign is no longer being prepared). */
+export type StopCheck = () => boolean;
+const never: StopCheck = () => false;
+
 /** One build or preview at a time on a connection: they share the temp tables. */
 const locks = new WeakMap<Sqlite, Promise<unknown>>();
 function exclusive<T>(q: Sqlite, work: () => Promise<T>): Promise<T> {
@@ -91,7 +103,12 @@ function exclusive<T>(q: Sqlite, work: () => Promise<T>): Promise<T> {
  * Fills the temp table `cand` with the audience (contacts in name order, then pasted numbers)
  * and marks exclusions, in chunks. The caller drops the temp tables.
  */
-async function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
+async function classify(q: Sqlite, input: BuildInput, prepared: Prepared, stop: StopCheck = never) {
+  /** After every event-loop turn: a pause or cancel may have come in. */
+  const turn = async () => {
+    await breathe();
+    if (stop()) throw new BuildStopped();
+  };
   q.exec(`
     CREATE TEMP TABLE IF NOT EXISTS aud_ids (contact_id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS cand (phone TEXT PRIMARY KEY, contact_id INTEGER, name TEXT NOT NULL, fields TEXT NOT NULL, excl TEXT);
@@ -107,7 +124,7 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
   for (let i = 0; i < explicit.length; i += CHUNK * 4) {
     q.prepare(`INSERT OR IGNORE INTO aud_ids SELECT value FROM json_each(?)`).run(JSON.stringify(explicit.slice(i, i + CHUNK * 4)));
   }
-  await breathe();
+  await turn();
 
   // Walk the book in name order (its index), a window of CHUNK contacts at a time, keeping the
   // audience's: every window is one short statement, then the event loop gets a turn.
@@ -129,7 +146,7 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
       fillWindow.run({ afterKey: after.key, afterId: after.id, endKey: end?.key ?? null, endId: end?.id ?? null, everyone });
       if (!end) break; // that was the last, partial window
       after = end;
-      await breathe();
+      await turn();
     }
   }
 
@@ -158,26 +175,26 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared) {
         )
         .run(JSON.stringify(chunk)).changes;
       duplicates += chunk.length - inserted;
-      await breathe();
+      await turn();
     }
   }
 
   q.exec(`UPDATE cand SET excl = 'black' WHERE phone IN (SELECT phone FROM book.suppressions WHERE kind = 'black')`);
-  await breathe();
+  await turn();
   if (!exclusions.includeGraylist) {
     q.exec(`UPDATE cand SET excl = 'gray' WHERE excl IS NULL AND phone IN (SELECT phone FROM book.suppressions WHERE kind = 'gray')`);
-    await breathe();
+    await turn();
   }
   if (exclusions.skipNotOnWhatsApp) {
     q.exec(`UPDATE cand SET excl = 'nowa' WHERE excl IS NULL AND contact_id IN (SELECT id FROM book.contacts WHERE wa_status = 'no')`);
-    await breathe();
+    await turn();
   }
   if (exclusions.recentlyMessagedHours !== null) {
     q.prepare(
       `UPDATE cand SET excl = 'recent' WHERE excl IS NULL AND EXISTS (
          SELECT 1 FROM recipients r WHERE r.phone = cand.phone AND r.sent_at >= ? AND r.campaign_id IS NOT ?)`,
     ).run(input.now - exclusions.recentlyMessagedHours * 3600_000, input.campaignId);
-    await breathe();
+    await turn();
   }
   return { invalid, duplicates, invalidSamples };
 }
@@ -250,19 +267,30 @@ export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared
  * excluded. The campaign is marked `building` meanwhile: after a crash it is built again from
  * scratch, so a half-written audience never sends.
  */
-export function buildRecipients(q: Sqlite, campaignId: number, input: BuildInput, prepared: Prepared): Promise<AudiencePreview> {
+export function buildRecipients(
+  q: Sqlite,
+  campaignId: number,
+  input: BuildInput,
+  prepared: Prepared,
+  stop: StopCheck = never,
+): Promise<AudiencePreview> {
   return exclusive(q, async () => {
     try {
-      const preview = toPreview(q, input, await classify(q, input, prepared));
+      if (stop()) throw new BuildStopped();
+      const preview = toPreview(q, input, await classify(q, input, prepared, stop));
       const insert = q.prepare(
         `INSERT INTO recipients (campaign_id, contact_id, phone, name, fields, status, updated_at)
          SELECT ?, contact_id, phone, name, fields, 'queued', ? FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ? ORDER BY rowid`,
       );
       const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
       for (let from = 0; from < maxRowid; from += CHUNK) {
+        // Asked right before each chunk is written (no turn in between): after a pause or cancel
+        // not one more row goes in.
+        if (stop()) throw new BuildStopped();
         insert.run(campaignId, input.now, from, from + CHUNK);
         await breathe();
       }
+      if (stop()) throw new BuildStopped();
       return preview;
     } finally {
       dropTemp(q);

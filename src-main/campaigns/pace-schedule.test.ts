@@ -133,6 +133,8 @@ describe('pace on a fake clock', () => {
     const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));
     const { core, sends } = await fakeCore(clock);
     const accountId = await ready(core, clock);
+    // The account's day is the operator's (Settings), here the same as the campaigns' zone.
+    await core.handlers['settings.update']({ timezone: 'Europe/Istanbul' });
     const p = customPace({ minDelayMs: 60_000, maxDelayMs: 60_000, dailyCapPerAccount: 7 });
     const a = await campaign(core, await audience(core, 6, 200), accountId, p);
     const b = await campaign(core, await audience(core, 6, 300), accountId, p);

@@ -95,12 +95,68 @@ const q0001: Migration = {
   },
 };
 
-export const QUEUE_MIGRATIONS: readonly Migration[] = [q0001];
+const q0002: Migration = {
+  version: 2,
+  name: 'ledger, opt-out journal, acks apart from parts',
+  up(db) {
+    db.exec(`
+      -- Every message handed to WhatsApp (or in doubt), per account. The daily cap and the pace
+      -- count from it; deleting a campaign leaves it alone (no foreign keys on purpose). An entry
+      -- is removed only when a send is proven never to have left.
+      CREATE TABLE send_ledger (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        campaign_id INTEGER,
+        recipient_id INTEGER,
+        part INTEGER
+      ) STRICT;
+      CREATE INDEX send_ledger_account ON send_ledger (account_id, at);
+      CREATE INDEX send_ledger_campaign ON send_ledger (campaign_id, at);
+      INSERT INTO send_ledger (account_id, at, campaign_id, recipient_id, part)
+        SELECT m.account_id, m.sent_at, r.campaign_id, m.recipient_id, m.part
+        FROM messages m JOIN recipients r ON r.id = m.recipient_id ORDER BY m.sent_at;
+      INSERT INTO send_ledger (account_id, at, campaign_id, recipient_id, part)
+        SELECT account_id, coalesce(sending_at, updated_at), campaign_id, id, part FROM recipients
+        WHERE account_id IS NOT NULL AND (status = 'unknown' OR (status = 'sending' AND sending_at IS NOT NULL));
 
-/** Opens the queue file next to the book and attaches the book as `book`. */
+      -- The ledger entry of the part in flight (removed again if that send provably never left).
+      ALTER TABLE recipients ADD COLUMN ledger_id INTEGER;
+      -- WhatsApp said a part could not be delivered; applied to the status when the last part lands.
+      ALTER TABLE recipients ADD COLUMN wa_error TEXT;
+
+      -- Acks after a crash: the messages an account sent lately, by time.
+      CREATE INDEX messages_account_sent ON messages (account_id, sent_at);
+
+      -- Opt-out replies, written the moment they arrive (this file never waits for an import);
+      -- applied = 1 once the contact book holds the message and the blacklist entry.
+      CREATE TABLE opt_outs (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        account_label TEXT NOT NULL,
+        wa_message_id TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        word TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        applied INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (account_id, wa_message_id)
+      ) STRICT;
+      CREATE INDEX opt_outs_phone ON opt_outs (phone, applied);
+    `);
+  },
+};
+
+export const QUEUE_MIGRATIONS: readonly Migration[] = [q0001, q0002];
+
+/**
+ * Opens the queue file next to the book and attaches the book as `book`. Every commit here is
+ * synchronous=FULL (and F_FULLFSYNC on macOS): a "sending" mark that a power cut could roll back
+ * would let the same message go out twice.
+ */
 export function openQueueDb(dataDir: string, bookFile: string): Sqlite {
   fs.mkdirSync(dataDir, { recursive: true });
-  const sqlite = openSqlite(path.join(dataDir, QUEUE_FILE), { busyTimeoutMs: 2000 });
+  const sqlite = openSqlite(path.join(dataDir, QUEUE_FILE), { busyTimeoutMs: 2000, durable: true });
   try {
     migrate(sqlite, QUEUE_MIGRATIONS);
     sqlite.prepare('ATTACH DATABASE ? AS book').run(bookFile);
@@ -156,4 +212,6 @@ export type RecipientRecord = {
   delivered_at: number | null;
   read_at: number | null;
   updated_at: number;
+  ledger_id: number | null;
+  wa_error: string | null;
 };

@@ -60,7 +60,7 @@ async function crashedCampaign(): Promise<{ dataDir: string; campaignId: number;
 /** Opens the core again with a fake WhatsApp Web whose chat history is `history`, and links it. */
 async function reopen(dataDir: string, accountId: number, history: (to: string) => SentMessageInfo[] | null) {
   const { factory, drivers } = fakeDriverFactory((driver) => {
-    driver.recentMessagesTo = (to: string) => Promise.resolve(history(to));
+    driver.sentMessagesTo = (to: string) => Promise.resolve(history(to));
   });
   const core = await openTestCore(dataDir, { createDriver: factory });
   cores.push(core);
@@ -76,7 +76,7 @@ describe('reconciling after a crash on WhatsApp Web', () => {
   it('marks a message found in the chat as sent and never sends it again', async () => {
     const { dataDir, campaignId, accountId, sendingAt } = await crashedCampaign();
     const { core, driver } = await reopen(dataDir, accountId, (to) =>
-      to === PHONES[0] ? [{ messageId: 'wa-1', to, body: 'Merhaba Ayşe', timestamp: sendingAt + 300, ack: 'server' }] : [],
+      to === PHONES[0] ? [{ kind: 'text', messageId: 'wa-1', to, body: 'Merhaba Ayşe', timestamp: sendingAt + 300, ack: 'server' }] : [],
     );
     await until(() => core.campaigns.get(campaignId).status === 'completed', 'completed');
     expect(driver.sent.map((s) => s.to)).toEqual([PHONES[1], PHONES[2]]);
@@ -87,7 +87,7 @@ describe('reconciling after a crash on WhatsApp Web', () => {
     const { dataDir, campaignId, accountId } = await crashedCampaign();
     // An older message with the same text does not count: it was sent before this try began.
     const { core, driver } = await reopen(dataDir, accountId, (to) => [
-      { messageId: 'old', to, body: 'Merhaba Ayşe', timestamp: Date.now() - 3_600_000, ack: 'read' },
+      { kind: 'text', messageId: 'old', to, body: 'Merhaba Ayşe', timestamp: Date.now() - 3_600_000, ack: 'read' },
     ]);
     await until(() => core.campaigns.get(campaignId).status === 'completed', 'completed');
     expect(driver.sent.map((s) => s.to)).toEqual([PHONES[1], PHONES[2]]);

@@ -34,6 +34,8 @@ import {
 import { EventBus } from './events';
 import { CampaignQueue, type QueueOptions, type SendTiming } from '../campaigns/queue';
 import { openQueueDb } from '../campaigns/queue-db';
+import { journalOptOut, optOutApplied, pendingOptOuts } from '../campaigns/repo';
+import { storeIncoming } from '../accounts/repo';
 import { readAttachment, storeAttachment } from '../drafts/attachments';
 import { createDraft, deleteDraft, duplicateDraft, getDraft, listDrafts, updateDraft } from '../drafts/service';
 import type { Sqlite } from '../db/connection';
@@ -98,6 +100,22 @@ export type Core = {
   close(): Promise<void>;
 };
 
+/** Opt-outs journaled in the queue's file that never reached the contact book (a crash, a full disk). */
+async function applyPendingOptOuts(db: Store['db'], queueDb: Sqlite): Promise<void> {
+  for (const e of pendingOptOuts(queueDb)) {
+    try {
+      await storeIncoming(
+        db,
+        { accountId: e.accountId, accountLabel: e.accountLabel, waMessageId: e.waMessageId, fromPhone: e.phone, body: e.body, receivedAt: e.receivedAt, optOut: true },
+        t('wa.optOutReason', { word: e.word }),
+      );
+      optOutApplied(queueDb, e.id);
+    } catch {
+      // Still not writable: it stays in the journal (and the queue honours it) until next time.
+    }
+  }
+}
+
 export async function openCore(options: CoreOptions): Promise<Core> {
   const store = openStore(options.dataDir);
   const { db } = store;
@@ -120,8 +138,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const clock = options.clock ?? realClock;
   const writable = () => imports.writable();
-  let browserPath = (await getSettings(db)).browserPath;
+  const initial = await getSettings(db);
+  let browserPath = initial.browserPath;
+  let accountTimezone = initial.timezone;
   const simulatorSpeed = options.simulatorSpeed ?? 1;
+  // The queue's own file opens first: opt-outs are journaled there the moment they arrive, and
+  // the ones a crash left out of the contact book are written to it now.
+  const queueDb = openQueueDb(options.dataDir, store.file);
+  await applyPendingOptOuts(db, queueDb);
   const accounts = new AccountManager({
     db,
     bus,
@@ -131,6 +155,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       options.createDriver ??
       createDriverFactory({ dataDir: options.dataDir, clock, browserPath: () => browserPath, simulatorSpeed }),
     writable,
+    optOuts: {
+      record: (entry) => journalOptOut(queueDb, entry),
+      applied: (id) => optOutApplied(queueDb, id),
+    },
   });
   const checks = new NumberChecks({
     db,
@@ -144,7 +172,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         : REAL_CHECK_PACE,
   });
 
-  const queueDb = openQueueDb(options.dataDir, store.file);
   const campaigns = new CampaignQueue({
     q: queueDb,
     db,
@@ -153,6 +180,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     accounts,
     dataDir: options.dataDir,
     defaultCountry,
+    accountTimezone: () => accountTimezone,
     writable,
     ...(options.queueOptions ? { options: options.queueOptions } : {}),
     ...(options.onSendStart ? { onSendStart: options.onSendStart } : {}),
@@ -178,6 +206,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
       const settings = await updateSettings(db, input);
       browserPath = settings.browserPath;
+      accountTimezone = settings.timezone;
       return settings;
     },
 

@@ -12,10 +12,16 @@ export type Sqlite = BetterSqlite3.Database;
 export const DATABASE_FILE = 'pigeon.sqlite3';
 
 /** Opens (creating if needed) the SQLite file with the pragmas every connection needs. */
-export function openSqlite(file: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}): Sqlite {
+export function openSqlite(file: string, options: { readonly?: boolean; busyTimeoutMs?: number; durable?: boolean } = {}): Sqlite {
   const db = new BetterSqlite3(file, { readonly: options.readonly ?? false });
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // NORMAL in WAL mode may lose the last commits on a power cut (never corrupts). `durable` files
+  // (the send queue) fsync every commit; on macOS only F_FULLFSYNC reaches the platter.
+  db.pragma(options.durable ? 'synchronous = FULL' : 'synchronous = NORMAL');
+  if (options.durable && process.platform === 'darwin') {
+    db.pragma('fullfsync = ON');
+    db.pragma('checkpoint_fullfsync = ON');
+  }
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('temp_store = MEMORY');

@@ -1,12 +1,20 @@
 import type { Settings } from '../../src-shared/domain';
 import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
+import { isValidTimeZone } from '../../src-shared/pace';
 import { isValidCountry } from '../../src-shared/phone';
 import type { Db } from '../contacts/queries';
+
+/** The computer's own time zone, or UTC when it has none Intl knows. */
+export function machineTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   defaultCountry: 'TR',
   optOutWords: [...DEFAULT_OPT_OUT_WORDS],
   browserPath: '',
+  timezone: machineTimeZone(),
 };
 
 function parseWords(json: string | undefined): string[] | null {
@@ -28,6 +36,7 @@ export async function getSettings(db: Db): Promise<Settings> {
     defaultCountry: country && isValidCountry(country) ? country : DEFAULT_SETTINGS.defaultCountry,
     optOutWords: parseWords(stored.get('optOutWords')) ?? [...DEFAULT_SETTINGS.optOutWords],
     browserPath: stored.get('browserPath') ?? DEFAULT_SETTINGS.browserPath,
+    timezone: zoneOr(stored.get('timezone')),
   };
 }
 
@@ -42,6 +51,10 @@ export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<
       .execute();
   }
   return getSettings(db);
+}
+
+function zoneOr(zone: string | undefined): string {
+  return zone && isValidTimeZone(zone) ? zone : machineTimeZone();
 }
 
 function dedupe(words: string[]): string[] {

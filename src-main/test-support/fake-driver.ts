@@ -3,7 +3,7 @@
  * failure) where the simulator's realism would only get in the way. Tests reach the instances a
  * factory made through `drivers`.
  */
-import type { AccountState, DriverKind } from '../../src-shared/accounts';
+import type { AccountState, AckLevel, DriverKind } from '../../src-shared/accounts';
 import type {
   ConnectOptions,
   DriverDescription,
@@ -59,13 +59,18 @@ export class FakeDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     return Promise.resolve({ messageId: `fake-${this.sent.length}` });
   }
 
-  sendTyping(): Promise<void> {
+  sendTyping(_to: string, _durationMs: number): Promise<void> {
     return Promise.resolve();
   }
 
   /** Can't tell, unless a test replaces it with a chat history. */
-  recentMessagesTo(_to: string, _limit: number): Promise<SentMessageInfo[] | null> {
+  sentMessagesTo(_to: string, _since: number): Promise<SentMessageInfo[] | null> {
     return Promise.resolve(null);
+  }
+
+  /** Knows no acks, unless a test replaces it. */
+  acksOf(_messageIds: readonly string[]): Promise<Map<string, AckLevel>> {
+    return Promise.resolve(new Map<string, AckLevel>());
   }
 
   describe(): DriverDescription {

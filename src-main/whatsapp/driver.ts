@@ -33,7 +33,26 @@ export type IncomingWhatsAppMessage = {
   timestamp: number;
 };
 
-export type SentMessageInfo = { messageId: string; to: string; body: string; timestamp: number; ack: AckLevel };
+/**
+ * What identifies a message we sent, per kind, so that reconciliation after a crash compares a
+ * location with a location (its coordinates), a card with a card (its number), a file with a file
+ * (its name, size, type), never "any message to that person". Fields a driver cannot read are
+ * left out.
+ */
+export type MessageEvidence = {
+  kind: OutgoingContent['kind'] | 'other';
+  /** The text, caption or poll question ('' when none). */
+  body: string;
+  fileName?: string;
+  fileSize?: number;
+  mimeType?: string;
+  latitude?: number;
+  longitude?: number;
+  /** A contact card's number, digits only. */
+  contactPhone?: string;
+};
+
+export type SentMessageInfo = MessageEvidence & { messageId: string; to: string; timestamp: number; ack: AckLevel };
 
 export type DriverEvents = {
   /**
@@ -85,14 +104,20 @@ export interface WhatsAppDriver extends Pick<TypedEmitter<DriverEvents>, 'on' | 
   sendTyping(to: string, durationMs: number): Promise<void>;
 
   /**
-   * Our own recent messages to `to`, newest first, so a send interrupted by a crash can be
-   * reconciled (did it go out?). Drivers that cannot tell return null.
+   * Our own messages to `to` sent at or after `since` (ms), newest first, so a send interrupted
+   * by a crash or an error can be reconciled (did it go out?). Drivers that cannot tell return null.
    */
-  recentMessagesTo(to: string, limit: number): Promise<SentMessageInfo[] | null>;
+  sentMessagesTo(to: string, since: number): Promise<SentMessageInfo[] | null>;
+
+  /**
+   * The delivery level WhatsApp has now for each of these message ids (ids it does not know are
+   * left out), to catch up on acks that came while Pigeon was not running.
+   */
+  acksOf(messageIds: readonly string[]): Promise<Map<string, AckLevel>>;
 
   /**
    * What this client can do: notes for the UI (video needs Google Chrome's codecs), and whether
-   * recentMessagesTo() sees everything ever sent, so that "not found" after a crash proves a
+   * sentMessagesTo() sees everything ever sent, so that "not found" after a crash proves a
    * message never left (the simulator's durable log) rather than "can't tell" (WhatsApp Web,
    * whose browser may have sent it after Pigeon died).
    */

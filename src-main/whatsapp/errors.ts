@@ -23,12 +23,25 @@ const PERMANENT: ReadonlySet<DriverErrorCode> = new Set(['not_on_whatsapp', 'inv
 
 export class DriverError extends Error {
   readonly code: DriverErrorCode;
+  /**
+   * The driver can prove nothing reached WhatsApp (it failed before handing the message over: not
+   * connected, no such number, a file it would not read). Every other failure of a send is in
+   * doubt — the message may have left — and goes to reconciliation, never to a blind retry.
+   */
+  readonly nothingSent: boolean;
 
   /** `message` is plain words for the user; it must not contain message text or file contents. */
-  constructor(code: DriverErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: DriverErrorCode, message: string, options?: { cause?: unknown; nothingSent?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DriverError';
     this.code = code;
+    this.nothingSent = options?.nothingSent ?? false;
+  }
+
+  /** The same error, marked as failing before anything was handed to WhatsApp. */
+  static beforeSend(error: DriverError): DriverError {
+    if (error.nothingSent) return error;
+    return new DriverError(error.code, error.message, { cause: error.cause, nothingSent: true });
   }
 
   /** A retry will not help (for this recipient or message). */

@@ -27,6 +27,8 @@ export const enAccounts = {
   'wa.log.simulate.disconnect': 'Demo phone: the connection was dropped on purpose.',
   'wa.log.simulate.block': 'Demo phone: WhatsApp was told to block this account.',
   'wa.log.simulate.failSends': 'Demo phone: the next {count} {count|send|sends} will fail.',
+  'wa.log.simulate.loseConfirmations': 'Demo phone: the next {count} {count|message|messages} will reach WhatsApp, but {count|its|their} confirmation will be lost.',
+  'wa.log.incomingFailed': 'A message that arrived could not be saved ({reason}). An opt-out in it is kept and applied when Pigeon next starts.',
   'wa.log.simulate.receive': 'Demo phone: {phone} sent a message.',
   'wa.state.reconnecting': 'Retrying in {seconds} s (attempt {attempt} of {max})',
   'wa.err.notFound': 'That account no longer exists.',

@@ -381,6 +381,8 @@ describe('sending', () => {
       expect(codeOf(outcome)).toBe('failed');
       expect((outcome.error as Error).message).toBe('The demo phone was told to fail this send');
       expect((outcome.error as DriverError).permanent).toBe(false);
+      // It failed before reaching WhatsApp, and says so: a retry cannot send it twice.
+      expect((outcome.error as DriverError).nothingSent).toBe(true);
     }
     await sendNow(driver, clock, '+905321234561');
     expect(readDeliveryLog(path.join(dir, 'simulator'), 1)).toHaveLength(1);
@@ -445,6 +447,7 @@ describe('the durable delivery log', () => {
     first.driver.dropConnection();
     await first.clock.advance(0);
     expect(codeOf(interrupted)).toBe('not_ready');
+    expect((interrupted.error as DriverError).nothingSent).toBe(true); // dropped before the log: provably not sent
     expect(readDeliveryLog(logDir, 1)).toHaveLength(3);
 
     // A crash leaves a torn last line.
@@ -454,11 +457,14 @@ describe('the durable delivery log', () => {
     const clock = new FakeClock(first.clock.now() + 60_000);
     const second = setup({}, first.dir, clock);
     await connectReady(second.driver, clock);
-    const recent = await second.driver.recentMessagesTo('+905321234561', 10);
+    const recent = await second.driver.sentMessagesTo('+905321234561', 0);
     expect(recent!.map((m) => m.messageId)).toEqual([ids[2], ids[0]]);
-    expect(recent![0]).toMatchObject({ to: '+905321234561', body: 'to +905321234561', ack: 'server' });
-    expect(await second.driver.recentMessagesTo('+905321234561', 1)).toHaveLength(1);
-    expect(await second.driver.recentMessagesTo('+905321234568', 5)).toEqual([]);
+    // A minute later the phone knows each message was at least delivered, in a new run too.
+    expect(recent![0]).toMatchObject({ to: '+905321234561', kind: 'text', body: 'to +905321234561' });
+    expect(['device', 'read']).toContain(recent![0]!.ack);
+    const since = Date.parse(readDeliveryLog(logDir, 1).find((r) => r.messageId === ids[2])!.at);
+    expect((await second.driver.sentMessagesTo('+905321234561', since))!.map((m) => m.messageId)).toEqual([ids[2]]);
+    expect(await second.driver.sentMessagesTo('+905321234568', 0)).toEqual([]);
 
     const next = await sendNow(second.driver, clock, '+905321234564');
     expect(next.messageId).toMatch(/^sim-1-4-/);
@@ -467,18 +473,64 @@ describe('the durable delivery log', () => {
     expect(new Set(after.map((r) => r.messageId)).size).toBe(4);
     expect(readDeliveryLog(logDir)).toHaveLength(4);
     await second.driver.disconnect();
-    await expect(second.driver.recentMessagesTo('+905321234561', 10)).rejects.toMatchObject({ code: 'not_ready' });
+    await expect(second.driver.sentMessagesTo('+905321234561', 0)).rejects.toMatchObject({ code: 'not_ready' });
   });
 
-  it('reports the last known ack in recentMessagesTo', async () => {
+  it('reports where each message stands now in sentMessagesTo and acksOf', async () => {
     const { clock, driver } = setup();
     await connectReady(driver, clock);
     const { messageId } = await sendNow(driver, clock, '+905321234561');
-    expect((await driver.recentMessagesTo('+905321234561', 1))![0]!.ack).toBe('pending');
+    expect(['pending', 'server']).toContain((await driver.sentMessagesTo('+905321234561', 0))![0]!.ack);
     await clock.advance(60_000);
-    const ack = (await driver.recentMessagesTo('+905321234561', 1))![0]!.ack;
+    const ack = (await driver.sentMessagesTo('+905321234561', 0))![0]!.ack;
     expect(['device', 'read']).toContain(ack);
-    expect((await driver.recentMessagesTo('+905321234561', 1))![0]!.messageId).toBe(messageId);
+    expect((await driver.sentMessagesTo('+905321234561', 0))![0]!.messageId).toBe(messageId);
+    expect(await driver.acksOf([messageId, 'sim-unknown'])).toEqual(new Map([[messageId, ack]]));
+    await driver.disconnect();
+  });
+
+  it('finds a message in its whole log, not only the newest ones, with what identifies each kind', async () => {
+    const { clock, driver } = setup({ speed: 1000 });
+    await connectReady(driver, clock);
+    const to = '+905321234561';
+    const first = await sendNow(driver, clock, to, { kind: 'location', latitude: 41.0082, longitude: 28.9784, name: 'Dükkan' });
+    for (let i = 0; i < 25; i++) await sendNow(driver, clock, to, { kind: 'text', text: `later ${i}` });
+    await sendNow(driver, clock, to, { kind: 'contact', displayName: 'Shop', phone: '+44 7700 900123' });
+    const all = (await driver.sentMessagesTo(to, 0))!;
+    expect(all).toHaveLength(27);
+    expect(all.at(-1)).toMatchObject({ messageId: first.messageId, kind: 'location', latitude: 41.0082, longitude: 28.9784 });
+    expect(all[0]).toMatchObject({ kind: 'contact', contactPhone: '447700900123' });
+    await driver.disconnect();
+  });
+
+  it('loses the next confirmations when told to: the message is in the log, the send still fails', async () => {
+    const { dir, clock, driver } = setup();
+    await connectReady(driver, clock);
+    driver.loseConfirmations(1);
+    const lost = capture(driver.send('+905321234561', { kind: 'text', text: 'did it go?' }), clock);
+    await clock.advanceUntil(() => lost.done, 5_000, 5);
+    expect(codeOf(lost)).toBe('failed');
+    expect((lost.error as DriverError).nothingSent).toBe(false); // in doubt: it may have left
+    const log = readDeliveryLog(path.join(dir, 'simulator'), 1);
+    expect(log.map((r) => r.text)).toEqual(['did it go?']);
+    expect((await driver.sentMessagesTo('+905321234561', 0))!.map((m) => m.messageId)).toEqual([log[0]!.messageId]);
+    await sendNow(driver, clock, '+905321234562'); // only the next one
+    await driver.disconnect();
+  });
+
+  it('plays the acks still to come after a reconnect', async () => {
+    const { clock, driver, events } = setup({ seed: 7 });
+    await connectReady(driver, clock);
+    const { messageId } = await sendNow(driver, clock, '+905321234561');
+    driver.dropConnection();
+    await connectReady(driver, clock);
+    const readyAt = clock.now();
+    await clock.advance(60_000);
+    const final = (await driver.acksOf([messageId])).get(messageId);
+    const after = of(events, 'ack').filter((e) => e.at >= readyAt && e.payload.messageId === messageId);
+    // The receipts that fell due after the reconnect arrived, up to where the story ends.
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.at(-1)!.payload.ack).toBe(final);
     await driver.disconnect();
   });
 });

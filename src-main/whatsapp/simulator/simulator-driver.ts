@@ -18,9 +18,15 @@
  * hash of (seed, purpose, key), where the key is the phone, the nth delivered message to that
  * phone, the connection number, and so on. Same seed ⇒ same story.
  *
- * Acks, replies and scheduled drops that were still due when the connection went away (drop,
- * block, disconnect, logout) are dropped, never delivered later; recentMessagesTo() still reports
- * the last ack that was delivered (or 'server').
+ * Acks are the phone's truth: a message's story is fixed by its place in the log, so acksOf() and
+ * sentMessagesTo() tell where each message stands now, even for messages a previous run sent.
+ * Acks that fall due while the connection is away are not emitted then; on the next connection
+ * the ones still to come are (as WhatsApp delivers receipts on reconnect). Replies and scheduled
+ * drops that were due meanwhile are dropped, never delivered later.
+ *
+ * Faults for tests and the demo panel: fail the next sends before they leave, lose the next
+ * confirmations after the message reached WhatsApp (the send then fails although it went out),
+ * drop the connection, block the account.
  *
  * Every delay the simulator makes up is divided by `speed`; the duration the caller asks for in
  * sendTyping() is not (it is the caller's own pace).
@@ -35,6 +41,7 @@ import type {
   DriverDescription,
   DriverEvents,
   IncomingWhatsAppMessage,
+  MessageEvidence,
   OutgoingContent,
   SentMessageInfo,
   WhatsAppDriver,
@@ -92,6 +99,10 @@ export const SIMULATOR_TIMINGS = {
 } as const satisfies Record<string, number | readonly [number, number]>;
 
 type Range = readonly [number, number];
+
+/** The longest a message's acks can take, before `speed` (server + device + read + played). */
+const STORY_MAX_MS =
+  SIMULATOR_TIMINGS.serverAckMs[1] + SIMULATOR_TIMINGS.deviceAckMs[1] + SIMULATOR_TIMINGS.readAckMs[1] + SIMULATOR_TIMINGS.playedAckMs[1];
 
 /** Friendly replies by language. */
 export const SIMULATOR_REPLY_TEXTS = {
@@ -237,8 +248,15 @@ export type DeliveryRecord = {
   kind: OutgoingContent['kind'];
   /** The text, caption, poll question, location name or contact name ('' when none). */
   text: string;
-  /** For media and voice: the file's name. */
+  /** For media and voice: the file's name, size and type. */
   fileName?: string;
+  fileSize?: number;
+  mimeType?: string;
+  /** For a location. */
+  latitude?: number;
+  longitude?: number;
+  /** For a contact card: its number, digits only. */
+  contactPhone?: string;
   /** 1-based, increasing within an account's log. */
   seq: number;
 };
@@ -350,7 +368,15 @@ type SessionFile = { version: 1; phone: string; displayName: string; linkedAt: s
 
 type Waiter = { handle: TimerHandle; reject: (error: DriverError) => void };
 
-type LogIndex = { size: number; nextSeq: number; delivered: Map<string, number> };
+/** The log, indexed: by recipient (for reconciliation) and by message id (for acks). */
+type LogIndex = {
+  size: number;
+  nextSeq: number;
+  /** In log order. */
+  records: DeliveryRecord[];
+  byPhone: Map<string, DeliveryRecord[]>;
+  byId: Map<string, { record: DeliveryRecord; nth: number }>;
+};
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const CONNECTED: ReadonlySet<AccountState> = new Set(['starting', 'qr', 'pairing', 'authenticating', 'ready']);
@@ -381,11 +407,11 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
   private linking: string | null = null;
   private linkedPhone: string | null = null;
   private failRemaining = 0;
+  private loseRemaining = 0;
   private incomingCount = 0;
   private readonly timers = new Set<TimerHandle>();
   private readonly waiters = new Set<Waiter>();
   private readonly sendAttempts = new Map<string, number>();
-  private readonly lastAck = new Map<string, AckLevel>();
   private logIndex: LogIndex | null = null;
 
   constructor(options: SimulatorDriverOptions) {
@@ -472,8 +498,24 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
   }
 
   async send(to: string, content: OutgoingContent): Promise<{ messageId: string }> {
-    if (!E164.test(to)) throw new DriverError('invalid_number', 'The number is not a full international number');
-    this.assertReady();
+    try {
+      return await this.deliver(to, content);
+    } catch (error) {
+      throw error instanceof DriverError ? error : new DriverError('failed', 'The demo phone could not send the message', { cause: error });
+    }
+  }
+
+  private async deliver(to: string, content: OutgoingContent): Promise<{ messageId: string }> {
+    // Everything up to the log write fails before WhatsApp has the message: provably not sent.
+    const before = (error: unknown): never => {
+      throw error instanceof DriverError ? DriverError.beforeSend(error) : error;
+    };
+    if (!E164.test(to)) before(new DriverError('invalid_number', 'The number is not a full international number'));
+    try {
+      this.assertReady();
+    } catch (error) {
+      before(error);
+    }
     const attempt = (this.sendAttempts.get(to) ?? 0) + 1;
     this.sendAttempts.set(to, attempt);
     const random = seededRandom(this.seed, 'send', `${to}#${attempt}`);
@@ -482,23 +524,35 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
 
     if (this.failRemaining > 0) {
       this.failRemaining -= 1;
-      await this.wait(latencyMs);
-      throw new DriverError('failed', 'The demo phone was told to fail this send');
+      await this.wait(latencyMs).catch(before);
+      before(new DriverError('failed', 'The demo phone was told to fail this send'));
     }
     if (!simulatorHasWhatsApp(to)) {
-      await this.wait(lookupMs);
-      throw new DriverError('not_on_whatsapp', 'This number is not on WhatsApp');
+      await this.wait(lookupMs).catch(before);
+      before(new DriverError('not_on_whatsapp', 'This number is not on WhatsApp'));
     }
-    const fileName = checkMedia(content);
-    await this.wait(latencyMs);
-    this.assertReady();
+    let media: MediaFacts | undefined;
+    try {
+      media = checkMedia(content);
+    } catch (error) {
+      before(error);
+    }
+    await this.wait(latencyMs).catch(before);
+    try {
+      this.assertReady();
+    } catch (error) {
+      before(error);
+    }
+    const { record, nth } = this.appendDelivery(to, content, media);
 
-    const { record, nth } = this.appendDelivery(to, content, fileName);
-    this.lastAck.set(record.messageId, 'pending');
-    this.playStory(record.messageId, to, nth, content.kind);
+    this.playStory(record, nth, 0);
     // Delivered, but the caller hears so only after the confirmation comes back (or never, if the
-    // connection drops meanwhile: then only recentMessagesTo() can tell it went out).
+    // connection drops meanwhile: then only sentMessagesTo() can tell it went out).
     await this.wait(this.scaled(between(seededRandom(this.seed, 'confirm', `${to}#${attempt}`), SIMULATOR_TIMINGS.confirmMs)));
+    if (this.loseRemaining > 0) {
+      this.loseRemaining -= 1;
+      throw new DriverError('failed', 'WhatsApp did not confirm the message (demo)');
+    }
     return { messageId: record.messageId };
   }
 
@@ -511,23 +565,62 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
     }
   }
 
-  recentMessagesTo(to: string, limit: number): Promise<SentMessageInfo[] | null> {
+  sentMessagesTo(to: string, since: number): Promise<SentMessageInfo[] | null> {
     try {
       this.assertReady();
+      const index = this.index();
+      const mine = index.byPhone.get(to) ?? [];
+      const found: SentMessageInfo[] = [];
+      // Newest first, back to `since`: the whole log for this number is indexed, not a window.
+      for (let i = mine.length - 1; i >= 0; i--) {
+        const record = mine[i]!;
+        const at = Date.parse(record.at);
+        if (at < since) break;
+        found.push({ ...evidenceOfRecord(record), messageId: record.messageId, to, timestamp: at, ack: this.ackNow(record, i + 1) });
+      }
+      return Promise.resolve(found);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const mine = readDeliveryLog(this.logDir, this.accountId).filter((record) => record.to === to);
-    const newestFirst = mine.reverse().slice(0, Math.max(0, limit));
-    return Promise.resolve(
-      newestFirst.map((record) => ({
-        messageId: record.messageId,
-        to: record.to,
-        body: record.text,
-        timestamp: Date.parse(record.at),
-        ack: this.lastAck.get(record.messageId) ?? 'server',
-      })),
-    );
+  }
+
+  acksOf(messageIds: readonly string[]): Promise<Map<string, AckLevel>> {
+    try {
+      this.assertReady();
+      const index = this.index();
+      const acks = new Map<string, AckLevel>();
+      for (const id of messageIds) {
+        const hit = index.byId.get(id);
+        if (hit) acks.set(id, this.ackNow(hit.record, hit.nth));
+      }
+      return Promise.resolve(acks);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Where a logged message's story stands now: the furthest ack that has fallen due. */
+  private ackNow(record: DeliveryRecord, nth: number): AckLevel {
+    const now = this.clock.now();
+    let level: AckLevel = 'pending';
+    for (const step of this.storySteps(record, nth)) if (step.at <= now) level = step.ack;
+    return level;
+  }
+
+  /** A message's acks, each with the time it falls due (its story, from its place in the log). */
+  private storySteps(record: DeliveryRecord, nth: number): { ack: AckLevel; at: number }[] {
+    const story = simulatorStory(this.seed, record.to, nth);
+    const steps: { ack: AckLevel; at: number }[] = [];
+    let at = Date.parse(record.at) + this.scaled(story.serverAfterMs);
+    steps.push({ ack: 'server', at });
+    at += this.scaled(story.deviceAfterMs);
+    steps.push({ ack: 'device', at });
+    if (story.readAfterMs !== null) {
+      at += this.scaled(story.readAfterMs);
+      steps.push({ ack: 'read', at });
+      if (record.kind === 'voice' && story.playedAfterMs !== null) steps.push({ ack: 'played', at: at + this.scaled(story.playedAfterMs) });
+    }
+    return steps;
   }
 
   describe(): DriverDescription {
@@ -605,9 +698,17 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
     return true;
   }
 
-  /** The next `n` sends (that pass number and state checks) fail with DriverError('failed'). */
+  /** The next `n` sends (that pass number and state checks) fail with DriverError('failed'), before leaving. */
   failNextSends(n: number): void {
     this.failRemaining = Math.max(0, Math.floor(n));
+  }
+
+  /**
+   * The next `n` sends reach WhatsApp (they are in the log, their acks follow) but their
+   * confirmation is lost: send() fails with DriverError('failed') as if nothing went out.
+   */
+  loseConfirmations(n: number): void {
+    this.loseRemaining = Math.max(0, Math.floor(n));
   }
 
   /**
@@ -678,6 +779,7 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
     this.readyCount += 1;
     this.setState('ready');
     this.emit('ready', { phone, displayName });
+    this.replayPendingAcks();
     if (this.randomDisconnects) {
       // Keyed by how far the story has got (the log's length), so reconnects do not repeat it.
       let logLength = 0;
@@ -713,7 +815,7 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
 
   // --- sending -----------------------------------------------------------------------------
 
-  /** The log's sequence and per-recipient counts, reloaded whenever the file changed under us. */
+  /** The log, indexed; reloaded whenever the file changed under us (another run appended). */
   private index(): LogIndex {
     const file = this.deliveryLogFile;
     const size = fileSize(file);
@@ -722,22 +824,29 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
     const text = readTextOrEmpty(file);
     // Seal a torn last line so the next record starts on a line of its own.
     if (text.length > 0 && !text.endsWith('\n')) fs.appendFileSync(file, '\n');
-    const delivered = new Map<string, number>();
-    let maxSeq = 0;
+    const index: LogIndex = { size: fileSize(file), nextSeq: 1, records: [], byPhone: new Map(), byId: new Map() };
     for (const record of parseDeliveryLog(text)) {
-      maxSeq = Math.max(maxSeq, record.seq);
-      delivered.set(record.to, (delivered.get(record.to) ?? 0) + 1);
+      index.nextSeq = Math.max(index.nextSeq, record.seq + 1);
+      this.addToIndex(index, record);
     }
-    this.logIndex = { size: fileSize(file), nextSeq: maxSeq + 1, delivered };
-    return this.logIndex;
+    this.logIndex = index;
+    return index;
+  }
+
+  private addToIndex(index: LogIndex, record: DeliveryRecord): number {
+    index.records.push(record);
+    const mine = index.byPhone.get(record.to) ?? [];
+    mine.push(record);
+    index.byPhone.set(record.to, mine);
+    index.byId.set(record.messageId, { record, nth: mine.length });
+    return mine.length;
   }
 
   /** Writes the delivery durably (before send() resolves). */
-  private appendDelivery(to: string, content: OutgoingContent, fileName: string | undefined): { record: DeliveryRecord; nth: number } {
+  private appendDelivery(to: string, content: OutgoingContent, media: MediaFacts | undefined): { record: DeliveryRecord; nth: number } {
     try {
       const index = this.index();
       const seq = index.nextSeq;
-      const nth = (index.delivered.get(to) ?? 0) + 1;
       const now = this.clock.now();
       const tag = hash32(`${this.seed}|${this.accountId}|${seq}|${to}|${now}`).toString(36);
       const record: DeliveryRecord = {
@@ -747,43 +856,71 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
         to,
         kind: content.kind,
         text: contentText(content),
-        ...(fileName !== undefined ? { fileName } : {}),
+        ...(media ?? {}),
+        ...(content.kind === 'location' ? { latitude: content.latitude, longitude: content.longitude } : {}),
+        ...(content.kind === 'contact' ? { contactPhone: content.phone.replace(/\D/g, '') } : {}),
         seq,
       };
       const line = `${JSON.stringify(record)}\n`;
       fs.appendFileSync(this.deliveryLogFile, line);
       index.size += Buffer.byteLength(line);
       index.nextSeq = seq + 1;
-      index.delivered.set(to, nth);
+      const nth = this.addToIndex(index, record);
       return { record, nth };
     } catch (error) {
       this.logIndex = null;
-      throw new DriverError('failed', 'The demo phone could not record the message', { cause: error });
+      throw new DriverError('failed', 'The demo phone could not record the message', { cause: error, nothingSent: true });
     }
   }
 
-  /** Acks (and maybe a reply) for a delivered message, each step scheduled by the one before. */
-  private playStory(messageId: string, to: string, nth: number, kind: OutgoingContent['kind']): void {
-    const story = simulatorStory(this.seed, to, nth);
-    this.after(this.scaled(story.serverAfterMs), () => {
-      this.ack(messageId, 'server');
-      this.after(this.scaled(story.deviceAfterMs), () => {
-        this.ack(messageId, 'device');
-        if (story.readAfterMs === null) return;
-        this.after(this.scaled(story.readAfterMs), () => {
-          this.ack(messageId, 'read');
-          if (kind === 'voice' && story.playedAfterMs !== null) {
-            this.after(this.scaled(story.playedAfterMs), () => this.ack(messageId, 'played'));
-          }
+  /**
+   * Acks (and maybe a reply) for a delivered message, each step scheduled by the one before;
+   * `from` skips the steps already played (a replay after a reconnect).
+   */
+  private playStory(record: DeliveryRecord, nth: number, from: number): void {
+    const messageId = record.messageId;
+    const story = simulatorStory(this.seed, record.to, nth);
+    const steps = this.storySteps(record, nth);
+    const play = (i: number): void => {
+      const step = steps[i];
+      if (!step) return;
+      const next = steps[i + 1];
+      const fire = () => {
+        this.ack(messageId, step.ack);
+        if (step.ack === 'read' && story.reply) {
           const reply = story.reply;
-          if (reply) this.after(this.scaled(reply.afterMs), () => this.deliverIncoming(`${messageId}-reply`, to, reply.text));
-        });
-      });
-    });
+          this.after(this.scaled(reply.afterMs), () => this.deliverIncoming(`${messageId}-reply`, record.to, reply.text));
+        }
+        if (next) this.after(Math.max(0, next.at - step.at), () => play(i + 1));
+      };
+      if (i === from) this.after(Math.max(0, step.at - this.clock.now()), fire);
+      else fire();
+    };
+    play(from);
+  }
+
+  /** After a (re)connect: the acks of logged messages that are still to come are played. */
+  private replayPendingAcks(): void {
+    let index: LogIndex;
+    try {
+      index = this.index();
+    } catch {
+      return; // an unreadable log: no receipts to replay
+    }
+    const now = this.clock.now();
+    // No story lasts longer than this: older messages have nothing left to play.
+    const horizon = now - this.scaled(STORY_MAX_MS);
+    for (let i = index.records.length - 1; i >= 0; i--) {
+      const record = index.records[i]!;
+      if (Date.parse(record.at) < horizon) break;
+      const nth = index.byId.get(record.messageId)?.nth ?? 1;
+      const steps = this.storySteps(record, nth);
+      const next = steps.findIndex((step) => step.at > now);
+      if (next >= 0) this.playStory(record, nth, next);
+    }
   }
 
   private ack(messageId: string, ack: AckLevel): void {
-    this.lastAck.set(messageId, ack);
     this.emit('ack', { messageId, ack });
   }
 
@@ -864,17 +1001,32 @@ function fileSize(file: string): number {
   }
 }
 
-/** Checks a media file exists; returns its name (undefined for content without a file). */
-function checkMedia(content: OutgoingContent): string | undefined {
+type MediaFacts = { fileName: string; fileSize: number; mimeType: string };
+
+/** Checks a media file exists; returns what identifies it (undefined for content without a file). */
+function checkMedia(content: OutgoingContent): MediaFacts | undefined {
   if (content.kind !== 'image' && content.kind !== 'video' && content.kind !== 'document' && content.kind !== 'voice') {
     return undefined;
   }
-  let ok = false;
+  let size = -1;
   try {
-    ok = fs.statSync(content.file.path).isFile();
+    const stat = fs.statSync(content.file.path);
+    if (stat.isFile()) size = stat.size;
   } catch {
-    ok = false;
+    size = -1;
   }
-  if (!ok) throw new DriverError('bad_media', 'The file to send is missing');
-  return content.file.fileName;
+  if (size < 0) throw new DriverError('bad_media', 'The file to send is missing', { nothingSent: true });
+  return { fileName: content.file.fileName, fileSize: size, mimeType: content.file.mimeType };
+}
+
+/** What a log line says about its message, as reconciliation compares it. */
+function evidenceOfRecord(record: DeliveryRecord): MessageEvidence {
+  const evidence: MessageEvidence = { kind: record.kind, body: record.kind === 'location' || record.kind === 'contact' ? '' : record.text };
+  if (record.fileName !== undefined) evidence.fileName = record.fileName;
+  if (record.fileSize !== undefined) evidence.fileSize = record.fileSize;
+  if (record.mimeType !== undefined) evidence.mimeType = record.mimeType;
+  if (record.latitude !== undefined) evidence.latitude = record.latitude;
+  if (record.longitude !== undefined) evidence.longitude = record.longitude;
+  if (record.contactPhone !== undefined) evidence.contactPhone = record.contactPhone;
+  return evidence;
 }

@@ -464,6 +464,7 @@ describe('WwebDriver: operations', () => {
     const error = await caught(driver.send('+905329999999', { kind: 'text', text: 'hello' }));
     expect((error as DriverError).code).toBe('not_on_whatsapp');
     expect((error as DriverError).permanent).toBe(true);
+    expect((error as DriverError).nothingSent).toBe(true);
     expect(client.sendMessage).not.toHaveBeenCalled();
   });
 
@@ -538,6 +539,7 @@ describe('WwebDriver: operations', () => {
       const error = (await caught(driver.send('+905321234567', content))) as DriverError;
       expect(error.code).toBe('bad_media');
       expect(error.permanent).toBe(true);
+      expect(error.nothingSent).toBe(true);
     }
     expect(client.sendMessage).not.toHaveBeenCalled();
   });
@@ -554,12 +556,42 @@ describe('WwebDriver: operations', () => {
     expect(((await caught(driver.send('+905321234567', { kind: 'text', text: 'a' }))) as DriverError).code).toBe('failed');
   });
 
-  it('send(): a hanging send times out on the clock', async () => {
+  it('send(): only what fails before the message exists proves nothing was sent', async () => {
+    const { driver, client } = await readySetup();
+    const text: OutgoingContent = { kind: 'text', text: 'a' };
+    const inDoubt = [
+      new Error('Protocol error (Runtime.callFunctionOn): Session closed.'), // the page went away mid-send
+      new TypeError("Cannot read properties of undefined (reading 'getMessageModel')"), // after sending
+      new Error('Evaluation failed: Error: something odd'),
+    ];
+    for (const thrown of inDoubt) {
+      client.sendMessage.mockRejectedValueOnce(thrown);
+      expect(((await caught(driver.send('+905321234567', text))) as DriverError).nothingSent).toBe(false);
+    }
+    client.sendMessage.mockResolvedValueOnce({}); // resolved without an id: not confirmed
+    const unconfirmed = (await caught(driver.send('+905321234567', text))) as DriverError;
+    expect(unconfirmed).toMatchObject({ code: 'failed', message: 'WhatsApp did not confirm the message.', nothingSent: false });
+    client.sendMessage.mockRejectedValueOnce(new Error('Evaluation failed: Error: Media upload failed'));
+    expect((await caught(driver.send('+905321234567', text))) as DriverError).toMatchObject({ code: 'bad_media', nothingSent: true });
+    client.sendMessage.mockRejectedValueOnce(new Error('Evaluation failed: invalid wid'));
+    expect((await caught(driver.send('+905321234567', text))) as DriverError).toMatchObject({ code: 'invalid_number', nothingSent: true });
+    await driver.disconnect();
+    expect((await caught(driver.send('+905321234567', text))) as DriverError).toMatchObject({ code: 'not_ready', nothingSent: true });
+  });
+
+  it('acksOf reads each message’s current ack by id', async () => {
+    const { driver, client } = await readySetup();
+    const acks: Record<string, number> = { a: 2, b: 3 };
+    (client as ClientLike).getMessageById = vi.fn((id: string) => Promise.resolve(id in acks ? { id: { _serialized: id }, ack: acks[id] } : null));
+    expect(await driver.acksOf(['a', 'b', 'gone'])).toEqual(new Map([['a', 'device'], ['b', 'read']]));
+  });
+
+  it('send(): a hanging send times out on the clock, in doubt', async () => {
     const { driver, client, clock } = await readySetup();
     client.sendMessage.mockImplementationOnce(never);
     const result = caught(driver.send('+905321234567', { kind: 'text', text: 'a' }));
     await clock.advance(120_000);
-    expect(((await result) as DriverError).code).toBe('timeout');
+    expect((await result) as DriverError).toMatchObject({ code: 'timeout', nothingSent: false });
   });
 
   it('sendTyping shows typing, then clears it after the duration', async () => {
@@ -592,19 +624,50 @@ describe('WwebDriver: operations', () => {
     await driver.sendTyping('+905321234567', 3_000);
   });
 
-  it('recentMessagesTo returns our messages newest first', async () => {
+  it('sentMessagesTo returns our messages since a time, newest first, with what identifies each kind', async () => {
     const { driver, client } = await readySetup();
+    const mine = (id: string, type: string, timestamp: number, extra: Record<string, unknown> = {}) => ({
+      id: { _serialized: id, fromMe: true },
+      from: '905320000000@c.us',
+      fromMe: true,
+      type,
+      body: '',
+      timestamp,
+      ack: 1,
+      ...extra,
+    });
     client.chat.fetchMessages.mockResolvedValue([
-      { id: { _serialized: 'old', fromMe: true }, from: '905320000000@c.us', fromMe: true, type: 'chat', body: 'first', timestamp: 100, ack: 3 },
-      { id: { _serialized: 'new', fromMe: true }, from: '905320000000@c.us', fromMe: true, type: 'chat', body: 'second', timestamp: 200, ack: 1 },
+      mine('too-old', 'chat', 50, { body: 'long ago' }),
+      mine('old', 'chat', 100, { body: 'first', ack: 3 }),
+      mine('new', 'chat', 200, { body: 'second' }),
+      mine('loc', 'location', 201, { location: { latitude: 41.0082, longitude: '28.9784' } }),
+      mine('card', 'vcard', 202, { body: 'BEGIN:VCARD\nVERSION:3.0\nFN:Shop\nTEL;type=CELL;waid=447700900123:+447700900123\nEND:VCARD' }),
+      mine('pic', 'image', 203, { body: 'Only this week', _data: { filename: 'offer.png', size: 68, mimetype: 'image/png' } }),
+      mine('poll', 'poll_creation', 204, { pollName: 'Which day?' }),
+      mine('voice', 'ptt', 205, { _data: { size: 1234, mimetype: 'audio/ogg; codecs=opus' } }),
     ]);
-    const recent = await driver.recentMessagesTo('+905321234567', 5);
-    expect(client.chat.fetchMessages).toHaveBeenCalledWith({ limit: 5, fromMe: true });
+    const recent = await driver.sentMessagesTo('+905321234567', 100_000);
+    expect(client.chat.fetchMessages).toHaveBeenCalledWith({ limit: 50, fromMe: true });
     expect(recent).toEqual([
-      { messageId: 'new', to: '+905321234567', body: 'second', timestamp: 200_000, ack: 'server' },
-      { messageId: 'old', to: '+905321234567', body: 'first', timestamp: 100_000, ack: 'read' },
+      { messageId: 'voice', to: '+905321234567', kind: 'voice', body: '', fileSize: 1234, mimeType: 'audio/ogg', timestamp: 205_000, ack: 'server' },
+      { messageId: 'poll', to: '+905321234567', kind: 'poll', body: 'Which day?', timestamp: 204_000, ack: 'server' },
+      {
+        messageId: 'pic',
+        to: '+905321234567',
+        kind: 'image',
+        body: 'Only this week',
+        fileName: 'offer.png',
+        fileSize: 68,
+        mimeType: 'image/png',
+        timestamp: 203_000,
+        ack: 'server',
+      },
+      { messageId: 'card', to: '+905321234567', kind: 'contact', body: '', contactPhone: '447700900123', timestamp: 202_000, ack: 'server' },
+      { messageId: 'loc', to: '+905321234567', kind: 'location', body: '', latitude: 41.0082, longitude: 28.9784, timestamp: 201_000, ack: 'server' },
+      { messageId: 'new', to: '+905321234567', kind: 'text', body: 'second', timestamp: 200_000, ack: 'server' },
+      { messageId: 'old', to: '+905321234567', kind: 'text', body: 'first', timestamp: 100_000, ack: 'read' },
     ]);
-    expect(await driver.recentMessagesTo('+905329999999', 5)).toEqual([]);
+    expect(await driver.sentMessagesTo('+905329999999', 0)).toEqual([]);
   });
 
   it('logout() when ready: unlinks through the client, closes it, deletes the session folder', async () => {

@@ -25,13 +25,14 @@ function lib(): Wweb {
   if (!loaded) throw new Error('whatsapp-web.js is not loaded yet');
   return loaded;
 }
-import type { AccountState } from '../../../src-shared/accounts';
+import type { AccountState, AckLevel } from '../../../src-shared/accounts';
 import { raceTimeout, TIMED_OUT, type Clock, type TimerHandle } from '../../core/clock';
 import type {
   DriverDescription,
   ConnectOptions,
   DriverEvents,
   MediaFile,
+  MessageEvidence,
   OutgoingContent,
   SentMessageInfo,
   WhatsAppDriver,
@@ -81,6 +82,11 @@ export type MessageLike = {
   isStatus?: boolean;
   broadcast?: boolean;
   getContact?: () => Promise<ContactLike>;
+  /** What identifies our own sent messages (reconciliation). */
+  location?: { latitude?: unknown; longitude?: unknown } | null;
+  vCards?: unknown[];
+  pollName?: unknown;
+  _data?: { filename?: unknown; size?: unknown; mimetype?: unknown } | null;
 };
 
 export type ChatLike = {
@@ -109,6 +115,7 @@ export interface ClientLike {
   getNumberId(number: string): Promise<WidLike | null>;
   sendMessage(chatId: string, content: SendPayload, options?: SendOptions): Promise<unknown>;
   getChatById(chatId: string): Promise<ChatLike>;
+  getMessageById?(messageId: string): Promise<unknown>;
   getContactLidAndPhone?(userIds: string[]): Promise<Array<{ lid?: string; pn?: string }>>;
 }
 
@@ -213,6 +220,55 @@ function asMessage(value: unknown): MessageLike | null {
   if (!id || typeof value.from !== 'string' || typeof value.type !== 'string') return null;
   const fromMe = value.fromMe === true || (isObject(value.id) && value.id.fromMe === true);
   return { ...(value as unknown as MessageLike), id, fromMe };
+}
+
+/** How many of our latest messages in a chat are searched when reconciling. */
+const RECONCILE_FETCH_LIMIT = 50;
+
+const finite = (value: unknown): number | undefined => {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+};
+
+/** What identifies one of our messages, read from whatsapp-web.js's fields for its kind. */
+export function messageEvidence(m: MessageLike): MessageEvidence {
+  const body = typeof m.body === 'string' ? m.body : '';
+  const file = (): Omit<MessageEvidence, 'kind' | 'body'> => {
+    const data = m._data ?? {};
+    const facts: Omit<MessageEvidence, 'kind' | 'body'> = {};
+    if (typeof data.filename === 'string' && data.filename) facts.fileName = data.filename;
+    const size = finite(data.size);
+    if (size !== undefined) facts.fileSize = size;
+    if (typeof data.mimetype === 'string' && data.mimetype) facts.mimeType = data.mimetype.split(';')[0]!.trim();
+    return facts;
+  };
+  switch (m.type) {
+    case 'chat':
+      return { kind: 'text', body };
+    case 'image':
+    case 'video':
+    case 'document':
+      return { kind: m.type, body, ...file() };
+    case 'ptt':
+    case 'audio':
+      return { kind: 'voice', body: '', ...file() };
+    case 'location': {
+      const latitude = finite(m.location?.latitude);
+      const longitude = finite(m.location?.longitude);
+      return { kind: 'location', body: '', ...(latitude !== undefined && longitude !== undefined ? { latitude, longitude } : {}) };
+    }
+    case 'vcard':
+    case 'multi_vcard': {
+      const card = typeof m.vCards?.[0] === 'string' ? m.vCards[0] : body;
+      const tel = /^TEL[^:\n]*:([^\n]+)$/im.exec(card)?.[1];
+      const digits = tel?.replace(/\D/g, '');
+      return { kind: 'contact', body: '', ...(digits ? { contactPhone: digits } : {}) };
+    }
+    case 'poll_creation':
+      return { kind: 'poll', body: typeof m.pollName === 'string' ? m.pollName : body };
+    default:
+      return { kind: 'other', body };
+  }
 }
 
 function messageIdOf(value: unknown): string | null {
@@ -615,15 +671,26 @@ export class WwebDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
   }
 
   async send(to: string, content: OutgoingContent): Promise<{ messageId: string }> {
-    const client = this.requireReady();
-    const chatId = await this.chatIdFor(client, to);
-    if (!chatId) throw new DriverError('not_on_whatsapp', 'This number is not on WhatsApp.');
-    const { payload, options } = await this.buildMessage(content);
+    // Up to sendMessage() nothing reaches WhatsApp: those failures prove the message never left.
+    let client: ClientLike;
+    let chatId: string | null;
+    let built: { payload: SendPayload; options: SendOptions };
+    try {
+      client = this.requireReady();
+      chatId = await this.chatIdFor(client, to);
+      if (!chatId) throw new DriverError('not_on_whatsapp', 'This number is not on WhatsApp.');
+      built = await this.buildMessage(content);
+    } catch (error) {
+      throw DriverError.beforeSend(mapOperationError(error, 'send the message'));
+    }
     let sent: unknown;
     try {
-      sent = await this.withTimeout(client.sendMessage(chatId, payload, options), this.opts.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS);
+      sent = await this.withTimeout(client.sendMessage(chatId, built.payload, built.options), this.opts.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS);
     } catch (error) {
-      throw mapOperationError(error, 'send the message');
+      // Inside sendMessage only a refused number or upload fails before the message exists; any
+      // other error (a closed page, getMessageModel failing after the send) leaves it in doubt.
+      const mapped = mapOperationError(error, 'send the message');
+      throw mapped.code === 'invalid_number' || mapped.code === 'bad_media' ? DriverError.beforeSend(mapped) : mapped;
     }
     if (sent === TIMED_OUT) throw new DriverError('timeout', 'WhatsApp took too long to send the message.');
     const messageId = messageIdOf(sent);
@@ -715,14 +782,14 @@ export class WwebDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     if (this.client === client) await chat.clearState().catch(() => undefined);
   }
 
-  async recentMessagesTo(to: string, limit: number): Promise<SentMessageInfo[] | null> {
+  async sentMessagesTo(to: string, since: number): Promise<SentMessageInfo[] | null> {
     const client = this.requireReady();
     const chatId = await this.chatIdFor(client, to);
     if (!chatId) return [];
     let raw: unknown[];
     try {
       const chat = await client.getChatById(chatId);
-      raw = await chat.fetchMessages({ limit, fromMe: true });
+      raw = await chat.fetchMessages({ limit: RECONCILE_FETCH_LIMIT, fromMe: true });
     } catch (error) {
       // No chat with this number yet: whatsapp-web.js fails on the missing chat in Node.
       if (error instanceof TypeError) return [];
@@ -732,15 +799,30 @@ export class WwebDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     for (const item of raw) {
       const message = asMessage(item);
       if (!message?.fromMe) continue;
-      sent.push({
-        messageId: message.id._serialized,
-        to,
-        body: typeof message.body === 'string' ? message.body : '',
-        timestamp: typeof message.timestamp === 'number' ? message.timestamp * 1000 : 0,
-        ack: mapAck(message.ack) ?? 'pending',
-      });
+      // WhatsApp's timestamps are whole seconds: keep what falls in that second too.
+      const timestamp = typeof message.timestamp === 'number' ? message.timestamp * 1000 : 0;
+      if (timestamp < since - 1_000) continue;
+      sent.push({ ...messageEvidence(message), messageId: message.id._serialized, to, timestamp, ack: mapAck(message.ack) ?? 'pending' });
     }
-    return sent.sort((a, b) => b.timestamp - a.timestamp).slice(0, Math.max(0, limit));
+    return sent.sort((a, b) => b.timestamp - a.timestamp);
+  }
+
+  async acksOf(messageIds: readonly string[]): Promise<Map<string, AckLevel>> {
+    const client = this.requireReady();
+    const acks = new Map<string, AckLevel>();
+    if (!client.getMessageById) return acks;
+    for (const id of messageIds) {
+      let raw: unknown;
+      try {
+        raw = await this.withTimeout(client.getMessageById(id), CHECK_TIMEOUT_MS);
+      } catch (error) {
+        throw mapOperationError(error, 'read a message');
+      }
+      if (raw === TIMED_OUT || this.client !== client) break;
+      const ack = isObject(raw) ? mapAck(raw.ack) : null;
+      if (ack) acks.set(id, ack);
+    }
+    return acks;
   }
 
   describe(): DriverDescription {
