@@ -1,9 +1,10 @@
 /**
  * The send queue's figures for `npm run bench` (called from bench.ts, which owns the format):
  *
- * - queue_throughput_msgs_per_s: recipients through the whole durable path (row committed
- *   `sending`, the demo phone's send and its durable log line, the message id stored, the row
- *   `sent`, acks) on a demo phone whose own delays are divided away, with a zero pace.
+ * - queue_throughput_msgs_per_s: recipients through the whole durable path (row claimed and
+ *   committed `sending` with its ledger entry, fsynced: synchronous=FULL; the demo phone's send
+ *   and its durable log line; the message id stored, the row `sent`; acks) on a demo phone whose
+ *   own delays are divided away, with a zero pace.
  * - campaign_start_100k_ms: `campaigns.start` on a 100k group with every exclusion in play, on an
  *   account that is not connected (the rows are built, nothing is sent).
  * - pace_jitter_p95_ms: how late messages at a 200 ms pace start while a 100k import runs in the
@@ -172,7 +173,10 @@ export async function queueThroughput(ctx: QueueBenchContext): Promise<void> {
         (logOk ? ' — one line per sent recipient' : '  <-- MISMATCH'),
     );
     if (!logOk) throw new Error('the simulator log does not hold exactly one line per sent recipient');
-    ctx.report('queue_throughput_msgs_per_s', sent / seconds, 'msgs/s', '>=', 1000);
+    const sync = core.queueDb.pragma('synchronous', { simple: true }) === 2 ? 'FULL' : 'not FULL';
+    console.log(`#   the queue file commits with synchronous=${sync}: every "sending" mark is on disk before its send`);
+    // Far above any safe pace (the Fast preset sends one message every 4–10 s).
+    ctx.report('queue_throughput_msgs_per_s', sent / seconds, 'msgs/s', '>=', 250);
   } finally {
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });

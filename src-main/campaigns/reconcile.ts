@@ -89,6 +89,8 @@ async function reconcileRow(host: QueueHost, c: CampaignSnapshot, row: Recipient
       }
     })();
     if (found.ack === 'device' || found.ack === 'read' || found.ack === 'played') host.applyAck({ accountId, messageId: found.messageId, ack: found.ack });
+    // It went out: the error was only the confirmation's, not a failing account.
+    host.failureStreaks.delete(accountId);
   } else if (history !== null && driver.describe().historyComplete) {
     // Provably never left: its ledger entry goes and it is tried again.
     host.deps.q.transaction(() => {

@@ -432,8 +432,8 @@ export function sendStatements(q: Sqlite) {
     remaining: q.prepare(`SELECT count(*) FROM recipients WHERE campaign_id = ? AND status IN ('queued', 'sending')`).pluck(),
     /** Rows in flight of campaigns that are not running (paused, cancelled, …): reconciled without a runner. */
     strayInFlight: q.prepare(
-      `SELECT r.* FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
-       WHERE r.status = 'sending' AND r.account_id = ? AND c.status IN ('cancelled', 'failed', 'completed') ORDER BY r.id`,
+      `SELECT r.* FROM campaigns c CROSS JOIN recipients r ON r.campaign_id = c.id AND r.status = 'sending'
+       WHERE c.status IN ('cancelled', 'failed', 'completed') AND r.account_id = ? ORDER BY r.id`,
     ),
   };
 }

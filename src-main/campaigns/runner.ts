@@ -34,6 +34,8 @@ export class Runner implements RunnerState, RunnerView {
   nextAt: number | null = null;
   sendingAccount: number | null = null;
   needsReconcile = true;
+  /** Customers this campaign reached (breaks come every N); read once, then counted. */
+  reached: number | null = null;
   pace: Pace;
   done: Promise<void> = Promise.resolve();
 
@@ -147,12 +149,7 @@ export class Runner implements RunnerState, RunnerView {
     }
 
     const now = host.now();
-    if ((st.remaining.get(this.id) as number) === 0) {
-      if (setCampaignStatus(host.deps.q, this.id, 'completed', null, { finishedAt: now, from: ['running'] })) host.changed(this.id);
-      return true;
-    }
     const ready = existing.filter((id) => host.readyDriver(id) !== null);
-    const inFlight = st.inFlight.all(this.id) as RecipientRecord[];
     const cap = c.pace.dailyCapPerAccount;
     const dayStart = cap === 0 ? 0 : startOfLocalDay(now, host.deps.accountTimezone());
     const room = (accountId: number) => (cap === 0 ? Infinity : cap - (st.sentSince.get(accountId, dayStart) as number));
@@ -160,6 +157,11 @@ export class Runner implements RunnerState, RunnerView {
     const row = open.length === 0 ? undefined : (st.nextQueued.get(this.id, now, JSON.stringify(open)) as RecipientRecord | undefined);
 
     if (!row) {
+      if ((st.remaining.get(this.id) as number) === 0) {
+        if (setCampaignStatus(host.deps.q, this.id, 'completed', null, { finishedAt: now, from: ['running'] })) host.changed(this.id);
+        return true;
+      }
+      const inFlight = st.inFlight.all(this.id) as RecipientRecord[];
       if (inFlight.length > 0) {
         this.needsReconcile = true;
         const labels = host.quotedLabels(inFlight.map((r) => r.account_id ?? 0));
@@ -189,7 +191,8 @@ export class Runner implements RunnerState, RunnerView {
       (v): v is number => typeof v === 'number',
     );
     const base = last.length === 0 ? null : Math.max(...last);
-    this.delay ??= base === null ? ZERO_DELAY : nextDelay(c.pace, st.campaignReached.get(this.id) as number, host.random);
+    this.reached ??= st.campaignReached.get(this.id) as number;
+    this.delay ??= base === null ? ZERO_DELAY : nextDelay(c.pace, this.reached, host.random);
     const typing = row.part === 0 ? typingFor(host, c) : 0;
     const planned = base === null ? now : base + Math.max(0, this.delay.delayMs - typing);
     const allowed = nextWorkingTime(Math.max(planned, now), c.pace.workingHours, c.timezone);
@@ -200,7 +203,7 @@ export class Runner implements RunnerState, RunnerView {
         allowed > Math.max(planned, now)
           ? t('cq.wait.hours', { at: host.formatAt(allowed, c.timezone) })
           : this.delay.batchPause
-            ? t('cq.wait.break', { count: st.campaignReached.get(this.id) as number, at: host.formatAt(plannedAt, c.timezone) })
+            ? t('cq.wait.break', { count: this.reached, at: host.formatAt(plannedAt, c.timezone) })
             : null;
       return this.wait(message, plannedAt);
     }

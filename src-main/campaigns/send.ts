@@ -28,6 +28,8 @@ export type RunnerState = {
   rotation: number;
   sendTimes: number[];
   sendingAccount: number | null;
+  /** Customers reached so far (null: not read yet). */
+  reached: number | null;
   /** Rows left `sending` wait for their account to say what happened. */
   needsReconcile: boolean;
 };
@@ -261,6 +263,7 @@ export async function sendRecipient(
   }
   runner.rotation++;
   runner.sendTimes.push(startedAt);
+  if (row.sent_at === null && runner.reached !== null) runner.reached++;
 }
 
 /**
