@@ -138,6 +138,37 @@ describe('one account per customer', () => {
   });
 });
 
+describe('an account removed between a customer’s parts', () => {
+  it('does not send the rest from another number, and the campaign goes on', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));
+    const list = phones(4, 2_170_001);
+    let firstAccount = 0;
+    const h = await harness(clock, list, {
+      accounts: 2,
+      prepare: (driver, accountId) => {
+        const send = driver.send.bind(driver);
+        driver.send = (to, content) => {
+          // The first customer's second part fails before leaving, on the account that sent part one.
+          if (to === list[0] && content.kind === 'location') {
+            firstAccount = accountId;
+            return Promise.reject(new DriverError('failed', 'The demo phone was told to fail this send', { nothingSent: true }));
+          }
+          return send(to, content);
+        };
+      },
+    });
+    const id = await h.campaign([TEXT, LOCATION], { pace: customPace({ minDelayMs: 60_000, maxDelayMs: 60_000 }) });
+    await h.core.handlers['campaigns.start']({ id });
+    expect(await clock.advanceUntil(() => firstAccount !== 0, 10 * 60_000, 500)).toBe(true);
+    await h.core.handlers['accounts.remove']({ id: firstAccount });
+    expect(await clock.advanceUntil(() => h.core.campaigns.get(id).status === 'completed', 60 * 60_000, 1_000)).toBe(true);
+    const row = h.core.campaigns.recipients({ id, status: 'all', search: list[0]!, offset: 0, limit: 1 }).rows[0]!;
+    expect(row.status).toBe('sent');
+    expect(row.reason).toMatch(/account that sent its first part was removed/);
+    expect(h.sent.filter((s) => s.to === list[0]).map((s) => [s.kind, s.accountId])).toEqual([['text', firstAccount]]);
+  });
+});
+
 describe('the pace after a restart', () => {
   it('keeps the delay since the account’s last message', async () => {
     const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));

@@ -45,6 +45,7 @@ const MESSAGE = /SEARCH messages USING PRIMARY KEY \(account_id=\? AND wa_messag
 const EXPECTED: Record<keyof ReturnType<typeof sendStatements>, RegExp[] | null> = {
   nextQueued: [QUEUE],
   pinnedAccounts: [QUEUE],
+  orphanPinned: [QUEUE],
   earliestRetry: [QUEUE],
   queuedCount: [QUEUE],
   inFlight: [QUEUE],

@@ -340,6 +340,11 @@ export function sendStatements(q: Sqlite) {
     pinnedAccounts: q
       .prepare(`SELECT DISTINCT account_id FROM recipients WHERE campaign_id = ? AND status = 'queued' AND part > 0`)
       .pluck(),
+    /** Rows whose first parts went through an account that was removed: the rest cannot follow. */
+    orphanPinned: q.prepare(
+      `UPDATE recipients SET status = ${DONE_STATUS}, reason = ?, sending_at = NULL, ledger_id = NULL, updated_at = ?
+       WHERE campaign_id = ? AND status = 'queued' AND part > 0 AND account_id = ?`,
+    ),
     earliestRetry: q.prepare(`SELECT min(not_before) FROM recipients WHERE campaign_id = ? AND status = 'queued'`).pluck(),
     queuedCount: q.prepare(`SELECT count(*) FROM recipients WHERE campaign_id = ? AND status = 'queued'`).pluck(),
     inFlight: q.prepare(`SELECT * FROM recipients WHERE campaign_id = ? AND status = 'sending' ORDER BY id`),

@@ -174,6 +174,14 @@ export class Runner implements RunnerState, RunnerView {
         return this.wait(t('cq.wait.retry', { count, at: host.formatAt(retryAt, c.timezone) }), retryAt);
       }
       const pinned = (st.pinnedAccounts.all(this.id) as number[]).filter((id) => !ready.includes(id));
+      const gone = pinned.filter((id) => !host.accountExists(id));
+      if (gone.length > 0) {
+        // Their first parts went through an account that was removed: the rest would come from
+        // another number, so it is not sent.
+        for (const id of gone) st.orphanPinned.run(t('cq.reason.accountGonePartial'), now, this.id, id);
+        host.touch(this.id);
+        return false;
+      }
       if (pinned.length > 0) return this.wait(t('cq.wait.account', { labels: host.quotedLabels(pinned) }), null);
       return this.waitForMidnight(c, now);
     }

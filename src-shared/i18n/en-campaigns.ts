@@ -55,6 +55,7 @@ export const enCampaigns = {
   'cq.reason.dropped': 'Dropped by you after an interrupted send.',
   'cq.reason.unknownAfterError': 'WhatsApp did not confirm this message ({reason}), and Pigeon can’t tell whether it arrived. Send it again or drop it.',
   'cq.reason.stopped': 'Not sent: the campaign stopped.',
+  'cq.reason.accountGonePartial': 'The rest of this message was not sent: the account that sent its first part was removed, and it would have come from another number.',
   'cq.reason.partial': '{reason} Parts sent: {sent} of {total}.',
   'cq.log.started': 'Campaign “{name}” started: {count} {count|recipient|recipients}.',
 } as const;
