@@ -46,7 +46,7 @@ export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
   typingMsPerChar: 35,
   typingMinMs: 1_200,
   typingMaxMs: 4_000,
-  ackRecoveryMs: 3 * 86_400_000,
+  ackRecoveryMs: 2 * 86_400_000,
 };
 
 export type SendTiming = { campaignId: number; recipientId: number; plannedAt: number; startedAt: number };

@@ -15,6 +15,9 @@ import type { CampaignSnapshot, QueueHost } from './context';
 import type { RecipientRecord } from './queue-db';
 import { evidenceOf, renderPart, retryOrGiveUp, sameMessage } from './send';
 
+/** Messages asked about per reconnect (each is a look-up in WhatsApp Web). */
+const ACK_RECOVERY_LIMIT = 2_000;
+
 /** What to do with a row once decided: its campaign runs on, or it stopped (cancelled, failed). */
 type Policy = 'running' | 'stopped';
 
@@ -126,7 +129,7 @@ function finishStopped(host: QueueHost, c: CampaignSnapshot, row: RecipientRecor
 export async function recoverAcks(host: QueueHost, accountId: number): Promise<void> {
   const driver = host.readyDriver(accountId);
   if (!driver) return;
-  const ids = host.st.awaitingAcks.all(accountId, host.now() - host.options.ackRecoveryMs) as string[];
+  const ids = host.st.awaitingAcks.all(accountId, host.now() - host.options.ackRecoveryMs, ACK_RECOVERY_LIMIT) as string[];
   for (let i = 0; i < ids.length; i += 200) {
     const acks = await driver.acksOf(ids.slice(i, i + 200));
     for (const [messageId, ack] of acks) host.applyAck({ accountId, messageId, ack });

@@ -420,11 +420,15 @@ export function sendStatements(q: Sqlite) {
          AND status IN ('sending', 'sent', 'queued')
        RETURNING campaign_id`,
     ),
-    /** Messages whose delivery is not known to be final, sent on an account since `since`. */
+    /**
+     * Messages whose delivery is not known to be final, sent on an account since `since`: those
+     * not known as delivered first, newest first, at most `limit` (each is a question to the phone).
+     */
     awaitingAcks: q
       .prepare(
         `SELECT m.wa_message_id FROM messages m JOIN recipients r ON r.id = m.recipient_id
-         WHERE m.account_id = ? AND m.sent_at >= ? AND r.status IN ('sending', 'sent', 'delivered') ORDER BY m.sent_at`,
+         WHERE m.account_id = ? AND m.sent_at >= ? AND r.status IN ('sending', 'sent', 'delivered')
+         ORDER BY r.status = 'delivered', m.sent_at DESC LIMIT ?`,
       )
       .pluck(),
     /** The blacklist (and graylist unless included), and opt-outs not yet in the contact book. */
