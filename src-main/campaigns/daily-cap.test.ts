@@ -6,23 +6,16 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DraftPart } from '../../src-shared/campaigns';
 import { FakeClock } from '../core/clock';
 import { customPace } from '../test-support/pace';
-import type { Harness } from '../test-support/queue-harness';
-import { queueHarness } from '../test-support/queue-harness';
+import { harnessesCleanedAfterEach, LOCATION_PART, phonesFrom, queueHarness, TEXT_PART } from '../test-support/queue-harness';
 import { DriverError } from '../whatsapp/errors';
 import { QUEUE_FILE } from './queue-db';
 
-let harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.reverse()) await h.cleanup();
-  harnesses = [];
-});
-
-const phones = (n: number, start: number) => Array.from({ length: n }, (_, i) => `+90532${start + i}`);
-const TEXT: DraftPart = { kind: 'text', text: 'Merhaba {{name}}' };
-const LOCATION: DraftPart = { kind: 'location', latitude: 41.0082, longitude: 28.9784, name: 'Dükkan', address: '' };
+const harnesses = harnessesCleanedAfterEach(afterEach);
+const phones = phonesFrom;
+const TEXT = TEXT_PART;
+const LOCATION = LOCATION_PART;
 const HOUR = 3600_000;
 
 async function harness(clock: FakeClock, list: string[], extra: Partial<Parameters<typeof queueHarness>[0]> = {}) {

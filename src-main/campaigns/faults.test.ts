@@ -9,22 +9,17 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftPart } from '../../src-shared/campaigns';
 import type { Harness } from '../test-support/queue-harness';
-import { queueHarness } from '../test-support/queue-harness';
+import { harnessesCleanedAfterEach, LOCATION_PART, phonesFrom, queueHarness, TEXT_PART } from '../test-support/queue-harness';
 import { until } from '../test-support/until';
 import type { MessageEvidence, OutgoingContent, SentMessageInfo } from '../whatsapp/driver';
 import { DriverError } from '../whatsapp/errors';
 import type { FakeDriver } from '../test-support/fake-driver';
 import { QUEUE_FILE } from './queue-db';
 
-let harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.reverse()) await h.cleanup();
-  harnesses = [];
-});
-
-const phones = (n: number, start: number) => Array.from({ length: n }, (_, i) => `+90532${start + i}`);
-const TEXT: DraftPart = { kind: 'text', text: 'Merhaba {{name}}' };
-const LOCATION: DraftPart = { kind: 'location', latitude: 41.0082, longitude: 28.9784, name: 'Dükkan', address: '' };
+const harnesses = harnessesCleanedAfterEach(afterEach);
+const phones = phonesFrom;
+const TEXT = TEXT_PART;
+const LOCATION = LOCATION_PART;
 
 /**
  * A WhatsApp Web-like fake whose chat history holds every message that "left" (including ones

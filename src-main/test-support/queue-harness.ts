@@ -19,6 +19,20 @@ import { FakeDriver } from './fake-driver';
 import { customPace } from './pace';
 import { until } from './until';
 
+/** Numbers +90532<start>, +90532<start+1>, … (pick a start whose numbers do not end in 0 if all must be on WhatsApp). */
+export const phonesFrom = (n: number, start: number) => Array.from({ length: n }, (_, i) => `+90532${start + i}`);
+export const TEXT_PART: DraftPart = { kind: 'text', text: 'Merhaba {{name}}' };
+export const LOCATION_PART: DraftPart = { kind: 'location', latitude: 41.0082, longitude: 28.9784, name: 'Dükkan', address: '' };
+
+/** Harnesses a test file opened, closed and deleted after each test. */
+export function harnessesCleanedAfterEach(afterEach: (fn: () => Promise<void>) => void): Harness[] {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0).reverse()) await h.cleanup();
+  });
+  return open;
+}
+
 export type Harness = {
   core: Core;
   dataDir: string;

@@ -237,8 +237,11 @@ export function simulatorStory(seed: number, to: string, nth: number): Simulator
 // The durable delivery log
 // ---------------------------------------------------------------------------------------------
 
-/** One line of the delivery log: a message "WhatsApp" received. */
-export type DeliveryRecord = {
+/**
+ * One line of the delivery log: a message "WhatsApp" received, with what identifies it for its
+ * kind (file name, size and type; coordinates; a card's number, digits only).
+ */
+export type DeliveryRecord = Omit<MessageEvidence, 'kind' | 'body'> & {
   /** ISO time of delivery. */
   at: string;
   accountId: number;
@@ -248,15 +251,6 @@ export type DeliveryRecord = {
   kind: OutgoingContent['kind'];
   /** The text, caption, poll question, location name or contact name ('' when none). */
   text: string;
-  /** For media and voice: the file's name, size and type. */
-  fileName?: string;
-  fileSize?: number;
-  mimeType?: string;
-  /** For a location. */
-  latitude?: number;
-  longitude?: number;
-  /** For a contact card: its number, digits only. */
-  contactPhone?: string;
   /** 1-based, increasing within an account's log. */
   seq: number;
 };
