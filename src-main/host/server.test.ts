@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { testCore } from '../test-support/core';
@@ -44,12 +45,46 @@ function get(pathname: string, hostHeader = `127.0.0.1:${host.port}`): Promise<n
   });
 }
 
+/** Sends `request` on a raw socket and reads the answer's status code (0 if the socket ends without one). */
+function raw(request: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(host.port, '127.0.0.1');
+    let answer = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no answer to ${JSON.stringify(request.split('\r\n')[0])}`));
+    }, 3000);
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0));
+    });
+    socket.end(request);
+  });
+}
+
 describe('browser host', () => {
   it('listens on loopback only and serves the app', async () => {
     expect(host.url.startsWith(`http://127.0.0.1:${host.port}/#token=`)).toBe(true);
     expect(await get('/')).toBe(200);
     expect(await get('/../../etc/passwd')).not.toBe(200);
     expect(await get('/%2e%2e/%2e%2e/etc/passwd')).not.toBe(200);
+  });
+
+  const upgradeHeaders = 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13';
+  it.each([
+    ['a bad escape', '/%', ''],
+    ['a cut UTF-8 escape', '/%E0%A4%A', ''],
+    ['a NUL byte', '/a%00b', ''],
+    ['a target URL cannot parse', '//[', ''],
+    ['an absolute target URL cannot parse', 'http://[', ''],
+    ['a WebSocket upgrade whose target URL cannot parse', '//[', upgradeHeaders],
+    ['a WebSocket upgrade whose absolute target URL cannot parse', 'http://[', upgradeHeaders],
+  ])('answers 400 to %s without a token, and keeps serving', async (_what, target, extra) => {
+    const headers = [`Host: 127.0.0.1:${host.port}`, extra || 'Connection: close'].join('\r\n');
+    expect(await raw(`GET ${target} HTTP/1.1\r\n${headers}\r\n\r\n`)).toBe(400);
+    expect(await get('/')).toBe(200);
   });
 
   it('refuses requests for another host name (DNS rebinding)', async () => {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import { dispatch } from '../ipc/dispatch';
@@ -37,6 +38,20 @@ const TYPES: Record<string, string> = {
 
 const MAX_MESSAGE_BYTES = 160 * 1024 * 1024;
 
+/**
+ * The request target's decoded path and its query, or null when it cannot be read: a URL that does
+ * not parse, a bad %-escape, or a NUL byte (which the file system refuses by throwing).
+ */
+function readTarget(target: string | undefined): { path: string; query: URLSearchParams } | null {
+  try {
+    const url = new URL(target ?? '/', 'http://x');
+    const decoded = decodeURIComponent(url.pathname);
+    return decoded.includes('\0') ? null : { path: decoded, query: url.searchParams };
+  } catch {
+    return null;
+  }
+}
+
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -51,7 +66,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const server = http.createServer((req, res) => {
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (!allowedHosts().has(req.headers.host ?? '')) {
       res.writeHead(421).end('Wrong host');
       return;
@@ -60,8 +75,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(405).end();
       return;
     }
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.resolve(root, `.${urlPath === '/' ? '/index.html' : urlPath}`);
+    const target = readTarget(req.url);
+    if (!target) {
+      // Never the target itself in the log: it is whatever a web page chose to send.
+      log('[pigeon] host: refused a request whose address it could not read (400)');
+      res.writeHead(400).end('Bad request');
+      return;
+    }
+    const file = path.resolve(root, `.${target.path === '/' ? '/index.html' : target.path}`);
     if (!file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
       return;
@@ -80,21 +101,48 @@ export async function startHost(options: HostOptions): Promise<Host> {
       });
       res.end(req.method === 'HEAD' ? undefined : data);
     });
+  };
+
+  const server = http.createServer((req, res) => {
+    // Whatever a request holds, it must not end the process (a campaign may be sending).
+    try {
+      serve(req, res);
+    } catch (error) {
+      log(`[pigeon] host: a request failed (${error instanceof Error ? error.name : typeof error})`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Set<WebSocket>();
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+  const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const target = readTarget(req.url);
+    if (!target) {
+      log('[pigeon] host: refused a socket whose address it could not read (400)');
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const origin = req.headers.origin ?? '';
-    const given = url.searchParams.get('token') ?? '';
-    if (url.pathname !== '/ws' || !allowedHosts().has(req.headers.host ?? '') || !allowedOrigins().has(origin) || !sameSecret(given, token)) {
+    const given = target.query.get('token') ?? '';
+    if (target.path !== '/ws' || !allowedHosts().has(req.headers.host ?? '') || !allowedOrigins().has(origin) || !sameSecret(given, token)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  };
+
+  server.on('upgrade', (req, socket, head) => {
+    // Node hands the socket over without an error listener: a reset must not end the process.
+    socket.on('error', () => undefined);
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      log(`[pigeon] host: a socket request failed (${error instanceof Error ? error.name : typeof error})`);
+      socket.destroy();
+    }
   });
 
   wss.on('connection', (ws: WebSocket) => {
