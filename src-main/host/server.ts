@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import { dispatch } from '../ipc/dispatch';
-import { decodeWire, encodeWire } from './wire';
+import { decodeWire, encodeWire, MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 export type HostOptions = {
   core: Core;
@@ -35,8 +35,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-
-const MAX_MESSAGE_BYTES = 160 * 1024 * 1024;
 
 /**
  * The request target's decoded path and its query, or null when it cannot be read: a URL that does
@@ -114,7 +112,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES });
   const sockets = new Set<WebSocket>();
 
   const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -148,6 +146,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // A protocol error (a frame over maxPayload, invalid UTF-8, an unmasked frame…): ws has already
+    // sent the close code and drops this socket; without a listener the error would end the process.
+    ws.on('error', (error: Error & { code?: unknown }) => {
+      log(`[pigeon] host: closed a socket after a protocol error (${typeof error.code === 'string' ? error.code : error.name})`);
+    });
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       let message: { id?: unknown; method?: unknown; input?: unknown };

@@ -22,3 +22,6 @@ export function decodeWire(text: string): unknown {
     return v;
   });
 }
+
+/** The largest message the host accepts from a client (the socket's maxPayload). */
+export const MAX_WIRE_MESSAGE_BYTES = 160 * 1024 * 1024;

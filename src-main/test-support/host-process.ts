@@ -11,6 +11,9 @@ import { projectRoot } from './core';
 
 export type HostProcess = {
   child: ChildProcess;
+  /** The address the host printed (its token in the fragment), and that token. */
+  url: URL;
+  token: string;
   /** Calls a contract method; rejects with the error message when the host answers with an error. */
   ask<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>>;
   /** SIGKILL, as a crash or a power cut of the process would. */
@@ -57,6 +60,8 @@ export async function startHost(dataDir: string, env: Record<string, string> = {
   ws.on('error', closed);
   return {
     child,
+    url,
+    token,
     ask<M extends MethodName>(method: M, input: unknown) {
       return new Promise<MethodResult<M>>((resolve, reject) => {
         const id = next++;
