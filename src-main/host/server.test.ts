@@ -6,12 +6,14 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Core } from '../core/core';
 import { testCore } from '../test-support/core';
 import { startHost as startHostProcess } from '../test-support/host-process';
 import { startHost, type Host } from './server';
 import { decodeWire, encodeWire, MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 let host: Host;
+let core: Core;
 let cleanup: () => Promise<void>;
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-renderer-'));
 
@@ -19,6 +21,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Pigeon</title>');
   const t = await testCore();
   cleanup = t.cleanup;
+  core = t.core;
   host = await startHost({ core: t.core, rendererDir, log: () => undefined });
 });
 afterAll(async () => {
@@ -218,6 +221,44 @@ describe('browser host', () => {
     const outcome = await Promise.race([closeCode, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 300))]);
     expect(outcome).toBe('waiting');
     socket.destroy();
+  });
+});
+
+describe('a call the host cannot answer', () => {
+  it('is answered with an internal error, never left as an unhandled rejection', async () => {
+    const stray: unknown[] = [];
+    const onStray = (reason: unknown) => stray.push(reason);
+    process.on('unhandledRejection', onStray);
+    // A result JSON cannot write (a BigInt), and a failing call whose log line itself throws (so
+    // dispatch rejects): neither may leave a promise rejected with nobody listening.
+    const handlers = {
+      ...core.handlers,
+      'app.info': () => ({ big: 1n }),
+      'groups.list': () => {
+        throw new Error('boom');
+      },
+    } as unknown as Core['handlers'];
+    const odd = await startHost({
+      core: { ...core, handlers },
+      rendererDir,
+      log: () => {
+        throw new Error('log broken');
+      },
+    });
+    try {
+      const ws = await connect(odd.token, odd.origin, odd.port);
+      const within = <T>(p: Promise<T>) =>
+        Promise.race([p, new Promise<never>((_r, reject) => setTimeout(() => reject(new Error('no answer')), 2000))]);
+      expect(await within(ask(ws, 1, 'app.info', {}))).toMatchObject({ id: 1, ok: false, error: { code: 'internal' } });
+      expect(await within(ask(ws, 2, 'groups.list', {}))).toMatchObject({ id: 2, ok: false, error: { code: 'internal' } });
+      expect(await within(ask(ws, 3, 'contacts.count', { query: { search: '' } }))).toMatchObject({ id: 3 });
+      ws.close();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(stray).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onStray);
+      await odd.close();
+    }
   });
 });
 

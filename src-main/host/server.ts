@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
+import { isMethodName } from '../../src-shared/contract';
+import { t } from '../../src-shared/i18n';
 import { dispatch } from '../ipc/dispatch';
 import { decodeWire, encodeWire, MAX_WIRE_MESSAGE_BYTES } from './wire';
 
@@ -58,7 +60,15 @@ function sameSecret(a: string, b: string): boolean {
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
-  const log = options.log ?? ((line: string) => console.log(line));
+  const writeLine = options.log ?? ((line: string) => console.log(line));
+  /** Logging must never be what ends a request, or the process. */
+  const log = (line: string): void => {
+    try {
+      writeLine(line);
+    } catch {
+      // Nowhere left to say it.
+    }
+  };
   const root = path.resolve(options.rendererDir);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -161,9 +171,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
       const id = message.id;
       if (typeof id !== 'number') return;
-      void dispatch(options.core.handlers, message.method, message.input, log).then((outcome) => {
-        if (ws.readyState === ws.OPEN) ws.send(encodeWire({ id, ...outcome }));
-      });
+      const method = isMethodName(message.method) ? message.method : 'a call';
+      void dispatch(options.core.handlers, message.method, message.input, log)
+        .then((outcome) => encodeWire({ id, ...outcome }))
+        .catch((error: unknown) => {
+          // dispatch rejected (its log threw) or the result cannot be written as JSON: say so, once.
+          log(`[pigeon] host: ${method} could not be answered (${error instanceof Error ? error.name : typeof error})`);
+          return encodeWire({ id, ok: false, error: { code: 'internal', message: t('common.error') } });
+        })
+        .then((text) => {
+          if (ws.readyState === ws.OPEN) ws.send(text);
+        })
+        .catch(() => undefined);
     });
   });
 
