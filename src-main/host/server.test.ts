@@ -19,6 +19,9 @@ const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-renderer-'));
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Pigeon</title>');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index.js'), 'console.log(1);');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index.js.map'), '{"version":3,"sources":["../src/secret.ts"]}');
   const t = await testCore();
   cleanup = t.cleanup;
   core = t.core;
@@ -39,15 +42,19 @@ function connect(token: string, origin: string, port = host.port): Promise<WebSo
   });
 }
 
-function get(pathname: string, hostHeader = `127.0.0.1:${host.port}`): Promise<number> {
+function fetchPage(pathname: string, hostHeader = `127.0.0.1:${host.port}`): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port: host.port, path: pathname, headers: { host: hostHeader } }, (res) => {
         res.resume();
-        resolve(res.statusCode ?? 0);
+        resolve(res);
       })
       .on('error', reject);
   });
+}
+
+async function get(pathname: string, hostHeader = `127.0.0.1:${host.port}`): Promise<number> {
+  return (await fetchPage(pathname, hostHeader)).statusCode ?? 0;
 }
 
 /** Sends `request` on a raw socket and reads the answer's status code (0 if the socket ends without one). */
@@ -179,6 +186,27 @@ describe('browser host', () => {
   it.each(BAD_TARGETS)('answers 400 to %s without a token, and keeps serving', async (_what, target, extra) => {
     expect(await raw(badRequest(target, extra, host.port))).toBe(400);
     expect(await get('/')).toBe(200);
+  });
+
+  it('sends a Content-Security-Policy that lets the page talk only to this host, and no base or form targets', async () => {
+    const page = await fetchPage('/');
+    const policy = new Map(
+      String(page.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name = '', ...values]) => [name, values.join(' ')]),
+    );
+    expect(policy.get('connect-src')).toBe("'self'");
+    expect(policy.get('base-uri')).toBe("'none'");
+    expect(policy.get('form-action')).toBe("'none'");
+    expect(policy.get('frame-ancestors')).toBe("'none'");
+    expect(policy.get('object-src')).toBe("'none'");
+  });
+
+  it('serves the app’s scripts but not their source maps', async () => {
+    expect(await get('/assets/index.js')).toBe(200);
+    expect(await get('/assets/index.js.map')).toBe(404);
+    expect(await get('/assets/index.js.MAP')).toBe(404);
   });
 
   it('refuses requests for another host name (DNS rebinding)', async () => {

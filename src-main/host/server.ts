@@ -39,6 +39,22 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * The page may load and talk only to this host ('self' covers a WebSocket to the same host and port
+ * in Chromium), may not be framed, and has no <base> or form targets to redirect.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * The request target's decoded path and its query, or null when it cannot be read: a URL that does
  * not parse, a bad %-escape, or a NUL byte (which the file system refuses by throwing).
  */
@@ -95,6 +111,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(403).end();
       return;
     }
+    if (path.extname(file).toLowerCase() === '.map') {
+      // Source maps are for a developer's own tools, not for whoever can reach this port.
+      res.writeHead(404).end('Not found');
+      return;
+    }
     fs.readFile(file, (error, data) => {
       if (error) {
         res.writeHead(404).end('Not found');
@@ -104,8 +125,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy':
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; frame-ancestors 'none'",
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       });
       res.end(req.method === 'HEAD' ? undefined : data);
     });
