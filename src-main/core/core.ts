@@ -31,6 +31,7 @@ import {
   removeContactSuppressions,
   removeSuppressions,
 } from '../suppressions/service';
+import { prepareDataDir } from './data-dir';
 import { EventBus } from './events';
 import { CampaignQueue, type QueueOptions, type SendTiming } from '../campaigns/queue';
 import { openQueueDb } from '../campaigns/queue-db';
@@ -99,6 +100,7 @@ export type Core = {
 };
 
 export async function openCore(options: CoreOptions): Promise<Core> {
+  prepareDataDir(options.dataDir);
   const store = openStore(options.dataDir);
   const { db } = store;
   const bus = new EventBus();

@@ -7,9 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, shell } from 'electron';
 import { appPaths } from '../core/app-paths';
 import { openCore, type Core } from '../core/core';
+import { keepNewFilesPrivate } from '../core/data-dir';
 import { keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
 import { registerIpc } from './ipc-main';
 
+// Everything this process writes (the contact book, sessions, Chromium's profile) is the user's alone.
+keepNewFilesPrivate();
 const paths = appPaths();
 let core: Core | null = null;
 let window: BrowserWindow | null = null;

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { appPaths } from '../core/app-paths';
 import { openCore } from '../core/core';
+import { keepNewFilesPrivate } from '../core/data-dir';
 import { defaultDataDir, keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
 import { startHost } from './server';
 
@@ -25,6 +26,7 @@ function openBrowser(url: string): void {
 }
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   keepRunningOnStrayRejections();
   const paths = appPaths();
   const dataDir = defaultDataDir();
