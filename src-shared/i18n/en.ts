@@ -10,6 +10,8 @@ export const en = {
   ...enDraftsUi,
   ...enCampaignsUi,
   'app.name': 'Pigeon',
+  'host.redirect.opening': 'Opening Pigeon…',
+  'host.redirect.link': 'Open it here if nothing happens.',
   'nav.main': 'Main',
   'nav.contacts': 'Contacts',
   'nav.groups': 'Groups',
