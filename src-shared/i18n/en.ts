@@ -298,6 +298,7 @@ export const en = {
   'err.listNameTaken': 'There is already a smart list called “{name}”.',
   'err.groupNameTaken': 'There is already a group called “{name}”.',
   'err.databaseTooNew': 'This data folder was written by a newer version of Pigeon (database version {found}, this app knows up to {supported}). Update Pigeon, or choose another data folder.',
+  'err.alreadyOpen': 'Pigeon is already open on this folder ({folder}). Close the other Pigeon (a desktop window or a browser host) first.',
   'err.databaseOpen': 'Pigeon could not open its database at {file}: {message}',
   'err.readerStopped': 'The file reader stopped: {message}',
   'err.readerEnded': 'The file reader was stopped.',
