@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore } from '../test-support/core';
+import { startHost } from '../test-support/host-process';
 import { keepNewFilesPrivate, prepareDataDir } from './data-dir';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
@@ -69,6 +70,22 @@ describe.skipIf(process.platform === 'win32')('the data folder', () => {
       for (const [name, bits] of modes) expect(bits & 0o077, `${name} is ${bits.toString(8)}`).toBe(0);
     } finally {
       process.umask(previous);
+    }
+  });
+
+  it('is the owner’s alone when the browser host runs on it: folder 0700, every file 0600', async () => {
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o755);
+    const host = await startHost(dir);
+    try {
+      await host.ask('groups.create', { name: 'Write something' });
+      await host.ask('drafts.attach', { kind: 'document', fileName: 'note.txt', bytes: new TextEncoder().encode('hello') });
+      expect(mode(dir)).toBe(0o700);
+      const modes = modesUnder(dir);
+      expect(modes.get('pigeon.sqlite3-wal')).toBe(0o600);
+      for (const [name, bits] of modes) expect(bits & 0o077, `${name} is ${bits.toString(8)}`).toBe(0);
+    } finally {
+      await host.kill();
     }
   });
 });
