@@ -253,6 +253,14 @@ describe('browser host', () => {
 });
 
 describe('a call the host cannot answer', () => {
+  it('ignores messages that are JSON but not a call (null, a number, an array) and keeps answering', async () => {
+    const ws = await connect(host.token, host.origin);
+    for (const text of ['null', '1', '[]', '"x"', '{"id":null}', 'not json']) ws.send(text);
+    expect(await ask(ws, 7, 'app.info', {})).toMatchObject({ id: 7, ok: true });
+    ws.close();
+  });
+
+
   it('is answered with an internal error, never left as an unhandled rejection', async () => {
     const stray: unknown[] = [];
     const onStray = (reason: unknown) => stray.push(reason);
@@ -310,6 +318,7 @@ describe('the browser host process', () => {
       expect(child.child.signalCode).toBe(null);
       await expect(child.ask('app.info', {})).resolves.toMatchObject({ shell: 'browser' });
       const fresh = await connect(to.token, to.origin, to.port);
+      fresh.send('null'); // JSON, but not a call
       expect(await ask(fresh, 1, 'app.info', {})).toMatchObject({ ok: true });
       fresh.close();
     } finally {

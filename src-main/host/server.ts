@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import { isMethodName } from '../../src-shared/contract';
 import { t } from '../../src-shared/i18n';
@@ -173,6 +173,32 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
   });
 
+  /** Runs one call from a client and sends the outcome; anything that is not a call is ignored. */
+  const answer = (ws: WebSocket, data: RawData, isBinary: boolean): void => {
+    if (isBinary) return;
+    let message: unknown;
+    try {
+      message = decodeWire(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
+    } catch {
+      return;
+    }
+    if (typeof message !== 'object' || message === null) return;
+    const { id, method, input } = message as { id?: unknown; method?: unknown; input?: unknown };
+    if (typeof id !== 'number') return;
+    const name = isMethodName(method) ? method : 'a call';
+    void dispatch(options.core.handlers, method, input, log)
+      .then((outcome) => encodeWire({ id, ...outcome }))
+      .catch((error: unknown) => {
+        // dispatch rejected (its log threw) or the result cannot be written as JSON: say so, once.
+        log(`[pigeon] host: ${name} could not be answered (${error instanceof Error ? error.name : typeof error})`);
+        return encodeWire({ id, ok: false, error: { code: 'internal', message: t('common.error') } });
+      })
+      .then((text) => {
+        if (ws.readyState === ws.OPEN) ws.send(text);
+      })
+      .catch(() => undefined);
+  };
+
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
@@ -182,27 +208,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
       log(`[pigeon] host: closed a socket after a protocol error (${typeof error.code === 'string' ? error.code : error.name})`);
     });
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return;
-      let message: { id?: unknown; method?: unknown; input?: unknown };
+      // Whatever a client sends, the listener must not throw: that would end the process.
       try {
-        message = decodeWire(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8')) as typeof message;
-      } catch {
-        return;
+        answer(ws, data, isBinary);
+      } catch (error) {
+        log(`[pigeon] host: a message failed (${error instanceof Error ? error.name : typeof error})`);
       }
-      const id = message.id;
-      if (typeof id !== 'number') return;
-      const method = isMethodName(message.method) ? message.method : 'a call';
-      void dispatch(options.core.handlers, message.method, message.input, log)
-        .then((outcome) => encodeWire({ id, ...outcome }))
-        .catch((error: unknown) => {
-          // dispatch rejected (its log threw) or the result cannot be written as JSON: say so, once.
-          log(`[pigeon] host: ${method} could not be answered (${error instanceof Error ? error.name : typeof error})`);
-          return encodeWire({ id, ok: false, error: { code: 'internal', message: t('common.error') } });
-        })
-        .then((text) => {
-          if (ws.readyState === ws.OPEN) ws.send(text);
-        })
-        .catch(() => undefined);
     });
   });
 
