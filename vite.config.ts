@@ -11,7 +11,9 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
-    sourcemap: true,
+    // Maps for a developer's own tools, without the comment that makes a browser fetch them (the
+    // browser host refuses *.map anyway, and packaging leaves them out).
+    sourcemap: 'hidden',
     // One bundle loaded from disk: size warnings for the web do not apply.
     chunkSizeWarningLimit: 2000,
   },

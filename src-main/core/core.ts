@@ -31,6 +31,8 @@ import {
   removeContactSuppressions,
   removeSuppressions,
 } from '../suppressions/service';
+import { prepareDataDir } from './data-dir';
+import { lockDataDir, type DataLock } from './data-lock';
 import { EventBus } from './events';
 import { CampaignQueue, type QueueOptions, type SendTiming } from '../campaigns/queue';
 import { openQueueDb } from '../campaigns/queue-db';
@@ -116,7 +118,23 @@ async function applyPendingOptOuts(db: Store['db'], queueDb: Sqlite): Promise<vo
   }
 }
 
+/**
+ * Opens the core on a data folder, which it holds alone until close(): a second Pigeon on the same
+ * folder, in this process or another, is refused ("Pigeon is already open on this folder").
+ */
 export async function openCore(options: CoreOptions): Promise<Core> {
+  prepareDataDir(options.dataDir);
+  // First of all, before the store is opened or anything in the folder is read or written.
+  const lock = lockDataDir(options.dataDir);
+  try {
+    return await openLockedCore(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Core> {
   const store = openStore(options.dataDir);
   const { db } = store;
   const bus = new EventBus();
@@ -411,12 +429,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     campaigns,
     queueDb,
     async close() {
-      await campaigns.close();
-      await checks.close();
-      await accounts.close();
-      await imports.closeAll();
-      queueDb.close();
-      await closeStore(store);
+      try {
+        await campaigns.close();
+        await checks.close();
+        await accounts.close();
+        await imports.closeAll();
+        queueDb.close();
+        await closeStore(store);
+      } finally {
+        lock.release();
+      }
     },
   };
 }

@@ -4,12 +4,16 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { t } from '../../src-shared/i18n';
 import { appPaths } from '../core/app-paths';
 import { openCore, type Core } from '../core/core';
+import { keepNewFilesPrivate } from '../core/data-dir';
 import { keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
 import { registerIpc } from './ipc-main';
 
+// Everything this process writes (the contact book, sessions, Chromium's profile) is the user's alone.
+keepNewFilesPrivate();
 const paths = appPaths();
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
@@ -77,7 +81,10 @@ if (!gotLock) {
       });
     })
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
+      // Such as "Pigeon is already open on this folder": a desktop user has no terminal to read it in.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(message);
+      dialog.showErrorBox(t('app.name'), message);
       app.exit(1);
     });
   app.on('window-all-closed', () => {

@@ -6,25 +6,16 @@
  * PIGEON_OPEN=1 (open the default browser), PIGEON_SIM_SPEED (the demo phone runs this many times
  * faster; for tests).
  */
-import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { appPaths } from '../core/app-paths';
 import { openCore } from '../core/core';
+import { keepNewFilesPrivate } from '../core/data-dir';
 import { defaultDataDir, keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
+import { openInBrowser, writeRedirectPage } from './open-browser';
 import { startHost } from './server';
 
-function openBrowser(url: string): void {
-  const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
-  try {
-    const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No browser opener: the URL is printed anyway.
-  }
-}
-
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   keepRunningOnStrayRejections();
   const paths = appPaths();
   const dataDir = defaultDataDir();
@@ -44,8 +35,18 @@ async function main(): Promise<void> {
   console.log(`Pigeon is running. Data folder: ${dataDir}`);
   console.log(`Open this address in your browser (it includes a private key; do not share it):`);
   console.log(`PIGEON_URL=${host.url}`);
-  if (process.env.PIGEON_OPEN === '1') openBrowser(host.url);
+  // The opener gets a private page that redirects, not the address: command lines are public.
+  let redirect: string | null = null;
+  if (process.env.PIGEON_OPEN === '1') {
+    try {
+      redirect = writeRedirectPage(dataDir, host.url);
+      openInBrowser(redirect);
+    } catch (error) {
+      console.warn(`Could not open the browser (${error instanceof Error ? error.message : String(error)}); open the address above.`);
+    }
+  }
   const stop = () => {
+    if (redirect) fs.rmSync(redirect, { force: true });
     void host
       .close()
       .then(() => core.close())

@@ -11,6 +11,9 @@ import { projectRoot } from './core';
 
 export type HostProcess = {
   child: ChildProcess;
+  /** The address the host printed (its token in the fragment), and that token. */
+  url: URL;
+  token: string;
   /** Calls a contract method; rejects with the error message when the host answers with an error. */
   ask<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>>;
   /** SIGKILL, as a crash or a power cut of the process would. */
@@ -20,7 +23,13 @@ export type HostProcess = {
 export async function startHost(dataDir: string, env: Record<string, string> = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main', 'host.cjs')], {
     env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Passed through as before, and kept for the error when the host exits before serving.
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => {
+    err += c.toString();
+    process.stderr.write(c);
   });
   const url = await new Promise<URL>((resolve, reject) => {
     let out = '';
@@ -29,7 +38,7 @@ export async function startHost(dataDir: string, env: Record<string, string> = {
       const m = /PIGEON_URL=(\S+)/.exec(out);
       if (m?.[1]) resolve(new URL(m[1]));
     });
-    child.once('exit', () => reject(new Error(`host exited: ${out}`)));
+    child.once('exit', (code, signal) => reject(new Error(`host exited (code ${code ?? signal}): ${out}${err}`)));
   });
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
   const ws = new WebSocket(`ws://${url.host}/ws?token=${token}`, { origin: url.origin });
@@ -57,6 +66,8 @@ export async function startHost(dataDir: string, env: Record<string, string> = {
   ws.on('error', closed);
   return {
     child,
+    url,
+    token,
     ask<M extends MethodName>(method: M, input: unknown) {
       return new Promise<MethodResult<M>>((resolve, reject) => {
         const id = next++;
