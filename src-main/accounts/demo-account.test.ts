@@ -180,7 +180,9 @@ describe('a demo account', () => {
     expect(summary.status).toBe('completed');
     expect(lockedSamples).toBeGreaterThan(0); // the import really held the database after the reply came…
     expect(storedWhileLocked).toBe(0); // …and the reply waited for it…
-    expect(worstGap).toBeLessThan(200); // …without freezing the main thread.
+    // …without freezing the main thread (a freeze would be the 5 s busy timeout; 1 s leaves room
+    // for a loaded machine).
+    expect(worstGap).toBeLessThan(1_000);
     expect(seen.inbox[0]).toMatchObject({ fromPhone: '+905329998877', optOut: true });
     const black = await core.handlers['suppressions.list']({ kind: 'black', search: '', offset: 0, limit: 10 });
     expect(black.rows.map((r) => r.phone)).toEqual(['+905329998877']);

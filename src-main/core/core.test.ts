@@ -116,7 +116,8 @@ describe('import', () => {
     const summary = await running;
     expect(summary.status).toBe('completed');
     expect(created.name).toBe('During import');
-    expect(worstGap).toBeLessThan(200);
+    // A freeze would be the 5 s busy timeout; 1 s leaves room for a loaded machine.
+    expect(worstGap).toBeLessThan(1_000);
     expect((await list('During import')).total).toBe(1);
   });
 
