@@ -226,6 +226,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  // Once listening, a server error (out of file handles, say) is logged, never a crash.
+  server.on('error', (error: NodeJS.ErrnoException) => log(`[host] server error: ${error.code ?? error.name}`));
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
