@@ -12,6 +12,7 @@ export const enCampaignsUi = {
   'campaigns.status.draft': 'Draft',
   'campaigns.status.scheduled': 'Scheduled',
   'campaigns.status.running': 'Running',
+  'campaigns.status.preparing': 'Preparing',
   'campaigns.status.paused': 'Paused',
   'campaigns.status.completed': 'Completed',
   'campaigns.status.cancelled': 'Cancelled',
@@ -281,6 +282,8 @@ export const enCampaignsUi = {
   'campaigns.detail.actions': 'Campaign actions',
   'campaigns.detail.progress': 'Progress',
   'campaigns.detail.countsHelp': 'Sent counts every message that left the phone, delivered and read ones included.',
+  'campaigns.detail.preparingHelp':
+    'Pigeon is making the list of people from this campaign’s audience. Nothing is sent until the list is ready. Pause or Cancel stop it here; cancelled now, nobody gets the message.',
   'campaigns.detail.rate': 'Speed',
   'campaigns.detail.eta': 'Time left',
   'campaigns.detail.sender': 'Sending from',
@@ -320,6 +323,8 @@ export const enCampaignsUi = {
   'campaigns.cancel.body':
     'The {count} {count|person|people} still waiting will not get this message. Messages already sent stay sent. A cancelled campaign can’t be resumed (you can duplicate it).',
   'campaigns.cancel.bodyNotStarted': 'It will not start. A cancelled campaign can’t be started again (you can duplicate it).',
+  'campaigns.cancel.bodyPreparing':
+    'Its list of people is still being prepared, so nobody has been sent anything. Cancelled now, nobody gets this message. A cancelled campaign can’t be resumed (you can duplicate it).',
   'campaigns.cancel.confirm': 'Cancel campaign',
   'campaigns.delete.title': 'Delete “{name}”?',
   'campaigns.delete.body': 'Its record of who got what ({count} {count|person|people}) is deleted with it. This can’t be undone.',
