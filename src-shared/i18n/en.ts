@@ -539,6 +539,11 @@ export const en = {
   'settings.optOut.unsaved': 'Changes are not saved yet.',
   'settings.optOut.tooLong': 'A word or phrase can have at most {max} characters.',
   'settings.optOut.tooMany': 'The list can have at most {max} words.',
+  'settings.timezone.title': 'Your time zone',
+  'settings.timezone.label': 'Time zone',
+  'settings.timezone.help':
+    'Each account’s daily limit starts again at midnight here, whatever time zone a campaign’s working hours use. Type to search (for example Europe/Istanbul).',
+  'settings.timezone.revert': 'Undo',
   'settings.browser.title': 'Browser for WhatsApp accounts',
   'settings.browser.label': 'Browser program',
   'settings.browser.placeholder': 'Found automatically',
