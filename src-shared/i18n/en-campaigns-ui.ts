@@ -343,7 +343,7 @@ export const enCampaignsUi = {
 
   'campaigns.unknown.title': '{count} {count|message is|messages are} in doubt',
   'campaigns.unknown.body':
-    'Pigeon stopped (or an account was removed) while these were being sent, and WhatsApp can’t confirm whether they arrived. Send again: they go out once more, so some people may get the message twice. Drop: they count as not sent.',
+    'WhatsApp did not confirm these messages (the send broke off, Pigeon stopped while sending, or an account was removed), so Pigeon can’t tell whether they arrived. Each person’s reason is in the list below (Show: Unknown). Send again: they go out once more, so some people may get the message twice. Drop: they count as failed and are not sent again.',
   'campaigns.unknown.resend': 'Send again',
   'campaigns.unknown.drop': 'Drop',
   'campaigns.unknown.resend.title': 'Send {count} {count|message|messages} again?',
