@@ -224,7 +224,7 @@ export const enCampaignsUi = {
   'campaigns.pace.capLabel': 'Messages per account per day (0 = no limit)',
   'campaigns.pace.capUnit': 'messages a day',
   'campaigns.pace.capHelp':
-    'Counts every message sent from that account, by any campaign, since midnight in your time zone ({zone}, set in Settings). When reached, sending carries on after midnight. 0 means no limit.',
+    'Every campaign on that account counts towards it, and the day starts at midnight in your time zone ({zone}, set in Settings). When reached, sending carries on after midnight. 0 means no limit.',
   'campaigns.pace.capParts': 'Counts messages, not people: a customer getting this {parts}-part draft uses {parts}.',
   'campaigns.pace.capOnePart': 'Counts messages, not people: this draft is a single message, so each customer uses 1.',
   'campaigns.pace.dayHelp': 'A day starts at midnight in your time zone ({zone}, set in Settings).',
