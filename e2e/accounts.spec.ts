@@ -289,6 +289,26 @@ test('the activity log shows each account’s state changes, live, filtered by a
   await expect(card.getByTestId('account-state')).toHaveText('Ready', { timeout: 30_000 });
 });
 
+test('the demo phone can lose the confirmation of its next sends, and the activity log says so', async ({ pigeon }) => {
+  const { page } = pigeon;
+  const card = await linkDemoAccount(page, 'Lossy');
+  const fault = card.getByTestId('demo-phone').getByTestId('demo-lose-confirmations');
+  await expect(fault).toContainText('Pigeon must check what arrived instead of sending them again');
+  // Keyboard only: type the number, Enter sends the form.
+  const count = fault.getByRole('spinbutton', { name: 'How many messages arrive unconfirmed' });
+  await count.fill('2');
+  await count.press('Enter');
+  await expect(page.getByTestId('toast').filter({ hasText: 'The next 2 messages arrive without a confirmation.' })).toBeVisible();
+  await fault.getByRole('button', { name: 'messages arrive unconfirmed' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'The next 2 messages arrive without a confirmation.' })).toHaveCount(2);
+
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  const rows = page.getByTestId('activity-log').getByTestId('activity-row');
+  await expect(
+    rows.filter({ hasText: 'Demo phone: the next 2 messages will reach WhatsApp, but their confirmation will be lost.' }),
+  ).toHaveCount(2);
+});
+
 test('after a messy import, Ctrl+A anywhere on Contacts selects everyone, and all of them are checked', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
   const stats = await importMessy(page, dataDir);

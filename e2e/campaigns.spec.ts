@@ -98,7 +98,7 @@ async function customPace(page: Page, minSeconds: number, maxSeconds: number): P
 /** From the list: New campaign, then the message, audience and sending steps. */
 async function buildCampaign(
   page: Page,
-  options: { name: string; draft: string; group: string; pasted?: string; pace: [number, number]; shots?: boolean },
+  options: { name: string; draft: string; group: string; pasted?: string; pace: [number, number]; cap?: [limit: number, says: string]; shots?: boolean },
 ): Promise<void> {
   await goTo(page, 'Campaigns');
   await page.getByTestId('campaign-new').click();
@@ -124,6 +124,10 @@ async function buildCampaign(
   // The only (ready) account is already ticked.
   await expect(e.getByTestId('campaign-account').getByRole('checkbox')).toBeChecked();
   await customPace(page, options.pace[0], options.pace[1]);
+  if (options.cap) {
+    await e.getByTestId('pace-custom').getByRole('spinbutton', { name: 'Messages per account per day (0 = no limit)' }).fill(String(options.cap[0]));
+    await expect(e.getByTestId('pace-cap-help')).toContainText(options.cap[1]);
+  }
   if (options.shots) await shot(page, 'form-3-sending');
   await next(page);
 
@@ -158,6 +162,8 @@ test('build a campaign for a group, start it and watch it complete', async ({ pi
     group: 'VIP',
     pasted: `${CUSTOMERS[0]![1]}\n12345`,
     pace: [0, 1],
+    // The daily limit counts messages: the text and the picture are two.
+    cap: [150, 'Counts messages, not people: a customer getting this 2-part draft uses 2.'],
     shots: true,
   });
   const e = editor(page);
@@ -184,6 +190,8 @@ test('build a campaign for a group, start it and watch it complete', async ({ pi
   await expect(preview.getByTestId('variable-gaps')).toContainText(/\d will see “your city”/);
   await expect(e.getByTestId('campaign-review')).toContainText('group “VIP”');
   await expect(e.getByTestId('campaign-review')).toContainText('Any day, any time');
+  await expect(e.getByTestId('campaign-review')).toContainText('At most 150 messages a day per account');
+  await expect(e.getByTestId('review-cap-estimate')).toHaveText('Per account: 150 messages a day ≈ 75 customers a day with this 2-part draft');
   await shot(page, 'form-5-review');
 
   // Saved as a draft first: nothing is sent; it waits to be reviewed and started.

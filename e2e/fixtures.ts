@@ -11,15 +11,18 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export type Pigeon = { url: string; dataDir: string; page: Page };
 
-/** How many times faster the demo phone runs (the host's PIGEON_SIM_SPEED); 20 unless a spec says. */
-export type PigeonOptions = { simSpeed: number };
+/**
+ * simSpeed: how many times faster the demo phone runs (the host's PIGEON_SIM_SPEED); 20 unless a
+ * spec says. hostEnv: more variables for the host (its test hooks, e.g. PIGEON_TEST_BUILD_PAUSE_MS).
+ */
+export type PigeonOptions = { simSpeed: number; hostEnv: Record<string, string> };
 
 // package.json says "type": "module", so this file is an ES module: no __dirname.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function startHost(dataDir: string, simSpeed: number): Promise<{ child: ChildProcess; url: string }> {
+async function startHost(dataDir: string, simSpeed: number, hostEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(here, '..', 'dist', 'main', 'host.cjs')], {
-    env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0', PIGEON_SIM_SPEED: String(simSpeed) },
+    env: { ...process.env, ...hostEnv, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0', PIGEON_SIM_SPEED: String(simSpeed) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,9 +46,10 @@ async function startHost(dataDir: string, simSpeed: number): Promise<{ child: Ch
 export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
   // Override per spec with test.use({ simSpeed: 1 }), or for a whole run with PIGEON_SIM_SPEED.
   simSpeed: [Number(process.env.PIGEON_SIM_SPEED ?? 20), { option: true }],
-  pigeon: async ({ page, simSpeed }, use) => {
+  hostEnv: [{}, { option: true }],
+  pigeon: async ({ page, simSpeed, hostEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-e2e-'));
-    const { child, url } = await startHost(dataDir, simSpeed);
+    const { child, url } = await startHost(dataDir, simSpeed, hostEnv);
     await page.goto(url);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await use({ url, dataDir, page });

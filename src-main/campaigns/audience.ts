@@ -75,8 +75,16 @@ const EXCLUSION_ORDER = ['black', 'gray', 'nowa', 'recent'] as const;
 /** Rows per chunk: each chunk is a few tens of milliseconds, then the event loop gets a turn. */
 const CHUNK = 8_000;
 
+/**
+ * Test hook, for end-to-end tests only: PIGEON_TEST_BUILD_PAUSE_MS waits that long after each
+ * chunk written, so a test can see a campaign being prepared and cancel it on any machine. Unset
+ * (0) everywhere else.
+ */
+const TEST_BUILD_PAUSE_MS = Math.max(0, Number(process.env.PIGEON_TEST_BUILD_PAUSE_MS) || 0);
+
 /** Gives timers, acks and IPC a turn between chunks (the queue keeps its pace meanwhile). */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+const afterChunk = () => (TEST_BUILD_PAUSE_MS > 0 ? new Promise<void>((resolve) => setTimeout(resolve, TEST_BUILD_PAUSE_MS)) : breathe());
 
 /** Thrown out of a build whose campaign was paused or cancelled meanwhile. */
 export class BuildStopped extends Error {
@@ -288,7 +296,7 @@ export function buildRecipients(
         // not one more row goes in.
         if (stop()) throw new BuildStopped();
         insert.run(campaignId, input.now, from, from + CHUNK);
-        await breathe();
+        await afterChunk();
       }
       if (stop()) throw new BuildStopped();
       return preview;

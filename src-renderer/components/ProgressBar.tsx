@@ -12,3 +12,18 @@ export function ProgressBar(props: { done: number; total: number; label: string 
     </div>
   );
 }
+
+/** Work whose size is not known yet: a moving stripe and what is being done (no percentage). */
+export function IndeterminateBar({ label, testId }: { label: string; testId?: string }) {
+  return (
+    <div className="progress" data-testid={testId}>
+      <div className="progress-label">
+        <span>{label}</span>
+      </div>
+      {/* No aria-valuenow: that is how an indeterminate progressbar is announced. */}
+      <div className="progress-track indeterminate" role="progressbar" aria-label={label}>
+        <div className="progress-fill" />
+      </div>
+    </div>
+  );
+}

@@ -1,14 +1,17 @@
 /**
- * Settings: the default country for numbers without a country code, the opt-out words, the browser
- * for WhatsApp accounts, and where the data lives.
+ * Settings: the default country for numbers without a country code, your time zone (where each
+ * account's day for the daily limit starts), the opt-out words, the browser for WhatsApp accounts,
+ * and where the data lives.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { MethodInput } from '../../src-shared/contract';
 import type { AppInfo } from '../../src-shared/domain';
 import { getLocale, t } from '../../src-shared/i18n';
 import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
+import { isValidTimeZone } from '../../src-shared/pace';
 import { countryList } from '../../src-shared/phone';
 import { api, errorMessage } from '../api';
+import { TimeZoneField } from '../components/campaigns/TimeZoneField';
 import { ErrorText } from '../components/ErrorText';
 import { useBusyAction } from '../hooks/useBusyAction';
 import { useCatalog } from '../stores/catalog';
@@ -56,6 +59,7 @@ export function SettingsPage() {
         <h1 id="settings-title">{t('settings.title')}</h1>
       </div>
       <CountrySetting />
+      <TimeZoneSetting />
       <OptOutWords />
       <BrowserPath />
       <DataInfo />
@@ -115,6 +119,49 @@ function CountrySetting() {
       {pending !== null && <p className="muted small">{t('settings.saving')}</p>}
       <ErrorText error={error} />
     </div>
+  );
+}
+
+/** The operator's time zone: each account's daily limit starts again at midnight there. */
+function TimeZoneSetting() {
+  const settings = useCatalog((s) => s.settings);
+  const [draft, setDraft] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
+  const value = draft ?? settings?.timezone ?? '';
+  const dirty = draft !== null && settings !== null && draft !== settings.timezone;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty || draft === null || !isValidTimeZone(draft)) return;
+    await run(async () => {
+      await saveSettings({ timezone: draft });
+      setDraft(null);
+    });
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void save(e)} aria-labelledby="timezone-title" data-testid="settings-timezone">
+      <h2 id="timezone-title">{t('settings.timezone.title')}</h2>
+      <TimeZoneField
+        value={value}
+        onChange={setDraft}
+        label={t('settings.timezone.label')}
+        help={t('settings.timezone.help')}
+        disabled={!settings || busy}
+        testId="settings-timezone-input"
+      />
+      <div className="row" style={{ marginBlockStart: 10 }}>
+        <button type="submit" className="primary" disabled={busy || !dirty || !isValidTimeZone(value)}>
+          {busy ? t('settings.saving') : t('common.save')}
+        </button>
+        {dirty && (
+          <button type="button" disabled={busy} onClick={() => setDraft(null)}>
+            {t('settings.timezone.revert')}
+          </button>
+        )}
+      </div>
+      <ErrorText error={error} />
+    </form>
   );
 }
 

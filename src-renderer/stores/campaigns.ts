@@ -62,9 +62,46 @@ export function applyProgress(progress: CampaignProgress): void {
   useCampaigns.setState({
     progress: { ...all, [id]: progress },
     campaigns: campaigns.map((c) =>
-      c.id === id ? { ...c, status: progress.status, statusReason: progress.statusReason, counts: progress.counts } : c,
+      c.id === id
+        ? {
+            ...c,
+            status: progress.status,
+            statusReason: progress.statusReason,
+            counts: progress.counts,
+            // Only a running campaign prepares; `campaigns.changed` says when preparing ends.
+            preparing: c.preparing && progress.status === 'running',
+          }
+        : c,
     ),
   });
+}
+
+/**
+ * Starts (or resumes) a campaign. Main answers only once its recipients are prepared, which for a
+ * big audience takes a while; `onRunning` is called as soon as the campaign runs (preparing
+ * included), so the page can show it with Pause and Cancel meanwhile. Resolves with the campaign
+ * as main left it, and whether `onRunning` was called.
+ */
+export async function startAndFollow(
+  id: number,
+  call: () => Promise<Campaign>,
+  onRunning: () => void,
+): Promise<{ campaign: Campaign; followed: boolean }> {
+  let followed = false;
+  const check = (campaigns: Campaign[]) => {
+    if (!followed && campaigns.find((c) => c.id === id)?.status === 'running') {
+      followed = true;
+      onRunning();
+    }
+  };
+  const unsubscribe = useCampaigns.subscribe((s) => check(s.campaigns));
+  try {
+    const campaign = await call();
+    applyCampaign(campaign.id, campaign);
+    return { campaign, followed };
+  } finally {
+    unsubscribe();
+  }
 }
 
 export function showList(): void {

@@ -12,6 +12,7 @@ export const enCampaignsUi = {
   'campaigns.status.draft': 'Draft',
   'campaigns.status.scheduled': 'Scheduled',
   'campaigns.status.running': 'Running',
+  'campaigns.status.preparing': 'Preparing',
   'campaigns.status.paused': 'Paused',
   'campaigns.status.completed': 'Completed',
   'campaigns.status.cancelled': 'Cancelled',
@@ -205,7 +206,7 @@ export const enCampaignsUi = {
   'campaigns.pace.says.delay': 'One message every {range}',
   'campaigns.pace.says.break': 'A {range} break after every {count} messages',
   'campaigns.pace.says.noBreak': 'No breaks',
-  'campaigns.pace.says.cap': 'At most {count} a day per account',
+  'campaigns.pace.says.cap': 'At most {count} {count|message|messages} a day per account',
   'campaigns.pace.says.noCap': 'No daily limit',
   'campaigns.pace.says.typing': 'Shows “typing…” first',
   'campaigns.pace.says.check': 'Checks each number first',
@@ -222,7 +223,11 @@ export const enCampaignsUi = {
   'campaigns.pace.cap': 'Daily limit per account:',
   'campaigns.pace.capLabel': 'Messages per account per day (0 = no limit)',
   'campaigns.pace.capUnit': 'messages a day',
-  'campaigns.pace.capHelp': 'Counts every campaign on that account. When reached, sending carries on after midnight. 0 means no limit.',
+  'campaigns.pace.capHelp':
+    'Every campaign on that account counts towards it, and the day starts at midnight in your time zone ({zone}, set in Settings). When reached, sending carries on after midnight. 0 means no limit.',
+  'campaigns.pace.capParts': 'Counts messages, not people: a customer getting this {parts}-part draft uses {parts}.',
+  'campaigns.pace.capOnePart': 'Counts messages, not people: this draft is a single message, so each customer uses 1.',
+  'campaigns.pace.dayHelp': 'A day starts at midnight in your time zone ({zone}, set in Settings).',
   'campaigns.pace.typing': 'Show “typing…” before each message',
   'campaigns.pace.check': 'Check each number is on WhatsApp just before sending',
   'campaigns.unit.s': '{n} s',
@@ -269,6 +274,8 @@ export const enCampaignsUi = {
   'campaigns.review.change': 'Change',
   'campaigns.review.changeWhat': 'Change {what}',
   'campaigns.review.previewTitle': 'Who will get it',
+  'campaigns.review.capPeople': 'Per account: {cap} {cap|message|messages} a day ≈ {people} {people|customer|customers} a day with this {parts}-part draft',
+  'campaigns.review.capPeopleOne': 'Per account: {cap} {cap|message|messages} a day = {cap} {cap|customer|customers} a day (this draft is a single message)',
 
   'campaigns.toast.started': '“{name}” started.',
   'campaigns.toast.scheduled': '“{name}” will start {when}.',
@@ -281,6 +288,8 @@ export const enCampaignsUi = {
   'campaigns.detail.actions': 'Campaign actions',
   'campaigns.detail.progress': 'Progress',
   'campaigns.detail.countsHelp': 'Sent counts every message that left the phone, delivered and read ones included.',
+  'campaigns.detail.preparingHelp':
+    'Pigeon is making the list of people from this campaign’s audience. Nothing is sent until the list is ready. Pause or Cancel stop it here; cancelled now, nobody gets the message.',
   'campaigns.detail.rate': 'Speed',
   'campaigns.detail.eta': 'Time left',
   'campaigns.detail.sender': 'Sending from',
@@ -320,6 +329,8 @@ export const enCampaignsUi = {
   'campaigns.cancel.body':
     'The {count} {count|person|people} still waiting will not get this message. Messages already sent stay sent. A cancelled campaign can’t be resumed (you can duplicate it).',
   'campaigns.cancel.bodyNotStarted': 'It will not start. A cancelled campaign can’t be started again (you can duplicate it).',
+  'campaigns.cancel.bodyPreparing':
+    'Its list of people is still being prepared, so nobody has been sent anything. Cancelled now, nobody gets this message. A cancelled campaign can’t be resumed (you can duplicate it).',
   'campaigns.cancel.confirm': 'Cancel campaign',
   'campaigns.delete.title': 'Delete “{name}”?',
   'campaigns.delete.body': 'Its record of who got what ({count} {count|person|people}) is deleted with it. This can’t be undone.',
@@ -332,7 +343,7 @@ export const enCampaignsUi = {
 
   'campaigns.unknown.title': '{count} {count|message is|messages are} in doubt',
   'campaigns.unknown.body':
-    'Pigeon stopped (or an account was removed) while these were being sent, and WhatsApp can’t confirm whether they arrived. Send again: they go out once more, so some people may get the message twice. Drop: they count as not sent.',
+    'WhatsApp did not confirm these messages (the send broke off, Pigeon stopped while sending, or an account was removed), so Pigeon can’t tell whether they arrived. Each person’s reason is in the list below (Show: Unknown). Send again: they go out once more, so some people may get the message twice. Drop: they count as failed and are not sent again.',
   'campaigns.unknown.resend': 'Send again',
   'campaigns.unknown.drop': 'Drop',
   'campaigns.unknown.resend.title': 'Send {count} {count|message|messages} again?',

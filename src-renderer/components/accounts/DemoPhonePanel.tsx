@@ -1,4 +1,7 @@
-/** The demo account's pretend phone: make it scan, drop, get blocked, fail sends, or receive a message. */
+/**
+ * The demo account's pretend phone: make it scan, drop, get blocked, fail sends, lose the
+ * confirmation of sends that arrived, or receive a message.
+ */
 import { useState, type FormEvent } from 'react';
 import type { Account } from '../../../src-shared/accounts';
 import type { MethodInput } from '../../../src-shared/contract';
@@ -7,12 +10,12 @@ import { api } from '../../api';
 import { useBusyAction } from '../../hooks/useBusyAction';
 import { toast } from '../../stores/toasts';
 import { ErrorText } from '../ErrorText';
+import { DemoFaultForm } from './DemoFaultForm';
 
 type Action = MethodInput<'accounts.simulate'>['action'];
 
 export function DemoPhonePanel({ account }: { account: Account }) {
   const [open, setOpen] = useState(true);
-  const [failCount, setFailCount] = useState(3);
   const [from, setFrom] = useState('');
   const [text, setText] = useState('');
   const { busy, error, run } = useBusyAction();
@@ -45,28 +48,24 @@ export function DemoPhonePanel({ account }: { account: Account }) {
           {t('demo.block')}
         </button>
       </div>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void simulate({ kind: 'failSends', count: failCount }, t('demo.failSends.done', { count: failCount }));
-        }}
-      >
-        <label className="inline-field">
-          <span>{t('demo.failSends.label')}</span>
-          <input
-            type="number"
-            min={1}
-            max={1000}
-            value={failCount}
-            onChange={(e) => setFailCount(Math.max(1, Math.min(1000, Math.round(Number(e.target.value) || 1))))}
-            style={{ inlineSize: 80 }}
-          />
-        </label>
-        <button type="submit" disabled={busy || !ready}>
-          {t('demo.failSends.submit')}
-        </button>
-      </form>
+      <DemoFaultForm
+        lead={t('demo.failSends.label')}
+        countLabel={t('demo.failSends.count')}
+        submit={t('demo.failSends.submit')}
+        help={t('demo.failSends.help')}
+        disabled={busy || !ready}
+        onSubmit={(count) => void simulate({ kind: 'failSends', count }, t('demo.failSends.done', { count }))}
+        testId="demo-fail-sends"
+      />
+      <DemoFaultForm
+        lead={t('demo.loseConfirmations.label')}
+        countLabel={t('demo.loseConfirmations.count')}
+        submit={t('demo.loseConfirmations.submit')}
+        help={t('demo.loseConfirmations.help')}
+        disabled={busy || !ready}
+        onSubmit={(count) => void simulate({ kind: 'loseConfirmations', count }, t('demo.loseConfirmations.done', { count }))}
+        testId="demo-lose-confirmations"
+      />
       <form onSubmit={(e) => void receive(e)} aria-label={t('demo.receive.title')}>
         <h4>{t('demo.receive.title')}</h4>
         <div className="row">

@@ -3,19 +3,37 @@ import type { Campaign } from '../../../src-shared/campaigns';
 import { t } from '../../../src-shared/i18n';
 import { api } from '../../api';
 import { useBusyAction } from '../../hooks/useBusyAction';
-import { applyCampaign, openEditor, showList } from '../../stores/campaigns';
+import { applyCampaign, openEditor, showList, startAndFollow } from '../../stores/campaigns';
 import { toast } from '../../stores/toasts';
 import { confirm } from '../confirm';
 import { ErrorText } from '../ErrorText';
 import { formFromCampaign, localTimeZone } from './model';
 import { formatInZone } from './text';
 
+/** What cancelling does now, in words: before it starts, while preparing, or who won't get it. */
+function cancelBody(c: Campaign): string {
+  if (c.status === 'draft' || c.status === 'scheduled') return t('campaigns.cancel.bodyNotStarted');
+  if (c.preparing) return t('campaigns.cancel.bodyPreparing');
+  return t('campaigns.cancel.body', { count: c.counts.queued });
+}
+
 export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campaign; onChangePace: () => void }) {
   const { busy, error, run } = useBusyAction();
+  // Starting and resuming answer only once the recipients are prepared: meanwhile Pause and
+  // Cancel stay usable, so these two keep their own busy state.
+  const starting = useBusyAction();
   const act = (call: () => Promise<Campaign>) => run(async () => {
     const next = await call();
     applyCampaign(next.id, next);
   });
+  /** Starts or resumes; says "started" as soon as it runs, not when the preparing ends. */
+  const begin = (call: () => Promise<Campaign>, started?: string) =>
+    starting.run(async () => {
+      const { campaign, followed } = await startAndFollow(c.id, call, () => {
+        if (started) toast.success(started);
+      });
+      if (!followed && started && (campaign.status === 'running' || campaign.status === 'completed')) toast.success(started);
+    });
   const edit = (step: 'message' | 'review') => openEditor({ id: c.id, form: formFromCampaign(c, Date.now()), step, dirty: false });
 
   /** A scheduled campaign, started before its time (after asking). */
@@ -27,15 +45,14 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
       confirmLabel: t('campaigns.startNow.confirm'),
       danger: false,
     });
-    if (ok && (await act(() => api.campaigns.start({ id: c.id })))) toast.success(t('campaigns.toast.started', { name: c.name }));
+    if (ok) await begin(() => api.campaigns.start({ id: c.id }), t('campaigns.toast.started', { name: c.name }));
   };
   const pause = () => act(() => api.campaigns.pause({ id: c.id }));
-  const resume = () => act(() => api.campaigns.resume({ id: c.id }));
+  const resume = () => begin(() => api.campaigns.resume({ id: c.id }));
   const cancel = async () => {
-    const waiting = c.counts.queued;
     const ok = await confirm({
       title: t('campaigns.cancel.title', { name: c.name }),
-      body: c.status === 'draft' || c.status === 'scheduled' ? t('campaigns.cancel.bodyNotStarted') : t('campaigns.cancel.body', { count: waiting }),
+      body: cancelBody(c),
       confirmLabel: t('campaigns.cancel.confirm'),
     });
     if (ok && (await act(() => api.campaigns.cancel({ id: c.id })))) toast.info(t('campaigns.toast.cancelled', { name: c.name }));
@@ -78,7 +95,7 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
           </button>
         )}
         {s === 'scheduled' && (
-          <button type="button" className="primary" onClick={() => void startNow()} disabled={busy} data-testid="campaign-start-now">
+          <button type="button" className="primary" onClick={() => void startNow()} disabled={busy || starting.busy} data-testid="campaign-start-now">
             {t('campaigns.action.startNow')}
           </button>
         )}
@@ -93,7 +110,7 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
           </button>
         )}
         {s === 'paused' && (
-          <button type="button" className="primary" onClick={() => void resume()} disabled={busy} data-testid="campaign-resume">
+          <button type="button" className="primary" onClick={() => void resume()} disabled={busy || starting.busy} data-testid="campaign-resume">
             {t('campaigns.action.resume')}
           </button>
         )}
@@ -120,7 +137,7 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
           {t('common.delete')}
         </button>
       </div>
-      <ErrorText error={error} />
+      <ErrorText error={error ?? starting.error} />
     </div>
   );
 }

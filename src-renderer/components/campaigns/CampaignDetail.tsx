@@ -6,7 +6,7 @@ import { applyProgress, showList, useCampaigns } from '../../stores/campaigns';
 import { CampaignActions } from './CampaignActions';
 import { CampaignFacts } from './CampaignFacts';
 import { ChangePaceDialog } from './ChangePaceDialog';
-import { LiveProgress } from './LiveProgress';
+import { LiveProgress, PreparingPanel } from './LiveProgress';
 import { RecipientsTable } from './RecipientsTable';
 import { StatusBadge } from './StatusBadge';
 import { UnknownBanner } from './UnknownBanner';
@@ -46,7 +46,7 @@ export function CampaignDetail({ id }: { id: number }) {
         <h1 id="campaign-title">
           <bdi>{campaign.name}</bdi>
         </h1>
-        <StatusBadge status={campaign.status} />
+        <StatusBadge status={campaign.status} preparing={campaign.preparing} />
       </div>
       <CampaignActions campaign={campaign} onChangePace={() => setChangingPace(true)} />
       {campaign.statusReason && (
@@ -59,11 +59,14 @@ export function CampaignDetail({ id }: { id: number }) {
         <p className="panel muted" data-testid="campaign-not-started">
           {campaign.status === 'draft' ? t('campaigns.detail.draftNote') : t('campaigns.detail.scheduledNote')}
         </p>
+      ) : campaign.preparing ? (
+        <PreparingPanel />
       ) : (
         <LiveProgress campaign={campaign} progress={progress} />
       )}
       <div className="cmp-detail-grid">
-        {!notStarted && <RecipientsTable campaignId={campaign.id} counts={campaign.counts} />}
+        {/* While preparing, the list is still being written: it shows once it is whole. */}
+        {!notStarted && !campaign.preparing && <RecipientsTable campaignId={campaign.id} counts={campaign.counts} />}
         <CampaignFacts campaign={campaign} />
       </div>
       {changingPace && <ChangePaceDialog campaign={campaign} onClose={closePace} />}

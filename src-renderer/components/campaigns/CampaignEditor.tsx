@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Campaign } from '../../../src-shared/campaigns';
 import { t } from '../../../src-shared/i18n';
-import { api } from '../../api';
+import { api, errorMessage } from '../../api';
 import { useBusyAction } from '../../hooks/useBusyAction';
-import { applyCampaign, showCampaign, showList, updateEditor, useCampaigns, type Editor } from '../../stores/campaigns';
+import { applyCampaign, showCampaign, showList, startAndFollow, updateEditor, useCampaigns, type Editor } from '../../stores/campaigns';
 import { toast } from '../../stores/toasts';
 import { confirm } from '../confirm';
 import { ErrorText } from '../ErrorText';
@@ -98,14 +98,35 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
       return;
     }
     let result: Campaign | null = null;
+    // Shown already: the campaign ran (its recipients being prepared) before main answered.
+    let shown = false;
     const ok = await run(async () => {
       const saved = id === null ? await api.campaigns.create(input) : await api.campaigns.update({ id, ...input });
       applyCampaign(saved.id, saved);
       // From here on the form edits this campaign, so trying again never makes a second one.
       updateEditor((e) => ({ ...e, id: saved.id, dirty: false }));
-      result = start ? await api.campaigns.start({ id: saved.id }) : saved;
-      applyCampaign(result.id, result);
+      if (!start) {
+        result = saved;
+        return;
+      }
+      try {
+        const started = await startAndFollow(
+          saved.id,
+          () => api.campaigns.start({ id: saved.id }),
+          () => {
+            shown = true;
+            toast.success(t('campaigns.toast.started', { name: saved.name }));
+            showCampaign(saved.id);
+          },
+        );
+        result = started.campaign;
+      } catch (e) {
+        // The form is gone by then: a failure (the connection lost) is said in a toast instead.
+        if (shown) toast.error(errorMessage(e));
+        else throw e;
+      }
     });
+    if (shown) return;
     const done = result as Campaign | null;
     if (!ok || !done) return;
     if (done.status === 'scheduled' && done.schedule.kind === 'at') {

@@ -6,7 +6,7 @@ import { useAccounts } from '../../stores/accounts';
 import { showCampaign, useCampaigns } from '../../stores/campaigns';
 import { useDrafts } from '../../stores/drafts';
 import { useNav } from '../../stores/nav';
-import { ProgressBar } from '../ProgressBar';
+import { IndeterminateBar, ProgressBar } from '../ProgressBar';
 import { CountsLine } from './CountsLine';
 import { localTimeZone } from './model';
 import { StatusBadge } from './StatusBadge';
@@ -46,7 +46,7 @@ function CampaignRow({ campaign: c }: { campaign: Campaign }) {
             <bdi>{c.name}</bdi>
           </button>
         </h3>
-        <StatusBadge status={c.status} />
+        <StatusBadge status={c.status} preparing={c.preparing} />
       </div>
       <div className="cmp-row-meta">
         <When campaign={c} />
@@ -54,7 +54,9 @@ function CampaignRow({ campaign: c }: { campaign: Campaign }) {
           {t('campaigns.row.draft')} <bdi>{c.draftName}</bdi>
         </span>
       </div>
-      {started ? (
+      {c.preparing ? (
+        <IndeterminateBar label={t('cq.wait.preparing')} testId="campaign-row-preparing" />
+      ) : started ? (
         <>
           <ProgressBar {...progressOf(c.counts, c.status)} />
           <CountsLine counts={c.counts} />

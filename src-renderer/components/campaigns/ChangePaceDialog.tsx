@@ -46,7 +46,7 @@ export function ChangePaceDialog({ campaign, onClose }: { campaign: Campaign; on
       }
     >
       <p className="account-note">{t('campaigns.paceDialog.atOnce')}</p>
-      <PaceEditor name="change-pace" value={pace} onChange={setPace} />
+      <PaceEditor name="change-pace" value={pace} onChange={setPace} parts={campaign.parts.length} />
       <h3>{t('campaigns.hours.title')}</h3>
       <WorkingHoursEditor value={pace.workingHours} onChange={(workingHours) => setPace({ ...pace, workingHours })} />
       <p className="muted small">{t('campaigns.paceDialog.zone', { zone: campaign.timezone })}</p>

@@ -4,7 +4,7 @@ import { t } from '../../../src-shared/i18n';
 import { formatFull, formatWhen } from '../../format';
 import { useAccounts } from '../../stores/accounts';
 import { Icon } from '../Icon';
-import { ProgressBar } from '../ProgressBar';
+import { IndeterminateBar, ProgressBar } from '../ProgressBar';
 import { formatEta, formatRate, progressOf, sentTotal } from './text';
 
 function Stat({ id, value, label, tone }: { id: string; value: number; label: string; tone?: string }) {
@@ -13,6 +13,16 @@ function Stat({ id, value, label, tone }: { id: string; value: number; label: st
       <b>{value.toLocaleString()}</b>
       <span>{label}</span>
     </div>
+  );
+}
+
+/** A started campaign whose recipients are still being prepared: nothing is sent yet. */
+export function PreparingPanel() {
+  return (
+    <section className="panel cmp-live" aria-label={t('campaigns.detail.progress')} data-testid="campaign-preparing">
+      <IndeterminateBar label={t('cq.wait.preparing')} />
+      <p className="muted small">{t('campaigns.detail.preparingHelp')}</p>
+    </section>
   );
 }
 

@@ -1,15 +1,25 @@
 /** How fast to send: a preset (Careful / Normal / Fast, each saying what it means) or Custom. */
 import { t } from '../../../src-shared/i18n';
 import { PACE_PRESETS, paceFromPreset, type Pace, type PacePreset } from '../../../src-shared/pace';
+import { useCatalog } from '../../stores/catalog';
 import { NumberField } from './NumberField';
-import { rhythmIssues } from './model';
-import { describePace } from './text';
+import { localTimeZone, rhythmIssues } from './model';
+import { capPartsNote, describePace } from './text';
 
 const PRESETS: PacePreset[] = ['careful', 'normal', 'fast', 'custom'];
 const SECOND = 1000;
 const MINUTE = 60_000;
 
-export function PaceEditor({ value, onChange, name }: { value: Pace; onChange: (pace: Pace) => void; name: string }) {
+type Props = {
+  value: Pace;
+  onChange: (pace: Pace) => void;
+  name: string;
+  /** How many parts (WhatsApp messages) the draft has, when known: the daily limit counts them. */
+  parts?: number;
+};
+
+export function PaceEditor({ value, onChange, name, parts }: Props) {
+  const zone = useCatalog((s) => s.settings?.timezone) ?? localTimeZone();
   const pick = (preset: PacePreset) => {
     if (preset === value.preset) return;
     // Working hours are set apart (When to send); a preset keeps them.
@@ -17,6 +27,11 @@ export function PaceEditor({ value, onChange, name }: { value: Pace; onChange: (
   };
   const set = (patch: Partial<Pace>) => onChange({ ...value, ...patch, preset: 'custom' });
   const issues = rhythmIssues(value);
+  // Main refuses to start such a campaign; said here already, in the same words.
+  if (parts !== undefined && value.dailyCapPerAccount > 0 && value.dailyCapPerAccount < parts) {
+    issues.push(t('cq.err.capBelowParts', { cap: value.dailyCapPerAccount, parts }));
+  }
+  const partsNote = parts !== undefined && parts > 0 ? capPartsNote(parts) : null;
   return (
     <div className="cmp-pace">
       <div className="cmp-presets" role="radiogroup" aria-label={t('campaigns.pace.title')}>
@@ -37,6 +52,11 @@ export function PaceEditor({ value, onChange, name }: { value: Pace; onChange: (
           </label>
         ))}
       </div>
+      {value.preset !== 'custom' && partsNote && (
+        <p className="muted small cmp-parts-note" data-testid="pace-cap-help">
+          {partsNote} {t('campaigns.pace.dayHelp', { zone })}
+        </p>
+      )}
       {value.preset === 'custom' && (
         <fieldset className="cmp-custom" data-testid="pace-custom">
           <legend>{t('campaigns.pace.custom.title')}</legend>
@@ -59,7 +79,14 @@ export function PaceEditor({ value, onChange, name }: { value: Pace; onChange: (
             <span>{t('campaigns.pace.cap')}</span>
             <NumberField label={t('campaigns.pace.capLabel')} value={value.dailyCapPerAccount} integer min={0} max={100_000} unit={t('campaigns.pace.capUnit')} onChange={(dailyCapPerAccount) => set({ dailyCapPerAccount })} testId="pace-cap" />
           </div>
-          <p className="muted small">{t('campaigns.pace.capHelp')}</p>
+          <p className="muted small" data-testid="pace-cap-help">
+            {partsNote && (
+              <>
+                <strong>{partsNote}</strong>{' '}
+              </>
+            )}
+            {t('campaigns.pace.capHelp', { zone })}
+          </p>
           <label className="check">
             <input type="checkbox" checked={value.typing} onChange={(e) => set({ typing: e.target.checked })} />
             {t('campaigns.pace.typing')}

@@ -7,7 +7,7 @@ import { useCatalog } from '../../stores/catalog';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
 import { exclusionsOf, type CampaignForm, type Step } from './model';
 import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
-import { describeHours, describePace } from './text';
+import { capEstimate, describeHours, describePace } from './text';
 import type { PreviewState } from './useAudiencePreview';
 
 type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
@@ -49,6 +49,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
     ...(form.skipRecent ? [t('campaigns.review.recent', { hours: form.recentHours })] : []),
   ];
   const chosen = accounts.filter((a) => form.accountIds.includes(a.id));
+  const capLine = draft ? capEstimate(form.pace.dailyCapPerAccount, draft.parts.length) : null;
   return (
     <div className="cmp-review">
       <dl className="cmp-summary" data-testid="campaign-review">
@@ -69,6 +70,11 @@ export function ReviewStep({ form, preview, goTo }: Props) {
         </Item>
         <Item label={t('campaigns.pace.title')} step="sending" goTo={goTo}>
           <strong>{t(`campaigns.pace.${form.pace.preset}`)}</strong>: {describePace(form.pace).join(' · ')}
+          {capLine && (
+            <span className="cmp-estimate" data-testid="review-cap-estimate">
+              {capLine}
+            </span>
+          )}
         </Item>
         <Item label={t('campaigns.hours.title')} step="timing" goTo={goTo}>
           {describeHours(form.pace, form.timezone)}

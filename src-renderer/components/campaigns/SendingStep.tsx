@@ -1,10 +1,12 @@
 /** Step 3: the accounts that send, and how fast. */
 import { t } from '../../../src-shared/i18n';
+import { useDrafts } from '../../stores/drafts';
 import { AccountPicker } from './AccountPicker';
 import type { CampaignForm } from './model';
 import { PaceEditor } from './PaceEditor';
 
 export function SendingStep({ form, onChange }: { form: CampaignForm; onChange: (patch: Partial<CampaignForm>) => void }) {
+  const parts = useDrafts((s) => s.drafts.find((d) => d.id === form.draftId)?.parts.length);
   return (
     <>
       <fieldset className="cmp-box">
@@ -14,7 +16,7 @@ export function SendingStep({ form, onChange }: { form: CampaignForm; onChange: 
       <fieldset className="cmp-box">
         <legend>{t('campaigns.pace.title')}</legend>
         <p className="muted small">{t('campaigns.pace.help')}</p>
-        <PaceEditor name="campaign-pace" value={form.pace} onChange={(pace) => onChange({ pace })} />
+        <PaceEditor name="campaign-pace" value={form.pace} onChange={(pace) => onChange({ pace })} parts={parts} />
       </fieldset>
     </>
   );

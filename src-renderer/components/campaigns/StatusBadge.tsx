@@ -1,5 +1,6 @@
 /** A campaign's state as a coloured badge with an icon, so it never rests on colour alone. */
 import type { CampaignStatus } from '../../../src-shared/campaigns';
+import { t } from '../../../src-shared/i18n';
 import { Icon, type IconName } from '../Icon';
 import { statusLabel } from './text';
 
@@ -12,11 +13,18 @@ const ICON: Record<Exclude<CampaignStatus, 'running'>, IconName> = {
   failed: 'error',
 };
 
-export function StatusBadge({ status }: { status: CampaignStatus }) {
+/** `preparing`: running, but its recipients are still being prepared (nothing sent yet). */
+export function StatusBadge({ status, preparing = false }: { status: CampaignStatus; preparing?: boolean }) {
+  const isPreparing = preparing && status === 'running';
   return (
-    <span className={`cmp-status ${status}`} data-testid="campaign-status" data-status={status}>
+    <span
+      className={isPreparing ? 'cmp-status running preparing' : `cmp-status ${status}`}
+      data-testid="campaign-status"
+      data-status={status}
+      data-preparing={isPreparing || undefined}
+    >
       {status === 'running' ? <span className="cmp-dot" aria-hidden /> : <Icon name={ICON[status]} size={13} />}
-      {statusLabel(status)}
+      {isPreparing ? t('campaigns.status.preparing') : statusLabel(status)}
     </span>
   );
 }

@@ -4,14 +4,24 @@ import { t } from '../../../src-shared/i18n';
 import { isValidTimeZone } from '../../../src-shared/pace';
 import { allTimeZones, localTimeZone } from './model';
 
-export function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+type Props = {
+  value: string;
+  onChange: (zone: string) => void;
+  /** The field's name and what it is for; a campaign's time zone unless told. */
+  label?: string;
+  help?: string;
+  disabled?: boolean;
+  testId?: string;
+};
+
+export function TimeZoneField({ value, onChange, label, help, disabled, testId = 'campaign-timezone' }: Props) {
   const id = useId();
   const listId = useId();
   const valid = isValidTimeZone(value);
   const local = localTimeZone();
   return (
     <div className="field cmp-zone">
-      <label htmlFor={id}>{t('campaigns.zone.label')}</label>
+      <label htmlFor={id}>{label ?? t('campaigns.zone.label')}</label>
       <div className="row">
         <input
           id={id}
@@ -20,13 +30,14 @@ export function TimeZoneField({ value, onChange }: { value: string; onChange: (z
           value={value}
           spellCheck={false}
           autoComplete="off"
+          disabled={disabled}
           aria-invalid={!valid || undefined}
           aria-describedby={`${id}-help`}
           onChange={(e) => onChange(e.target.value.trim())}
-          data-testid="campaign-timezone"
+          data-testid={testId}
         />
         {value !== local && (
-          <button type="button" onClick={() => onChange(local)}>
+          <button type="button" onClick={() => onChange(local)} disabled={disabled}>
             {t('campaigns.zone.useLocal', { zone: local })}
           </button>
         )}
@@ -37,7 +48,7 @@ export function TimeZoneField({ value, onChange }: { value: string; onChange: (z
         ))}
       </datalist>
       <span id={`${id}-help`} className={valid ? 'muted small' : 'error-text small'}>
-        {valid ? t('campaigns.zone.help') : t('campaigns.issue.timezone')}
+        {valid ? (help ?? t('campaigns.zone.help')) : t('campaigns.issue.timezone')}
       </span>
     </div>
   );

@@ -1,4 +1,7 @@
-/** Messages left "unknown" by an interrupted send: say what that means, and let the user decide. */
+/**
+ * Messages left "unknown" (WhatsApp never confirmed them: an error while sending, a crash, an account
+ * removed): say what that means, and let the user decide.
+ */
 import type { Campaign } from '../../../src-shared/campaigns';
 import { t } from '../../../src-shared/i18n';
 import { api } from '../../api';

@@ -59,6 +59,19 @@ export function describePace(pace: Pace): string[] {
   return lines;
 }
 
+/** The daily limit counts messages: what one customer uses of it with a draft of `parts` parts. */
+export function capPartsNote(parts: number): string {
+  return parts > 1 ? t('campaigns.pace.capParts', { parts }) : t('campaigns.pace.capOnePart');
+}
+
+/** "150 messages a day ≈ 75 customers a day with this 2-part draft" (per account); null without a limit. */
+export function capEstimate(cap: number, parts: number): string | null {
+  if (cap <= 0 || parts <= 0) return null;
+  if (cap < parts) return t('cq.err.capBelowParts', { cap, parts });
+  const people = Math.floor(cap / parts);
+  return parts === 1 ? t('campaigns.review.capPeopleOne', { cap }) : t('campaigns.review.capPeople', { cap, people, parts });
+}
+
 export function describeHours(pace: Pace, timezone: string): string {
   return pace.workingHours.enabled
     ? t('campaigns.hours.says', { hours: describeWorkingHours(pace.workingHours), zone: timezone })
