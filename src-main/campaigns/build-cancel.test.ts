@@ -86,6 +86,7 @@ describe('while the audience is being prepared', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(readDeliveryLog(path.join(dataDir, 'simulator'), accountId)).toHaveLength(0);
     expect(core.campaigns.get(id).status).toBe('paused');
+    expect(core.campaigns.get(id).counts.total).toBe(0); // no half-built audience that reads as still to send
     // Resume: rebuilt, then sent. Watch the first few hundred go out once each, then cancel.
     await core.handlers['campaigns.resume']({ id });
     await until(() => readDeliveryLog(path.join(dataDir, 'simulator'), accountId).length >= 200, '200 sent', 30_000);

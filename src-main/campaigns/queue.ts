@@ -55,6 +55,7 @@ import {
   isSending,
   listCampaignRecords,
   listRecipients,
+  pauseCampaign,
   reopenCampaign,
   resolveUnknownRows,
   sendStatements,
@@ -279,7 +280,7 @@ export class CampaignQueue implements QueueHost {
   pause(id: number): Campaign {
     const record = this.record(id);
     if (record.status !== 'running') this.cannot(record.status, 'Pause');
-    setCampaignStatus(this.deps.q, id, 'paused', t('cq.status.pausedByUser'), { from: ['running'] });
+    pauseCampaign(this.deps.q, id, t('cq.status.pausedByUser'));
     const run = this.runs.get(id);
     if (run) void run.stop();
     return this.changed(id);
@@ -581,7 +582,7 @@ export class CampaignQueue implements QueueHost {
   }
 
   private autoPause(id: number, reason: string): void {
-    if (!setCampaignStatus(this.deps.q, id, 'paused', reason, { from: ['running'] })) return;
+    if (!pauseCampaign(this.deps.q, id, reason)) return;
     const run = this.runs.get(id);
     if (run) void run.stop();
     this.deps.bus.emit('campaigns.notice', { campaignId: id, level: 'warning', message: reason });

@@ -103,7 +103,7 @@ async function reconcileRow(host: QueueHost, c: CampaignSnapshot, row: Recipient
       else retryOrGiveUp(host, c, row, row.reason, done);
     })();
   } else {
-    const reason = row.reason === null ? t('cq.reason.unknown') : t('cq.reason.unknownAfterError', { reason: row.reason });
+    const reason = row.reason === null ? t('cq.reason.unknown') : t('cq.reason.unknownAfterError', { reason: row.reason.replace(/\.$/, '') });
     st.markUnknown.run(reason, done, row.id);
   }
   host.touch(c.id);

@@ -224,6 +224,20 @@ export function isSending(q: Sqlite, id: number): boolean {
 }
 
 /**
+ * Pauses a running campaign. One still preparing loses its half-built rows (nobody was sent
+ * anything) and stays marked building: Resume prepares it again from scratch.
+ */
+export function pauseCampaign(q: Sqlite, id: number, reason: string): boolean {
+  return q.transaction(() => {
+    const paused = setCampaignStatus(q, id, 'paused', reason, { from: ['running'] });
+    if (paused && q.prepare(`SELECT building FROM campaigns WHERE id = ?`).pluck().get(id) === 1) {
+      q.prepare(`DELETE FROM recipients WHERE campaign_id = ?`).run(id);
+    }
+    return paused;
+  })();
+}
+
+/**
  * Cancels: status cancelled, queued rows skipped. A campaign still preparing loses its half-built
  * rows instead (nobody was sent anything yet). Rows in flight finish their message.
  */

@@ -53,7 +53,7 @@ export const enCampaigns = {
   'cq.reason.unknown': 'Pigeon stopped while this message was being sent, and WhatsApp can’t confirm whether it arrived. Send it again or drop it.',
   'cq.reason.unknownAccountGone': 'The account that was sending this message was removed, so Pigeon can’t tell whether it arrived. Send it again or drop it.',
   'cq.reason.dropped': 'Dropped by you after an interrupted send.',
-  'cq.reason.unknownAfterError': 'WhatsApp did not confirm this message ({reason}), and Pigeon can’t tell whether it arrived. Send it again or drop it.',
+  'cq.reason.unknownAfterError': 'The send ended with “{reason}”, and Pigeon can’t tell whether the message arrived. Send it again or drop it.',
   'cq.reason.stopped': 'Not sent: the campaign stopped.',
   'cq.reason.accountGonePartial': 'The rest of this message was not sent: the account that sent its first part was removed, and it would have come from another number.',
   'cq.reason.partial': '{reason} Parts sent: {sent} of {total}.',
