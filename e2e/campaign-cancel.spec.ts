@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, linkDemoAccount } from './helpers';
+import { goTo, linkDemoAccount, SHOTS_DIR } from './helpers';
 
 const PEOPLE = 20_000;
 
@@ -55,9 +55,8 @@ test.use({
   hostEnv: { PIGEON_TEST_BUILD_PAUSE_MS: '3000' },
 });
 
-test('cancel a campaign for 20 000 people while it is being prepared: nobody is messaged', async ({ pigeon }) => {
-  test.setTimeout(180_000);
-  const { page, dataDir } = pigeon;
+/** Builds the 20 000-people campaign at the fastest pace through the form and clicks Start. */
+async function startBigCampaign(page: Page): Promise<Locator> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await linkDemoAccount(page, 'Shop phone');
   await writeDraft(page, 'Big news', 'We moved to a bigger shop!');
@@ -87,17 +86,40 @@ test('cancel a campaign for 20 000 people while it is being prepared: nobody is 
 
   await e.getByTestId('campaign-start').click();
   const detail = page.getByTestId('campaign-detail');
-  const status = detail.getByTestId('campaign-status').first();
   // The page shows the campaign at once, while its people are prepared: no "0 of N", no blank state.
   await expect(detail.getByTestId('campaign-preparing')).toContainText('Preparing recipients…');
-  await expect(status).toHaveText('Preparing');
+  await expect(detail.getByTestId('campaign-status').first()).toHaveText('Preparing');
   await expect(detail.getByTestId('progress')).toHaveCount(0);
+  return detail;
+}
 
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS_DIR) return;
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function cancel(page: Page, detail: Locator): Promise<void> {
   await detail.getByTestId('campaign-cancel').click();
   const confirm = page.getByTestId('confirm-dialog');
   await expect(confirm).toContainText('nobody has been sent anything');
   await confirm.getByRole('button', { name: 'Cancel campaign' }).click();
-  await expect(status).toHaveText('Cancelled');
+  await expect(detail.getByTestId('campaign-status').first()).toHaveText('Cancelled');
+}
+
+test('cancel a campaign for 20 000 people while it is being prepared: nobody is messaged', async ({ pigeon }) => {
+  test.setTimeout(180_000);
+  const { page, dataDir } = pigeon;
+  const detail = await startBigCampaign(page);
+  await shot(page, 'campaign-preparing');
+
+  await cancel(page, detail);
   await expect(detail.getByTestId('campaign-preparing')).toHaveCount(0);
   await expect(detail.getByTestId('campaign-reason')).toHaveText('Cancelled by you.');
 
@@ -108,5 +130,26 @@ test('cancel a campaign for 20 000 people while it is being prepared: nobody is 
 
   await detail.getByTestId('campaigns-back').click();
   await expect(page.getByTestId('campaign-row').filter({ hasText: 'Big news' }).getByTestId('campaign-status')).toHaveText('Cancelled');
+  expect(phoneLog(dataDir, 1)).toEqual([]);
+});
+
+test('pause while it is being prepared: nothing is sent, it says so, and Resume prepares it again', async ({ pigeon }) => {
+  test.setTimeout(180_000);
+  const { page, dataDir } = pigeon;
+  const detail = await startBigCampaign(page);
+  await detail.getByTestId('campaign-pause').click();
+  const status = detail.getByTestId('campaign-status').first();
+  await expect(status).toHaveText('Paused');
+  // Not "0 of 8 000 still to send": it has no list of people until it is resumed.
+  await expect(detail.getByTestId('campaign-preparing')).toContainText('Paused before the list of people was ready.');
+  await expect(detail.getByTestId('progress')).toHaveCount(0);
+  await shot(page, 'campaign-paused-preparing');
+  await page.waitForTimeout(1_500);
+  expect(phoneLog(dataDir, 1)).toEqual([]);
+
+  await detail.getByTestId('campaign-resume').click();
+  await expect(status).toHaveText('Preparing');
+  await cancel(page, detail);
+  await page.waitForTimeout(1_500);
   expect(phoneLog(dataDir, 1)).toEqual([]);
 });

@@ -203,7 +203,10 @@ export type Campaign = {
   status: CampaignStatus;
   /** Why it is paused / failed / waiting, in plain words (null when nothing to say). */
   statusReason: string | null;
-  /** Running, but its recipients are still being prepared (nothing is sent yet; Cancel works). */
+  /**
+   * Its recipients are being prepared (running: nothing is sent yet, Cancel works), or must be
+   * prepared again (paused while preparing: Resume does it).
+   */
   preparing: boolean;
   draftId: number | null;
   /** The draft's name when the campaign was made / started. */

@@ -71,7 +71,7 @@ export function toCampaign(q: Sqlite, r: CampaignRecord): Campaign {
     name: r.name,
     status: r.status as CampaignStatus,
     statusReason: r.status_reason,
-    preparing: r.status === 'running' && r.building === 1,
+    preparing: (r.status === 'running' || r.status === 'paused') && r.building === 1,
     draftId: r.draft_id,
     draftName: r.draft_name,
     parts: JSON.parse(r.parts) as DraftPart[],

@@ -68,8 +68,8 @@ export function applyProgress(progress: CampaignProgress): void {
             status: progress.status,
             statusReason: progress.statusReason,
             counts: progress.counts,
-            // Only a running campaign prepares; `campaigns.changed` says when preparing ends.
-            preparing: c.preparing && progress.status === 'running',
+            // Preparing ends with running (or a pause, which keeps it to do); `campaigns.changed` says when.
+            preparing: c.preparing && (progress.status === 'running' || progress.status === 'paused'),
           }
         : c,
     ),

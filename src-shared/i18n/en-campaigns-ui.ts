@@ -290,6 +290,8 @@ export const enCampaignsUi = {
   'campaigns.detail.countsHelp': 'Sent counts every message that left the phone, delivered and read ones included.',
   'campaigns.detail.preparingHelp':
     'Pigeon is making the list of people from this campaign’s audience. Nothing is sent until the list is ready. Pause or Cancel stop it here; cancelled now, nobody gets the message.',
+  'campaigns.detail.pausedPreparing': 'Paused before the list of people was ready.',
+  'campaigns.detail.pausedPreparingHelp': 'Nothing has been sent. Resume makes the list again from the audience (with today’s blacklist and graylist) and starts sending; Cancel drops it.',
   'campaigns.detail.rate': 'Speed',
   'campaigns.detail.eta': 'Time left',
   'campaigns.detail.sender': 'Sending from',

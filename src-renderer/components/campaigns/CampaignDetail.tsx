@@ -60,7 +60,7 @@ export function CampaignDetail({ id }: { id: number }) {
           {campaign.status === 'draft' ? t('campaigns.detail.draftNote') : t('campaigns.detail.scheduledNote')}
         </p>
       ) : campaign.preparing ? (
-        <PreparingPanel />
+        <PreparingPanel paused={campaign.status === 'paused'} />
       ) : (
         <LiveProgress campaign={campaign} progress={progress} />
       )}

@@ -54,7 +54,7 @@ function CampaignRow({ campaign: c }: { campaign: Campaign }) {
           {t('campaigns.row.draft')} <bdi>{c.draftName}</bdi>
         </span>
       </div>
-      {c.preparing ? (
+      {c.preparing && c.status === 'running' ? (
         <IndeterminateBar label={t('cq.wait.preparing')} testId="campaign-row-preparing" />
       ) : started ? (
         <>

@@ -16,12 +16,12 @@ function Stat({ id, value, label, tone }: { id: string; value: number; label: st
   );
 }
 
-/** A started campaign whose recipients are still being prepared: nothing is sent yet. */
-export function PreparingPanel() {
+/** A started campaign whose recipients are still being prepared (or paused meanwhile): nothing is sent yet. */
+export function PreparingPanel({ paused }: { paused: boolean }) {
   return (
     <section className="panel cmp-live" aria-label={t('campaigns.detail.progress')} data-testid="campaign-preparing">
-      <IndeterminateBar label={t('cq.wait.preparing')} />
-      <p className="muted small">{t('campaigns.detail.preparingHelp')}</p>
+      {paused ? <p>{t('campaigns.detail.pausedPreparing')}</p> : <IndeterminateBar label={t('cq.wait.preparing')} />}
+      <p className="muted small">{t(paused ? 'campaigns.detail.pausedPreparingHelp' : 'campaigns.detail.preparingHelp')}</p>
     </section>
   );
 }
