@@ -529,10 +529,13 @@ describe('broken and hostile zips', () => {
     unzip(craft([{ name: 'S', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>Phone</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>' }]));
 
   it('reads a zip with an archive comment', () => {
-    const files = good();
-    const bytes = makeZip([...files].map(([name, data]) => ({ name, data })), 'a comment with PK\u0005\u0006 inside');
-    expect(fastHandles(bytes)).toBe(true);
-    expect(rowsOf(run(bytes, true))).toEqual([['1']]);
+    const files = [...good()].map(([name, data]) => ({ name, data }));
+    expect(rowsOf(run(makeZip(files, 'a plain comment'), true))).toEqual([['1']]);
+    // The fast reader finds the right end record even with its signature in the comment, but
+    // SheetJS would take the one in the comment: zip-guard refuses such a file before either.
+    const tricky = makeZip(files, 'a comment with PK\u0005\u0006 inside');
+    expect(fastHandles(tricky)).toBe(true);
+    expect(run(tricky, true)).toMatchObject({ ok: false, code: 'corrupt_workbook' });
   });
 
   it('an encrypted entry flag, an unknown method, a ZIP64 marker: null', () => {

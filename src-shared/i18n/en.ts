@@ -281,6 +281,7 @@ export const en = {
   'sheet.webPage': 'This looks like a web page or data file, not a spreadsheet. Open it in Excel, save it as .xlsx or CSV, and try again.',
   'sheet.numbers': 'Apple Numbers files cannot be read. In Numbers choose File > Export To > Excel, then import the .xlsx file.',
   'sheet.noSuchSheet': 'This workbook has no sheet called "{sheet}". Choose one of its sheets and try again.',
+  'sheet.zipUnsafe': 'This file looks damaged, or it is built to fill the computer’s memory when it is opened, so Pigeon did not read it. If it is your contact list, open it in Excel, save it again as .xlsx, and try again.',
   'sheet.unpackedTooLarge': 'This file is far too large once unpacked to be a contact list. Open it in Excel, keep only the sheet with your contacts, save it, and try again.',
   'sheet.tooLarge': 'This file is {sizeMb} MB. Pigeon can import files up to {maxMb} MB: split it into smaller files and import them one after another.',
   'err.phoneUnusable': '“{phone}” is not a usable phone number: {reason}.',
