@@ -300,6 +300,7 @@ export const en = {
   'err.databaseOpen': 'Pigeon could not open its database at {file}: {message}',
   'err.readerStopped': 'The file reader stopped: {message}',
   'err.readerEnded': 'The file reader was stopped.',
+  'err.readerOutOfMemory': 'Reading this file needs more memory than Pigeon allows for one file, so it was stopped. Keep only the sheet with your contacts, or split the file into smaller files, and try again.',
   'err.readerTimeout': 'Reading the file took too long and was stopped. Try a smaller file, or save it as .xlsx or .csv.',
   'error.invalid_input': 'Some of what was entered is not valid: {message}',
   'error.generic': 'Something went wrong: {message}',
