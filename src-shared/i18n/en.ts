@@ -301,6 +301,7 @@ export const en = {
   'err.readerStopped': 'The file reader stopped: {message}',
   'err.readerEnded': 'The file reader was stopped.',
   'err.readerOutOfMemory': 'Reading this file needs more memory than Pigeon allows for one file, so it was stopped. Keep only the sheet with your contacts, or split the file into smaller files, and try again.',
+  'err.importReplaced': 'This file was closed because another file was opened for import.',
   'err.readerTimeout': 'Reading the file took too long and was stopped. Try a smaller file, or save it as .xlsx or .csv.',
   'error.invalid_input': 'Some of what was entered is not valid: {message}',
   'error.generic': 'Something went wrong: {message}',
