@@ -538,4 +538,9 @@ export const en = {
   'settings.browser.label': 'Browser program',
   'settings.browser.placeholder': 'Found automatically',
   'settings.browser.help': 'WhatsApp accounts run in a browser on this computer. Leave empty to find Chrome, Edge, Chromium or Brave automatically, or give the full path of the browser’s program file.',
+  'settings.browser.err.notAbsolute': 'Enter the full path of the browser’s program file, or leave the field empty so Pigeon finds one.',
+  'settings.browser.err.unknown': 'That file is not a browser Pigeon knows: choose Google Chrome, Microsoft Edge, Chromium or Brave.',
+  'settings.browser.err.missing': 'There is no file there. Choose the browser’s program file, or leave the field empty so Pigeon finds one.',
+  'settings.browser.err.folder': 'That is a folder, not a program file. Choose the browser’s program file, or leave the field empty so Pigeon finds one.',
+  'settings.browser.err.notExecutable': 'That file cannot be run as a program. Choose the browser’s program file, or leave the field empty so Pigeon finds one.',
 } as const;
