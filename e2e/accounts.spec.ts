@@ -176,7 +176,11 @@ test('opt-out words edited in Settings decide which replies blacklist the sender
   await goTo(page, 'Settings');
   await page.getByTestId('settings-browser').fill('/no/such/browser');
   await page.getByRole('form', { name: 'Browser for WhatsApp accounts' }).getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('form', { name: 'Browser for WhatsApp accounts' }).getByRole('alert')).toContainText('There is no program at “/no/such/browser”');
+  const browserAlert = page.getByRole('form', { name: 'Browser for WhatsApp accounts' }).getByRole('alert');
+  await expect(browserAlert).toHaveText('That file is not a browser Pigeon knows: choose Google Chrome, Microsoft Edge, Chromium or Brave.');
+  await page.getByTestId('settings-browser').fill('/no/such/chromium');
+  await page.getByRole('form', { name: 'Browser for WhatsApp accounts' }).getByRole('button', { name: 'Save' }).click();
+  await expect(browserAlert).toHaveText('There is no file there. Choose the browser’s program file, or leave the field empty so Pigeon finds one.');
 });
 
 test('a STOP reply on the demo phone shows a notice, lands in the Inbox as an opt-out and blacklists the number', async ({ pigeon }) => {

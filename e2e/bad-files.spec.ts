@@ -2,7 +2,7 @@
  * Files a shop owner may choose by mistake or that arrive broken: each gets a plain message on the
  * import page and nothing is imported. Plus the awkward-but-valid sheets that must still import.
  */
-import { corruptXlsxBytes, encryptedWorkbookBytes } from '../src-main/spreadsheets/fixtures';
+import { corruptXlsxBytes, encryptedWorkbookBytes, zipBomb } from '../src-main/spreadsheets/fixtures';
 import { mulberry32 } from '../src-shared/random';
 import { expect, test, writeTempFile } from './fixtures';
 import { chooseImportFile, expectContactsCount, finishImport, goTo, openImport } from './helpers';
@@ -34,6 +34,9 @@ const BAD_FILES: BadFile[] = [
   { title: 'random binary renamed .xlsx', name: 'random.xlsx', bytes: () => randomBytes(8192, 42), message: /not a spreadsheet|damaged/i },
   { title: 'a password-protected workbook', name: 'locked.xlsx', bytes: encryptedWorkbookBytes, message: /password/i },
   { title: 'a truncated .xlsx (zip cut in half)', name: 'half.xlsx', bytes: corruptXlsxBytes, message: /damaged|incomplete/i },
+  { title: 'an .xlsx built to fill memory (64 MiB of zeros in 70 KB)', name: 'bomb.xlsx', bytes: () => zipBomb({ format: 'xlsx', mib: 64 }), message: /damaged.*memory/i },
+  { title: 'the same as .ods', name: 'bomb.ods', bytes: () => zipBomb({ format: 'ods', mib: 64 }), message: /damaged.*memory/i },
+  { title: 'an .xlsx with a byte after its end (once read by SheetJS)', name: 'tail.xlsx', bytes: () => zipBomb({ format: 'xlsx', mib: 1, trailingByte: true }), message: /damaged or incomplete/i },
   { title: 'an empty CSV', name: 'empty.csv', bytes: () => '', message: /empty/i },
   { title: 'a CSV with only a header row', name: 'header-only.csv', bytes: () => 'Name,Phone,City\r\n', message: /no contacts|header row/i },
 ];

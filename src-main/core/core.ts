@@ -11,6 +11,7 @@ import { AccountManager } from '../accounts/account-manager';
 import { DEMO_CHECK_PACE, NumberChecks, REAL_CHECK_PACE } from '../accounts/number-check';
 import { listEvents, listIncoming } from '../accounts/repo';
 import { createDriverFactory } from '../whatsapp/factory';
+import { browserPathMessage, checkBrowserPath, nodeBrowserPathFs } from '../whatsapp/wweb/browser-path';
 import type { DriverFactory } from '../whatsapp/driver';
 import { realClock, type Clock } from './clock';
 import { getContact, listContacts, countContacts, allTags, fieldKeys } from '../contacts/queries';
@@ -219,8 +220,10 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     }),
     'settings.get': () => getSettings(db),
     'settings.update': async (input) => {
-      if (input.browserPath && !fs.existsSync(input.browserPath)) {
-        throw new AppError('not_found', t('wa.err.browserPath', { path: input.browserPath }));
+      if (input.browserPath) {
+        // Only a browser Pigeon knows may be launched; the message never repeats the path.
+        const check = checkBrowserPath(input.browserPath, { platform: process.platform, fs: nodeBrowserPathFs });
+        if (!check.ok) throw new AppError(check.problem === 'missing' ? 'not_found' : 'unsupported_format', browserPathMessage(check.problem));
       }
       const settings = await updateSettings(db, input);
       browserPath = settings.browserPath;

@@ -1,4 +1,5 @@
 // Test / e2e / benchmark data generators. Pure and deterministic; no side effects.
+import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { mulberry32 } from '../../src-shared/random';
 
@@ -249,4 +250,304 @@ export function encryptedWorkbookBytes(): Uint8Array {
 export function corruptXlsxBytes(): Uint8Array {
   const whole = generateContactsXlsx(200, 7);
   return whole.slice(0, Math.floor(whole.length / 2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zip files by hand: odd-but-valid archives and hostile ones (zip bombs).
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(b: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const x of b) c = (CRC_TABLE[(c ^ x) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** One entry for makeZip. Everything but name and data is for odd or lying archives. */
+export type ZipFile = {
+  name: string;
+  /** The unpacked bytes (deflated unless stored; ignored when `raw` is given, apart from the CRC). */
+  data: Uint8Array;
+  stored?: boolean;
+  method?: number;
+  /** 8: sizes and CRC in a data descriptor after the data, as Excel writes them. */
+  flags?: number;
+  /** The unpacked size the headers declare (default: data.length). */
+  declaredSize?: number;
+  /** The packed bytes exactly as they go into the file (a hand-made deflate stream). */
+  raw?: Uint8Array;
+  /** The local header names another file than the central directory does. */
+  localName?: string;
+  /** The local header declares another packed size than the central directory does. */
+  localCompressedSize?: number;
+};
+
+/** A zip of `files` in order, with an optional archive comment. */
+export function makeZip(files: ZipFile[], comment = ''): Uint8Array {
+  const enc = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = enc.encode(f.name);
+    const localName = f.localName === undefined ? name : enc.encode(f.localName);
+    const method = f.method ?? (f.stored ? 0 : 8);
+    const body = f.raw ?? (method === 8 ? new Uint8Array(deflateRawSync(f.data)) : f.data);
+    const size = f.declaredSize ?? f.data.length;
+    const crc = crc32(f.data);
+    const descriptor = ((f.flags ?? 0) & 8) !== 0; // sizes and CRC after the data, as Excel writes them
+    const local = new Uint8Array(30 + localName.length + body.length + (descriptor ? 16 : 0));
+    const dl = new DataView(local.buffer);
+    dl.setUint32(0, 0x04034b50, true);
+    dl.setUint16(4, 20, true);
+    dl.setUint16(6, f.flags ?? 0, true);
+    dl.setUint16(8, method, true);
+    if (!descriptor) {
+      dl.setUint32(14, crc, true);
+      dl.setUint32(18, f.localCompressedSize ?? body.length, true);
+      dl.setUint32(22, size, true);
+    }
+    dl.setUint16(26, localName.length, true);
+    local.set(localName, 30);
+    local.set(body, 30 + localName.length);
+    if (descriptor) {
+      const d = 30 + localName.length + body.length;
+      dl.setUint32(d, 0x08074b50, true);
+      dl.setUint32(d + 4, crc, true);
+      dl.setUint32(d + 8, body.length, true);
+      dl.setUint32(d + 12, size, true);
+    }
+    const central = new Uint8Array(46 + name.length);
+    const dc = new DataView(central.buffer);
+    dc.setUint32(0, 0x02014b50, true);
+    dc.setUint16(4, 20, true);
+    dc.setUint16(6, 20, true);
+    dc.setUint16(8, f.flags ?? 0, true);
+    dc.setUint16(10, method, true);
+    dc.setUint32(16, crc, true);
+    dc.setUint32(20, body.length, true);
+    dc.setUint32(24, size, true);
+    dc.setUint16(28, name.length, true);
+    dc.setUint32(42, offset, true);
+    central.set(name, 46);
+    locals.push(local);
+    centrals.push(central);
+    offset += local.length;
+  }
+  return joinZip(locals, centrals, offset, enc.encode(comment));
+}
+
+/** Local parts (`localBytes` long in all), then the central directory and its end record. */
+function joinZip(locals: Uint8Array[], centrals: Uint8Array[], localBytes: number, comment: Uint8Array): Uint8Array {
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22 + comment.length);
+  const de = new DataView(end.buffer);
+  de.setUint32(0, 0x06054b50, true);
+  de.setUint16(8, centrals.length, true);
+  de.setUint16(10, centrals.length, true);
+  de.setUint32(12, cdSize, true);
+  de.setUint32(16, localBytes, true);
+  de.setUint16(20, comment.length, true);
+  end.set(comment, 22);
+  const out = new Uint8Array(localBytes + cdSize + end.length);
+  let p = 0;
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
+}
+
+/** The entries of a well-formed zip (one made by makeZip or SheetJS), unpacked, in directory order. */
+export function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = bytes.length - 22;
+  while (eocd >= 0 && dv.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  const count = dv.getUint16(eocd + 10, true);
+  let p = dv.getUint32(eocd + 16, true);
+  const dec = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    const method = dv.getUint16(p + 10, true);
+    const csize = dv.getUint32(p + 20, true);
+    const nameLen = dv.getUint16(p + 28, true);
+    const extra = dv.getUint16(p + 30, true);
+    const comment = dv.getUint16(p + 32, true);
+    const local = dv.getUint32(p + 42, true);
+    const name = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+    const raw = bytes.subarray(start, start + csize);
+    out.set(name, method === 8 ? new Uint8Array(inflateRawSync(raw)) : raw.slice());
+    p += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
+/**
+ * A raw deflate stream that unpacks to `mib` MiB of zero bytes (about 1 KiB packed per MiB), built
+ * without ever holding the zeros: one MiB deflated and sync-flushed, repeated, then a final block.
+ */
+export function zerosDeflated(mib: number): Uint8Array {
+  const chunk = deflateRawSync(new Uint8Array(1 << 20), { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const last = deflateRawSync(new Uint8Array(0));
+  const out = new Uint8Array(chunk.length * mib + last.length);
+  for (let i = 0; i < mib; i++) out.set(chunk, i * chunk.length);
+  out.set(last, chunk.length * mib);
+  return out;
+}
+
+/**
+ * How a hostile zip is dressed, to reach each parser: the fast .xlsx reader (plain .xlsx), or
+ * SheetJS (.ods, or an .xlsx the fast reader leaves to SheetJS for one of the reasons below).
+ */
+export type ZipPath = {
+  format: 'xlsx' | 'ods';
+  /** One byte after the end record: the fast .xlsx reader then leaves the file to SheetJS. */
+  trailingByte?: boolean;
+  /** Two more entries whose names differ only in case: the fast .xlsx reader then leaves the file to SheetJS. */
+  caseClash?: boolean;
+  /** An ISO date cell (t="d") in the .xlsx sheet: the fast reader then leaves the sheet to SheetJS. */
+  dateCell?: boolean;
+};
+
+/** The parts of the messy sheet as a real .xlsx or .ods (written by SheetJS), in order, dressed as `path` says. */
+export function messyWorkbookParts(format: 'xlsx' | 'ods', path: Omit<ZipPath, 'format' | 'trailingByte'> = {}): ZipFile[] {
+  const parts: ZipFile[] = [];
+  for (const [name, data] of unzip(messyContactsWorkbook(format))) {
+    if (name === 'mimetype') {
+      // The .ods "mimetype" entry must stay first and stored: readers sniff it from the first bytes.
+      parts.push({ name, data, stored: true });
+    } else if (path.dateCell && name === 'xl/worksheets/sheet1.xml') {
+      const xml = new TextDecoder().decode(data).replace('</row>', '<c r="Z1" t="d"><v>2026-03-15T00:00:00Z</v></c></row>');
+      parts.push({ name, data: new TextEncoder().encode(xml) });
+    } else {
+      parts.push({ name, data });
+    }
+  }
+  if (path.caseClash) {
+    const folder = format === 'xlsx' ? 'xl/media' : 'Pictures';
+    parts.push({ name: `${folder}/image9.bin`, data: new Uint8Array(1) }, { name: `${folder.toUpperCase()}/IMAGE9.BIN`, data: new Uint8Array(1) });
+  }
+  return parts;
+}
+
+/** `zip` with one byte after its end record when `path` asks for it. */
+export function withTrailingByte(zip: Uint8Array, path: Pick<ZipPath, 'trailingByte'>): Uint8Array {
+  if (!path.trailingByte) return zip;
+  const out = new Uint8Array(zip.length + 1);
+  out.set(zip);
+  return out;
+}
+
+export type ZipBombOptions = ZipPath & {
+  /** Unpacked size of each bomb entry, in MiB (honestly declared). */
+  mib: number;
+  /** How many bomb entries (default 1). */
+  entries?: number;
+};
+
+/**
+ * The real messy workbook plus picture-like entries of zeros that unpack to `mib` MiB each: about
+ * 1 KiB of file per MiB of memory. SheetJS unpacks every entry of a zip up front.
+ */
+export function zipBomb(options: ZipBombOptions): Uint8Array {
+  const folder = options.format === 'xlsx' ? 'xl/media' : 'Pictures';
+  const raw = zerosDeflated(options.mib);
+  const files = messyWorkbookParts(options.format, options);
+  for (let i = 1; i <= (options.entries ?? 1); i++) {
+    files.push({ name: `${folder}/image${i}.bin`, data: new Uint8Array(0), raw, declaredSize: options.mib * 1024 * 1024 });
+  }
+  return withTrailingByte(makeZip(files), options);
+}
+
+/**
+ * The "overlapping files" zip bomb (David Fifield, 2019) on top of the messy workbook: `entries`
+ * local headers in a row, each one's deflate data a stored block quoting the next header and then
+ * running on into the next entry's data, down to one shared `kernel` (a raw deflate stream that
+ * unpacks to `kernelSize` bytes). Every entry unpacks the kernel again: the output grows with the
+ * square of the entry count from a file that grows linearly. Names and sizes all agree between the
+ * local headers and the central directory; only the overlap gives it away. CRCs are left at 0.
+ */
+export function overlappingZipBomb(options: ZipPath & { entries: number; kernel: Uint8Array; kernelSize: number }): Uint8Array {
+  const enc = new TextEncoder();
+  const folder = options.format === 'xlsx' ? 'xl/media' : 'Pictures';
+  const prefix = makeZip(messyWorkbookParts(options.format, options));
+  const dv = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  const eocd = prefix.length - 22;
+  const prefixLocalBytes = dv.getUint32(eocd + 16, true);
+  const prefixCentral = prefix.subarray(prefixLocalBytes, eocd);
+  const prefixCount = dv.getUint16(eocd + 10, true);
+
+  const n = options.entries;
+  const names = Array.from({ length: n }, (_, i) => enc.encode(`${folder}/overlap${i + 1}.bin`));
+  // Sizes from the last entry back: entry i's data = 5-byte stored-block header + header i+1 + data i+1.
+  const csize = new Array<number>(n).fill(0);
+  const usize = new Array<number>(n).fill(0);
+  csize[n - 1] = options.kernel.length;
+  usize[n - 1] = options.kernelSize;
+  for (let i = n - 2; i >= 0; i--) {
+    const next = 30 + (names[i + 1]?.length ?? 0);
+    csize[i] = 5 + next + (csize[i + 1] ?? 0);
+    usize[i] = next + (usize[i + 1] ?? 0);
+  }
+  const header = (i: number): Uint8Array => {
+    const name = names[i] ?? new Uint8Array(0);
+    const h = new Uint8Array(30 + name.length);
+    const d = new DataView(h.buffer);
+    d.setUint32(0, 0x04034b50, true);
+    d.setUint16(4, 20, true);
+    d.setUint16(8, 8, true);
+    d.setUint32(18, csize[i] ?? 0, true);
+    d.setUint32(22, usize[i] ?? 0, true);
+    d.setUint16(26, name.length, true);
+    h.set(name, 30);
+    return h;
+  };
+  const locals: Uint8Array[] = [prefix.subarray(0, prefixLocalBytes)];
+  const centrals: Uint8Array[] = [prefixCentral];
+  let offset = prefixLocalBytes;
+  for (let i = 0; i < n; i++) {
+    const h = header(i);
+    const name = names[i] ?? new Uint8Array(0);
+    const central = new Uint8Array(46 + name.length);
+    const dc = new DataView(central.buffer);
+    dc.setUint32(0, 0x02014b50, true);
+    dc.setUint16(4, 20, true);
+    dc.setUint16(6, 20, true);
+    dc.setUint16(10, 8, true);
+    dc.setUint32(20, csize[i] ?? 0, true);
+    dc.setUint32(24, usize[i] ?? 0, true);
+    dc.setUint16(28, name.length, true);
+    dc.setUint32(42, offset, true);
+    central.set(name, 46);
+    centrals.push(central);
+    locals.push(h);
+    offset += h.length;
+    if (i < n - 1) {
+      // A non-final stored block whose content is the next local header (which follows it).
+      const len = 30 + (names[i + 1]?.length ?? 0);
+      const quote = new Uint8Array([0x00, len & 0xff, len >>> 8, ~len & 0xff, (~len >>> 8) & 0xff]);
+      locals.push(quote);
+      offset += quote.length;
+    }
+  }
+  locals.push(options.kernel);
+  offset += options.kernel.length;
+  return withTrailingByte(joinZipCounted(locals, centrals, prefixCount + n, offset), options);
+}
+
+function joinZipCounted(locals: Uint8Array[], centrals: Uint8Array[], count: number, localBytes: number): Uint8Array {
+  const out = joinZip(locals, centrals, localBytes, new Uint8Array(0));
+  const de = new DataView(out.buffer, out.byteOffset + out.length - 22, 22);
+  de.setUint16(8, count, true);
+  de.setUint16(10, count, true);
+  return out;
 }

@@ -66,7 +66,6 @@ function expectMessy(p: ParsedSheet): void {
 describe('error codes', () => {
   it('file_too_large is refused before reading (200 MB)', () => {
     const big = new Uint8Array(200 * 1024 * 1024); // zero-filled: would be "not a spreadsheet" if read
-    // Refused before reading: read, these zeros would be "not a spreadsheet" instead.
     const e = expectCode(big, 'file_too_large', 'big.xlsx');
     expect(e.params).toMatchObject({ sizeMb: 200, maxMb: 100 });
     expect(e.message).toContain('200');

@@ -7,7 +7,8 @@
 import { IMPORT_LIMITS } from '../../src-shared/limits';
 import { t } from '../../src-shared/i18n';
 import * as XLSX from 'xlsx';
-import { MAX_UNPACKED_ENTRY_BYTES, numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
+import { numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
+import { checkZip, checkZipData, ZIP_LIMITS, ZipRefusal, type ZipEntryInfo } from './zip-guard';
 
 export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: number };
 
@@ -166,39 +167,8 @@ function sniff(bytes: Uint8Array): Sniffed {
   return { kind: 'text', text, utf8: true };
 }
 
-/** Names of the entries of a zip, from its central directory. Null when the zip is truncated. */
-function zipEntryNames(b: Uint8Array): string[] | null {
-  const min = Math.max(0, b.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= min; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = u16(b, eocd + 10);
-  const cdOffset = u32(b, eocd + 16);
-  if (cdOffset === 0xffffffff || count === 0xffff) return []; // zip64: let SheetJS decide
-  const names: string[] = [];
-  const dec = new TextDecoder('utf-8');
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    if (p + 46 + nameLen > b.length) return null;
-    names.push(dec.decode(b.subarray(p + 46, p + 46 + nameLen)));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return names;
-}
-
-function sniffZip(b: Uint8Array): 'xlsx' | 'ods' {
-  const names = zipEntryNames(b);
-  if (names === null) throw corrupt();
-  if (names.length === 0 && b.length > 22) return 'xlsx'; // zip64 — rare; SheetJS decides
+/** What a zip holds, from its entry names (checked by checkZip). */
+function sniffZip(b: Uint8Array, names: readonly string[]): 'xlsx' | 'ods' {
   const lower = new Set(names.map((n) => n.toLowerCase()));
   if (lower.has('xl/workbook.xml') || lower.has('xl/workbook.bin')) return 'xlsx';
   if (lower.has('[content_types].xml') && names.some((n) => /workbook\.(xml|bin)$/i.test(n))) return 'xlsx';
@@ -783,13 +753,30 @@ function chooseSheet(
   return finish(raw, rawRowNumbers, fileType, chosen, sheetNames.slice());
 }
 
-/** A zip bomb: a part declaring more than MAX_UNPACKED_ENTRY_BYTES once unpacked. */
+/** A zip declaring more than a contact list unpacks to (ZIP_LIMITS). */
 function unpackedTooLarge(fileName: string): SpreadsheetError {
   return new SpreadsheetError(
     'file_too_large',
     t('sheet.unpackedTooLarge'),
-    { fileName, maxUnpackedMb: Math.floor(MAX_UNPACKED_ENTRY_BYTES / (1024 * 1024)) },
+    { fileName, maxUnpackedMb: Math.floor(ZIP_LIMITS.maxTotalBytes / (1024 * 1024)) },
   );
+}
+
+/** `check` (checkZip or checkZipData), its refusal in plain words. */
+function guardZip<T>(fileName: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (!(e instanceof ZipRefusal)) throw e;
+    switch (e.problem) {
+      case 'too_large':
+        throw unpackedTooLarge(fileName);
+      case 'unsafe':
+        throw new SpreadsheetError('corrupt_workbook', t('sheet.zipUnsafe'));
+      case 'damaged':
+        throw corrupt();
+    }
+  }
 }
 
 /** .xlsx through the fast reader; null when it does not handle this file (use SheetJS). */
@@ -810,17 +797,21 @@ function parseXlsxFast(bytes: Uint8Array, fileName: string, limits: ParseLimits,
   }
 }
 
+/** `zip`: the entries checkZip found, when the workbook is a zip (.xlsx, .ods). */
 function parseWorkbook(
   bytes: Uint8Array,
   fileName: string,
   fileType: 'xlsx' | 'xls' | 'ods',
   limits: ParseLimits,
   wantedSheet: string | undefined,
+  zip: readonly ZipEntryInfo[] | null,
 ): ParsedSheet {
   if (fileType === 'xlsx' && fastXlsxEnabled()) {
     const fast = parseXlsxFast(bytes, fileName, limits, wantedSheet);
     if (fast !== null) return fast;
   }
+  // SheetJS unpacks every entry to the end of its stream, whatever size was declared.
+  if (zip !== null) guardZip(fileName, () => checkZipData(bytes, zip));
   const parsed = chooseSheet(sheetJsSource(readWorkbook(bytes, limits)), fileType, limits, wantedSheet);
   if (parsed === null) throw corrupt(); // not reached: SheetJS sheets are never null
   return parsed;
@@ -850,10 +841,13 @@ export function parseSpreadsheet(
   if (bytes.length === 0) throw emptySheet('');
   const s = sniff(bytes);
   switch (s.kind) {
-    case 'zip':
-      return parseWorkbook(bytes, fileName, sniffZip(bytes), limits, sheetName);
+    case 'zip': {
+      // Before any parser, whatever the file's name or what it holds (zip-guard.ts).
+      const zip = guardZip(fileName, () => checkZip(bytes));
+      return parseWorkbook(bytes, fileName, sniffZip(bytes, zip.map((e) => e.name)), limits, sheetName, zip);
+    }
     case 'cfb':
-      return parseWorkbook(bytes, fileName, sniffCfb(bytes), limits, sheetName);
+      return parseWorkbook(bytes, fileName, sniffCfb(bytes), limits, sheetName, null);
     case 'text':
       return parseCsv(s.utf8 ? bytes : null, s.text, limits);
   }

@@ -1,4 +1,4 @@
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 import { t } from '../../src-shared/i18n';
 import { AppError } from '../../src-shared/errors';
 import type { FromWorker, ToWorker } from './protocol';
@@ -10,8 +10,13 @@ export class SpreadsheetWorker {
   private pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
   private progressListener: ((m: Extract<FromWorker, { type: 'progress' }>) => void) | null = null;
 
-  constructor(workerPath: string) {
-    this.worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+  /**
+   * `resourceLimits` caps the worker's JavaScript heap (not ArrayBuffers: zlib output lives outside
+   * it). Past it the worker is stopped and the request fails with a plain "needs more memory" error;
+   * the process goes on. The default is the old one, sized for exports of large contact books.
+   */
+  constructor(workerPath: string, options: { resourceLimits?: ResourceLimits } = {}) {
+    this.worker = new Worker(workerPath, { resourceLimits: options.resourceLimits ?? { maxOldGenerationSizeMb: 4096 } });
     this.worker.on('message', (m: FromWorker) => {
       if (m.type === 'progress') {
         this.progressListener?.(m);
@@ -28,7 +33,10 @@ export class SpreadsheetWorker {
       this.pending = null;
       p?.reject(error);
     };
-    this.worker.on('error', (error) => fail(new AppError('internal', t('err.readerStopped', { message: error.message }))));
+    this.worker.on('error', (error) => {
+      if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') fail(new AppError('file_too_large', t('err.readerOutOfMemory')));
+      else fail(new AppError('internal', t('err.readerStopped', { message: error.message })));
+    });
     this.worker.on('exit', () => {
       this.exited = true;
       fail(new AppError('cancelled', t('err.readerEnded')));

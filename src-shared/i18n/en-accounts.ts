@@ -41,7 +41,6 @@ export const enAccounts = {
     'All {count} {count|contact was|contacts were} checked on WhatsApp in the last {days} days, so there is nothing new to check. Untick “skip” to check them again.',
   'wa.err.checkNotFound': 'That number check is no longer running.',
   'wa.err.pairPhone': 'Type the phone number of the WhatsApp account to link, with its country code.',
-  'wa.err.browserPath': 'There is no program at “{path}”. Pick the browser’s program file, or leave the field empty.',
   'wa.err.accountDropped': 'the account disconnected',
   'wa.note.noVideo':
     'Runs in {browser}, which cannot send video (it lacks the codecs). Install Google Chrome or Microsoft Edge to send videos from this account.',

@@ -32,6 +32,21 @@ describe('findBrowser', () => {
     expect(browserNotFoundMessage(missing)).toMatch(/Settings/);
   });
 
+  it('refuses a configured path that is not a usable browser (a stored path from before Settings checked it), without launching anything else', () => {
+    const result = findBrowser({
+      platform: 'linux',
+      env: {},
+      exists: only('/bin/sh', '/usr/bin/chromium'),
+      configuredPath: '/bin/sh',
+      isUsableConfigured: (p) => p !== '/bin/sh',
+    });
+    expect(result).toMatchObject({ found: false, reason: 'configured_unusable', configuredPath: '/bin/sh' });
+    const message = browserNotFoundMessage(result as BrowserNotFound);
+    expect(message).toBe('The browser set in Settings is not one Pigeon can use. Choose Google Chrome, Microsoft Edge, Chromium or Brave in Settings, or clear the field so Pigeon looks for an installed one.');
+    // A usable one is used as before.
+    expect(findBrowser({ platform: 'linux', env: {}, exists: only('/usr/bin/chromium'), configuredPath: '/usr/bin/chromium', isUsableConfigured: () => true })).toMatchObject({ found: true, source: 'configured' });
+  });
+
   it('treats a blank configured path as not set', () => {
     const result = findBrowser({ platform: 'linux', env: {}, exists: only('/usr/bin/chromium'), configuredPath: '   ' });
     expect(result).toMatchObject({ found: true, path: '/usr/bin/chromium', name: 'Chromium', isChrome: false, source: 'installed' });

@@ -21,8 +21,11 @@ export type FoundBrowser = {
 
 export type BrowserNotFound = {
   found: false;
-  /** `configured_missing`: the path set in Settings does not exist. `none_found`: nothing installed. */
-  reason: 'configured_missing' | 'none_found';
+  /**
+   * `configured_missing`: the path set in Settings does not exist. `configured_unusable`: it is not
+   * a browser Pigeon may launch (see browser-path.ts). `none_found`: nothing installed.
+   */
+  reason: 'configured_missing' | 'configured_unusable' | 'none_found';
   /** The path from Settings, when that is what was missing. */
   configuredPath: string | null;
   /** Every place looked at, in order (for a log line or a details box). */
@@ -38,6 +41,11 @@ export type FindBrowserOptions = {
   exists: (p: string) => boolean;
   /** The browser path from Settings; empty or blank means "not set". */
   configuredPath?: string | null;
+  /**
+   * Whether the configured path may be launched (checkBrowserPath). Settings checks it when it is
+   * saved; this catches a path stored before that check existed.
+   */
+  isUsableConfigured?: (configuredPath: string) => boolean;
 };
 
 type Candidate = { path: string; name: string; isChrome: boolean };
@@ -80,7 +88,7 @@ function windowsCandidates(env: Record<string, string | undefined>): Candidate[]
 }
 
 /** The program inside a macOS .app bundle: "X.app/Contents/MacOS/X". */
-function macBundleProgram(bundle: string): string {
+export function macBundleProgram(bundle: string): string {
   const appName = path.posix.basename(bundle).replace(/\.app$/i, '');
   return path.posix.join(bundle, 'Contents', 'MacOS', appName);
 }
@@ -159,6 +167,9 @@ export function findBrowser(options: FindBrowserOptions): FindBrowserResult {
       ? macBundleProgram(configured.replace(/\/$/, ''))
       : configured;
     const checked = program === configured ? [configured] : [configured, program];
+    if (exists(program) && options.isUsableConfigured && !options.isUsableConfigured(configured)) {
+      return { found: false, reason: 'configured_unusable', configuredPath: configured, checked, platform };
+    }
     if (exists(program)) {
       return { found: true, path: program, ...guessBrowserFromPath(program), source: 'configured' };
     }
@@ -178,6 +189,12 @@ export function findBrowser(options: FindBrowserOptions): FindBrowserResult {
 
 /** Plain words for when no browser could be used, saying how to fix it on this platform. */
 export function browserNotFoundMessage(result: BrowserNotFound): string {
+  if (result.reason === 'configured_unusable') {
+    return (
+      'The browser set in Settings is not one Pigeon can use. ' +
+      'Choose Google Chrome, Microsoft Edge, Chromium or Brave in Settings, or clear the field so Pigeon looks for an installed one.'
+    );
+  }
   if (result.reason === 'configured_missing') {
     return (
       `The browser set in Settings was not found at “${result.configuredPath ?? ''}”. ` +

@@ -40,6 +40,7 @@ import type {
 import { TypedEmitter } from '../emitter';
 import { DriverError } from '../errors';
 import { browserNotFoundMessage, findBrowser, type FindBrowserResult, type FoundBrowser } from './find-browser';
+import { checkBrowserPath, nodeBrowserPathFs } from './browser-path';
 import {
   buildVCard,
   classifyStartError,
@@ -163,6 +164,7 @@ function defaultFindBrowser(configuredPath: string | null): FindBrowserResult {
     env: process.env,
     exists: (p) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false,
     configuredPath,
+    isUsableConfigured: (p) => checkBrowserPath(p, { platform: process.platform, fs: nodeBrowserPathFs }).ok,
   });
 }
 
