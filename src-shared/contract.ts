@@ -187,6 +187,7 @@ export const contract = {
     z.object({ phones: z.array(z.string().max(64)).min(1).max(100_000) }),
   ),
 
+  /** Reads a file for import. The bytes are handed to the reader: a caller in the same process must not use them again. */
   'imports.open': method<ImportPreview>()(
     z.object({ fileName: z.string().min(1).max(500), bytes, sheetName: z.string().max(200).optional() }),
   ),

@@ -12,7 +12,7 @@ import { emptyQuery, type ContactQuery } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
 import type { TemplateVariable } from '../../src-shared/template';
-import { rawOf } from '../db/connection';
+import { rawOf, relaxedSync } from '../db/connection';
 import type { Sqlite } from '../db/connection';
 import { selectionCondition, type Db } from '../contacts/queries';
 
@@ -295,7 +295,9 @@ export function buildRecipients(
         // Asked right before each chunk is written (no turn in between): after a pause or cancel
         // not one more row goes in.
         if (stop()) throw new BuildStopped();
-        insert.run(campaignId, input.now, from, from + CHUNK);
+        // Not synced one by one: these rows are worthless until the build's end is committed
+        // (synchronous=FULL, which puts them on disk with it); a crash before that builds again.
+        relaxedSync(q, () => insert.run(campaignId, input.now, from, from + CHUNK));
         await afterChunk();
       }
       if (stop()) throw new BuildStopped();

@@ -160,6 +160,10 @@ async function crashRun(s: Scenario): Promise<void> {
       return now.counts.sent === 0 ? now : null;
     }, 'every receipt', 30_000);
     expect(settled.counts.delivered + settled.counts.read).toBe(complete);
+    console.log(
+      `[crash] ${s.accounts} account(s), parts ${s.partKinds.join('+')}: ${kills} kills (${killsBefore} before WhatsApp took the message in flight, ` +
+        `${killsAfter} after), ${log.length} messages in the log, ${complete} customers complete, lost confirmations armed ${s.loseConfirmations} per account per start`,
+    );
     // The kills really landed while messages were in flight, on both sides of WhatsApp taking
     // them (else this proved little).
     expect(killsBefore).toBeGreaterThan(0);

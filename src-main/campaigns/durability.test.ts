@@ -28,6 +28,10 @@ describe('the queue file', () => {
     cleanups.push(() => h.cleanup());
     expect(h.core.queueDb.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(h.core.queueDb.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Building an audience writes its chunks unsynced, then puts FULL back for every send.
+    const id = await h.campaign([{ kind: 'text', text: 'Hello' }]);
+    await h.core.handlers['campaigns.start']({ id });
+    expect(h.core.queueDb.pragma('synchronous', { simple: true })).toBe(2);
   });
 });
 

@@ -29,6 +29,21 @@ export function openSqlite(file: string, options: { readonly?: boolean; busyTime
   return db;
 }
 
+/**
+ * Runs `write` on a durable (synchronous=FULL) connection without syncing its commit: only for
+ * rows that count for nothing until a later FULL commit on the same connection, which puts them on
+ * disk too (in WAL mode that fsync covers every frame written before it). Synchronous, so nothing
+ * else runs on the connection meanwhile.
+ */
+export function relaxedSync<T>(db: Sqlite, write: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}
+
 const rawHandles = new WeakMap<Kysely<Database>, Sqlite>();
 
 /**
