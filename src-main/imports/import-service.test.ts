@@ -2,6 +2,7 @@
  * The import service's own rules, on real worker threads and real SQLite: the reader's memory
  * limit, one open import at a time, and imports left alone being discarded.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src-shared/domain';
@@ -46,6 +47,34 @@ function csv(n: number, seed = 9): Uint8Array {
 const open = (s: ImportService, n: number, seed = 9): Promise<ImportPreview> => s.open({ fileName: `c${n}.csv`, bytes: csv(n, seed) });
 const run = (s: ImportService, p: ImportPreview) =>
   s.run({ importId: p.importId, mapping: p.mapping, onDuplicate: 'skip', target: { kind: 'contacts' }, tags: [] });
+
+/** Nice value of each of this process's threads (Linux): /proc/self/task/<tid>/stat, field 19. */
+function threadNice(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return out;
+}
+
+describe('the reader’s priority', () => {
+  it.runIf(process.platform === 'linux')('its threads run below the main thread, which keeps the send pace on a busy machine', async () => {
+    const niced = () => [...threadNice().values()].filter((n) => n === 10).length;
+    expect(niced()).toBe(0);
+    const mainNice = threadNice().get(process.pid);
+    const s = service();
+    await open(s, 50);
+    // The reader and the writer (both started by the open) lower themselves as they start.
+    for (let i = 0; i < 200 && niced() < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(niced()).toBe(2);
+    expect(threadNice().get(process.pid)).toBe(mainNice);
+    await s.closeAll();
+    services.splice(0);
+    for (let i = 0; i < 200 && niced() > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(niced()).toBe(0);
+  });
+});
 
 describe('the reader’s memory limit', () => {
   it('a file that needs more than the limit fails with a plain message; the app and the next import carry on', async () => {

@@ -3,6 +3,8 @@
  * job, runs here so the main thread (and later the send queue) never stalls. One worker serves one
  * import (open, then run) or one export, and is terminated afterwards.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { FieldPairs } from '../../src-shared/domain';
 import type { ErrorPayload } from '../../src-shared/errors';
@@ -19,6 +21,23 @@ const port = parentPort;
 if (!port) throw new Error('spreadsheet-worker must run in a worker thread');
 
 let sheet: ParsedSheet | null = null;
+
+lowerThisThreadsPriority();
+
+/**
+ * On Linux a thread has its own nice value: this one is lowered, so on a machine with few cores
+ * the main thread (which paces the sends) gets the CPU first whenever both want it. Elsewhere the
+ * call is skipped: there it would lower the whole process.
+ */
+function lowerThisThreadsPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const tid = Number(/\/task\/(\d+)$/.exec(fs.readlinkSync('/proc/thread-self'))?.[1]);
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, 10);
+  } catch {
+    // No /proc, or not allowed: the import just runs at the normal priority.
+  }
+}
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);
