@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account, AccountEvent } from '../../src-shared/accounts';
 import type { EventPayloads } from '../../src-shared/contract';
-import { FakeClock } from '../core/clock';
+import { FakeClock } from '../kernel/clock';
 import { DriverError } from '../whatsapp/errors';
 import { openTestCore, testCore } from '../test-support/core';
 import { fakeDriverFactory } from '../test-support/fake-driver';

@@ -13,9 +13,9 @@ import { AppError } from '../../src-shared/errors';
 import { t, type MessageKey } from '../../src-shared/i18n';
 import { optOutMatcher } from '../../src-shared/optout';
 import { formatPhoneInternational, normalisePhone } from '../../src-shared/phone';
-import type { Db } from '../contacts/queries';
-import type { Clock, TimerHandle } from '../core/clock';
-import type { EventBus } from '../core/events';
+
+import type { Clock, TimerHandle } from '../kernel/clock';
+import type { EventBus } from '../kernel/events';
 import { getSettings } from '../settings/settings';
 import type { DriverFactory, IncomingWhatsAppMessage, WhatsAppDriver } from '../whatsapp/driver';
 import { TypedEmitter } from '../whatsapp/emitter';
@@ -28,6 +28,7 @@ import {
   updateAccount,
   type AccountRecord,
 } from './repo';
+import type { Db } from '../kernel/db';
 
 export const RECONNECT_BASE_MS = 2_000;
 export const RECONNECT_MAX_MS = 5 * 60_000;

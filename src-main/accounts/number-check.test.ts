@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NumberCheckProgress } from '../../src-shared/accounts';
 import { emptyQuery } from '../../src-shared/filters';
-import { FakeClock } from '../core/clock';
+import { FakeClock } from '../kernel/clock';
 import { testCore } from '../test-support/core';
 import { fakeDriverFactory, type FakeDriver } from '../test-support/fake-driver';
 import { REAL_CHECK_PACE } from './number-check';

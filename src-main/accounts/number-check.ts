@@ -9,11 +9,12 @@ import type { LogLevel, NumberCheckProgress } from '../../src-shared/accounts';
 import { AppError } from '../../src-shared/errors';
 import type { Selection } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
-import { selectionCondition, type Db } from '../contacts/queries';
-import { raceTimeout, sleep, TIMED_OUT, type Clock } from '../core/clock';
-import type { EventBus } from '../core/events';
+import { selectionCondition } from '../contacts/queries';
+import { raceTimeout, sleep, TIMED_OUT, type Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/events';
 import { recordEvent, setWaStatus } from './repo';
 import type { AccountManager } from './account-manager';
+import type { Db } from '../kernel/db';
 
 /** Pause between two checks, by driver: real accounts go slowly; the demo phone may go faster. */
 export type CheckPace = { minMs: number; maxMs: number };

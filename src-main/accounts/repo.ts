@@ -1,8 +1,9 @@
 /** Account, event-log and inbox queries: plain functions with the database first. */
 import { sql } from 'kysely';
 import type { AccountEvent, DriverKind, IncomingMessage, LogLevel } from '../../src-shared/accounts';
-import type { Db } from '../contacts/queries';
-import type { EventBus } from '../core/events';
+
+import type { EventBus } from '../kernel/events';
+import type { Db } from '../kernel/db';
 
 export type AccountRecord = {
   id: number;

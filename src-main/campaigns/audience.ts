@@ -13,8 +13,9 @@ import { t } from '../../src-shared/i18n';
 import { normalisePhone } from '../../src-shared/phone';
 import type { TemplateVariable } from '../../src-shared/template';
 import { rawOf, relaxedSync } from '../db/connection';
-import type { Sqlite } from '../db/connection';
-import { selectionCondition, type Db } from '../contacts/queries';
+
+import { selectionCondition } from '../contacts/queries';
+import type { Db, Sqlite } from '../kernel/db';
 
 export type BuildInput = {
   audience: Audience;

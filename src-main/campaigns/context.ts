@@ -7,13 +7,14 @@
 import type { Campaign, DraftPart } from '../../src-shared/campaigns';
 import type { Pace } from '../../src-shared/pace';
 import type { AccountManager } from '../accounts/account-manager';
-import type { Db } from '../contacts/queries';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/events';
-import type { Sqlite } from '../db/connection';
+
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/events';
+
 import type { WhatsAppDriver } from '../whatsapp/driver';
 import type { CampaignRecord } from './queue-db';
 import type { SendStatements } from './repo';
+import type { Db, Sqlite } from '../kernel/db';
 
 export type QueueOptions = {
   /** Tries per recipient for failures that provably sent nothing. */

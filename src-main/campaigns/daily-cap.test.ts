@@ -6,7 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../core/clock';
+import { FakeClock } from '../kernel/clock';
 import { customPace } from '../test-support/pace';
 import { harnessesCleanedAfterEach, LOCATION_PART, phonesFrom, queueHarness, TEXT_PART } from '../test-support/queue-harness';
 import { DriverError } from '../whatsapp/errors';

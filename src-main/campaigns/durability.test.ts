@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../core/clock';
+import { FakeClock } from '../kernel/clock';
 import type { Core } from '../core/core';
 import { DATABASE_FILE } from '../db/connection';
 import { openTestCore } from '../test-support/core';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CampaignProgress } from '../../src-shared/campaigns';
 import type { MethodParsedInput } from '../../src-shared/contract';
 import { zonedParts, type Pace, type WorkingHours } from '../../src-shared/pace';
-import { FakeClock } from '../core/clock';
+import { FakeClock } from '../kernel/clock';
 import type { Core } from '../core/core';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -9,9 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Sqlite, type Store } from '../db/connection';
+import { closeStore, openStore, type Store } from '../db/connection';
 import { openQueueDb } from './queue-db';
 import { sendStatements } from './repo';
+import type { Sqlite } from '../kernel/db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-plans-'));
 let store: Store;

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { normalizeVariableKey } from '../../src-shared/template';
 import { migrate } from '../db/migrations';
 import type { Migration } from '../db/migrations/types';
-import { openSqlite, type Sqlite } from '../db/connection';
+import { openSqlite } from '../db/connection';
+import type { Sqlite } from '../kernel/db';
 
 export const QUEUE_FILE = 'campaigns.sqlite3';
 

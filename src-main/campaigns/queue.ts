@@ -23,7 +23,7 @@ import { AppError } from '../../src-shared/errors';
 import { t } from '../../src-shared/i18n';
 import { isValidTimeZone, paceIssues, type Pace } from '../../src-shared/pace';
 import { templateVariables, type TemplateVariable } from '../../src-shared/template';
-import { raceTimeout, type TimerHandle } from '../core/clock';
+import { raceTimeout, type TimerHandle } from '../kernel/clock';
 import { attachmentPath } from '../drafts/attachments';
 import { draftProblems, getDraft, templatedTexts } from '../drafts/service';
 import type { WhatsAppDriver } from '../whatsapp/driver';

@@ -25,8 +25,9 @@ import type {
 } from '../../src-shared/campaigns';
 import { RECIPIENT_STATUSES } from '../../src-shared/campaigns';
 import type { Pace } from '../../src-shared/pace';
-import type { Sqlite } from '../db/connection';
+
 import type { CampaignRecord, RecipientRecord } from './queue-db';
+import type { Sqlite } from '../kernel/db';
 
 export type CampaignFields = {
   name: string;

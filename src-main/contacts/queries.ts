@@ -1,17 +1,15 @@
 /** Contact queries: plain functions taking the database first, with row↔domain mappers. */
 import { t } from '../../src-shared/i18n';
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ContactDetail, ContactRow, FieldPairs } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/errors';
 import type { ContactQuery, Selection, SmartFilter } from '../../src-shared/filters';
 import { SmartFilterSchema } from '../../src-shared/filters';
 import { rawOf } from '../db/connection';
 import { getSettings } from '../settings/settings';
-import type { Database } from '../db/schema';
+import type { Db } from '../kernel/db';
 import { contactQueryCondition, planSearch } from './query-builder';
 import { phonePrefixPage, sortIdsBy } from './sort-order';
-
-export type Db = Kysely<Database>;
 
 type ContactRecord = {
   id: number;

@@ -9,7 +9,8 @@ import { normalisePhone } from '../../src-shared/phone';
 import { nameSortKey } from '../../src-shared/text';
 import { reindexContact } from './search-index';
 import { invalidateOrder } from './sort-order';
-import { findContactIdByPhone, getContact, selectionCondition, setTags, type Db } from './queries';
+import { findContactIdByPhone, getContact, selectionCondition, setTags } from './queries';
+import type { Db } from '../kernel/db';
 
 export function normaliseOrThrow(phone: string, defaultCountry: string): string {
   const result = normalisePhone(phone, defaultCountry);

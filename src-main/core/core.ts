@@ -13,7 +13,7 @@ import { listEvents, listIncoming } from '../accounts/repo';
 import { createDriverFactory } from '../whatsapp/factory';
 import { browserPathMessage, checkBrowserPath, nodeBrowserPathFs } from '../whatsapp/wweb/browser-path';
 import type { DriverFactory } from '../whatsapp/driver';
-import { realClock, type Clock } from './clock';
+import { realClock, type Clock } from '../kernel/clock';
 import { getContact, listContacts, countContacts, allTags, fieldKeys } from '../contacts/queries';
 import { createContact, deleteContacts, tagContacts, updateContact } from '../contacts/service';
 import { closeStore, openStore, type Store } from '../db/connection';
@@ -34,14 +34,14 @@ import {
 } from '../suppressions/service';
 import { prepareDataDir } from './data-dir';
 import { lockDataDir, type DataLock } from './data-lock';
-import { EventBus } from './events';
+import { EventBus } from '../kernel/events';
 import { CampaignQueue, type QueueOptions, type SendTiming } from '../campaigns/queue';
 import { openQueueDb } from '../campaigns/queue-db';
 import { journalOptOut, optOutApplied, pendingOptOuts } from '../campaigns/repo';
 import { storeIncoming } from '../accounts/repo';
 import { readAttachment, storeAttachment } from '../drafts/attachments';
 import { createDraft, deleteDraft, duplicateDraft, getDraft, listDrafts, updateDraft } from '../drafts/service';
-import type { Sqlite } from '../db/connection';
+import type { Sqlite } from '../kernel/db';
 
 /** Methods that write to the database from the main thread. */
 const MUTATING = [

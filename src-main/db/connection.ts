@@ -6,8 +6,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../src-shared/errors';
 import type { Database } from './schema';
 import { migrate } from './migrations';
+import type { Sqlite } from '../kernel/db';
 
-export type Sqlite = BetterSqlite3.Database;
 
 export const DATABASE_FILE = 'pigeon.sqlite3';
 

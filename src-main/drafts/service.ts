@@ -3,9 +3,10 @@ import type { Draft, DraftPart } from '../../src-shared/campaigns';
 import { DraftPartsSchema } from '../../src-shared/campaigns';
 import { AppError } from '../../src-shared/errors';
 import { parseTemplate } from '../../src-shared/template';
-import type { Db } from '../contacts/queries';
+
 import type { DraftsTable } from '../db/schema';
 import type { Selectable } from 'kysely';
+import type { Db } from '../kernel/db';
 
 function toDraft(r: Selectable<DraftsTable>): Draft {
   return {

@@ -4,9 +4,10 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { FileBlob } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/errors';
 import type { ContactQuery } from '../../src-shared/filters';
-import { queryCondition, type Db } from '../contacts/queries';
-import type { EventBus } from '../core/events';
+import { queryCondition } from '../contacts/queries';
+import type { EventBus } from '../kernel/events';
 import { SpreadsheetWorker } from '../workers/worker-client';
+import type { Db } from '../kernel/db';
 
 const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

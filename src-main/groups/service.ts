@@ -3,7 +3,8 @@ import { t } from '../../src-shared/i18n';
 import type { Group } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/errors';
 import type { Selection } from '../../src-shared/filters';
-import { selectionCondition, type Db } from '../contacts/queries';
+import { selectionCondition } from '../contacts/queries';
+import type { Db } from '../kernel/db';
 
 export async function listGroups(db: Db): Promise<Group[]> {
   const { rows } = await sql<{ id: number; name: string; created_at: string; n: number }>`

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src-shared/domain';
-import { FakeClock } from '../core/clock';
+import { FakeClock } from '../kernel/clock';
 import { generateContactsRows } from '../spreadsheets/fixtures';
 import { projectRoot, testCore } from '../test-support/core';
 import type { Core } from '../core/core';

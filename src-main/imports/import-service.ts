@@ -8,14 +8,15 @@ import { MessageChannel, type ResourceLimits } from 'node:worker_threads';
 import type { MethodParsedInput } from '../../src-shared/contract';
 import type { FileBlob, ImportPreview, ImportSummary } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/errors';
-import type { Db } from '../contacts/queries';
-import { realClock, type Clock, type TimerHandle } from '../core/clock';
-import type { EventBus } from '../core/events';
+
+import { realClock, type Clock, type TimerHandle } from '../kernel/clock';
+import type { EventBus } from '../kernel/events';
 import { validateMapping } from '../spreadsheets/mapping';
 import { DEFAULT_PARSE_LIMITS } from '../spreadsheets/parse';
 import { writeXlsx } from '../spreadsheets/write';
 import type { RejectedWithCells } from './prepare';
 import { SpreadsheetWorker } from '../workers/worker-client';
+import type { Db } from '../kernel/db';
 
 type Session = {
   id: string;

@@ -5,10 +5,11 @@
  * reading meanwhile. Chunks arrive while the reader worker is still checking later rows, so the
  * two cores share the work.
  */
-import type { Sqlite } from '../db/connection';
+
 import { searchIndexStatements } from '../contacts/search-index';
 import { nameSortKey } from '../../src-shared/text';
 import type { PreparedContact } from './prepare';
+import type { Sqlite } from '../kernel/db';
 
 export type WriteTarget =
   | { kind: 'contacts' }

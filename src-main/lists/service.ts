@@ -2,7 +2,8 @@ import type { SmartList } from '../../src-shared/domain';
 import { t } from '../../src-shared/i18n';
 import { AppError } from '../../src-shared/errors';
 import { emptyQuery, SmartFilterSchema, type SmartFilter } from '../../src-shared/filters';
-import { countContacts, type Db } from '../contacts/queries';
+import { countContacts } from '../contacts/queries';
+import type { Db } from '../kernel/db';
 
 type Row = { id: number; name: string; filter: string; created_at: string; updated_at: string };
 

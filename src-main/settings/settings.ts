@@ -2,7 +2,7 @@ import type { Settings } from '../../src-shared/domain';
 import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
 import { isValidTimeZone } from '../../src-shared/pace';
 import { isValidCountry } from '../../src-shared/phone';
-import type { Db } from '../contacts/queries';
+import type { Db } from '../kernel/db';
 
 /** The computer's own time zone, or UTC when it has none Intl knows. */
 export function machineTimeZone(): string {

@@ -4,7 +4,8 @@ import type { Suppression, SuppressionKind } from '../../src-shared/domain';
 import type { Selection } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
 import { normalisePhone, phoneSearchDigits } from '../../src-shared/phone';
-import { selectionCondition, type Db } from '../contacts/queries';
+import { selectionCondition } from '../contacts/queries';
+import type { Db } from '../kernel/db';
 
 type Row = {
   phone: string;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { DraftPart } from '../../src-shared/campaigns';
 import type { MethodParsedInput } from '../../src-shared/contract';
 import type { Pace } from '../../src-shared/pace';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import type { Core } from '../core/core';
 import type { QueueOptions } from '../campaigns/queue';
 import type { DriverFactory } from '../whatsapp/driver';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountState, AckLevel } from '../../../src-shared/accounts';
-import { FakeClock } from '../../core/clock';
+import { FakeClock } from '../../kernel/clock';
 import type { DriverEvents, OutgoingContent } from '../driver';
 import { DriverError, isDriverError } from '../errors';
 import {

@@ -35,7 +35,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AccountState, AckLevel } from '../../../src-shared/accounts';
 import { hash32, mulberry32 } from '../../../src-shared/random';
-import type { Clock, TimerHandle } from '../../core/clock';
+import type { Clock, TimerHandle } from '../../kernel/clock';
 import type {
   ConnectOptions,
   DriverDescription,

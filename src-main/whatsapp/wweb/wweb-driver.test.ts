@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import wweb from 'whatsapp-web.js';
-import { FakeClock } from '../../core/clock';
+import { FakeClock } from '../../kernel/clock';
 import type { DriverEvents, OutgoingContent } from '../driver';
 import { DriverError } from '../errors';
 import type { FindBrowserResult } from './find-browser';

@@ -26,7 +26,7 @@ function lib(): Wweb {
   return loaded;
 }
 import type { AccountState, AckLevel } from '../../../src-shared/accounts';
-import { raceTimeout, TIMED_OUT, type Clock, type TimerHandle } from '../../core/clock';
+import { raceTimeout, TIMED_OUT, type Clock, type TimerHandle } from '../../kernel/clock';
 import type {
   DriverDescription,
   ConnectOptions,

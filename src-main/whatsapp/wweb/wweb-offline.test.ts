@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realClock } from '../../core/clock';
+import { realClock } from '../../kernel/clock';
 import type { DriverEvents } from '../driver';
 import { DriverError } from '../errors';
 import { WwebDriver } from './wweb-driver';
