@@ -9,7 +9,7 @@ import type { EventBus } from '../kernel/events';
 import { SpreadsheetWorker } from '../workers/worker-client';
 import type { Db } from '../kernel/db';
 
-const MIME = {
+export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/errors';
-import { dispatch, type Handlers } from './dispatch';
+import type { Handlers } from '../kernel/handlers';
+import { dispatch } from './dispatch';
 
 const handlers = {
   'groups.create': ({ name }: { name: string }) => ({ id: 1, name, memberCount: 0, createdAt: 'now' }),

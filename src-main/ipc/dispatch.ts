@@ -4,12 +4,9 @@
  * show. Nothing about the input is logged (it may hold customers' numbers).
  */
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodParsedInput, type MethodResult } from '../../src-shared/contract';
+import { contract, isMethodName } from '../../src-shared/contract';
 import { AppError, type ErrorPayload } from '../../src-shared/errors';
-
-export type Handlers = {
-  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodResult<M>> | MethodResult<M>;
-};
+import type { Handlers } from '../kernel/handlers';
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 

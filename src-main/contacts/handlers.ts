@@ -1,0 +1,36 @@
+import type { Kernel } from '../kernel/context';
+import { mutating, type HandlersOf } from '../kernel/handlers';
+import { allTags, countContacts, fieldKeys, getContact, listContacts } from './queries';
+import { createContact, deleteContacts, tagContacts, updateContact } from './service';
+
+export function contactsHandlers({ db, bus, defaultCountry }: Kernel): HandlersOf<'contacts'> {
+  const edited = () => bus.emit('contacts.changed', { reason: 'edit' });
+  return {
+    'contacts.list': (input) => listContacts(db, input),
+    'contacts.count': async (input) => ({ total: await countContacts(db, input.query) }),
+    'contacts.get': (input) => getContact(db, input.id),
+    'contacts.create': mutating(async (input) => {
+      const contact = await createContact(db, input, await defaultCountry());
+      edited();
+      return contact;
+    }),
+    'contacts.update': mutating(async (input) => {
+      const contact = await updateContact(db, input, await defaultCountry());
+      edited();
+      return contact;
+    }),
+    'contacts.delete': mutating(async (input) => {
+      const deleted = await deleteContacts(db, input.selection);
+      bus.emit('contacts.changed', { reason: 'delete' });
+      bus.emit('groups.changed', {});
+      return { deleted };
+    }),
+    'contacts.tag': mutating(async (input) => {
+      const updated = await tagContacts(db, input.selection, input.add, input.remove);
+      edited();
+      return { updated };
+    }),
+    'contacts.tags': () => allTags(db),
+    'contacts.fieldKeys': () => fieldKeys(db),
+  };
+}
