@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: '.',
-    include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts'],
+    include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.ts'],
     globalSetup: ['./src-main/test-support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
