@@ -7,6 +7,7 @@ export default defineConfig({
   root: 'src-renderer',
   base: './',
   plugins: [react()],
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
