@@ -1,6 +1,7 @@
 /**
- * The send queue (DESIGN.md §5), as a service: campaigns' life cycle (create, edit, start, pause,
- * resume, cancel, schedule) and one runner per running campaign. Its parts:
+ * The send queue (docs/architecture.md, "A campaign message"), as a service: campaigns' life
+ * cycle (create, edit, start, pause, resume, cancel, schedule) and one runner per running
+ * campaign. Its parts:
  * - `repo.ts` — every SQL statement; `audience.ts` — building recipients;
  * - `runner.ts` — the loop, waits and pace; `send.ts` — one customer's message and its failures;
  * - `reconcile.ts` — sends in doubt and acks after a crash; `progress.ts` — pure arithmetic.

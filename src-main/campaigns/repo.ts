@@ -4,7 +4,7 @@
  * statements run for every message are prepared once per connection in {@link sendStatements};
  * `query-plans.test.ts` checks their real text against the real schema.
  *
- * Rules the statements carry (DESIGN.md §5):
+ * Rules the statements carry (docs/architecture.md, "A campaign message"):
  * - a row is claimed with a conditional update, never a blind one, and only while its campaign
  *   is running in the database;
  * - the part being sent and the delivery state are kept apart: an ack never moves a row out of

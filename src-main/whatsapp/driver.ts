@@ -1,5 +1,5 @@
 /**
- * The one interface everything WhatsApp goes through (DESIGN.md §4). Two implementations:
+ * The one interface everything WhatsApp goes through (docs/architecture.md). Two implementations:
  * `wweb/wweb-driver.ts` (whatsapp-web.js in an installed Chrome) and `simulator/simulator-driver.ts`
  * (a seeded pretend phone). The account manager owns drivers; nothing else calls one directly.
  *

@@ -1,5 +1,5 @@
 /**
- * The simulator: a pretend phone behind the driver interface (DESIGN.md §4). It is the "Demo
+ * The simulator: a pretend phone behind the driver interface (docs/architecture.md). It is the "Demo
  * account" a newcomer tries the app with, and what every test (and the send queue's crash test)
  * runs against, so it is deterministic under a seed and behaves like the real thing:
  *
