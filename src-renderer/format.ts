@@ -1,4 +1,5 @@
 /** Dates and times as the user reads them, in the current language. */
+import { formatDate } from '../src-shared/dates';
 import { getLocale } from '../src-shared/i18n';
 
 function parse(iso: string): Date | null {
@@ -12,10 +13,10 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
   if (!d) return iso;
   const locale = getLocale();
   if (d.toDateString() === now.toDateString()) {
-    return d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    return formatDate(d, locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
   const sameYear = d.getFullYear() === now.getFullYear();
-  return d.toLocaleString(locale, {
+  return formatDate(d, locale, {
     day: 'numeric',
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -27,13 +28,13 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
 /** The full date and time, for a tooltip. */
 export function formatFull(iso: string): string {
   const d = parse(iso);
-  return d ? d.toLocaleString(getLocale(), { dateStyle: 'full', timeStyle: 'medium' }) : iso;
+  return d ? formatDate(d, getLocale(), { dateStyle: 'full', timeStyle: 'medium' }) : iso;
 }
 
 /** A date alone: "3 Mar 2026". */
 export function formatDay(iso: string): string {
   const d = parse(iso);
-  return d ? d.toLocaleDateString(getLocale(), { day: 'numeric', month: 'short', year: 'numeric' }) : iso;
+  return d ? formatDate(d, getLocale(), { day: 'numeric', month: 'short', year: 'numeric' }) : iso;
 }
 
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;

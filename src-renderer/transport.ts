@@ -6,6 +6,7 @@
 import type { Transport } from '../src-shared/client';
 import type { EventName, MethodName } from '../src-shared/contract';
 import { RemoteError, type ErrorPayload } from '../src-shared/errors';
+import { decodeWire, encodeWire } from '../src-shared/wire';
 
 type Outcome = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 
@@ -32,36 +33,6 @@ function electronTransport(bridge: PreloadBridge): Transport {
   };
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-function encode(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v));
-}
-
-function decode(text: string): unknown {
-  return JSON.parse(text, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const b = (v as { $bytes?: unknown }).$bytes;
-      if (typeof b === 'string' && Object.keys(v).length === 1) return fromBase64(b);
-    }
-    return v;
-  });
-}
-
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
 function socketTransport(token: string, onState: (s: ConnectionState) => void): Transport {
@@ -85,7 +56,7 @@ function socketTransport(token: string, onState: (s: ConnectionState) => void): 
         resolve(ws);
       };
       ws.onmessage = (e: MessageEvent<string>) => {
-        const message = decode(e.data) as { id?: number; event?: string; payload?: unknown } & Partial<Outcome>;
+        const message = decodeWire(e.data) as { id?: number; event?: string; payload?: unknown } & Partial<Outcome>;
         if (typeof message.id === 'number') {
           const p = pending.get(message.id);
           pending.delete(message.id);
@@ -120,7 +91,7 @@ function socketTransport(token: string, onState: (s: ConnectionState) => void): 
       const id = nextId++;
       return new Promise<unknown>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        ws.send(encode({ id, method, input }));
+        ws.send(encodeWire({ id, method, input }));
       });
     },
     on(event: EventName, listener: (payload: unknown) => void) {

@@ -107,6 +107,25 @@ export const DraftPartSchema = z.discriminatedUnion('kind', [
 export type DraftPart = z.infer<typeof DraftPartSchema>;
 export type DraftPartKind = DraftPart['kind'];
 
+/**
+ * The texts of a part that are templates (variables and spintax): a saved part, or the editor's
+ * working copy of one (where a text not typed yet counts as '').
+ */
+export function templatedTexts(part: { kind: DraftPartKind } & Partial<Record<'text' | 'caption' | 'question', string>>): string[] {
+  switch (part.kind) {
+    case 'text':
+      return [part.text ?? ''];
+    case 'image':
+    case 'video':
+    case 'document':
+      return [part.caption ?? ''];
+    case 'poll':
+      return [part.question ?? ''];
+    default:
+      return [];
+  }
+}
+
 export const DraftPartsSchema = z.array(DraftPartSchema).max(10, 'A draft can have at most 10 parts');
 
 export type Draft = {

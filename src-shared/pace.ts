@@ -4,6 +4,8 @@
  * daily caps. Everything here is pure: the queue passes its injected clock's `now` (ms since the
  * epoch) and its own random source. Time-zone math uses only Intl.DateTimeFormat (ECMAScript).
  */
+import { weekdayName } from './dates';
+import { getLocale } from './i18n';
 
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6; // 0 = Sunday
 
@@ -458,7 +460,6 @@ export function workingWindowEnd(ms: number, hours: WorkingHours, timeZone: stri
   return end;
 }
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const WEEK_ORDER: Weekday[] = [1, 2, 3, 4, 5, 6, 0]; // the operator's week starts on Monday
 
 function describeDays(days: boolean[]): string {
@@ -482,7 +483,7 @@ function describeDays(days: boolean[]): string {
   }
   return runs
     .map((r) => {
-      const names = r.map((d) => DAY_NAMES[d]);
+      const names = r.map((d) => weekdayName(d, getLocale()));
       return names.length >= 3 ? `${names[0]}–${names[names.length - 1]}` : names.join(', ');
     })
     .join(', ');

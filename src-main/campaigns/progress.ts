@@ -3,20 +3,19 @@
  * wait the queue is in), and times worded in the campaign's zone. No database, no clock of its own.
  */
 import type { CampaignCounts, CampaignProgress, CampaignStatus } from '../../src-shared/campaigns';
+import { wallDate, wallTime, weekdayName } from '../../src-shared/dates';
+import { getLocale } from '../../src-shared/i18n';
 import { isValidTimeZone, zonedParts, type Pace } from '../../src-shared/pace';
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** "15:00" today, "Tue 09:00" within a week, else "2026-01-31 09:00", in `timezone`. */
 export function formatAt(ms: number, timezone: string, now: number): string {
   const zone = isValidTimeZone(timezone) ? timezone : 'UTC';
   const p = zonedParts(ms, zone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(p.hour)}:${pad(p.minute)}`;
+  const time = wallTime(p.hour, p.minute);
   const today = zonedParts(now, zone);
   if (p.year === today.year && p.month === today.month && p.day === today.day) return time;
-  if (ms > now && ms - now < 6 * 86_400_000) return `${WEEKDAYS[p.weekday]} ${time}`;
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${time}`;
+  if (ms > now && ms - now < 6 * 86_400_000) return `${weekdayName(p.weekday, getLocale())} ${time}`;
+  return `${wallDate(p.year, p.month, p.day)} ${time}`;
 }
 
 /** What a runner knows that the database does not: its recent send times and what it waits for. */

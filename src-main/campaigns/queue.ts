@@ -20,13 +20,14 @@ import type {
   Exclusions,
   VariableGap,
 } from '../../src-shared/campaigns';
+import { templatedTexts } from '../../src-shared/campaigns';
 import { AppError } from '../../src-shared/errors';
 import { t } from '../../src-shared/i18n';
 import { isValidTimeZone, paceIssues, type Pace } from '../../src-shared/pace';
 import { templateVariables, type TemplateVariable } from '../../src-shared/template';
 import { raceTimeout, type TimerHandle } from '../kernel/clock';
 import { attachmentPath } from '../drafts/attachments';
-import { draftProblems, getDraft, templatedTexts } from '../drafts/service';
+import { draftProblems, getDraft } from '../drafts/service';
 import type { WhatsAppDriver } from '../whatsapp/driver';
 import { BuildStopped, buildRecipients, prepareAudience, previewAudience } from './audience';
 import {

@@ -8,13 +8,12 @@
  * the customer: the row stays `sending` and reconciliation decides, never a blind retry.
  */
 import fs from 'node:fs';
-import type { DraftPart, RecipientStatus } from '../../src-shared/campaigns';
+import { templatedTexts, type DraftPart, type RecipientStatus } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
 import { hash32, mulberry32 } from '../../src-shared/random';
 import { renderTemplate } from '../../src-shared/template';
 import { parseFieldPairs } from '../contacts/queries';
 import { attachmentPath } from '../drafts/attachments';
-import { templatedTexts } from '../drafts/service';
 import type { MessageEvidence, OutgoingContent } from '../whatsapp/driver';
 import { DriverError } from '../whatsapp/errors';
 import type { CampaignSnapshot, QueueHost } from './context';

@@ -14,6 +14,16 @@ import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { AppError } from '../../src-shared/errors';
 import { ATTACHMENT_LIMITS, attachmentOversize, type AttachmentKind } from '../../src-shared/campaigns';
+import {
+  CENTRAL_HEADER_BYTES,
+  END_SIGNATURE_BYTES,
+  LOCAL_HEADER_BYTES,
+  LOCAL_SIGNATURE_BYTES,
+  readCentralHeader,
+  readEndRecord,
+  readLocalHeader,
+  ZIP_SIGNATURE,
+} from '../zip/read';
 
 export type { AttachmentKind };
 
@@ -318,9 +328,6 @@ function sniffMatroska(b: Uint8Array): FormatId | null {
   return view(b.subarray(0, 64)).includes('webm', 0, 'latin1') ? 'webm' : 'mkv';
 }
 
-const ZIP_LOCAL = 0x04034b50;
-const ZIP_CENTRAL = 0x02014b50;
-const ZIP_END = 0x06054b50;
 const ODF_TYPES: ReadonlyMap<string, FormatId> = new Map<string, FormatId>([
   ['application/vnd.oasis.opendocument.text', 'odt'],
   ['application/vnd.oasis.opendocument.spreadsheet', 'ods'],
@@ -336,22 +343,17 @@ function officeFromEntryName(name: string): FormatId | null {
 
 function sniffZip(b: Uint8Array): FormatId | null {
   const first = u32le(b, 0);
-  if (first === ZIP_END) return 'zip'; // an empty archive
-  if (first !== ZIP_LOCAL) return null;
+  if (first === ZIP_SIGNATURE.end) return 'zip'; // an empty archive
+  if (first !== ZIP_SIGNATURE.local) return null;
   const buf = view(b);
-  const localSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
   // The first local file headers (OOXML puts [Content_Types].xml, _rels/ and then the parts first).
   let p = 0;
-  for (let entries = 0; entries < 64 && u32le(b, p) === ZIP_LOCAL; entries++) {
-    const flags = u16le(b, p + 6);
-    const method = u16le(b, p + 8);
-    const compressedSize = u32le(b, p + 18);
-    const nameLength = u16le(b, p + 26);
-    const extraLength = u16le(b, p + 28);
-    if (nameLength < 0 || extraLength < 0 || p + 30 + nameLength > b.length) break;
-    const name = buf.toString('utf8', p + 30, p + 30 + nameLength);
-    const dataStart = p + 30 + nameLength + extraLength;
+  for (let entries = 0; entries < 64 && u32le(b, p) === ZIP_SIGNATURE.local; entries++) {
+    const { flags, method, compressedSize, nameLength, rawName, dataOffset: dataStart } = readLocalHeader(b, p);
+    // (Past the end, a field reads as 0: a header cut short ends here.)
+    if (p + LOCAL_HEADER_BYTES + nameLength > b.length) break;
+    const name = view(rawName).toString('utf8');
     if (entries === 0 && name === 'mimetype' && method === 0 && compressedSize > 0 && compressedSize < 100) {
       const odf = ODF_TYPES.get(ascii(b, dataStart, compressedSize));
       if (odf) return odf;
@@ -360,7 +362,7 @@ function sniffZip(b: Uint8Array): FormatId | null {
     if (office) return office;
     if ((flags & 0x08) !== 0 || compressedSize === 0xffffffff) {
       // Sizes come after the data (or in a zip64 record): look for the next header instead.
-      const next = buf.indexOf(localSignature, dataStart);
+      const next = buf.indexOf(LOCAL_SIGNATURE_BYTES, dataStart);
       if (next < 0) break;
       p = next;
     } else {
@@ -370,19 +372,17 @@ function sniffZip(b: Uint8Array): FormatId | null {
 
   // Not decided yet: read the names in the central directory at the end.
   const tailStart = Math.max(0, b.length - (22 + 0xffff));
-  const endInTail = view(b.subarray(tailStart)).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (endInTail >= 0) {
-    const end = tailStart + endInTail;
-    let c = u32le(b, end + 16);
-    const count = u16le(b, end + 10);
-    for (let i = 0; i < Math.min(count, 5000) && u32le(b, c) === ZIP_CENTRAL; i++) {
-      const nameLength = u16le(b, c + 28);
-      const extraLength = u16le(b, c + 30);
-      const commentLength = u16le(b, c + 32);
-      if (c + 46 + nameLength > b.length) break;
-      const office = officeFromEntryName(buf.toString('utf8', c + 46, c + 46 + nameLength));
+  const endInTail = view(b.subarray(tailStart)).lastIndexOf(END_SIGNATURE_BYTES);
+  // Its count and directory offset must be there (a record cut short before them has none).
+  if (endInTail >= 0 && tailStart + endInTail + 20 <= b.length) {
+    const { count, directoryOffset } = readEndRecord(b, tailStart + endInTail);
+    let c = directoryOffset;
+    for (let i = 0; i < Math.min(count, 5000) && u32le(b, c) === ZIP_SIGNATURE.central; i++) {
+      const { nameLength, rawName, next } = readCentralHeader(b, c);
+      if (c + CENTRAL_HEADER_BYTES + nameLength > b.length) break;
+      const office = officeFromEntryName(view(rawName).toString('utf8'));
       if (office) return office;
-      c += 46 + nameLength + extraLength + commentLength;
+      c = next;
     }
   }
   return 'zip';

@@ -1,6 +1,6 @@
 /** Drafts: a name and message parts, kept in the book. Campaigns copy the parts when they start. */
 import type { Draft, DraftPart } from '../../src-shared/campaigns';
-import { DraftPartsSchema } from '../../src-shared/campaigns';
+import { DraftPartsSchema, templatedTexts } from '../../src-shared/campaigns';
 import { AppError } from '../../src-shared/errors';
 import { parseTemplate } from '../../src-shared/template';
 
@@ -70,22 +70,6 @@ export async function duplicateDraft(db: Db, id: number, now: string): Promise<D
 export async function deleteDraft(db: Db, id: number): Promise<boolean> {
   const result = await db.deleteFrom('drafts').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
-}
-
-/** The texts of a part that are templates (variables and spintax). */
-export function templatedTexts(part: DraftPart): string[] {
-  switch (part.kind) {
-    case 'text':
-      return [part.text];
-    case 'image':
-    case 'video':
-    case 'document':
-      return [part.caption];
-    case 'poll':
-      return [part.question];
-    default:
-      return [];
-  }
 }
 
 /** Problems that stop a draft from being sent, in plain words (empty when it can go). */

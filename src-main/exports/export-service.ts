@@ -1,6 +1,7 @@
 /** Exports run in a worker on their own read-only connection; the main thread only relays progress. */
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { utcDate } from '../../src-shared/dates';
 import type { FileBlob } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/errors';
 import type { ContactQuery } from '../../src-shared/filters';
@@ -49,7 +50,7 @@ export async function exportContacts(
       },
     );
     if (answer.type !== 'exported') throw new AppError('internal', 'The exporter gave an unexpected answer.');
-    const date = new Date().toISOString().slice(0, 10);
+    const date = utcDate(Date.now());
     return {
       fileName: `${safeFileName(input.fileName ?? `Pigeon contacts ${date}`)}.${input.format}`,
       mimeType: MIME[input.format],

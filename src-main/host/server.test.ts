@@ -10,7 +10,8 @@ import type { Core } from '../core/core';
 import { testCore } from '../test-support/core';
 import { startHost as startHostProcess } from '../test-support/host-process';
 import { startHost, type Host } from './server';
-import { decodeWire, encodeWire, MAX_WIRE_MESSAGE_BYTES } from './wire';
+import { decodeWire, encodeWire } from '../../src-shared/wire';
+import { MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 let host: Host;
 let core: Core;

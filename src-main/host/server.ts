@@ -15,7 +15,8 @@ import type { Core } from '../core/core';
 import { isMethodName } from '../../src-shared/contract';
 import { t } from '../../src-shared/i18n';
 import { dispatch } from '../ipc/dispatch';
-import { decodeWire, encodeWire, MAX_WIRE_MESSAGE_BYTES } from './wire';
+import { decodeWire, encodeWire } from '../../src-shared/wire';
+import { MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 export type HostOptions = {
   core: Core;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_LIMITS } from '../../src-shared/campaigns';
 import { contract } from '../../src-shared/contract';
 import { IMPORT_LIMITS } from '../../src-shared/limits';
-import { encodeWire, MAX_WIRE_MESSAGE_BYTES } from './wire';
+import { encodeWire } from '../../src-shared/wire';
+import { MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 /** A name of `length` characters that JSON writes at 6 bytes each (\u0001): the longest a name can get. */
 const worstName = (length: number) => '\u0001'.repeat(length);

@@ -1,30 +1,9 @@
 /**
- * JSON on the WebSocket, with binary data (spreadsheets) carried as {"$bytes": base64}. The browser
- * side has the same codec in src-renderer/transport.
+ * How large a message on the browser host's WebSocket may be. The codec itself (JSON with bytes as
+ * {"$bytes": base64}) is src-shared/wire, shared with the browser side.
  */
 import { ATTACHMENT_LIMITS } from '../../src-shared/campaigns';
 import { IMPORT_LIMITS } from '../../src-shared/limits';
-
-export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Uint8Array) return { $bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
-    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data)) {
-      return { $bytes: Buffer.from((v as { data: number[] }).data).toString('base64') };
-    }
-    return v;
-  });
-}
-
-export function decodeWire(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const keys = Object.keys(v);
-      const b = (v as { $bytes?: unknown }).$bytes;
-      if (keys.length === 1 && typeof b === 'string') return new Uint8Array(Buffer.from(b, 'base64'));
-    }
-    return v;
-  });
-}
 
 /** The largest file a client sends: a spreadsheet to import (imports.open) or an attachment (drafts.attach). */
 const LARGEST_FILE_BYTES = Math.max(IMPORT_LIMITS.maxBytes, ...Object.values(ATTACHMENT_LIMITS));

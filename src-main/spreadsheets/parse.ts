@@ -4,6 +4,7 @@
 // crafted files, so the caller runs this with a time limit). The content is sniffed from its
 // bytes, never from the file name. Nothing here writes parsed text into plain objects as keys:
 // headers and rows are arrays, so a header called "__proto__" is just a string.
+import type { ErrorCode } from '../../src-shared/errors';
 import { IMPORT_LIMITS } from '../../src-shared/limits';
 import { t } from '../../src-shared/i18n';
 import * as XLSX from 'xlsx';
@@ -18,15 +19,11 @@ export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: num
  */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { ...IMPORT_LIMITS };
 
-export type SpreadsheetErrorCode =
-  | 'file_too_large'
-  | 'too_many_rows'
-  | 'not_a_spreadsheet'
-  | 'encrypted_workbook'
-  | 'corrupt_workbook'
-  | 'empty_sheet'
-  | 'no_header_row'
-  | 'unsupported_format';
+/** The app's error codes a spreadsheet can fail with (a subset of ErrorCode, so they cannot drift apart). */
+export type SpreadsheetErrorCode = Extract<
+  ErrorCode,
+  'file_too_large' | 'too_many_rows' | 'not_a_spreadsheet' | 'encrypted_workbook' | 'corrupt_workbook' | 'empty_sheet' | 'no_header_row' | 'unsupported_format'
+>;
 
 export class SpreadsheetError extends Error {
   constructor(

@@ -16,8 +16,22 @@
 // out exactly as on the SheetJS path. Cells in General (the usual case, and every cell without a
 // style) never reach it.
 import { isUtf8 } from 'node:buffer';
-import { inflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
+import {
+  CENTRAL_HEADER_BYTES,
+  END_RECORD_BYTES,
+  entryName,
+  findEndRecord,
+  hasZip64Locator,
+  inflateUpTo,
+  LOCAL_HEADER_BYTES,
+  readCentralHeader,
+  readEndRecord,
+  readLocalHeader,
+  u32,
+  ZIP_FLAG,
+  ZIP_SIGNATURE,
+} from '../zip/read';
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes
@@ -174,34 +188,14 @@ export function numberCellText(v: number, w: string | undefined): string {
 
 type ZipEntry = { name: string; rawName: Uint8Array; method: number; compressedSize: number; size: number; localOffset: number };
 
-const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, o: number): number =>
-  ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
-
-const latin1 = new TextDecoder('latin1');
-const utf8Loose = new TextDecoder('utf-8');
-
 /** The central directory, by entry name. Null for ZIP64, multi-disk, encryption, or anything inconsistent. */
 function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> | null {
-  if (b.length < 22) return null;
-  // End Of Central Directory: search backwards; its comment must end exactly at the end of the file.
-  let eocd = -1;
-  const min = Math.max(0, b.length - 22 - 0xffff);
-  for (let i = b.length - 22; i >= min; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06 && i + 22 + u16(b, i + 20) === b.length) {
-      eocd = i;
-      break;
-    }
-  }
+  if (b.length < END_RECORD_BYTES) return null;
+  // End Of Central Directory: the last one whose comment ends exactly at the end of the file.
+  const eocd = findEndRecord(b);
   if (eocd < 0) return null;
-  // A ZIP64 locator just before the EOCD.
-  if (eocd >= 20 && u32(b, eocd - 20) === 0x07064b50) return null;
-  const disk = u16(b, eocd + 4);
-  const cdDisk = u16(b, eocd + 6);
-  const countHere = u16(b, eocd + 8);
-  const count = u16(b, eocd + 10);
-  const cdSize = u32(b, eocd + 12);
-  const cdOffset = u32(b, eocd + 16);
+  if (hasZip64Locator(b, eocd)) return null;
+  const { disk, directoryDisk: cdDisk, countHere, count, directorySize: cdSize, directoryOffset: cdOffset } = readEndRecord(b, eocd);
   if (disk !== 0 || cdDisk !== 0 || countHere !== count) return null;
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return null;
   if (cdOffset + cdSize > eocd) return null;
@@ -211,27 +205,18 @@ function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> | null {
   let p = cdOffset;
   const end = cdOffset + cdSize;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > end || u32(b, p) !== 0x02014b50) return null;
-    const flags = u16(b, p + 8);
-    const method = u16(b, p + 10);
-    const compressedSize = u32(b, p + 20);
-    const size = u32(b, p + 24);
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    const diskStart = u16(b, p + 34);
-    const localOffset = u32(b, p + 42);
-    if (p + 46 + nameLen + extraLen + commentLen > end) return null;
-    if (flags & 0x0041) return null; // encrypted / strong encryption
-    if (flags & 0x2000) return null; // masked central directory
+    if (p + CENTRAL_HEADER_BYTES > end || u32(b, p) !== ZIP_SIGNATURE.central) return null;
+    const { flags, method, compressedSize, size, diskStart, localOffset, rawName, next } = readCentralHeader(b, p);
+    if (next > end) return null;
+    if (flags & (ZIP_FLAG.encrypted | ZIP_FLAG.strongEncryption)) return null;
+    if (flags & ZIP_FLAG.maskedDirectory) return null;
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff || diskStart !== 0) return null;
-    const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x0800 ? utf8Loose : latin1).decode(nameBytes);
+    const name = entryName(rawName, flags);
     const lower = name.toLowerCase().replace(/\\/g, '/');
     if (lowerNames.has(lower)) return null; // SheetJS matches names case-insensitively
     lowerNames.add(lower);
-    entries.set(name, { name, rawName: nameBytes, method, compressedSize, size, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
+    entries.set(name, { name, rawName, method, compressedSize, size, localOffset });
+    p = next;
   }
   return entries;
 }
@@ -245,17 +230,17 @@ function entryBytes(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): Ui
   const e = zip.get(name);
   if (!e) return null;
   const lh = e.localOffset;
-  if (lh + 30 > b.length || u32(b, lh) !== 0x04034b50) return null;
-  const localFlags = u16(b, lh + 6);
-  if (localFlags & 0x0041) return null;
-  if (u16(b, lh + 8) !== e.method) return null;
+  if (lh + LOCAL_HEADER_BYTES > b.length || u32(b, lh) !== ZIP_SIGNATURE.local) return null;
+  const local = readLocalHeader(b, lh);
+  if (local.flags & (ZIP_FLAG.encrypted | ZIP_FLAG.strongEncryption)) return null;
+  if (local.method !== e.method) return null;
   // Without a data descriptor the local sizes must match the central ones (SheetJS checks this).
-  if (!(localFlags & 0x0008) && (u32(b, lh + 18) !== e.compressedSize || u32(b, lh + 22) !== e.size)) return null;
+  if (!(local.flags & ZIP_FLAG.descriptor) && (local.compressedSize !== e.compressedSize || local.size !== e.size)) return null;
   // The local name must be the central one (SheetJS goes by the local one).
-  const nameLen = u16(b, lh + 26);
-  if (nameLen !== e.rawName.length || lh + 30 + nameLen > b.length) return null;
-  for (let i = 0; i < nameLen; i++) if (b[lh + 30 + i] !== e.rawName[i]) return null;
-  const start = lh + 30 + nameLen + u16(b, lh + 28);
+  const nameLen = local.nameLength;
+  if (nameLen !== e.rawName.length || lh + LOCAL_HEADER_BYTES + nameLen > b.length) return null;
+  for (let i = 0; i < nameLen; i++) if (local.rawName[i] !== e.rawName[i]) return null;
+  const start = local.dataOffset;
   const stop = start + e.compressedSize;
   if (stop > b.length) return null;
   const data = b.subarray(start, stop);
@@ -264,17 +249,10 @@ function entryBytes(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): Ui
     return data;
   }
   if (e.method !== 8) return null;
-  let out: Buffer;
-  try {
-    // One byte over the declared size tells "more than declared" apart from "exactly".
-    out = inflateRawSync(data, { maxOutputLength: e.size + 1 });
-  } catch (err) {
-    if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new XlsxRefusal('corrupt', `zip entry ${name} inflates to more than it declares`);
-    }
-    return null;
-  }
-  if (out.length > e.size) throw new XlsxRefusal('corrupt', `zip entry ${name} inflates to more than it declares`);
+  // One byte over the declared size tells "more than declared" apart from "exactly".
+  const out = inflateUpTo(data, e.size);
+  if (out === 'broken') return null;
+  if (out === 'over' || out.length > e.size) throw new XlsxRefusal('corrupt', `zip entry ${name} inflates to more than it declares`);
   if (out.length !== e.size) return null;
   return out;
 }

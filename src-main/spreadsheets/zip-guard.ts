@@ -16,8 +16,25 @@
 // After this, whichever parser reads the file, and whichever entries it reads, it cannot unpack
 // more than `maxTotalBytes`: the fast .xlsx reader stops each part it reads at its declared size
 // itself, SheetJS gets only streams proven to end there. Pure: bytes in, entries or a ZipRefusal out.
-import { inflateRawSync } from 'node:zlib';
 import { IMPORT_LIMITS } from '../../src-shared/limits';
+import {
+  bufferView,
+  CENTRAL_HEADER_BYTES,
+  END_RECORD_BYTES,
+  END_SIGNATURE_BYTES,
+  entryName,
+  findEndRecord,
+  hasZip64Locator,
+  inflateUpTo,
+  LOCAL_HEADER_BYTES,
+  readCentralHeader,
+  readEndRecord,
+  readLocalHeader,
+  u16,
+  u32,
+  ZIP_FLAG,
+  ZIP_SIGNATURE,
+} from '../zip/read';
 
 export type ZipLimits = {
   maxEntries: number;
@@ -81,23 +98,7 @@ export type ZipEntryInfo = {
   dataOffset: number;
 };
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_DESCRIPTOR = 0x08074b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const END_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DESCRIPTOR = 0x0008;
-const FLAG_STRONG_ENCRYPTION = 0x0040;
-const FLAG_UTF8 = 0x0800;
-const FLAG_MASKED_DIRECTORY = 0x2000;
-
-const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, o: number): number =>
-  ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
-
-const latin1 = new TextDecoder('latin1');
-const utf8 = new TextDecoder('utf-8');
+const { encrypted: FLAG_ENCRYPTED, descriptor: FLAG_DESCRIPTOR, strongEncryption: FLAG_STRONG_ENCRYPTION, maskedDirectory: FLAG_MASKED_DIRECTORY } = ZIP_FLAG;
 
 const damaged = (detail: string): ZipRefusal => new ZipRefusal('damaged', detail);
 const unsafe = (detail: string): ZipRefusal => new ZipRefusal('unsafe', detail);
@@ -110,16 +111,10 @@ const tooLarge = (detail: string): ZipRefusal => new ZipRefusal('too_large', det
  */
 function endRecord(buf: Buffer): number {
   const len = buf.length;
-  const last = len >= 4 ? buf.lastIndexOf(END_SIGNATURE) : -1;
-  let found = -1;
-  for (let i = buf.lastIndexOf(END_SIGNATURE, len - 22); i >= 0 && i >= len - 22 - 0xffff; i = i > 0 ? buf.lastIndexOf(END_SIGNATURE, i - 1) : -1) {
-    if (i + 22 + u16(buf, i + 20) === len) {
-      found = i;
-      break;
-    }
-  }
+  const last = len >= 4 ? buf.lastIndexOf(END_SIGNATURE_BYTES) : -1;
+  const found = findEndRecord(buf);
   if (found < 0) {
-    if (last >= 0 && last + 22 <= len && last + 22 + u16(buf, last + 20) < len) throw damaged('bytes after the end record');
+    if (last >= 0 && last + END_RECORD_BYTES <= len && last + END_RECORD_BYTES + u16(buf, last + 20) < len) throw damaged('bytes after the end record');
     throw damaged('no end record (truncated?)');
   }
   if (last !== found) throw unsafe('another end-record signature after the end record');
@@ -130,16 +125,11 @@ type Entry = ZipEntryInfo & { flags: number; crc: number; rawName: Uint8Array; s
 
 /** Checks a zip as described at the top of this file. Returns its entries in directory order. */
 export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntryInfo[] {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length < 22) throw damaged('shorter than an end record');
+  const b = bufferView(bytes);
+  if (b.length < END_RECORD_BYTES) throw damaged('shorter than an end record');
   const eocd = endRecord(b);
-  if (eocd >= 20 && u32(b, eocd - 20) === SIG_ZIP64_LOCATOR) throw damaged('ZIP64');
-  const disk = u16(b, eocd + 4);
-  const cdDisk = u16(b, eocd + 6);
-  const countHere = u16(b, eocd + 8);
-  const count = u16(b, eocd + 10);
-  const cdSize = u32(b, eocd + 12);
-  const cdOffset = u32(b, eocd + 16);
+  if (hasZip64Locator(b, eocd)) throw damaged('ZIP64');
+  const { disk, directoryDisk: cdDisk, countHere, count, directorySize: cdSize, directoryOffset: cdOffset } = readEndRecord(b, eocd);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw damaged('ZIP64');
   if (disk !== 0 || cdDisk !== 0 || countHere !== count) throw damaged('multi-disk archive');
   if (cdOffset + cdSize !== eocd) throw damaged('the central directory does not end at the end record');
@@ -151,21 +141,10 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
   let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > eocd || u32(b, p) !== SIG_CENTRAL) throw damaged(`directory entry ${n} missing`);
-    const flags = u16(b, p + 8);
-    const method = u16(b, p + 10);
-    const crc = u32(b, p + 16);
-    const compressedSize = u32(b, p + 20);
-    const size = u32(b, p + 24);
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    const diskStart = u16(b, p + 34);
-    const localOffset = u32(b, p + 42);
-    const next = p + 46 + nameLen + extraLen + commentLen;
+    if (p + CENTRAL_HEADER_BYTES > eocd || u32(b, p) !== ZIP_SIGNATURE.central) throw damaged(`directory entry ${n} missing`);
+    const { flags, method, crc, compressedSize, size, diskStart, localOffset, rawName, next } = readCentralHeader(b, p);
     if (next > eocd) throw damaged(`directory entry ${n} runs past the directory`);
-    const rawName = b.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & FLAG_UTF8 ? utf8 : latin1).decode(rawName);
+    const name = entryName(rawName, flags);
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_MASKED_DIRECTORY)) throw damaged(`${name}: encrypted`);
     if (method !== 0 && method !== 8) throw damaged(`${name}: compression method ${method}`);
     if (diskStart !== 0) throw damaged(`${name}: on another disk`);
@@ -191,23 +170,21 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
   // Local headers: each must agree with its directory entry, and lie before the directory.
   for (const e of entries) {
     const lh = e.localOffset;
-    if (lh + 30 > cdOffset || u32(b, lh) !== SIG_LOCAL) throw damaged(`${e.name}: no local header`);
-    const flags = u16(b, lh + 6);
+    if (lh + LOCAL_HEADER_BYTES > cdOffset || u32(b, lh) !== ZIP_SIGNATURE.local) throw damaged(`${e.name}: no local header`);
+    const local = readLocalHeader(b, lh);
+    const flags = local.flags;
     if ((flags & (FLAG_ENCRYPTED | FLAG_DESCRIPTOR)) !== (e.flags & (FLAG_ENCRYPTED | FLAG_DESCRIPTOR))) throw unsafe(`${e.name}: local flags differ`);
-    if (u16(b, lh + 8) !== e.method) throw unsafe(`${e.name}: local method differs`);
-    const nameLen = u16(b, lh + 26);
-    const extraLen = u16(b, lh + 28);
-    if (lh + 30 + nameLen > cdOffset || !b.subarray(lh + 30, lh + 30 + nameLen).equals(e.rawName)) throw unsafe(`${e.name}: local name differs`);
-    const localCompressed = u32(b, lh + 18);
-    const localSize = u32(b, lh + 22);
-    e.dataOffset = lh + 30 + nameLen + extraLen;
+    if (local.method !== e.method) throw unsafe(`${e.name}: local method differs`);
+    if (lh + LOCAL_HEADER_BYTES + local.nameLength > cdOffset || !bufferView(local.rawName).equals(e.rawName)) throw unsafe(`${e.name}: local name differs`);
+    const { compressedSize: localCompressed, size: localSize } = local;
+    e.dataOffset = local.dataOffset;
     const dataEnd = e.dataOffset + e.compressedSize;
     if (flags & FLAG_DESCRIPTOR) {
       // Sizes in the local header are 0 (or right); the descriptor after the data has them.
       if ((localCompressed !== 0 && localCompressed !== e.compressedSize) || (localSize !== 0 && localSize !== e.size)) {
         throw unsafe(`${e.name}: local sizes differ`);
       }
-      const signed = dataEnd + 4 <= cdOffset && u32(b, dataEnd) === SIG_DESCRIPTOR;
+      const signed = dataEnd + 4 <= cdOffset && u32(b, dataEnd) === ZIP_SIGNATURE.descriptor;
       const d = signed ? dataEnd + 4 : dataEnd;
       if (d + 12 > cdOffset) throw damaged(`${e.name}: no data descriptor`);
       if (u32(b, d) !== e.crc || u32(b, d + 4) !== e.compressedSize || u32(b, d + 8) !== e.size) throw unsafe(`${e.name}: data descriptor differs`);
@@ -240,13 +217,9 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
 export function checkZipData(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): void {
   for (const e of entries) {
     if (e.method !== 8) continue;
-    let out: Uint8Array;
-    try {
-      out = inflateRawSync(bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), { maxOutputLength: e.size + 1 });
-    } catch (err) {
-      if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw unsafe(`${e.name} unpacks to more than the ${e.size} bytes it declares`);
-      throw damaged(`${e.name}: broken deflate data`);
-    }
+    const out = inflateUpTo(bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), e.size);
+    if (out === 'over') throw unsafe(`${e.name} unpacks to more than the ${e.size} bytes it declares`);
+    if (out === 'broken') throw damaged(`${e.name}: broken deflate data`);
     if (out.length !== e.size) throw unsafe(`${e.name} unpacks to ${out.length} bytes, not the ${e.size} it declares`);
   }
 }

@@ -1,5 +1,6 @@
 /** Working days and hours; says so when the window goes past midnight. */
 import { useId } from 'react';
+import { weekdayName } from '../../../src-shared/dates';
 import { getLocale, t } from '../../../src-shared/i18n';
 import { describeWorkingHours, parseHHMM, type Weekday, type WorkingHours } from '../../../src-shared/pace';
 
@@ -8,7 +9,7 @@ const WEEK: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
 /** The day's short name in the current language (7 Jan 2024 was a Sunday). */
 function dayName(day: Weekday, style: 'short' | 'long'): string {
-  return new Date(Date.UTC(2024, 0, 7 + day)).toLocaleDateString(getLocale(), { weekday: style, timeZone: 'UTC' });
+  return weekdayName(day, getLocale(), style);
 }
 
 export function WorkingHoursEditor({ value, onChange }: { value: WorkingHours; onChange: (hours: WorkingHours) => void }) {

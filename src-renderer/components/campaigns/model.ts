@@ -5,6 +5,7 @@
 import type { Account } from '../../../src-shared/accounts';
 import type { Audience, Campaign, Draft, Exclusions, Schedule } from '../../../src-shared/campaigns';
 import type { MethodParsedInput } from '../../../src-shared/contract';
+import { wallDate, wallTime } from '../../../src-shared/dates';
 import type { ContactQuery } from '../../../src-shared/filters';
 import { t } from '../../../src-shared/i18n';
 import { isValidTimeZone, paceFromPreset, paceIssues, zonedParts, zonedTimeToUtc, type Pace } from '../../../src-shared/pace';
@@ -62,12 +63,10 @@ export function allTimeZones(): string[] {
   return zonesCache;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The wall date and time at `ms` in `timeZone`, as the date and time inputs want them. */
 export function wallDateTime(ms: number, timeZone: string): { date: string; time: string } {
   const p = zonedParts(ms, isValidTimeZone(timeZone) ? timeZone : 'UTC');
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+  return { date: wallDate(p.year, p.month, p.day), time: wallTime(p.hour, p.minute) };
 }
 
 /** Tomorrow at 09:00 in `timeZone`: a sensible first guess for "At". */

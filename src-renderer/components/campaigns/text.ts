@@ -1,5 +1,6 @@
 /** Campaign numbers and settings in plain words. */
 import type { CampaignCounts, CampaignStatus, RecipientStatus } from '../../../src-shared/campaigns';
+import { formatDate } from '../../../src-shared/dates';
 import { getLocale, t } from '../../../src-shared/i18n';
 import { describeWorkingHours, type Pace } from '../../../src-shared/pace';
 
@@ -107,7 +108,7 @@ export function formatInZone(iso: string, timeZone: string, localZone: string): 
   if (Number.isNaN(d.getTime())) return iso;
   let text: string;
   try {
-    text = d.toLocaleString(getLocale(), { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    text = formatDate(d, getLocale(), { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   } catch {
     return iso;
   }

@@ -14,6 +14,7 @@ import {
   type AttachmentRef,
   type DraftPart,
   type DraftPartKind,
+  templatedTexts,
 } from '../../../src-shared/campaigns';
 import { t, type MessageKey } from '../../../src-shared/i18n';
 import { mulberry32 } from '../../../src-shared/random';
@@ -161,22 +162,6 @@ export function toDraftParts(parts: readonly EditorPart[]): { ok: true; parts: D
     else problems.push({ key: part.key, message: result.message });
   }
   return problems.length === 0 ? { ok: true, parts: out } : { ok: false, problems };
-}
-
-/** The texts of a part that are templates (variables and spintax). */
-export function templatedTexts(part: Pick<EditorPart, 'kind'> & Partial<Record<'text' | 'caption' | 'question', string>>): string[] {
-  switch (part.kind) {
-    case 'text':
-      return [part.text ?? ''];
-    case 'image':
-    case 'video':
-    case 'document':
-      return [part.caption ?? ''];
-    case 'poll':
-      return [part.question ?? ''];
-    default:
-      return [];
-  }
 }
 
 /** Template problems across the parts (for the warning badge). */
