@@ -1,4 +1,5 @@
 /** The blacklist or graylist as a file: small enough (one row a number) to write on the main thread. */
+import { utcDate } from '../../src-shared/dates';
 import type { FileBlob } from '../../src-shared/domain';
 import type { MethodParsedInput } from '../../src-shared/contract';
 import type { Db } from '../kernel/db';
@@ -12,7 +13,7 @@ export async function exportSuppressions(db: Db, input: MethodParsedInput<'expor
   const data = rows.map((r) => [r.phone, r.contactName ?? '', r.reason, r.source, r.createdAt]);
   const title = input.kind === 'black' ? 'Blacklist' : 'Graylist';
   return {
-    fileName: `Pigeon ${title.toLowerCase()} ${new Date().toISOString().slice(0, 10)}.${input.format}`,
+    fileName: `Pigeon ${title.toLowerCase()} ${utcDate(Date.now())}.${input.format}`,
     mimeType: MIME[input.format],
     bytes: input.format === 'xlsx' ? writeXlsx(title, headers, data) : writeCsv(headers, data),
   };
