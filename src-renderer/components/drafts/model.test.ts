@@ -22,7 +22,6 @@ import {
   renderParts,
   serializeWorking,
   splitCoordinates,
-  templatedTexts,
   templateIssueCount,
   templateIssues,
   toDraftPart,
@@ -33,6 +32,7 @@ import {
   wrapSelection,
   type EditorPart,
 } from './model';
+import { templatedTexts } from '../../../src-shared/campaigns';
 
 const MB = 1024 * 1024;
 /** Half of an emoji (or other astral character) left on its own. */
