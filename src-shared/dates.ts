@@ -6,7 +6,11 @@
  * language and are written out here.
  */
 
-/** Formatters are costly to build and the same few are asked for again and again. */
+/**
+ * Formatters are costly to build and the same few are asked for again and again. Only those with
+ * an explicit time zone are kept: one without takes the computer's zone when it is built, and the
+ * zone can change while the app runs (travel, a settings change).
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -14,6 +18,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * options name at least one field). Throws RangeError for an unknown time zone, as Intl does.
  */
 export function formatDate(date: Date | number, locale: string, options: Intl.DateTimeFormatOptions): string {
+  if (options.timeZone === undefined) return new Intl.DateTimeFormat(locale, options).format(date);
   const key = `${locale}\u0000${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
