@@ -17,21 +17,7 @@
 // style) never reach it.
 import { isUtf8 } from 'node:buffer';
 import * as XLSX from 'xlsx';
-import {
-  CENTRAL_HEADER_BYTES,
-  END_RECORD_BYTES,
-  entryName,
-  findEndRecord,
-  hasZip64Locator,
-  inflateUpTo,
-  LOCAL_HEADER_BYTES,
-  readCentralHeader,
-  readEndRecord,
-  readLocalHeader,
-  u32,
-  ZIP_FLAG,
-  ZIP_SIGNATURE,
-} from '../zip/read';
+import * as zipFormat from '../zip/read';
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes
@@ -190,12 +176,12 @@ type ZipEntry = { name: string; rawName: Uint8Array; method: number; compressedS
 
 /** The central directory, by entry name. Null for ZIP64, multi-disk, encryption, or anything inconsistent. */
 function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> | null {
-  if (b.length < END_RECORD_BYTES) return null;
+  if (b.length < zipFormat.END_RECORD_BYTES) return null;
   // End Of Central Directory: the last one whose comment ends exactly at the end of the file.
-  const eocd = findEndRecord(b);
+  const eocd = zipFormat.findEndRecord(b);
   if (eocd < 0) return null;
-  if (hasZip64Locator(b, eocd)) return null;
-  const { disk, directoryDisk: cdDisk, countHere, count, directorySize: cdSize, directoryOffset: cdOffset } = readEndRecord(b, eocd);
+  if (zipFormat.hasZip64Locator(b, eocd)) return null;
+  const { disk, directoryDisk: cdDisk, countHere, count, directorySize: cdSize, directoryOffset: cdOffset } = zipFormat.readEndRecord(b, eocd);
   if (disk !== 0 || cdDisk !== 0 || countHere !== count) return null;
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return null;
   if (cdOffset + cdSize > eocd) return null;
@@ -205,13 +191,13 @@ function readZipDirectory(b: Uint8Array): Map<string, ZipEntry> | null {
   let p = cdOffset;
   const end = cdOffset + cdSize;
   for (let n = 0; n < count; n++) {
-    if (p + CENTRAL_HEADER_BYTES > end || u32(b, p) !== ZIP_SIGNATURE.central) return null;
-    const { flags, method, compressedSize, size, diskStart, localOffset, rawName, next } = readCentralHeader(b, p);
+    if (p + zipFormat.CENTRAL_HEADER_BYTES > end || zipFormat.u32(b, p) !== zipFormat.ZIP_SIGNATURE.central) return null;
+    const { flags, method, compressedSize, size, diskStart, localOffset, rawName, next } = zipFormat.readCentralHeader(b, p);
     if (next > end) return null;
-    if (flags & (ZIP_FLAG.encrypted | ZIP_FLAG.strongEncryption)) return null;
-    if (flags & ZIP_FLAG.maskedDirectory) return null;
+    if (flags & (zipFormat.ZIP_FLAG.encrypted | zipFormat.ZIP_FLAG.strongEncryption)) return null;
+    if (flags & zipFormat.ZIP_FLAG.maskedDirectory) return null;
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff || diskStart !== 0) return null;
-    const name = entryName(rawName, flags);
+    const name = zipFormat.entryName(rawName, flags);
     const lower = name.toLowerCase().replace(/\\/g, '/');
     if (lowerNames.has(lower)) return null; // SheetJS matches names case-insensitively
     lowerNames.add(lower);
@@ -230,15 +216,15 @@ function entryBytes(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): Ui
   const e = zip.get(name);
   if (!e) return null;
   const lh = e.localOffset;
-  if (lh + LOCAL_HEADER_BYTES > b.length || u32(b, lh) !== ZIP_SIGNATURE.local) return null;
-  const local = readLocalHeader(b, lh);
-  if (local.flags & (ZIP_FLAG.encrypted | ZIP_FLAG.strongEncryption)) return null;
+  if (lh + zipFormat.LOCAL_HEADER_BYTES > b.length || zipFormat.u32(b, lh) !== zipFormat.ZIP_SIGNATURE.local) return null;
+  const local = zipFormat.readLocalHeader(b, lh);
+  if (local.flags & (zipFormat.ZIP_FLAG.encrypted | zipFormat.ZIP_FLAG.strongEncryption)) return null;
   if (local.method !== e.method) return null;
   // Without a data descriptor the local sizes must match the central ones (SheetJS checks this).
-  if (!(local.flags & ZIP_FLAG.descriptor) && (local.compressedSize !== e.compressedSize || local.size !== e.size)) return null;
+  if (!(local.flags & zipFormat.ZIP_FLAG.descriptor) && (local.compressedSize !== e.compressedSize || local.size !== e.size)) return null;
   // The local name must be the central one (SheetJS goes by the local one).
   const nameLen = local.nameLength;
-  if (nameLen !== e.rawName.length || lh + LOCAL_HEADER_BYTES + nameLen > b.length) return null;
+  if (nameLen !== e.rawName.length || lh + zipFormat.LOCAL_HEADER_BYTES + nameLen > b.length) return null;
   for (let i = 0; i < nameLen; i++) if (local.rawName[i] !== e.rawName[i]) return null;
   const start = local.dataOffset;
   const stop = start + e.compressedSize;
@@ -250,7 +236,7 @@ function entryBytes(b: Uint8Array, zip: Map<string, ZipEntry>, name: string): Ui
   }
   if (e.method !== 8) return null;
   // One byte over the declared size tells "more than declared" apart from "exactly".
-  const out = inflateUpTo(data, e.size);
+  const out = zipFormat.inflateUpTo(data, e.size);
   if (out === 'broken') return null;
   if (out === 'over' || out.length > e.size) throw new XlsxRefusal('corrupt', `zip entry ${name} inflates to more than it declares`);
   if (out.length !== e.size) return null;

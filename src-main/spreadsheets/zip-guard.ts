@@ -17,24 +17,7 @@
 // more than `maxTotalBytes`: the fast .xlsx reader stops each part it reads at its declared size
 // itself, SheetJS gets only streams proven to end there. Pure: bytes in, entries or a ZipRefusal out.
 import { IMPORT_LIMITS } from '../../src-shared/limits';
-import {
-  bufferView,
-  CENTRAL_HEADER_BYTES,
-  END_RECORD_BYTES,
-  END_SIGNATURE_BYTES,
-  entryName,
-  findEndRecord,
-  hasZip64Locator,
-  inflateUpTo,
-  LOCAL_HEADER_BYTES,
-  readCentralHeader,
-  readEndRecord,
-  readLocalHeader,
-  u16,
-  u32,
-  ZIP_FLAG,
-  ZIP_SIGNATURE,
-} from '../zip/read';
+import * as zipFormat from '../zip/read';
 
 export type ZipLimits = {
   maxEntries: number;
@@ -98,7 +81,7 @@ export type ZipEntryInfo = {
   dataOffset: number;
 };
 
-const { encrypted: FLAG_ENCRYPTED, descriptor: FLAG_DESCRIPTOR, strongEncryption: FLAG_STRONG_ENCRYPTION, maskedDirectory: FLAG_MASKED_DIRECTORY } = ZIP_FLAG;
+const { encrypted: FLAG_ENCRYPTED, descriptor: FLAG_DESCRIPTOR, strongEncryption: FLAG_STRONG_ENCRYPTION, maskedDirectory: FLAG_MASKED_DIRECTORY } = zipFormat.ZIP_FLAG;
 
 const damaged = (detail: string): ZipRefusal => new ZipRefusal('damaged', detail);
 const unsafe = (detail: string): ZipRefusal => new ZipRefusal('unsafe', detail);
@@ -111,10 +94,10 @@ const tooLarge = (detail: string): ZipRefusal => new ZipRefusal('too_large', det
  */
 function endRecord(buf: Buffer): number {
   const len = buf.length;
-  const last = len >= 4 ? buf.lastIndexOf(END_SIGNATURE_BYTES) : -1;
-  const found = findEndRecord(buf);
+  const last = len >= 4 ? buf.lastIndexOf(zipFormat.END_SIGNATURE_BYTES) : -1;
+  const found = zipFormat.findEndRecord(buf);
   if (found < 0) {
-    if (last >= 0 && last + END_RECORD_BYTES <= len && last + END_RECORD_BYTES + u16(buf, last + 20) < len) throw damaged('bytes after the end record');
+    if (last >= 0 && last + zipFormat.END_RECORD_BYTES <= len && last + zipFormat.END_RECORD_BYTES + zipFormat.u16(buf, last + 20) < len) throw damaged('bytes after the end record');
     throw damaged('no end record (truncated?)');
   }
   if (last !== found) throw unsafe('another end-record signature after the end record');
@@ -125,11 +108,11 @@ type Entry = ZipEntryInfo & { flags: number; crc: number; rawName: Uint8Array; s
 
 /** Checks a zip as described at the top of this file. Returns its entries in directory order. */
 export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntryInfo[] {
-  const b = bufferView(bytes);
-  if (b.length < END_RECORD_BYTES) throw damaged('shorter than an end record');
+  const b = zipFormat.bufferView(bytes);
+  if (b.length < zipFormat.END_RECORD_BYTES) throw damaged('shorter than an end record');
   const eocd = endRecord(b);
-  if (hasZip64Locator(b, eocd)) throw damaged('ZIP64');
-  const { disk, directoryDisk: cdDisk, countHere, count, directorySize: cdSize, directoryOffset: cdOffset } = readEndRecord(b, eocd);
+  if (zipFormat.hasZip64Locator(b, eocd)) throw damaged('ZIP64');
+  const { disk, directoryDisk: cdDisk, countHere, count, directorySize: cdSize, directoryOffset: cdOffset } = zipFormat.readEndRecord(b, eocd);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw damaged('ZIP64');
   if (disk !== 0 || cdDisk !== 0 || countHere !== count) throw damaged('multi-disk archive');
   if (cdOffset + cdSize !== eocd) throw damaged('the central directory does not end at the end record');
@@ -141,10 +124,10 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
   let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + CENTRAL_HEADER_BYTES > eocd || u32(b, p) !== ZIP_SIGNATURE.central) throw damaged(`directory entry ${n} missing`);
-    const { flags, method, crc, compressedSize, size, diskStart, localOffset, rawName, next } = readCentralHeader(b, p);
+    if (p + zipFormat.CENTRAL_HEADER_BYTES > eocd || zipFormat.u32(b, p) !== zipFormat.ZIP_SIGNATURE.central) throw damaged(`directory entry ${n} missing`);
+    const { flags, method, crc, compressedSize, size, diskStart, localOffset, rawName, next } = zipFormat.readCentralHeader(b, p);
     if (next > eocd) throw damaged(`directory entry ${n} runs past the directory`);
-    const name = entryName(rawName, flags);
+    const name = zipFormat.entryName(rawName, flags);
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_MASKED_DIRECTORY)) throw damaged(`${name}: encrypted`);
     if (method !== 0 && method !== 8) throw damaged(`${name}: compression method ${method}`);
     if (diskStart !== 0) throw damaged(`${name}: on another disk`);
@@ -170,12 +153,12 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
   // Local headers: each must agree with its directory entry, and lie before the directory.
   for (const e of entries) {
     const lh = e.localOffset;
-    if (lh + LOCAL_HEADER_BYTES > cdOffset || u32(b, lh) !== ZIP_SIGNATURE.local) throw damaged(`${e.name}: no local header`);
-    const local = readLocalHeader(b, lh);
+    if (lh + zipFormat.LOCAL_HEADER_BYTES > cdOffset || zipFormat.u32(b, lh) !== zipFormat.ZIP_SIGNATURE.local) throw damaged(`${e.name}: no local header`);
+    const local = zipFormat.readLocalHeader(b, lh);
     const flags = local.flags;
     if ((flags & (FLAG_ENCRYPTED | FLAG_DESCRIPTOR)) !== (e.flags & (FLAG_ENCRYPTED | FLAG_DESCRIPTOR))) throw unsafe(`${e.name}: local flags differ`);
     if (local.method !== e.method) throw unsafe(`${e.name}: local method differs`);
-    if (lh + LOCAL_HEADER_BYTES + local.nameLength > cdOffset || !bufferView(local.rawName).equals(e.rawName)) throw unsafe(`${e.name}: local name differs`);
+    if (lh + zipFormat.LOCAL_HEADER_BYTES + local.nameLength > cdOffset || !zipFormat.bufferView(local.rawName).equals(e.rawName)) throw unsafe(`${e.name}: local name differs`);
     const { compressedSize: localCompressed, size: localSize } = local;
     e.dataOffset = local.dataOffset;
     const dataEnd = e.dataOffset + e.compressedSize;
@@ -184,10 +167,10 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
       if ((localCompressed !== 0 && localCompressed !== e.compressedSize) || (localSize !== 0 && localSize !== e.size)) {
         throw unsafe(`${e.name}: local sizes differ`);
       }
-      const signed = dataEnd + 4 <= cdOffset && u32(b, dataEnd) === ZIP_SIGNATURE.descriptor;
+      const signed = dataEnd + 4 <= cdOffset && zipFormat.u32(b, dataEnd) === zipFormat.ZIP_SIGNATURE.descriptor;
       const d = signed ? dataEnd + 4 : dataEnd;
       if (d + 12 > cdOffset) throw damaged(`${e.name}: no data descriptor`);
-      if (u32(b, d) !== e.crc || u32(b, d + 4) !== e.compressedSize || u32(b, d + 8) !== e.size) throw unsafe(`${e.name}: data descriptor differs`);
+      if (zipFormat.u32(b, d) !== e.crc || zipFormat.u32(b, d + 4) !== e.compressedSize || zipFormat.u32(b, d + 8) !== e.size) throw unsafe(`${e.name}: data descriptor differs`);
       e.spanEnd = d + 12;
     } else {
       if (localCompressed !== e.compressedSize || localSize !== e.size) throw unsafe(`${e.name}: local sizes differ`);
@@ -217,7 +200,7 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
 export function checkZipData(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): void {
   for (const e of entries) {
     if (e.method !== 8) continue;
-    const out = inflateUpTo(bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), e.size);
+    const out = zipFormat.inflateUpTo(bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), e.size);
     if (out === 'over') throw unsafe(`${e.name} unpacks to more than the ${e.size} bytes it declares`);
     if (out === 'broken') throw damaged(`${e.name}: broken deflate data`);
     if (out.length !== e.size) throw unsafe(`${e.name} unpacks to ${out.length} bytes, not the ${e.size} it declares`);
