@@ -2,8 +2,8 @@
  * Files a shop owner may choose by mistake or that arrive broken: each gets a plain message on the
  * import page and nothing is imported. Plus the awkward-but-valid sheets that must still import.
  */
-import { corruptXlsxBytes, encryptedWorkbookBytes, zipBomb } from '../src-main/spreadsheets/fixtures';
-import { mulberry32 } from '../src-shared/random';
+import { corruptXlsxBytes, encryptedWorkbookBytes, zipBomb } from '#main/spreadsheets/fixtures';
+import { mulberry32 } from '#shared/random';
 import { expect, test, writeTempFile } from './fixtures';
 import { chooseImportFile, expectContactsCount, finishImport, goTo, openImport } from './helpers';
 

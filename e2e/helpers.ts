@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Download, Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { messyContactsCsv, MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
+import { messyContactsCsv, MESSY_ROWS } from '#main/spreadsheets/fixtures';
 import { expect, writeTempFile } from './fixtures';
 
 export type NavName =

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeRedirectPage } from '../src-main/host/open-browser';
+import { writeRedirectPage } from '#main/host/open-browser';
 import { expect, test } from './fixtures';
 
 test('the page the opener is given takes the browser to Pigeon, token and all', async ({ pigeon, context }) => {

@@ -1,6 +1,6 @@
 /** Importing the messy real-world sheet: preview, mapping, options, result, rejected rows, re-import. */
 import path from 'node:path';
-import { messyContactsCsv, messyContactsXlsx, MESSY_ROWS } from '../src-main/spreadsheets/fixtures';
+import { messyContactsCsv, messyContactsXlsx, MESSY_ROWS } from '#main/spreadsheets/fixtures';
 import { expect, test, writeTempFile } from './fixtures';
 import {
   chooseImportFile,

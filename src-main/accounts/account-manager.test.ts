@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Account, AccountEvent } from '../../src-shared/accounts';
-import type { EventPayloads } from '../../src-shared/contract';
-import { FakeClock } from '../kernel/clock';
-import { DriverError } from '../whatsapp/errors';
-import { openTestCore, testCore } from '../test-support/core';
-import { fakeDriverFactory } from '../test-support/fake-driver';
+import type { Account, AccountEvent } from '#shared/accounts';
+import type { EventPayloads } from '#shared/contract';
+import { FakeClock } from '#main/kernel/clock';
+import { DriverError } from '#main/whatsapp/errors';
+import { openTestCore, testCore } from '#main/test-support/core';
+import { fakeDriverFactory } from '#main/test-support/fake-driver';
 import { RECONNECT_MAX_ATTEMPTS } from './account-manager';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;

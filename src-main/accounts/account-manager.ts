@@ -7,18 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
-import type { Account, AccountState, AckLevel, DriverKind, LogLevel } from '../../src-shared/accounts';
-import type { MethodParsedInput } from '../../src-shared/contract';
-import { AppError } from '../../src-shared/errors';
-import { t, type MessageKey } from '../../src-shared/i18n';
-import { optOutMatcher } from '../../src-shared/optout';
-import { formatPhoneInternational, normalisePhone } from '../../src-shared/phone';
+import type { Account, AccountState, AckLevel, DriverKind, LogLevel } from '#shared/accounts';
+import type { MethodParsedInput } from '#shared/contract';
+import { AppError } from '#shared/errors';
+import { t, type MessageKey } from '#shared/i18n';
+import { optOutMatcher } from '#shared/optout';
+import { formatPhoneInternational, normalisePhone } from '#shared/phone';
 
-import type { Clock, TimerHandle } from '../kernel/clock';
-import type { EventBus } from '../kernel/events';
-import { getSettings } from '../settings/settings';
-import type { DriverFactory, IncomingWhatsAppMessage, WhatsAppDriver } from '../whatsapp/driver';
-import { TypedEmitter } from '../whatsapp/emitter';
+import type { Clock, TimerHandle } from '#main/kernel/clock';
+import type { EventBus } from '#main/kernel/events';
+import { getSettings } from '#main/settings/settings';
+import type { DriverFactory, IncomingWhatsAppMessage, WhatsAppDriver } from '#main/whatsapp/driver';
+import { TypedEmitter } from '#main/whatsapp/emitter';
 import {
   deleteAccount,
   insertAccount,
@@ -28,7 +28,7 @@ import {
   updateAccount,
   type AccountRecord,
 } from './repo';
-import type { Db } from '../kernel/db';
+import type { Db } from '#main/kernel/db';
 
 export const RECONNECT_BASE_MS = 2_000;
 export const RECONNECT_MAX_MS = 5 * 60_000;

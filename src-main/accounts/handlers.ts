@@ -1,5 +1,5 @@
-import type { Kernel } from '../kernel/context';
-import type { HandlersOf } from '../kernel/handlers';
+import type { Kernel } from '#main/kernel/context';
+import type { HandlersOf } from '#main/kernel/handlers';
 import type { AccountManager } from './account-manager';
 import type { NumberChecks } from './number-check';
 import { listEvents, listIncoming } from './repo';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NumberCheckProgress } from '../../src-shared/accounts';
-import { emptyQuery } from '../../src-shared/filters';
-import { FakeClock } from '../kernel/clock';
-import { testCore } from '../test-support/core';
-import { fakeDriverFactory, type FakeDriver } from '../test-support/fake-driver';
+import type { NumberCheckProgress } from '#shared/accounts';
+import { emptyQuery } from '#shared/filters';
+import { FakeClock } from '#main/kernel/clock';
+import { testCore } from '#main/test-support/core';
+import { fakeDriverFactory, type FakeDriver } from '#main/test-support/fake-driver';
 import { REAL_CHECK_PACE } from './number-check';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;

@@ -5,16 +5,16 @@
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { LogLevel, NumberCheckProgress } from '../../src-shared/accounts';
-import { AppError } from '../../src-shared/errors';
-import type { Selection } from '../../src-shared/filters';
-import { t } from '../../src-shared/i18n';
-import { selectionCondition } from '../contacts/queries';
-import { raceTimeout, sleep, TIMED_OUT, type Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/events';
+import type { LogLevel, NumberCheckProgress } from '#shared/accounts';
+import { AppError } from '#shared/errors';
+import type { Selection } from '#shared/filters';
+import { t } from '#shared/i18n';
+import { selectionCondition } from '#main/contacts/queries';
+import { raceTimeout, sleep, TIMED_OUT, type Clock } from '#main/kernel/clock';
+import type { EventBus } from '#main/kernel/events';
 import { recordEvent, setWaStatus } from './repo';
 import type { AccountManager } from './account-manager';
-import type { Db } from '../kernel/db';
+import type { Db } from '#main/kernel/db';
 
 /** Pause between two checks, by driver: real accounts go slowly; the demo phone may go faster. */
 export type CheckPace = { minMs: number; maxMs: number };

@@ -1,9 +1,9 @@
 /** Account, event-log and inbox queries: plain functions with the database first. */
 import { sql } from 'kysely';
-import type { AccountEvent, DriverKind, IncomingMessage, LogLevel } from '../../src-shared/accounts';
+import type { AccountEvent, DriverKind, IncomingMessage, LogLevel } from '#shared/accounts';
 
-import type { EventBus } from '../kernel/events';
-import type { Db } from '../kernel/db';
+import type { EventBus } from '#main/kernel/events';
+import type { Db } from '#main/kernel/db';
 
 export type AccountRecord = {
   id: number;

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import * as XLSX from 'xlsx';
-import { emptyQuery } from '../../src-shared/filters';
-import { appPaths } from '../core/app-paths';
-import { openCore, type Core, type CoreOptions } from '../core/core';
-import { generateContactsRows, generateContactsXlsx, generatedPhoneE164 } from '../spreadsheets/fixtures';
+import { emptyQuery } from '#shared/filters';
+import { appPaths } from '#main/core/app-paths';
+import { openCore, type Core, type CoreOptions } from '#main/core/core';
+import { generateContactsRows, generateContactsXlsx, generatedPhoneE164 } from '#main/spreadsheets/fixtures';
 import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);

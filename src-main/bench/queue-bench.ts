@@ -13,14 +13,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { Exclusions } from '../../src-shared/campaigns';
-import { paceFromPreset, type Pace } from '../../src-shared/pace';
-import type { SendTiming } from '../campaigns/queue';
-import type { Core, CoreOptions } from '../core/core';
-import { generateContactsXlsx } from '../spreadsheets/fixtures';
-import { customPace } from '../test-support/pace';
-import { until } from '../test-support/until';
-import { readDeliveryLog } from '../whatsapp/simulator/simulator-driver';
+import type { Exclusions } from '#shared/campaigns';
+import { paceFromPreset, type Pace } from '#shared/pace';
+import type { SendTiming } from '#main/campaigns/queue';
+import type { Core, CoreOptions } from '#main/core/core';
+import { generateContactsXlsx } from '#main/spreadsheets/fixtures';
+import { customPace } from '#main/test-support/pace';
+import { until } from '#main/test-support/until';
+import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
 
 export type QueueBenchContext = {
   /** Contacts in the big book (BENCH_ROWS). */

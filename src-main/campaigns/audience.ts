@@ -7,15 +7,15 @@
  * book through the `book` attachment: one pass per rule, no row objects in JavaScript.
  */
 import { sql } from 'kysely';
-import type { Audience, AudiencePreview, Exclusions, VariableGap } from '../../src-shared/campaigns';
-import { emptyQuery, type ContactQuery } from '../../src-shared/filters';
-import { t } from '../../src-shared/i18n';
-import { normalisePhone } from '../../src-shared/phone';
-import type { TemplateVariable } from '../../src-shared/template';
-import { rawOf, relaxedSync } from '../db/connection';
+import type { Audience, AudiencePreview, Exclusions, VariableGap } from '#shared/campaigns';
+import { emptyQuery, type ContactQuery } from '#shared/filters';
+import { t } from '#shared/i18n';
+import { normalisePhone } from '#shared/phone';
+import type { TemplateVariable } from '#shared/template';
+import { rawOf, relaxedSync } from '#main/db/connection';
 
-import { selectionCondition } from '../contacts/queries';
-import type { Db, Sqlite } from '../kernel/db';
+import { selectionCondition } from '#main/contacts/queries';
+import type { Db, Sqlite } from '#main/kernel/db';
 
 export type BuildInput = {
   audience: Audience;

@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CampaignProgress } from '../../src-shared/campaigns';
-import type { Core } from '../core/core';
-import { testCore } from '../test-support/core';
-import { customPace } from '../test-support/pace';
-import { until } from '../test-support/until';
-import { readDeliveryLog } from '../whatsapp/simulator/simulator-driver';
+import type { CampaignProgress } from '#shared/campaigns';
+import type { Core } from '#main/core/core';
+import { testCore } from '#main/test-support/core';
+import { customPace } from '#main/test-support/pace';
+import { until } from '#main/test-support/until';
+import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;

@@ -5,15 +5,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Campaign, CampaignProgress } from '../../src-shared/campaigns';
-import type { MethodParsedInput } from '../../src-shared/contract';
-import { emptyFilter } from '../../src-shared/filters';
-import type { Pace } from '../../src-shared/pace';
-import type { Core } from '../core/core';
-import { testCore } from '../test-support/core';
-import { customPace } from '../test-support/pace';
-import { until } from '../test-support/until';
-import { readDeliveryLog } from '../whatsapp/simulator/simulator-driver';
+import type { Campaign, CampaignProgress } from '#shared/campaigns';
+import type { MethodParsedInput } from '#shared/contract';
+import { emptyFilter } from '#shared/filters';
+import type { Pace } from '#shared/pace';
+import type { Core } from '#main/core/core';
+import { testCore } from '#main/test-support/core';
+import { customPace } from '#main/test-support/pace';
+import { until } from '#main/test-support/until';
+import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;

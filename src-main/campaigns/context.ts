@@ -4,17 +4,17 @@
  * The database is the only truth for a campaign's state; what lives here in memory is a cache
  * (locks, streaks, the last number lookup) that may be lost on a restart without harm.
  */
-import type { Campaign, DraftPart } from '../../src-shared/campaigns';
-import type { Pace } from '../../src-shared/pace';
-import type { AccountManager } from '../accounts/account-manager';
+import type { Campaign, DraftPart } from '#shared/campaigns';
+import type { Pace } from '#shared/pace';
+import type { AccountManager } from '#main/accounts/account-manager';
 
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/events';
+import type { Clock } from '#main/kernel/clock';
+import type { EventBus } from '#main/kernel/events';
 
-import type { WhatsAppDriver } from '../whatsapp/driver';
+import type { WhatsAppDriver } from '#main/whatsapp/driver';
 import type { CampaignRecord } from './queue-db';
 import type { SendStatements } from './repo';
-import type { Db, Sqlite } from '../kernel/db';
+import type { Db, Sqlite } from '#main/kernel/db';
 
 export type QueueOptions = {
   /** Tries per recipient for failures that provably sent nothing. */

@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../src-shared/accounts';
-import type { Campaign } from '../../src-shared/campaigns';
-import { mulberry32 } from '../../src-shared/random';
-import { startHost, type HostProcess } from '../test-support/host-process';
-import { until } from '../test-support/until';
-import { readDeliveryLog } from '../whatsapp/simulator/simulator-driver';
+import type { Account } from '#shared/accounts';
+import type { Campaign } from '#shared/campaigns';
+import { mulberry32 } from '#shared/random';
+import { startHost, type HostProcess } from '#main/test-support/host-process';
+import { until } from '#main/test-support/until';
+import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
 import { QUEUE_FILE } from './queue-db';
 
 const RECIPIENTS = 240;

@@ -6,10 +6,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../kernel/clock';
-import { customPace } from '../test-support/pace';
-import { harnessesCleanedAfterEach, LOCATION_PART, phonesFrom, queueHarness, TEXT_PART } from '../test-support/queue-harness';
-import { DriverError } from '../whatsapp/errors';
+import { FakeClock } from '#main/kernel/clock';
+import { customPace } from '#main/test-support/pace';
+import { harnessesCleanedAfterEach, LOCATION_PART, phonesFrom, queueHarness, TEXT_PART } from '#main/test-support/queue-harness';
+import { DriverError } from '#main/whatsapp/errors';
 import { QUEUE_FILE } from './queue-db';
 
 const harnesses = harnessesCleanedAfterEach(afterEach);

@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../kernel/clock';
-import type { Core } from '../core/core';
-import { DATABASE_FILE } from '../db/connection';
-import { openTestCore } from '../test-support/core';
-import { customPace } from '../test-support/pace';
-import type { Harness } from '../test-support/queue-harness';
-import { queueHarness } from '../test-support/queue-harness';
-import { until } from '../test-support/until';
+import { FakeClock } from '#main/kernel/clock';
+import type { Core } from '#main/core/core';
+import { DATABASE_FILE } from '#main/db/connection';
+import { openTestCore } from '#main/test-support/core';
+import { customPace } from '#main/test-support/pace';
+import type { Harness } from '#main/test-support/queue-harness';
+import { queueHarness } from '#main/test-support/queue-harness';
+import { until } from '#main/test-support/until';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

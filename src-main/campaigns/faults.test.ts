@@ -7,13 +7,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DraftPart } from '../../src-shared/campaigns';
-import type { Harness } from '../test-support/queue-harness';
-import { harnessesCleanedAfterEach, LOCATION_PART, phonesFrom, queueHarness, TEXT_PART } from '../test-support/queue-harness';
-import { until } from '../test-support/until';
-import type { MessageEvidence, OutgoingContent, SentMessageInfo } from '../whatsapp/driver';
-import { DriverError } from '../whatsapp/errors';
-import type { FakeDriver } from '../test-support/fake-driver';
+import type { DraftPart } from '#shared/campaigns';
+import type { Harness } from '#main/test-support/queue-harness';
+import { harnessesCleanedAfterEach, LOCATION_PART, phonesFrom, queueHarness, TEXT_PART } from '#main/test-support/queue-harness';
+import { until } from '#main/test-support/until';
+import type { MessageEvidence, OutgoingContent, SentMessageInfo } from '#main/whatsapp/driver';
+import { DriverError } from '#main/whatsapp/errors';
+import type { FakeDriver } from '#main/test-support/fake-driver';
 import { QUEUE_FILE } from './queue-db';
 
 const harnesses = harnessesCleanedAfterEach(afterEach);

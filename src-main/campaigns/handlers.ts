@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../kernel/handlers';
+import type { HandlersOf } from '#main/kernel/handlers';
 import type { CampaignQueue } from './queue';
 
 /**

@@ -3,16 +3,16 @@
  * it, so hours and days pass in milliseconds and every send time is exact.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CampaignProgress } from '../../src-shared/campaigns';
-import type { MethodParsedInput } from '../../src-shared/contract';
-import { zonedParts, type Pace, type WorkingHours } from '../../src-shared/pace';
-import { FakeClock } from '../kernel/clock';
-import type { Core } from '../core/core';
+import type { CampaignProgress } from '#shared/campaigns';
+import type { MethodParsedInput } from '#shared/contract';
+import { zonedParts, type Pace, type WorkingHours } from '#shared/pace';
+import { FakeClock } from '#main/kernel/clock';
+import type { Core } from '#main/core/core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openTestCore } from '../test-support/core';
-import { customPace } from '../test-support/pace';
+import { openTestCore } from '#main/test-support/core';
+import { customPace } from '#main/test-support/pace';
 import type { SendTiming } from './queue';
 
 let cleanups: (() => Promise<void>)[] = [];

@@ -2,10 +2,10 @@
  * Live progress, as pure arithmetic: rate over the last minutes, time left at the pace (plus the
  * wait the queue is in), and times worded in the campaign's zone. No database, no clock of its own.
  */
-import type { CampaignCounts, CampaignProgress, CampaignStatus } from '../../src-shared/campaigns';
-import { wallDate, wallTime, weekdayName } from '../../src-shared/dates';
-import { getLocale } from '../../src-shared/i18n';
-import { isValidTimeZone, zonedParts, type Pace } from '../../src-shared/pace';
+import type { CampaignCounts, CampaignProgress, CampaignStatus } from '#shared/campaigns';
+import { wallDate, wallTime, weekdayName } from '#shared/dates';
+import { getLocale } from '#shared/i18n';
+import { isValidTimeZone, zonedParts, type Pace } from '#shared/pace';
 
 /** "15:00" today, "Tue 09:00" within a week, else "2026-01-31 09:00", in `timezone`. */
 export function formatAt(ms: number, timezone: string, now: number): string {

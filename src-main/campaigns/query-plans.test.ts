@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Store } from '../db/connection';
+import { closeStore, openStore, type Store } from '#main/db/connection';
 import { openQueueDb } from './queue-db';
 import { sendStatements } from './repo';
-import type { Sqlite } from '../kernel/db';
+import type { Sqlite } from '#main/kernel/db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-plans-'));
 let store: Store;

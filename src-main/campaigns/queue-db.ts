@@ -12,11 +12,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { normalizeVariableKey } from '../../src-shared/template';
-import { migrate } from '../db/migrations';
-import type { Migration } from '../db/migrations/types';
-import { openSqlite } from '../db/connection';
-import type { Sqlite } from '../kernel/db';
+import { normalizeVariableKey } from '#shared/template';
+import { migrate } from '#main/db/migrations';
+import type { Migration } from '#main/db/migrations/types';
+import { openSqlite } from '#main/db/connection';
+import type { Sqlite } from '#main/kernel/db';
 
 export const QUEUE_FILE = 'campaigns.sqlite3';
 

@@ -19,16 +19,16 @@ import type {
   DraftPart,
   Exclusions,
   VariableGap,
-} from '../../src-shared/campaigns';
-import { templatedTexts } from '../../src-shared/campaigns';
-import { AppError } from '../../src-shared/errors';
-import { t } from '../../src-shared/i18n';
-import { isValidTimeZone, paceIssues, type Pace } from '../../src-shared/pace';
-import { templateVariables, type TemplateVariable } from '../../src-shared/template';
-import { raceTimeout, type TimerHandle } from '../kernel/clock';
-import { attachmentPath } from '../drafts/attachments';
-import { draftProblems, getDraft } from '../drafts/service';
-import type { WhatsAppDriver } from '../whatsapp/driver';
+} from '#shared/campaigns';
+import { templatedTexts } from '#shared/campaigns';
+import { AppError } from '#shared/errors';
+import { t } from '#shared/i18n';
+import { isValidTimeZone, paceIssues, type Pace } from '#shared/pace';
+import { templateVariables, type TemplateVariable } from '#shared/template';
+import { raceTimeout, type TimerHandle } from '#main/kernel/clock';
+import { attachmentPath } from '#main/drafts/attachments';
+import { draftProblems, getDraft } from '#main/drafts/service';
+import type { WhatsAppDriver } from '#main/whatsapp/driver';
 import { BuildStopped, buildRecipients, prepareAudience, previewAudience } from './audience';
 import {
   DEFAULT_QUEUE_OPTIONS,

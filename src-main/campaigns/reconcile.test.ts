@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { paceFromPreset } from '../../src-shared/pace';
-import type { Core } from '../core/core';
-import type { SentMessageInfo } from '../whatsapp/driver';
-import { openTestCore } from '../test-support/core';
-import { fakeDriverFactory, type FakeDriver } from '../test-support/fake-driver';
-import { until } from '../test-support/until';
+import { paceFromPreset } from '#shared/pace';
+import type { Core } from '#main/core/core';
+import type { SentMessageInfo } from '#main/whatsapp/driver';
+import { openTestCore } from '#main/test-support/core';
+import { fakeDriverFactory, type FakeDriver } from '#main/test-support/fake-driver';
+import { until } from '#main/test-support/until';
 import { QUEUE_FILE } from './queue-db';
 
 const dirs: string[] = [];

@@ -9,8 +9,8 @@
  * on a driver that sees everything ever sent (the demo phone's log) → it never left: queued again.
  * Otherwise it is `unknown` and the operator decides.
  */
-import { t } from '../../src-shared/i18n';
-import type { MessageEvidence, SentMessageInfo } from '../whatsapp/driver';
+import { t } from '#shared/i18n';
+import type { MessageEvidence, SentMessageInfo } from '#main/whatsapp/driver';
 import type { CampaignSnapshot, QueueHost } from './context';
 import type { RecipientRecord } from './queue-db';
 import { evidenceOf, renderPart, retryOrGiveUp, sameMessage } from './send';

@@ -22,12 +22,12 @@ import type {
   Recipient,
   RecipientStatus,
   Schedule,
-} from '../../src-shared/campaigns';
-import { RECIPIENT_STATUSES } from '../../src-shared/campaigns';
-import type { Pace } from '../../src-shared/pace';
+} from '#shared/campaigns';
+import { RECIPIENT_STATUSES } from '#shared/campaigns';
+import type { Pace } from '#shared/pace';
 
 import type { CampaignRecord, RecipientRecord } from './queue-db';
-import type { Sqlite } from '../kernel/db';
+import type { Sqlite } from '#main/kernel/db';
 
 export type CampaignFields = {
   name: string;

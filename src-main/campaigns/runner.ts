@@ -9,8 +9,8 @@
  * account's local day. Every wait is on the injected clock and can be woken early (pause, cancel,
  * a new pace, an account coming back), so changes take effect at once.
  */
-import { t } from '../../src-shared/i18n';
-import { nextDelay, nextLocalMidnight, nextWorkingTime, startOfLocalDay, type Pace } from '../../src-shared/pace';
+import { t } from '#shared/i18n';
+import { nextDelay, nextLocalMidnight, nextWorkingTime, startOfLocalDay, type Pace } from '#shared/pace';
 import { snapshotOf, type CampaignSnapshot, type QueueHost } from './context';
 import type { RunnerView } from './progress';
 import type { RecipientRecord } from './queue-db';

@@ -8,14 +8,14 @@
  * the customer: the row stays `sending` and reconciliation decides, never a blind retry.
  */
 import fs from 'node:fs';
-import { templatedTexts, type DraftPart, type RecipientStatus } from '../../src-shared/campaigns';
-import { t } from '../../src-shared/i18n';
-import { hash32, mulberry32 } from '../../src-shared/random';
-import { renderTemplate } from '../../src-shared/template';
-import { parseFieldPairs } from '../contacts/queries';
-import { attachmentPath } from '../drafts/attachments';
-import type { MessageEvidence, OutgoingContent } from '../whatsapp/driver';
-import { DriverError } from '../whatsapp/errors';
+import { templatedTexts, type DraftPart, type RecipientStatus } from '#shared/campaigns';
+import { t } from '#shared/i18n';
+import { hash32, mulberry32 } from '#shared/random';
+import { renderTemplate } from '#shared/template';
+import { parseFieldPairs } from '#main/contacts/queries';
+import { attachmentPath } from '#main/drafts/attachments';
+import type { MessageEvidence, OutgoingContent } from '#main/whatsapp/driver';
+import { DriverError } from '#main/whatsapp/errors';
 import type { CampaignSnapshot, QueueHost } from './context';
 import type { RecipientRecord } from './queue-db';
 

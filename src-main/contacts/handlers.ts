@@ -1,5 +1,5 @@
-import type { Kernel } from '../kernel/context';
-import { mutating, type HandlersOf } from '../kernel/handlers';
+import type { Kernel } from '#main/kernel/context';
+import { mutating, type HandlersOf } from '#main/kernel/handlers';
 import { allTags, countContacts, fieldKeys, getContact, listContacts } from './queries';
 import { createContact, deleteContacts, tagContacts, updateContact } from './service';
 

@@ -1,13 +1,13 @@
 /** Contact queries: plain functions taking the database first, with row↔domain mappers. */
-import { t } from '../../src-shared/i18n';
+import { t } from '#shared/i18n';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { ContactDetail, ContactRow, FieldPairs } from '../../src-shared/domain';
-import { AppError } from '../../src-shared/errors';
-import type { ContactQuery, Selection, SmartFilter } from '../../src-shared/filters';
-import { SmartFilterSchema } from '../../src-shared/filters';
-import { rawOf } from '../db/connection';
-import { getSettings } from '../settings/settings';
-import type { Db } from '../kernel/db';
+import type { ContactDetail, ContactRow, FieldPairs } from '#shared/domain';
+import { AppError } from '#shared/errors';
+import type { ContactQuery, Selection, SmartFilter } from '#shared/filters';
+import { SmartFilterSchema } from '#shared/filters';
+import { rawOf } from '#main/db/connection';
+import { getSettings } from '#main/settings/settings';
+import type { Db } from '#main/kernel/db';
 import { contactQueryCondition, planSearch } from './query-builder';
 import { phonePrefixPage, sortIdsBy } from './sort-order';
 

@@ -4,9 +4,9 @@
  * here, so the table, the selection and the export always agree.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { ContactQuery, FieldCondition, SmartFilter } from '../../src-shared/filters';
-import { phoneSearchPrefixes } from '../../src-shared/phone';
-import { foldForPrefix } from '../../src-shared/text';
+import type { ContactQuery, FieldCondition, SmartFilter } from '#shared/filters';
+import { phoneSearchPrefixes } from '#shared/phone';
+import { foldForPrefix } from '#shared/text';
 
 type Cond = RawBuilder<SqlBool>;
 

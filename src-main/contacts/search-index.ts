@@ -4,7 +4,7 @@
  * handled by a trigger. A test checks the index against the table after every kind of write.
  */
 import { sql } from 'kysely';
-import type { Db, Sqlite } from '../kernel/db';
+import type { Db, Sqlite } from '#main/kernel/db';
 
 /** Re-indexes one contact (after create or update), through Kysely. */
 export async function reindexContact(db: Db, id: number): Promise<void> {

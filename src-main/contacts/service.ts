@@ -1,16 +1,16 @@
 /** Contact edits by hand: one contact at a time, or a bulk action over a selection. */
 import { sql } from 'kysely';
-import type { MethodParsedInput } from '../../src-shared/contract';
-import type { ContactDetail } from '../../src-shared/domain';
-import { AppError } from '../../src-shared/errors';
-import type { Selection } from '../../src-shared/filters';
-import { t } from '../../src-shared/i18n';
-import { normalisePhone } from '../../src-shared/phone';
-import { nameSortKey } from '../../src-shared/text';
+import type { MethodParsedInput } from '#shared/contract';
+import type { ContactDetail } from '#shared/domain';
+import { AppError } from '#shared/errors';
+import type { Selection } from '#shared/filters';
+import { t } from '#shared/i18n';
+import { normalisePhone } from '#shared/phone';
+import { nameSortKey } from '#shared/text';
 import { reindexContact } from './search-index';
 import { invalidateOrder } from './sort-order';
 import { findContactIdByPhone, getContact, selectionCondition, setTags } from './queries';
-import type { Db } from '../kernel/db';
+import type { Db } from '#main/kernel/db';
 
 export function normaliseOrThrow(phone: string, defaultCountry: string): string {
   const result = normalisePhone(phone, defaultCountry);

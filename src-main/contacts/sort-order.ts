@@ -6,7 +6,7 @@
  * show in SQLite's data_version.
  */
 import { sql } from 'kysely';
-import type { Db } from '../kernel/db';
+import type { Db } from '#main/kernel/db';
 
 export type OrderColumn = 'name' | 'phone';
 

@@ -1,12 +1,12 @@
 /** The core through its handlers, as both shells call it: real SQLite, real worker threads. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { emptyQuery, type ContactQueryInput } from '../../src-shared/filters';
-import type { MethodInput, MethodName, MethodResult } from '../../src-shared/contract';
-import { MESSY_ROWS, messyContactsCsv, generateContactsXlsx } from '../spreadsheets/fixtures';
-import { nameSortKey } from '../../src-shared/text';
-import { parseSpreadsheet } from '../spreadsheets/parse';
-import { callCore, testCore, writeLockTaken } from '../test-support/core';
+import { emptyQuery, type ContactQueryInput } from '#shared/filters';
+import type { MethodInput, MethodName, MethodResult } from '#shared/contract';
+import { MESSY_ROWS, messyContactsCsv, generateContactsXlsx } from '#main/spreadsheets/fixtures';
+import { nameSortKey } from '#shared/text';
+import { parseSpreadsheet } from '#main/spreadsheets/parse';
+import { callCore, testCore, writeLockTaken } from '#main/test-support/core';
 import type { Core } from './core';
 
 let core: Core;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestCore } from '../test-support/core';
-import { startHost } from '../test-support/host-process';
+import { openTestCore } from '#main/test-support/core';
+import { startHost } from '#main/test-support/host-process';
 import { keepNewFilesPrivate, prepareDataDir } from './data-dir';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;

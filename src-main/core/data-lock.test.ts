@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from './core';
-import { openTestCore } from '../test-support/core';
-import { startHost, type HostProcess } from '../test-support/host-process';
+import { openTestCore } from '#main/test-support/core';
+import { startHost, type HostProcess } from '#main/test-support/host-process';
 
 const ALREADY_OPEN = /Pigeon is already open on this folder/;
 

@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { AppError } from '../../src-shared/errors';
-import { t } from '../../src-shared/i18n';
+import { AppError } from '#shared/errors';
+import { t } from '#shared/i18n';
 
 /** The lock file in the data folder (empty: nothing is ever written to it). */
 export const LOCK_FILE = 'pigeon.lock';

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { t } from '../../src-shared/i18n';
+import { t } from '#shared/i18n';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { AppError } from '../../src-shared/errors';
+import { AppError } from '#shared/errors';
 import type { Database } from './schema';
 import { migrate } from './migrations';
-import type { Sqlite } from '../kernel/db';
+import type { Sqlite } from '#main/kernel/db';
 
 
 export const DATABASE_FILE = 'pigeon.sqlite3';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError, type ErrorCode } from '../../src-shared/errors';
+import { AppError, type ErrorCode } from '#shared/errors';
 import {
   ATTACHMENT_ID_PATTERN,
   ATTACHMENT_LIMITS,

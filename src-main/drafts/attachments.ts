@@ -12,8 +12,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
-import { AppError } from '../../src-shared/errors';
-import { ATTACHMENT_LIMITS, attachmentOversize, type AttachmentKind } from '../../src-shared/campaigns';
+import { AppError } from '#shared/errors';
+import { ATTACHMENT_LIMITS, attachmentOversize, type AttachmentKind } from '#shared/campaigns';
 import {
   CENTRAL_HEADER_BYTES,
   END_SIGNATURE_BYTES,
@@ -23,7 +23,7 @@ import {
   readEndRecord,
   readLocalHeader,
   ZIP_SIGNATURE,
-} from '../zip/read';
+} from '#main/zip/read';
 
 export type { AttachmentKind };
 

@@ -1,5 +1,5 @@
-import type { Kernel } from '../kernel/context';
-import { mutating, type Handler, type HandlersOf } from '../kernel/handlers';
+import type { Kernel } from '#main/kernel/context';
+import { mutating, type Handler, type HandlersOf } from '#main/kernel/handlers';
 import { readAttachment, storeAttachment } from './attachments';
 import { createDraft, deleteDraft, duplicateDraft, getDraft, listDrafts, updateDraft } from './service';
 

@@ -1,12 +1,12 @@
 /** Drafts: a name and message parts, kept in the book. Campaigns copy the parts when they start. */
-import type { Draft, DraftPart } from '../../src-shared/campaigns';
-import { DraftPartsSchema, templatedTexts } from '../../src-shared/campaigns';
-import { AppError } from '../../src-shared/errors';
-import { parseTemplate } from '../../src-shared/template';
+import type { Draft, DraftPart } from '#shared/campaigns';
+import { DraftPartsSchema, templatedTexts } from '#shared/campaigns';
+import { AppError } from '#shared/errors';
+import { parseTemplate } from '#shared/template';
 
-import type { DraftsTable } from '../db/schema';
+import type { DraftsTable } from '#main/db/schema';
 import type { Selectable } from 'kysely';
-import type { Db } from '../kernel/db';
+import type { Db } from '#main/kernel/db';
 
 function toDraft(r: Selectable<DraftsTable>): Draft {
   return {

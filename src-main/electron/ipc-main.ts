@@ -3,8 +3,8 @@
  * contract's single invoke channel and forwards core events to the window.
  */
 import { ipcMain, type BrowserWindow } from 'electron';
-import type { Core } from '../core/core';
-import { dispatch } from '../ipc/dispatch';
+import type { Core } from '#main/core/core';
+import { dispatch } from '#main/ipc/dispatch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 export function registerIpc(core: Core, window: () => BrowserWindow | null, isTrustedUrl: (url: string) => boolean): () => void {

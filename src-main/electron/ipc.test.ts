@@ -4,7 +4,7 @@
  * start on these machines; see e2e/electron.spec.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { testCore } from '../test-support/core';
+import { testCore } from '#main/test-support/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 type Handler = (event: { senderFrame?: { url: string } }, method: unknown, input: unknown) => unknown;

@@ -5,11 +5,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import { t } from '../../src-shared/i18n';
-import { appPaths } from '../core/app-paths';
-import { openCore, type Core } from '../core/core';
-import { keepNewFilesPrivate } from '../core/data-dir';
-import { keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
+import { t } from '#shared/i18n';
+import { appPaths } from '#main/core/app-paths';
+import { openCore, type Core } from '#main/core/core';
+import { keepNewFilesPrivate } from '#main/core/data-dir';
+import { keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '#main/core/paths';
 import { registerIpc } from './ipc-main';
 
 // Everything this process writes (the contact book, sessions, Chromium's profile) is the user's alone.

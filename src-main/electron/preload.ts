@@ -3,7 +3,7 @@
  * Electron. The renderer's typed client sits on top of these two.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventNames, isMethodName, type EventName } from '../../src-shared/contract';
+import { eventNames, isMethodName, type EventName } from '#shared/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 type Outcome = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };

@@ -1,14 +1,14 @@
 /** Exports run in a worker on their own read-only connection; the main thread only relays progress. */
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { utcDate } from '../../src-shared/dates';
-import type { FileBlob } from '../../src-shared/domain';
-import { AppError } from '../../src-shared/errors';
-import type { ContactQuery } from '../../src-shared/filters';
-import { queryCondition } from '../contacts/queries';
-import type { EventBus } from '../kernel/events';
-import { SpreadsheetWorker } from '../workers/worker-client';
-import type { Db } from '../kernel/db';
+import { utcDate } from '#shared/dates';
+import type { FileBlob } from '#shared/domain';
+import { AppError } from '#shared/errors';
+import type { ContactQuery } from '#shared/filters';
+import { queryCondition } from '#main/contacts/queries';
+import type { EventBus } from '#main/kernel/events';
+import { SpreadsheetWorker } from '#main/workers/worker-client';
+import type { Db } from '#main/kernel/db';
 
 export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

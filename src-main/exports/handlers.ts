@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kernel } from '../kernel/context';
-import type { HandlersOf } from '../kernel/handlers';
+import type { Kernel } from '#main/kernel/context';
+import type { HandlersOf } from '#main/kernel/handlers';
 import { exportContacts, MIME, type ExportDeps } from './export-service';
 import { exportSuppressions } from './suppressions';
 

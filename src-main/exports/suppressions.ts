@@ -1,10 +1,10 @@
 /** The blacklist or graylist as a file: small enough (one row a number) to write on the main thread. */
-import { utcDate } from '../../src-shared/dates';
-import type { FileBlob } from '../../src-shared/domain';
-import type { MethodParsedInput } from '../../src-shared/contract';
-import type { Db } from '../kernel/db';
-import { writeCsv, writeXlsx } from '../spreadsheets/write';
-import { listSuppressions } from '../suppressions/service';
+import { utcDate } from '#shared/dates';
+import type { FileBlob } from '#shared/domain';
+import type { MethodParsedInput } from '#shared/contract';
+import type { Db } from '#main/kernel/db';
+import { writeCsv, writeXlsx } from '#main/spreadsheets/write';
+import { listSuppressions } from '#main/suppressions/service';
 import { MIME } from './export-service';
 
 export async function exportSuppressions(db: Db, input: MethodParsedInput<'exports.suppressions'>): Promise<FileBlob> {

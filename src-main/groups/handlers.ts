@@ -1,5 +1,5 @@
-import type { Kernel } from '../kernel/context';
-import { mutating, type HandlersOf } from '../kernel/handlers';
+import type { Kernel } from '#main/kernel/context';
+import { mutating, type HandlersOf } from '#main/kernel/handlers';
 import { addMembers, createGroup, deleteGroup, listGroups, removeMembers, renameGroup } from './service';
 
 export function groupsHandlers({ db, bus }: Kernel): HandlersOf<'groups'> {

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { t } from '../../src-shared/i18n';
-import type { Group } from '../../src-shared/domain';
-import { AppError } from '../../src-shared/errors';
-import type { Selection } from '../../src-shared/filters';
-import { selectionCondition } from '../contacts/queries';
-import type { Db } from '../kernel/db';
+import { t } from '#shared/i18n';
+import type { Group } from '#shared/domain';
+import { AppError } from '#shared/errors';
+import type { Selection } from '#shared/filters';
+import { selectionCondition } from '#main/contacts/queries';
+import type { Db } from '#main/kernel/db';
 
 export async function listGroups(db: Db): Promise<Group[]> {
   const { rows } = await sql<{ id: number; name: string; created_at: string; n: number }>`

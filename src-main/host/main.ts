@@ -7,10 +7,10 @@
  * faster; for tests).
  */
 import fs from 'node:fs';
-import { appPaths } from '../core/app-paths';
-import { openCore } from '../core/core';
-import { keepNewFilesPrivate } from '../core/data-dir';
-import { defaultDataDir, keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '../core/paths';
+import { appPaths } from '#main/core/app-paths';
+import { openCore } from '#main/core/core';
+import { keepNewFilesPrivate } from '#main/core/data-dir';
+import { defaultDataDir, keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '#main/core/paths';
 import { openInBrowser, writeRedirectPage } from './open-browser';
 import { startHost } from './server';
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHost, type HostProcess } from '../test-support/host-process';
-import { until } from '../test-support/until';
+import { startHost, type HostProcess } from '#main/test-support/host-process';
+import { until } from '#main/test-support/until';
 import { REDIRECT_PAGE, writeRedirectPage } from './open-browser';
 
 const made: string[] = [];

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { t } from '../../src-shared/i18n';
+import { t } from '#shared/i18n';
 
 /** The redirect page's name in the data folder. */
 export const REDIRECT_PAGE = 'open-pigeon.html';

@@ -6,11 +6,11 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Core } from '../core/core';
-import { testCore } from '../test-support/core';
-import { startHost as startHostProcess } from '../test-support/host-process';
+import type { Core } from '#main/core/core';
+import { testCore } from '#main/test-support/core';
+import { startHost as startHostProcess } from '#main/test-support/host-process';
 import { startHost, type Host } from './server';
-import { decodeWire, encodeWire } from '../../src-shared/wire';
+import { decodeWire, encodeWire } from '#shared/wire';
 import { MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 let host: Host;

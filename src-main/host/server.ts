@@ -11,11 +11,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { Core } from '../core/core';
-import { isMethodName } from '../../src-shared/contract';
-import { t } from '../../src-shared/i18n';
-import { dispatch } from '../ipc/dispatch';
-import { decodeWire, encodeWire } from '../../src-shared/wire';
+import type { Core } from '#main/core/core';
+import { isMethodName } from '#shared/contract';
+import { t } from '#shared/i18n';
+import { dispatch } from '#main/ipc/dispatch';
+import { decodeWire, encodeWire } from '#shared/wire';
 import { MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 export type HostOptions = {

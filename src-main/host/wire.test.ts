@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LIMITS } from '../../src-shared/campaigns';
-import { contract } from '../../src-shared/contract';
-import { IMPORT_LIMITS } from '../../src-shared/limits';
-import { encodeWire } from '../../src-shared/wire';
+import { ATTACHMENT_LIMITS } from '#shared/campaigns';
+import { contract } from '#shared/contract';
+import { IMPORT_LIMITS } from '#shared/limits';
+import { encodeWire } from '#shared/wire';
 import { MAX_WIRE_MESSAGE_BYTES } from './wire';
 
 /** A name of `length` characters that JSON writes at 6 bytes each (\u0001): the longest a name can get. */

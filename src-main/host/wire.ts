@@ -2,8 +2,8 @@
  * How large a message on the browser host's WebSocket may be. The codec itself (JSON with bytes as
  * {"$bytes": base64}) is src-shared/wire, shared with the browser side.
  */
-import { ATTACHMENT_LIMITS } from '../../src-shared/campaigns';
-import { IMPORT_LIMITS } from '../../src-shared/limits';
+import { ATTACHMENT_LIMITS } from '#shared/campaigns';
+import { IMPORT_LIMITS } from '#shared/limits';
 
 /** The largest file a client sends: a spreadsheet to import (imports.open) or an attachment (drafts.attach). */
 const LARGEST_FILE_BYTES = Math.max(IMPORT_LIMITS.maxBytes, ...Object.values(ATTACHMENT_LIMITS));

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyQuery } from '../../src-shared/filters';
-import { generateContactsXlsx } from '../spreadsheets/fixtures';
-import { openTestCore, writeLockTaken } from '../test-support/core';
-import { startHost, type HostProcess } from '../test-support/host-process';
+import { emptyQuery } from '#shared/filters';
+import { generateContactsXlsx } from '#main/spreadsheets/fixtures';
+import { openTestCore, writeLockTaken } from '#main/test-support/core';
+import { startHost, type HostProcess } from '#main/test-support/host-process';
 
 describe('a killed process during an import', () => {
   it('leaves the contact book exactly as it was', async () => {

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../kernel/handlers';
+import type { HandlersOf } from '#main/kernel/handlers';
 import type { ImportService } from './import-service';
 
 /** Imports write through their own worker, which holds the write lock: none of these is `mutating`. */

@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../src-shared/domain';
-import { FakeClock } from '../kernel/clock';
-import { generateContactsRows } from '../spreadsheets/fixtures';
-import { projectRoot, testCore } from '../test-support/core';
-import type { Core } from '../core/core';
+import type { ImportPreview } from '#shared/domain';
+import { FakeClock } from '#main/kernel/clock';
+import { generateContactsRows } from '#main/spreadsheets/fixtures';
+import { projectRoot, testCore } from '#main/test-support/core';
+import type { Core } from '#main/core/core';
 import { ImportService, type ImportServiceDeps } from './import-service';
 
 let core: Core;

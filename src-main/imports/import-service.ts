@@ -2,21 +2,21 @@
  * Imports as the user sees them: open a file (parsed in a worker), choose the mapping and options,
  * run with progress and cancel, read the summary, download the rejected rows.
  */
-import { t } from '../../src-shared/i18n';
+import { t } from '#shared/i18n';
 import { randomUUID } from 'node:crypto';
 import { MessageChannel, type ResourceLimits } from 'node:worker_threads';
-import type { MethodParsedInput } from '../../src-shared/contract';
-import type { FileBlob, ImportPreview, ImportSummary } from '../../src-shared/domain';
-import { AppError } from '../../src-shared/errors';
+import type { MethodParsedInput } from '#shared/contract';
+import type { FileBlob, ImportPreview, ImportSummary } from '#shared/domain';
+import { AppError } from '#shared/errors';
 
-import { realClock, type Clock, type TimerHandle } from '../kernel/clock';
-import type { EventBus } from '../kernel/events';
-import { validateMapping } from '../spreadsheets/mapping';
-import { DEFAULT_PARSE_LIMITS } from '../spreadsheets/parse';
-import { writeXlsx } from '../spreadsheets/write';
+import { realClock, type Clock, type TimerHandle } from '#main/kernel/clock';
+import type { EventBus } from '#main/kernel/events';
+import { validateMapping } from '#main/spreadsheets/mapping';
+import { DEFAULT_PARSE_LIMITS } from '#main/spreadsheets/parse';
+import { writeXlsx } from '#main/spreadsheets/write';
 import type { RejectedWithCells } from './prepare';
-import { SpreadsheetWorker } from '../workers/worker-client';
-import type { Db } from '../kernel/db';
+import { SpreadsheetWorker } from '#main/workers/worker-client';
+import type { Db } from '#main/kernel/db';
 
 type Session = {
   id: string;

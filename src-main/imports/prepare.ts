@@ -3,11 +3,11 @@
  * phones, checks cell sizes and finds duplicates inside the file. Pure and synchronous: it runs in
  * the import worker, and unit tests call it directly.
  */
-import { IMPORT_LIMITS } from '../../src-shared/limits';
-import type { ColumnMapping, FieldPairs, RejectedRow } from '../../src-shared/domain';
-import { t } from '../../src-shared/i18n';
-import { normalisePhone } from '../../src-shared/phone';
-import { nameSortKey, splitTags, unneutralise } from '../../src-shared/text';
+import { IMPORT_LIMITS } from '#shared/limits';
+import type { ColumnMapping, FieldPairs, RejectedRow } from '#shared/domain';
+import { t } from '#shared/i18n';
+import { normalisePhone } from '#shared/phone';
+import { nameSortKey, splitTags, unneutralise } from '#shared/text';
 
 export const MAX_NAME_CHARS = 500;
 export const MAX_FIELD_CHARS = IMPORT_LIMITS.maxCellChars;

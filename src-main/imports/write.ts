@@ -6,10 +6,10 @@
  * two cores share the work.
  */
 
-import { searchIndexStatements } from '../contacts/search-index';
-import { nameSortKey } from '../../src-shared/text';
+import { searchIndexStatements } from '#main/contacts/search-index';
+import { nameSortKey } from '#shared/text';
 import type { PreparedContact } from './prepare';
-import type { Sqlite } from '../kernel/db';
+import type { Sqlite } from '#main/kernel/db';
 
 export type WriteTarget =
   | { kind: 'contacts' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-shared/errors';
-import type { Handlers } from '../kernel/handlers';
+import { AppError } from '#shared/errors';
+import type { Handlers } from '#main/kernel/handlers';
 import { dispatch } from './dispatch';
 
 const handlers = {

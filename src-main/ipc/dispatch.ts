@@ -4,9 +4,9 @@
  * show. Nothing about the input is logged (it may hold customers' numbers).
  */
 import type { z } from 'zod';
-import { contract, isMethodName } from '../../src-shared/contract';
-import { AppError, type ErrorPayload } from '../../src-shared/errors';
-import type { Handlers } from '../kernel/handlers';
+import { contract, isMethodName } from '#shared/contract';
+import { AppError, type ErrorPayload } from '#shared/errors';
+import type { Handlers } from '#main/kernel/handlers';
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 

@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database } from '#main/db/schema';
 
 export type Db = Kysely<Database>;
 export type Sqlite = BetterSqlite3.Database;

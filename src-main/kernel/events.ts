@@ -1,4 +1,4 @@
-import type { EventName, EventPayloads } from '../../src-shared/contract';
+import type { EventName, EventPayloads } from '#shared/contract';
 
 type Listener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 

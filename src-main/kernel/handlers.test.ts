@@ -4,20 +4,20 @@
  * contact-book writes made on the main thread (the list the core kept by hand before).
  */
 import { describe, expect, it } from 'vitest';
-import { accountsHandlers } from '../accounts/handlers';
-import type { AccountManager } from '../accounts/account-manager';
-import type { NumberChecks } from '../accounts/number-check';
-import { campaignsHandlers } from '../campaigns/handlers';
-import type { CampaignQueue } from '../campaigns/queue';
-import { contactsHandlers } from '../contacts/handlers';
-import { draftsHandlers } from '../drafts/handlers';
-import { exportsHandlers } from '../exports/handlers';
-import { groupsHandlers } from '../groups/handlers';
-import { importsHandlers } from '../imports/handlers';
-import type { ImportService } from '../imports/import-service';
-import { listsHandlers } from '../lists/handlers';
-import { settingsHandlers } from '../settings/handlers';
-import { suppressionsHandlers } from '../suppressions/handlers';
+import { accountsHandlers } from '#main/accounts/handlers';
+import type { AccountManager } from '#main/accounts/account-manager';
+import type { NumberChecks } from '#main/accounts/number-check';
+import { campaignsHandlers } from '#main/campaigns/handlers';
+import type { CampaignQueue } from '#main/campaigns/queue';
+import { contactsHandlers } from '#main/contacts/handlers';
+import { draftsHandlers } from '#main/drafts/handlers';
+import { exportsHandlers } from '#main/exports/handlers';
+import { groupsHandlers } from '#main/groups/handlers';
+import { importsHandlers } from '#main/imports/handlers';
+import type { ImportService } from '#main/imports/import-service';
+import { listsHandlers } from '#main/lists/handlers';
+import { settingsHandlers } from '#main/settings/handlers';
+import { suppressionsHandlers } from '#main/suppressions/handlers';
 import { realClock } from './clock';
 import type { Kernel } from './context';
 import { EventBus } from './events';

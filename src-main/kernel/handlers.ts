@@ -4,7 +4,7 @@
  * writes with `mutating`; the core combines the parts with `combine`, which the compiler refuses
  * unless every contract method is handled exactly once.
  */
-import type { MethodName, MethodParsedInput, MethodResult } from '../../src-shared/contract';
+import type { MethodName, MethodParsedInput, MethodResult } from '#shared/contract';
 
 export type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodResult<M>> | MethodResult<M>;
 

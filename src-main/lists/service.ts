@@ -1,9 +1,9 @@
-import type { SmartList } from '../../src-shared/domain';
-import { t } from '../../src-shared/i18n';
-import { AppError } from '../../src-shared/errors';
-import { emptyQuery, SmartFilterSchema, type SmartFilter } from '../../src-shared/filters';
-import { countContacts } from '../contacts/queries';
-import type { Db } from '../kernel/db';
+import type { SmartList } from '#shared/domain';
+import { t } from '#shared/i18n';
+import { AppError } from '#shared/errors';
+import { emptyQuery, SmartFilterSchema, type SmartFilter } from '#shared/filters';
+import { countContacts } from '#main/contacts/queries';
+import type { Db } from '#main/kernel/db';
 
 type Row = { id: number; name: string; filter: string; created_at: string; updated_at: string };
 

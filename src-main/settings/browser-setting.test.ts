@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../core/core';
-import { callCore, testCore } from '../test-support/core';
+import type { Core } from '#main/core/core';
+import { callCore, testCore } from '#main/test-support/core';
 
 let core: Core;
 let cleanup: () => Promise<void>;

@@ -1,8 +1,8 @@
-import type { AppInfo, Settings } from '../../src-shared/domain';
-import { AppError } from '../../src-shared/errors';
-import type { Kernel } from '../kernel/context';
-import { mutating, type HandlersOf } from '../kernel/handlers';
-import { browserPathMessage, checkBrowserPath, nodeBrowserPathFs } from '../whatsapp/wweb/browser-path';
+import type { AppInfo, Settings } from '#shared/domain';
+import { AppError } from '#shared/errors';
+import type { Kernel } from '#main/kernel/context';
+import { mutating, type HandlersOf } from '#main/kernel/handlers';
+import { browserPathMessage, checkBrowserPath, nodeBrowserPathFs } from '#main/whatsapp/wweb/browser-path';
 import { getSettings, updateSettings } from './settings';
 
 export function settingsHandlers(

@@ -1,8 +1,8 @@
-import type { Settings } from '../../src-shared/domain';
-import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
-import { isValidTimeZone } from '../../src-shared/pace';
-import { isValidCountry } from '../../src-shared/phone';
-import type { Db } from '../kernel/db';
+import type { Settings } from '#shared/domain';
+import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
+import { isValidTimeZone } from '#shared/pace';
+import { isValidCountry } from '#shared/phone';
+import type { Db } from '#main/kernel/db';
 
 /** The computer's own time zone, or UTC when it has none Intl knows. */
 export function machineTimeZone(): string {

@@ -1,7 +1,7 @@
 // Test / e2e / benchmark data generators. Pure and deterministic; no side effects.
 import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
-import { mulberry32 } from '../../src-shared/random';
+import { mulberry32 } from '#shared/random';
 
 // ---------------------------------------------------------------------------------------------
 // The messy sheet a real shop owner sends: semicolon CSV with BOM, several scripts, emoji,

@@ -1,6 +1,6 @@
 // Guesses what each column of an imported sheet holds, from its header (English, Turkish,
 // Persian, Arabic, Indonesian) and, when the headers say nothing, from the data.
-import { normalisePhone } from '../../src-shared/phone';
+import { normalisePhone } from '#shared/phone';
 import { isReservedHeader } from './parse';
 
 export type ColumnRole = 'phone' | 'name' | 'firstName' | 'lastName' | 'tags' | 'note' | 'field' | 'ignore';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { normalisePhone } from '../../src-shared/phone';
+import { normalisePhone } from '#shared/phone';
 import {
   corruptXlsxBytes,
   encryptedWorkbookBytes,

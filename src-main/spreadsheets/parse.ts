@@ -4,9 +4,9 @@
 // crafted files, so the caller runs this with a time limit). The content is sniffed from its
 // bytes, never from the file name. Nothing here writes parsed text into plain objects as keys:
 // headers and rows are arrays, so a header called "__proto__" is just a string.
-import type { ErrorCode } from '../../src-shared/errors';
-import { IMPORT_LIMITS } from '../../src-shared/limits';
-import { t } from '../../src-shared/i18n';
+import type { ErrorCode } from '#shared/errors';
+import { IMPORT_LIMITS } from '#shared/limits';
+import { t } from '#shared/i18n';
 import * as XLSX from 'xlsx';
 import { numberCellText, readXlsxFast, XlsxRefusal, type SheetGrid } from './xlsx-fast';
 import { checkZip, checkZipData, ZIP_LIMITS, ZipRefusal, type ZipEntryInfo } from './zip-guard';

@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { generateContactsRows } from './fixtures';
 import { parseSpreadsheet } from './parse';
 import { readXlsxFast } from './xlsx-fast';
-import { neutraliseCell } from '../../src-shared/text';
+import { neutraliseCell } from '#shared/text';
 import { safeSheetName, writeCsv, writeXlsx } from './write';
 
 describe('neutraliseCell', () => {

@@ -6,7 +6,7 @@
 // parseSpreadsheet keeps it; the importer takes it off names, notes and fields again
 // (unneutralise) only where one of those characters follows, so a note such as "'tis" survives.
 // Phones like "'+90 532…" are cleaned by normalisePhone, which ignores one leading apostrophe.
-import { neutraliseCell } from '../../src-shared/text';
+import { neutraliseCell } from '#shared/text';
 import { buildTextXlsx } from './xlsx-write-fast';
 
 /**

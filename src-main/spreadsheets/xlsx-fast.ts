@@ -17,7 +17,7 @@
 // style) never reach it.
 import { isUtf8 } from 'node:buffer';
 import * as XLSX from 'xlsx';
-import * as zipFormat from '../zip/read';
+import * as zipFormat from '#main/zip/read';
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes

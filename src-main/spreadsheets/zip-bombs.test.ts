@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src-shared/random';
+import { mulberry32 } from '#shared/random';
 import {
   generateContactsXlsx,
   makeZip,

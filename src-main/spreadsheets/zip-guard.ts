@@ -16,8 +16,8 @@
 // After this, whichever parser reads the file, and whichever entries it reads, it cannot unpack
 // more than `maxTotalBytes`: the fast .xlsx reader stops each part it reads at its declared size
 // itself, SheetJS gets only streams proven to end there. Pure: bytes in, entries or a ZipRefusal out.
-import { IMPORT_LIMITS } from '../../src-shared/limits';
-import * as zipFormat from '../zip/read';
+import { IMPORT_LIMITS } from '#shared/limits';
+import * as zipFormat from '#main/zip/read';
 
 export type ZipLimits = {
   maxEntries: number;

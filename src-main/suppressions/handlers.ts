@@ -1,5 +1,5 @@
-import type { Kernel } from '../kernel/context';
-import { mutating, type HandlersOf } from '../kernel/handlers';
+import type { Kernel } from '#main/kernel/context';
+import { mutating, type HandlersOf } from '#main/kernel/handlers';
 import { addContacts, addNumbers, listSuppressions, moveSuppressions, removeContactSuppressions, removeSuppressions } from './service';
 
 export function suppressionsHandlers({ db, bus, defaultCountry }: Kernel): HandlersOf<'suppressions'> {

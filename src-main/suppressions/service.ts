@@ -1,11 +1,11 @@
 /** Blacklist and graylist: numbers, not contacts, so a number can be suppressed before it is known. */
 import { sql } from 'kysely';
-import type { Suppression, SuppressionKind } from '../../src-shared/domain';
-import type { Selection } from '../../src-shared/filters';
-import { t } from '../../src-shared/i18n';
-import { normalisePhone, phoneSearchDigits } from '../../src-shared/phone';
-import { selectionCondition } from '../contacts/queries';
-import type { Db } from '../kernel/db';
+import type { Suppression, SuppressionKind } from '#shared/domain';
+import type { Selection } from '#shared/filters';
+import { t } from '#shared/i18n';
+import { normalisePhone, phoneSearchDigits } from '#shared/phone';
+import { selectionCondition } from '#main/contacts/queries';
+import type { Db } from '#main/kernel/db';
 
 type Row = {
   phone: string;

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { contract, type MethodInput, type MethodName, type MethodResult } from '../../src-shared/contract';
-import { openCore, type Core, type CoreOptions } from '../core/core';
-import { DATABASE_FILE } from '../db/connection';
+import { contract, type MethodInput, type MethodName, type MethodResult } from '#shared/contract';
+import { openCore, type Core, type CoreOptions } from '#main/core/core';
+import { DATABASE_FILE } from '#main/db/connection';
 
 /** The project root (this file is src-main/test-support/core.ts). */
 export const projectRoot = path.resolve(__dirname, '..', '..');

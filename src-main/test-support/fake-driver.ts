@@ -3,7 +3,7 @@
  * failure) where the simulator's realism would only get in the way. Tests reach the instances a
  * factory made through `drivers`.
  */
-import type { AccountState, AckLevel, DriverKind } from '../../src-shared/accounts';
+import type { AccountState, AckLevel, DriverKind } from '#shared/accounts';
 import type {
   ConnectOptions,
   DriverDescription,
@@ -12,9 +12,9 @@ import type {
   OutgoingContent,
   SentMessageInfo,
   WhatsAppDriver,
-} from '../whatsapp/driver';
-import { TypedEmitter } from '../whatsapp/emitter';
-import { DriverError } from '../whatsapp/errors';
+} from '#main/whatsapp/driver';
+import { TypedEmitter } from '#main/whatsapp/emitter';
+import { DriverError } from '#main/whatsapp/errors';
 
 export class FakeDriver extends TypedEmitter<DriverEvents> implements WhatsAppDriver {
   readonly kind: DriverKind = 'wweb';

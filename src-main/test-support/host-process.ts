@@ -5,8 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import WebSocket from 'ws';
-import type { MethodName, MethodResult } from '../../src-shared/contract';
-import { decodeWire, encodeWire } from '../../src-shared/wire';
+import type { MethodName, MethodResult } from '#shared/contract';
+import { decodeWire, encodeWire } from '#shared/wire';
 import { projectRoot } from './core';
 
 export type HostProcess = {

@@ -1,4 +1,4 @@
-import { paceFromPreset, type Pace } from '../../src-shared/pace';
+import { paceFromPreset, type Pace } from '#shared/pace';
 
 /**
  * A custom pace for tests and the bench: no batch pauses, no daily cap, no typing, no number

@@ -5,7 +5,7 @@
  *
  * Phones cross this interface as E.164 strings ("+905321234567"); each driver converts to its own ids.
  */
-import type { AccountState, AckLevel, DriverKind } from '../../src-shared/accounts';
+import type { AccountState, AckLevel, DriverKind } from '#shared/accounts';
 import type { TypedEmitter } from './emitter';
 
 /** A file to send, already copied into the data folder and checked. */

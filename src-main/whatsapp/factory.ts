@@ -1,6 +1,6 @@
 /** Builds the driver for an account: the simulator for demo accounts, whatsapp-web.js otherwise. */
 import path from 'node:path';
-import type { Clock } from '../kernel/clock';
+import type { Clock } from '#main/kernel/clock';
 import type { DriverFactory } from './driver';
 import { SimulatorDriver } from './simulator/simulator-driver';
 import { WwebDriver } from './wweb/wweb-driver';

@@ -1,9 +1,9 @@
 /** Messages between the main thread and the spreadsheet worker. */
 import type { MessagePort } from 'node:worker_threads';
-import type { ColumnMapping, ImportPhase, ImportPreview } from '../../src-shared/domain';
-import type { ErrorPayload } from '../../src-shared/errors';
-import type { PreparedContact, RejectedWithCells } from '../imports/prepare';
-import type { WriteOptions, WriteResult } from '../imports/write';
+import type { ColumnMapping, ImportPhase, ImportPreview } from '#shared/domain';
+import type { ErrorPayload } from '#shared/errors';
+import type { PreparedContact, RejectedWithCells } from '#main/imports/prepare';
+import type { WriteOptions, WriteResult } from '#main/imports/write';
 
 export type OpenRequest = {
   type: 'open';

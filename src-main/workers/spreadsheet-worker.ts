@@ -6,15 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import type { FieldPairs } from '../../src-shared/domain';
-import type { ErrorPayload } from '../../src-shared/errors';
-import { openSqlite } from '../db/connection';
-import { parseFieldPairs } from '../contacts/queries';
-import { RowPreparer } from '../imports/prepare';
-import { ContactWriter } from '../imports/write';
-import { guessMapping } from '../spreadsheets/mapping';
-import { parseSpreadsheet, SpreadsheetError, type ParsedSheet } from '../spreadsheets/parse';
-import { writeCsv, writeXlsx } from '../spreadsheets/write';
+import type { FieldPairs } from '#shared/domain';
+import type { ErrorPayload } from '#shared/errors';
+import { openSqlite } from '#main/db/connection';
+import { parseFieldPairs } from '#main/contacts/queries';
+import { RowPreparer } from '#main/imports/prepare';
+import { ContactWriter } from '#main/imports/write';
+import { guessMapping } from '#main/spreadsheets/mapping';
+import { parseSpreadsheet, SpreadsheetError, type ParsedSheet } from '#main/spreadsheets/parse';
+import { writeCsv, writeXlsx } from '#main/spreadsheets/write';
 import type { ChunkMessage, ExportRequest, FromWorker, PrepareRequest, ToWorker, WriteRequest } from './protocol';
 
 const port = parentPort;

@@ -1,6 +1,6 @@
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
-import { t } from '../../src-shared/i18n';
-import { AppError } from '../../src-shared/errors';
+import { t } from '#shared/i18n';
+import { AppError } from '#shared/errors';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** One spreadsheet worker, driven by request/response with progress in between. */

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { t } from '../../../src-shared/i18n';
-import { AppError } from '../../../src-shared/errors';
+import { t } from '#shared/i18n';
+import { AppError } from '#shared/errors';
 import { m0001ContactBook } from './0001-contact-book';
 import { m0002Accounts } from './0002-accounts';
 import { m0003Drafts } from './0003-drafts';

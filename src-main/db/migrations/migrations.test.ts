@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openStore, closeStore } from '../connection';
+import { openStore, closeStore } from '#main/db/connection';
 import { LATEST_SCHEMA_VERSION, migrate } from './index';
 
 describe('migrations', () => {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountState, AckLevel } from '../../../src-shared/accounts';
-import { FakeClock } from '../../kernel/clock';
-import type { DriverEvents, OutgoingContent } from '../driver';
-import { DriverError, isDriverError } from '../errors';
+import type { AccountState, AckLevel } from '#shared/accounts';
+import { FakeClock } from '#main/kernel/clock';
+import type { DriverEvents, OutgoingContent } from '#main/whatsapp/driver';
+import { DriverError, isDriverError } from '#main/whatsapp/errors';
 import {
   SIMULATOR_DISPLAY_NAME,
   SIMULATOR_OPT_OUT_SHARE,

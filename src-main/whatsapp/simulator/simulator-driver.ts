@@ -33,9 +33,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AccountState, AckLevel } from '../../../src-shared/accounts';
-import { hash32, mulberry32 } from '../../../src-shared/random';
-import type { Clock, TimerHandle } from '../../kernel/clock';
+import type { AccountState, AckLevel } from '#shared/accounts';
+import { hash32, mulberry32 } from '#shared/random';
+import type { Clock, TimerHandle } from '#main/kernel/clock';
 import type {
   ConnectOptions,
   DriverDescription,
@@ -45,9 +45,9 @@ import type {
   OutgoingContent,
   SentMessageInfo,
   WhatsAppDriver,
-} from '../driver';
-import { TypedEmitter } from '../emitter';
-import { DriverError } from '../errors';
+} from '#main/whatsapp/driver';
+import { TypedEmitter } from '#main/whatsapp/emitter';
+import { DriverError } from '#main/whatsapp/errors';
 
 // ---------------------------------------------------------------------------------------------
 // Documented rules and rates

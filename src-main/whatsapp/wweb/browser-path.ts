@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { t } from '../../../src-shared/i18n';
+import { t } from '#shared/i18n';
 import { browserCandidates, macBundleProgram } from './find-browser';
 
 export type BrowserFileKind = 'file' | 'directory' | 'other';

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import wweb from 'whatsapp-web.js';
-import { FakeClock } from '../../kernel/clock';
-import type { DriverEvents, OutgoingContent } from '../driver';
-import { DriverError } from '../errors';
+import { FakeClock } from '#main/kernel/clock';
+import type { DriverEvents, OutgoingContent } from '#main/whatsapp/driver';
+import { DriverError } from '#main/whatsapp/errors';
 import type { FindBrowserResult } from './find-browser';
 import {
   WwebDriver,

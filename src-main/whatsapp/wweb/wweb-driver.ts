@@ -25,8 +25,8 @@ function lib(): Wweb {
   if (!loaded) throw new Error('whatsapp-web.js is not loaded yet');
   return loaded;
 }
-import type { AccountState, AckLevel } from '../../../src-shared/accounts';
-import { raceTimeout, TIMED_OUT, type Clock, type TimerHandle } from '../../kernel/clock';
+import type { AccountState, AckLevel } from '#shared/accounts';
+import { raceTimeout, TIMED_OUT, type Clock, type TimerHandle } from '#main/kernel/clock';
 import type {
   DriverDescription,
   ConnectOptions,
@@ -36,9 +36,9 @@ import type {
   OutgoingContent,
   SentMessageInfo,
   WhatsAppDriver,
-} from '../driver';
-import { TypedEmitter } from '../emitter';
-import { DriverError } from '../errors';
+} from '#main/whatsapp/driver';
+import { TypedEmitter } from '#main/whatsapp/emitter';
+import { DriverError } from '#main/whatsapp/errors';
 import { browserNotFoundMessage, findBrowser, type FindBrowserResult, type FoundBrowser } from './find-browser';
 import { checkBrowserPath, nodeBrowserPathFs } from './browser-path';
 import {

@@ -3,9 +3,9 @@
  * disconnect reasons, WhatsApp ids ↔ E.164 phones, message types, vCards and error messages.
  * Nothing here touches the browser, so all of it is unit-tested directly.
  */
-import type { AccountState, AckLevel } from '../../../src-shared/accounts';
-import type { IncomingWhatsAppMessage } from '../driver';
-import { DriverError, type DriverErrorCode } from '../errors';
+import type { AccountState, AckLevel } from '#shared/accounts';
+import type { IncomingWhatsAppMessage } from '#main/whatsapp/driver';
+import { DriverError, type DriverErrorCode } from '#main/whatsapp/errors';
 
 // ---------------------------------------------------------------------------------------------
 // Connection states (whatsapp-web.js WAState, reported by `change_state`)

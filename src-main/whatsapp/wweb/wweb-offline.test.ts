@@ -8,9 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realClock } from '../../kernel/clock';
-import type { DriverEvents } from '../driver';
-import { DriverError } from '../errors';
+import { realClock } from '#main/kernel/clock';
+import type { DriverEvents } from '#main/whatsapp/driver';
+import { DriverError } from '#main/whatsapp/errors';
 import { WwebDriver } from './wweb-driver';
 
 const chromium = process.env.PIGEON_CHROMIUM ?? '/usr/bin/chromium';
