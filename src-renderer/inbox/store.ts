@@ -1,0 +1,44 @@
+/**
+ * Incoming messages seen anywhere in the app: a count of new ones for the navigation, and a plain
+ * words notice when someone opted out (shown on whatever page is open).
+ */
+import { create } from 'zustand';
+import type { IncomingMessage } from '../../src-shared/accounts';
+import { t } from '../../src-shared/i18n';
+import { formatPhoneInternational } from '../../src-shared/phone';
+import { onEvent } from '../ui/api';
+import { isolate, isolatePhone } from '../ui/format';
+import { useNav } from '../ui/nav';
+import { toast } from '../ui/toasts';
+
+export const useInbox = create<{ unread: number; markRead: () => void }>((set) => ({
+  unread: 0,
+  markRead: () => set({ unread: 0 }),
+}));
+
+/** "Ayşe Yılmaz (+90 532 123 45 67)" or just the number. */
+function senderName(m: Pick<IncomingMessage, 'fromPhone' | 'contactName'>): string {
+  const phone = isolatePhone(formatPhoneInternational(m.fromPhone));
+  return m.contactName ? t('inbox.sender', { name: isolate(m.contactName), phone }) : phone;
+}
+
+/** Quotes a reply for a notice, shortened so a long one does not fill the screen. */
+function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return isolate(oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine);
+}
+
+let started = false;
+export function startInbox(): void {
+  if (started) return;
+  started = true;
+  onEvent('inbox.received', (m) => {
+    if (useNav.getState().page !== 'inbox') useInbox.setState((s) => ({ unread: s.unread + 1 }));
+    if (m.optOut) {
+      toast.info(t('inbox.optOutToast', { who: senderName(m), text: quote(m.body) }), {
+        label: t('inbox.open'),
+        run: () => useNav.getState().go('inbox'),
+      });
+    }
+  });
+}
