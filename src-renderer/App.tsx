@@ -16,10 +16,14 @@ import { SettingsPage } from './settings/SettingsPage';
 import { SuppressionsPage } from './suppressions/SuppressionsPage';
 import { startAccounts, useAccounts } from './accounts/store';
 import { runningCount, startCampaigns, useCampaigns } from './campaigns/store';
-import { startCatalog, useCatalog } from './groups/store';
 import { startChecks } from './checks/store';
 import { startInbox, useInbox } from './inbox/store';
 import { useNav, type Page } from './ui/nav';
+import { startGroups, useGroups } from './groups/store';
+import { startLists } from './lists/store';
+import { startContacts } from './contacts/store';
+import { startSettings } from './settings/store';
+import { startSuppressions } from './suppressions/store';
 
 // Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
 const NAV: { page: Page; label: MessageKey; icon: string }[] = [
@@ -74,12 +78,16 @@ function CurrentPage({ page }: { page: Page }) {
 export function App() {
   const { page, go } = useNav();
   const connection = useConnection((s) => s.state);
-  const groupsCount = useCatalog((s) => s.groups.length);
+  const groupsCount = useGroups((s) => s.groups.length);
   const unread = useInbox((s) => s.unread);
   const running = useCampaigns(runningCount);
   const attention = useAccounts((s) => s.accounts.filter((a) => a.state === 'blocked' || a.state === 'failed').length);
   useEffect(() => {
-    startCatalog();
+    startGroups();
+    startLists();
+    startContacts();
+    startSettings();
+    startSuppressions();
     startAccounts();
     startChecks();
     startInbox();

@@ -1,13 +1,14 @@
 /** Step 2: who gets it (people picked on the Contacts page, groups, smart lists, pasted numbers) and who is left out. */
 import { useId } from 'react';
 import { t, tn } from '../../src-shared/i18n';
-import { useCatalog } from '../groups/store';
 import { Icon } from '../ui/Icon';
 import { AudienceCount } from './AudiencePreviewPanel';
 import { NumberField } from './NumberField';
 import type { CampaignForm } from './model';
 import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
 import type { PreviewState } from './useAudiencePreview';
+import { useGroups } from '../groups/store';
+import { useLists } from '../lists/store';
 
 type Props = { form: CampaignForm; onChange: (patch: Partial<CampaignForm>) => void; preview: PreviewState };
 
@@ -22,8 +23,8 @@ function pastedCount(text: string): number {
 
 export function AudienceStep({ form, onChange, preview }: Props) {
   const id = useId();
-  const groups = useCatalog((s) => s.groups);
-  const lists = useCatalog((s) => s.lists);
+  const groups = useGroups((s) => s.groups);
+  const lists = useLists((s) => s.lists);
   const pasted = pastedCount(form.pasted);
   return (
     <>
@@ -125,8 +126,8 @@ export function AudienceStep({ form, onChange, preview }: Props) {
 
 /** The selection brought from the Contacts page, each a line that can be removed (or a tip when none). */
 function PickedOnContacts({ form, onChange }: Pick<Props, 'form' | 'onChange'>) {
-  const groups = useCatalog((s) => s.groups);
-  const lists = useCatalog((s) => s.lists);
+  const groups = useGroups((s) => s.groups);
+  const lists = useLists((s) => s.lists);
   const queryCount = useQueryCount(form.query);
   const items: { key: string; text: string; remove: () => void }[] = [];
   if (form.contactIds.length > 0) {

@@ -3,11 +3,12 @@ import type { Campaign } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
 import { formatFull, formatWhen } from '../ui/format';
 import { useAccounts } from '../accounts/store';
-import { useCatalog } from '../groups/store';
 import { StateBadge } from '../accounts/StateBadge';
 import { localTimeZone } from './model';
 import { contactsLabel, describeQuery, queryLabel } from './selection';
 import { describeHours, describePace, formatInZone } from './text';
+import { useGroups } from '../groups/store';
+import { useLists } from '../lists/store';
 
 function Time({ iso }: { iso: string }) {
   return (
@@ -18,8 +19,8 @@ function Time({ iso }: { iso: string }) {
 }
 
 export function CampaignFacts({ campaign: c }: { campaign: Campaign }) {
-  const groups = useCatalog((s) => s.groups);
-  const lists = useCatalog((s) => s.lists);
+  const groups = useGroups((s) => s.groups);
+  const lists = useLists((s) => s.lists);
   const accounts = useAccounts((s) => s.accounts);
   const audience = [
     ...(c.audience.contactIds.length > 0 ? [contactsLabel(c.audience.contactIds.length)] : []),

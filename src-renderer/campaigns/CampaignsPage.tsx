@@ -8,7 +8,8 @@ import { CampaignList } from './CampaignList';
 import { startNewCampaign } from './newCampaign';
 import { useCampaigns } from './store';
 import { startDrafts } from '../drafts/store';
-import { useCatalog } from '../groups/store';
+import { refreshGroups } from '../groups/store';
+import { refreshLists } from '../lists/store';
 
 function startNew(): void {
   void startNewCampaign();
@@ -21,9 +22,8 @@ function useFreshData(): void {
     const campaigns = useCampaigns.getState();
     void campaigns.refresh();
     startDrafts();
-    const catalog = useCatalog.getState();
-    void catalog.refreshGroups().catch(ignore);
-    void catalog.refreshLists().catch(ignore);
+    void refreshGroups().catch(ignore);
+    void refreshLists().catch(ignore);
   }, []);
 }
 

@@ -1,10 +1,10 @@
 /** How fast to send: a preset (Careful / Normal / Fast, each saying what it means) or Custom. */
 import { t } from '../../src-shared/i18n';
 import { PACE_PRESETS, paceFromPreset, type Pace, type PacePreset } from '../../src-shared/pace';
-import { useCatalog } from '../groups/store';
 import { NumberField } from './NumberField';
 import { localTimeZone, rhythmIssues } from './model';
 import { capPartsNote, describePace } from './text';
+import { useSettings } from '../settings/store';
 
 const PRESETS: PacePreset[] = ['careful', 'normal', 'fast', 'custom'];
 const SECOND = 1000;
@@ -19,7 +19,7 @@ type Props = {
 };
 
 export function PaceEditor({ value, onChange, name, parts }: Props) {
-  const zone = useCatalog((s) => s.settings?.timezone) ?? localTimeZone();
+  const zone = useSettings((s) => s.settings?.timezone) ?? localTimeZone();
   const pick = (preset: PacePreset) => {
     if (preset === value.preset) return;
     // Working hours are set apart (When to send); a preset keeps them.

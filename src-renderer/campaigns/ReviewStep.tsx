@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import { t } from '../../src-shared/i18n';
 import { useAccounts } from '../accounts/store';
 import { useDrafts } from '../drafts/store';
-import { useCatalog } from '../groups/store';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
 import { exclusionsOf, type CampaignForm, type Step } from './model';
 import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
 import { capEstimate, describeHours, describePace } from './text';
 import type { PreviewState } from './useAudiencePreview';
+import { useGroups } from '../groups/store';
+import { useLists } from '../lists/store';
 
 type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
 
@@ -28,8 +29,8 @@ function Item({ label, step, goTo, children }: { label: string; step: Step; goTo
 
 export function ReviewStep({ form, preview, goTo }: Props) {
   const drafts = useDrafts((s) => s.drafts);
-  const groups = useCatalog((s) => s.groups);
-  const lists = useCatalog((s) => s.lists);
+  const groups = useGroups((s) => s.groups);
+  const lists = useLists((s) => s.lists);
   const accounts = useAccounts((s) => s.accounts);
   const draft = drafts.find((d) => d.id === form.draftId);
   const queryCount = useQueryCount(form.query);

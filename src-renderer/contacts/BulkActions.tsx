@@ -1,15 +1,16 @@
 /** What can be done to the selected contacts, each with a dialog where a choice is needed. */
 import { useState } from 'react';
 import type { SelectionInput } from '../../src-shared/filters';
-import { t, tn } from '../../src-shared/i18n';
-import { api, errorMessage } from '../ui/api';
-import { useCatalog } from '../groups/store';
-import { useNav } from '../ui/nav';
+import { t } from '../../src-shared/i18n';
 import { audienceFromSelection, startNewCampaign } from '../campaigns/newCampaign';
 import { useChecks } from '../checks/store';
-import { toast } from '../ui/toasts';
-import { confirm } from '../ui/confirm';
-import { Dialog } from '../ui/Dialog';
+import { groups as groupActions, useGroups } from '../groups/store';
+import { suppressions } from '../suppressions/store';
+import { FormDialog } from '../ui/FormDialog';
+import { useNav } from '../ui/nav';
+import { useBusyAction } from '../ui/useBusyAction';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
+import { contacts, useContactFacts } from './store';
 
 type Open = null | 'group' | 'tag' | 'black' | 'gray';
 
@@ -20,26 +21,18 @@ export function BulkActions(props: {
   onDone: (clearSelection: boolean) => void;
 }) {
   const [open, setOpen] = useState<Open>(null);
-  const groups = useCatalog((s) => s.groups);
+  const groups = useGroups((s) => s.groups);
   const { selection, count } = props;
   const currentGroup = groups.find((g) => g.id === props.currentGroupId) ?? null;
+  const { run, confirmAndRun } = useConfirmDelete();
 
-  const run = async (action: () => Promise<string>, clear = false) => {
-    try {
-      toast.success(await action());
-      props.onDone(clear);
-    } catch (e) {
-      toast.error(errorMessage(e));
-    }
+  const act = async (step: () => Promise<void>, clear = false) => {
+    if (await run(step)) props.onDone(clear);
   };
 
   const remove = async () => {
-    const ok = await confirm({
-      title: t('contacts.confirmDelete.title', { count }),
-      body: t('contacts.confirmDelete.body'),
-      confirmLabel: t('common.delete'),
-    });
-    if (ok) await run(async () => tn('contacts.deleted', (await api.contacts.delete({ selection })).deleted), true);
+    const question = { title: t('contacts.confirmDelete.title', { count }), body: t('contacts.confirmDelete.body'), confirmLabel: t('common.delete') };
+    if (await confirmAndRun(question, () => contacts.remove(selection))) props.onDone(true);
   };
 
   return (
@@ -50,12 +43,7 @@ export function BulkActions(props: {
       {currentGroup && (
         <button
           type="button"
-          onClick={() =>
-            void run(async () => {
-              const { removed } = await api.groups.removeMembers({ groupId: currentGroup.id, selection });
-              return t('contacts.removedFromGroup', { count: removed, group: currentGroup.name });
-            }, true)
-          }
+          onClick={() => void act(() => groupActions.removeMembers(currentGroup, selection), true)}
         >
           {t('contacts.bulk.removeFromGroup')}
         </button>
@@ -78,12 +66,7 @@ export function BulkActions(props: {
       </button>
       <button
         type="button"
-        onClick={() =>
-          void run(async () => {
-            const { removed } = await api.suppressions.removeContacts({ selection });
-            return t('contacts.unsuppressed', { count: removed });
-          })
-        }
+        onClick={() => void act(() => suppressions.removeContacts(selection))}
         data-testid="bulk-unsuppress"
       >
         {t('contacts.bulk.unsuppress')}
@@ -102,13 +85,11 @@ export function BulkActions(props: {
 
 /** Opens the Campaigns page's form for a new campaign, with the selected people as its audience. */
 export function NewCampaignButton({ selection }: { selection: SelectionInput }) {
-  const newCampaign = async () => {
-    try {
+  const { run } = useBusyAction({ failures: 'toast' });
+  const newCampaign = () =>
+    run(async () => {
       if (await startNewCampaign(audienceFromSelection(selection))) useNav.getState().go('campaigns');
-    } catch (e) {
-      toast.error(errorMessage(e));
-    }
-  };
+    });
   return (
     <button type="button" className="primary" onClick={() => void newCampaign()} title={t('campaigns.fromContacts.title')} data-testid="bulk-campaign">
       {t('campaigns.fromContacts.action')}
@@ -116,153 +97,99 @@ export function NewCampaignButton({ selection }: { selection: SelectionInput }) 
   );
 }
 
-function GroupDialog(props: { selection: SelectionInput; onClose: () => void; onDone: () => void }) {
-  const groups = useCatalog((s) => s.groups);
+type DialogProps = { selection: SelectionInput; onClose: () => void; onDone: () => void };
+
+function GroupDialog(props: DialogProps) {
+  const groups = useGroups((s) => s.groups);
   const [groupId, setGroupId] = useState<number | ''>(groups[0]?.id ?? '');
   const [newName, setNewName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const chosen = groups.find((g) => g.id === groupId);
   const submit = async () => {
-    try {
-      let id = groupId;
-      let name = groups.find((g) => g.id === groupId)?.name ?? '';
-      if (newName.trim() !== '') {
-        const created = await api.groups.create({ name: newName });
-        id = created.id;
-        name = created.name;
-      }
-      if (id === '') return;
-      const { added } = await api.groups.addMembers({ groupId: id, selection: props.selection });
-      toast.success(t('contacts.addedToGroup', { count: added, group: name }));
-      props.onDone();
-      props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    if (newName.trim() !== '') await groupActions.addMembers({ newName }, props.selection);
+    else if (chosen) await groupActions.addMembers(chosen, props.selection);
+    else return;
+    props.onDone();
   };
   return (
-    <Dialog
+    <FormDialog
       title={t('contacts.bulk.addToGroup')}
       onClose={props.onClose}
       testId="group-dialog"
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void submit()} disabled={groupId === '' && newName.trim() === ''} data-testid="group-dialog-ok">
-            {t('common.add')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={t('common.add')}
+      submitDisabled={groupId === '' && newName.trim() === ''}
+      submitTestId="group-dialog-ok"
     >
-      <form onSubmit={(e) => (e.preventDefault(), void submit())}>
-        <label className="field">
-          <span>{t('contacts.chooseGroup')}</span>
-          <select value={groupId} onChange={(e) => setGroupId(e.target.value === '' ? '' : Number(e.target.value))} disabled={newName.trim() !== ''} data-testid="group-dialog-select">
-            {groups.length === 0 && <option value="">{t('common.none')}</option>}
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name} ({g.memberCount})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('contacts.newGroupName')}</span>
-          <input value={newName} onChange={(e) => setNewName(e.target.value)} data-testid="group-dialog-new" />
-        </label>
-        {error && <p className="error-text">{error}</p>}
-      </form>
-    </Dialog>
+      <label className="field">
+        <span>{t('contacts.chooseGroup')}</span>
+        <select value={groupId} onChange={(e) => setGroupId(e.target.value === '' ? '' : Number(e.target.value))} disabled={newName.trim() !== ''} data-testid="group-dialog-select">
+          {groups.length === 0 && <option value="">{t('common.none')}</option>}
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name} ({g.memberCount})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('contacts.newGroupName')}</span>
+        <input value={newName} onChange={(e) => setNewName(e.target.value)} data-testid="group-dialog-new" />
+      </label>
+    </FormDialog>
   );
 }
 
-function TagDialog(props: { selection: SelectionInput; onClose: () => void; onDone: () => void }) {
-  const tags = useCatalog((s) => s.tags);
+function TagDialog(props: DialogProps) {
+  const tags = useContactFacts((s) => s.tags);
   const [tag, setTag] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const empty = tag.trim() === '';
   const apply = async (mode: 'add' | 'remove') => {
-    if (tag.trim() === '') return;
-    try {
-      const { updated } = await api.contacts.tag({ selection: props.selection, [mode]: [tag.trim()] });
-      toast.success(t('contacts.tagged', { count: updated }));
-      props.onDone();
-      props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    await contacts.tag(props.selection, mode, tag.trim());
+    props.onDone();
   };
   return (
-    <Dialog
+    <FormDialog
       title={t('contacts.bulk.tag')}
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" onClick={() => void apply('remove')} disabled={tag.trim() === ''}>
-            {t('contacts.tagRemove')}
-          </button>
-          <button type="button" className="primary" onClick={() => void apply('add')} disabled={tag.trim() === ''} data-testid="tag-dialog-add">
-            {t('contacts.tagAdd')}
-          </button>
-        </>
-      }
+      onSubmit={() => apply('add')}
+      submitLabel={t('contacts.tagAdd')}
+      submitDisabled={empty}
+      submitTestId="tag-dialog-add"
+      other={{ label: t('contacts.tagRemove'), run: () => apply('remove'), disabled: empty }}
     >
-      <form onSubmit={(e) => (e.preventDefault(), void apply('add'))}>
-        <label className="field">
-          <span>{t('contacts.tagPrompt')}</span>
-          <input list="known-tags" value={tag} onChange={(e) => setTag(e.target.value)} autoFocus data-testid="tag-dialog-input" />
-          <datalist id="known-tags">
-            {tags.map((x) => (
-              <option key={x.tag} value={x.tag} />
-            ))}
-          </datalist>
-        </label>
-        {error && <p className="error-text">{error}</p>}
-      </form>
-    </Dialog>
+      <label className="field">
+        <span>{t('contacts.tagPrompt')}</span>
+        <input list="known-tags" value={tag} onChange={(e) => setTag(e.target.value)} autoFocus data-testid="tag-dialog-input" />
+        <datalist id="known-tags">
+          {tags.map((x) => (
+            <option key={x.tag} value={x.tag} />
+          ))}
+        </datalist>
+      </label>
+    </FormDialog>
   );
 }
 
-function SuppressDialog(props: { kind: 'black' | 'gray'; selection: SelectionInput; onClose: () => void; onDone: () => void }) {
+function SuppressDialog(props: DialogProps & { kind: 'black' | 'gray' }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    try {
-      const { added } = await api.suppressions.addContacts({ kind: props.kind, selection: props.selection, reason });
-      toast.success(t(props.kind === 'black' ? 'contacts.suppressed.black' : 'contacts.suppressed.gray', { count: added }));
-      props.onDone();
-      props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    await suppressions.addContacts(props.kind, props.selection, reason);
+    props.onDone();
   };
   return (
-    <Dialog
+    <FormDialog
       title={t(props.kind === 'black' ? 'contacts.bulk.blacklist' : 'contacts.bulk.graylist')}
       onClose={props.onClose}
       testId="suppress-dialog"
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void submit()} data-testid="suppress-dialog-ok">
-            {t('common.confirm')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={t('common.confirm')}
+      submitTestId="suppress-dialog-ok"
     >
-      <form onSubmit={(e) => (e.preventDefault(), void submit())}>
-        <p className="muted">{t(props.kind === 'black' ? 'suppr.black.help' : 'suppr.gray.help')}</p>
-        <label className="field">
-          <span>{t('contacts.reasonPrompt')}</span>
-          <input value={reason} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="suppress-dialog-reason" />
-        </label>
-        {error && <p className="error-text">{error}</p>}
-      </form>
-    </Dialog>
+      <p className="muted">{t(props.kind === 'black' ? 'suppr.black.help' : 'suppr.gray.help')}</p>
+      <label className="field">
+        <span>{t('contacts.reasonPrompt')}</span>
+        <input value={reason} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="suppress-dialog-reason" />
+      </label>
+    </FormDialog>
   );
 }

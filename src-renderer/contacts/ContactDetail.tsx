@@ -4,10 +4,11 @@ import type { ContactDetail as Detail, FieldPairs } from '../../src-shared/domai
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
 import { splitTags } from '../../src-shared/text';
-import { api, errorMessage } from '../ui/api';
-import { confirm } from '../ui/confirm';
-import { useCatalog } from '../groups/store';
-import { toast } from '../ui/toasts';
+import { useGroups } from '../groups/store';
+import { errorMessage } from '../ui/api';
+import { useBusyAction } from '../ui/useBusyAction';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
+import { contacts } from './store';
 import { WaStatusMark } from './WaStatus';
 
 type Draft = { phone: string; name: string; tags: string; note: string; fields: FieldPairs };
@@ -20,19 +21,12 @@ function toDraft(c: Detail): Draft {
 
 /** The contact's groups: remove with ×, add from the list of the others. */
 function ContactGroups(props: { contact: Detail; onChanged: (c: Detail) => void }) {
-  const groups = useCatalog((s) => s.groups);
+  const groups = useGroups((s) => s.groups);
   const { contact } = props;
   const others = groups.filter((g) => !contact.groups.some((m) => m.id === g.id));
-  const change = async (groupId: number, action: 'add' | 'remove') => {
-    try {
-      const selection = { kind: 'ids' as const, ids: [contact.id] };
-      if (action === 'add') await api.groups.addMembers({ groupId, selection });
-      else await api.groups.removeMembers({ groupId, selection });
-      props.onChanged(await api.contacts.get({ id: contact.id }));
-    } catch (err) {
-      toast.error(errorMessage(err));
-    }
-  };
+  const { run } = useBusyAction({ failures: 'toast' });
+  const change = (groupId: number, action: 'add' | 'remove') =>
+    run(async () => props.onChanged(await contacts.setGroupMember(contact.id, groupId, action === 'add')));
   return (
     <div className="row" style={{ marginBlockEnd: 8 }} data-testid="detail-groups">
       {contact.groups.length === 0 && <span className="muted">{t('detail.noGroups')}</span>}
@@ -66,16 +60,16 @@ function ContactGroups(props: { contact: Detail; onChanged: (c: Detail) => void 
 export function ContactDetail(props: { id: number | 'new'; onClose: () => void; onSaved: (id: number) => void }) {
   const [contact, setContact] = useState<Detail | null>(null);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyAction();
+  const { confirmAndRun } = useConfirmDelete();
   const { id } = props;
 
   // The parent remounts this panel for each contact (key), so state starts fresh; this only loads.
   useEffect(() => {
     if (id === 'new') return;
     let alive = true;
-    api.contacts
-      .get({ id })
+    contacts
+      .get(id)
       .then((c) => {
         if (!alive) return;
         setContact(c);
@@ -85,12 +79,10 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
     return () => {
       alive = false;
     };
-  }, [id]);
+  }, [id, setError]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const payload = {
       phone: draft.phone,
       name: draft.name,
@@ -98,34 +90,18 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
       tags: splitTags(draft.tags),
       fields: draft.fields.filter(([k]) => k.trim() !== ''),
     };
-    try {
-      const saved = id === 'new' ? await api.contacts.create(payload) : await api.contacts.update({ id, patch: payload });
+    await run(async () => {
+      const saved = await contacts.save(id, payload);
       setContact(saved);
       setDraft(toDraft(saved));
-      toast.success(t('detail.saved'));
       props.onSaved(saved.id);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async () => {
     if (!contact) return;
-    const ok = await confirm({
-      title: t('contacts.confirmDelete.title', { count: 1 }),
-      body: t('contacts.confirmDelete.body'),
-      confirmLabel: t('common.delete'),
-    });
-    if (!ok) return;
-    try {
-      await api.contacts.delete({ selection: { kind: 'ids', ids: [contact.id] } });
-      toast.success(t('contacts.deleted.one', { count: 1 }));
-      props.onClose();
-    } catch (err) {
-      toast.error(errorMessage(err));
-    }
+    const question = { title: t('contacts.confirmDelete.title', { count: 1 }), body: t('contacts.confirmDelete.body'), confirmLabel: t('common.delete') };
+    if (await confirmAndRun(question, () => contacts.removeOne(contact.id))) props.onClose();
   };
 
   const setField = (index: number, part: 0 | 1, value: string) =>

@@ -3,13 +3,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { SelectionInput } from '../../src-shared/filters';
 import { emptyFilter } from '../../src-shared/filters';
 import { t, tn } from '../../src-shared/i18n';
-import { onEvent } from '../ui/api';
 import { BulkActions, NewCampaignButton } from './BulkActions';
 import { ContactDetail } from './ContactDetail';
 import { ContactTable } from './ContactTable';
 import { ExportDialog } from './ExportDialog';
 import { useContactPages } from './useContactPages';
-import { useCatalog } from '../groups/store';
+import { useGroups } from '../groups/store';
+import { useLists } from '../lists/store';
+import { useContactFacts } from './store';
 import { useContactsView } from './view';
 import { useNav } from '../ui/nav';
 
@@ -24,7 +25,9 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function ContactsPage() {
   const view = useContactsView();
-  const { groups, lists, tags, fieldKeys } = useCatalog();
+  const groups = useGroups((s) => s.groups);
+  const lists = useLists((s) => s.lists);
+  const { tags, fieldKeys } = useContactFacts();
   const go = useNav((s) => s.go);
   const [searchText, setSearchText] = useState(view.query.search);
   const search = useDebounced(searchText, 150);
@@ -32,14 +35,13 @@ export function ContactsPage() {
   const [detail, setDetail] = useState<number | 'new' | null>(view.detailId);
   const [activeIndex, setActiveIndex] = useState(-1);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { setSearch, bump } = view;
+  const { setSearch } = view;
 
   useEffect(() => setSearch(search), [search, setSearch]);
   // The open contact is remembered, so it is still open after a visit to another page (and the
   // inbox can open a contact here).
   const { openDetail } = view;
   useEffect(() => openDetail(typeof detail === 'number' ? detail : null), [detail, openDetail]);
-  useEffect(() => onEvent('contacts.changed', () => bump()), [bump]);
 
   const query = view.query;
   const { total, error, rowAt, ensure } = useContactPages(query, view.sort, view.version);
@@ -225,7 +227,7 @@ export function ContactsPage() {
             {t('contacts.clearSelection')}
           </button>
           <NewCampaignButton selection={selection} />
-          <BulkActions count={selectedCount} selection={selection} currentGroupId={groupId} onDone={(clear) => (clear ? view.clearSelection() : bump())} />
+          <BulkActions count={selectedCount} selection={selection} currentGroupId={groupId} onDone={(clear) => clear && view.clearSelection()} />
         </div>
       )}
 
@@ -259,10 +261,7 @@ export function ContactsPage() {
             key={detail}
             id={detail}
             onClose={() => setDetail(null)}
-            onSaved={(id) => {
-              setDetail(id);
-              bump();
-            }}
+            onSaved={(id) => setDetail(id)}
           />
         )}
       </div>

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { ContactQuery } from '../../src-shared/filters';
 import { emptyQuery } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
-import { api, errorMessage, onEvent, saveFile } from '../ui/api';
-import { toast } from '../ui/toasts';
 import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
+import { useBusyAction } from '../ui/useBusyAction';
+import { contacts } from './store';
 
 type Scope = 'all' | 'filtered' | 'selected';
 
@@ -19,31 +19,22 @@ export function ExportDialog(props: {
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [allCount, setAllCount] = useState<number | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run: runBusy } = useBusyAction();
 
   useEffect(() => {
-    void api.contacts.count({ query: emptyQuery() }).then((r) => setAllCount(r.total));
+    void contacts.count(emptyQuery()).then(setAllCount);
   }, []);
 
   const run = async () => {
-    setError(null);
     setProgress({ done: 0, total: 1 });
-    const off = onEvent('exports.progress', (p) => setProgress({ done: p.done, total: p.total }));
-    try {
-      const file = await api.exports.contacts({
-        query: scope === 'all' ? emptyQuery() : props.query,
-        ...(scope === 'selected' && props.selectedIds ? { ids: props.selectedIds } : {}),
-        format,
-      });
-      saveFile(file);
-      toast.success(t('export.done', { file: file.fileName }));
-      props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      off();
-      setProgress(null);
-    }
+    const input = {
+      query: scope === 'all' ? emptyQuery() : props.query,
+      ...(scope === 'selected' && props.selectedIds ? { ids: props.selectedIds } : {}),
+      format,
+    };
+    const ok = await runBusy(() => contacts.export(input, (done, total) => setProgress({ done, total })));
+    setProgress(null);
+    if (ok) props.onClose();
   };
 
   return (

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContactRow } from '../../src-shared/domain';
 import type { ContactQuery } from '../../src-shared/filters';
-import { api, errorMessage } from '../ui/api';
+import { errorMessage } from '../ui/api';
+import { contacts } from './store';
 import type { Sort } from './view';
 
 export const PAGE_SIZE = 100;
@@ -26,7 +27,7 @@ export function useContactPages(query: ContactQuery, sort: Sort, version: number
       if (pages.current.has(page) || loading.current.has(page)) return;
       loading.current.add(page);
       const gen = generation.current;
-      api.contacts
+      contacts
         .list({ query, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE, withTotal: page === 0 })
         .then((result) => {
           if (gen !== generation.current) return;

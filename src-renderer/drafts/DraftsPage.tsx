@@ -13,10 +13,10 @@ import { DraftList } from './DraftList';
 import { Preview } from './Preview';
 import { askUnsaved, UnsavedHost } from './UnsavedDialog';
 import { drafts, selectDirty, startDrafts, useDrafts } from './store';
-import { useCatalog } from '../groups/store';
 import { setLeaveGuard } from '../ui/nav';
 import { toast, useToasts } from '../ui/toasts';
 import './drafts.css';
+import { refreshFacts, useContactFacts } from '../contacts/store';
 
 /** Before leaving the open draft: true when it's fine to go (saved, discarded, or nothing to lose). */
 async function leaveOpenDraft(): Promise<boolean> {
@@ -76,9 +76,7 @@ const actions = {
 function useStartDrafts(): void {
   useEffect(() => {
     startDrafts();
-    void useCatalog
-      .getState()
-      .refreshTags()
+    void refreshFacts()
       .catch((e: unknown) => toast.error(errorMessage(e)));
   }, []);
 }
@@ -112,7 +110,7 @@ export function DraftsPage() {
   const loaded = useDrafts((s) => s.loaded);
   const working = useDrafts((s) => s.working);
   const dirty = useDrafts(selectDirty);
-  const fieldKeys = useCatalog((s) => s.fieldKeys);
+  const fieldKeys = useContactFacts((s) => s.fieldKeys);
 
   return (
     <section className="page drafts-page" aria-labelledby="drafts-title">

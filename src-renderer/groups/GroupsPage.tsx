@@ -1,40 +1,20 @@
 /** Groups: create, rename, delete, and jump to a group's members on the contacts page. */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Group } from '../../src-shared/domain';
-import { t, tn } from '../../src-shared/i18n';
-import { api, errorMessage } from '../ui/api';
-import { confirm } from '../ui/confirm';
-import { ErrorText } from '../ui/ErrorText';
-import { RenameForm } from '../ui/RenameForm';
 import { emptyFilter, emptyQuery } from '../../src-shared/filters';
-import { useCatalog } from './store';
+import { t, tn } from '../../src-shared/i18n';
 import { useChecks } from '../checks/store';
 import { useContactsView } from '../contacts/view';
+import { ErrorText } from '../ui/ErrorText';
 import { useNav } from '../ui/nav';
-import { toast } from '../ui/toasts';
-
-/** Refreshes the groups once when the page opens; true until the first answer arrives. */
-function useGroupsLoading(): boolean {
-  const [loading, setLoading] = useState(true);
-  useEffect(() => {
-    let alive = true;
-    useCatalog
-      .getState()
-      .refreshGroups()
-      .catch((e: unknown) => toast.error(errorMessage(e)))
-      .finally(() => {
-        if (alive) setLoading(false);
-      });
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return loading;
-}
+import { RenameForm } from '../ui/RenameForm';
+import { useBusyAction } from '../ui/useBusyAction';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
+import { groups as groupActions, useGroups } from './store';
 
 export function GroupsPage() {
-  const groups = useCatalog((s) => s.groups);
-  const loading = useGroupsLoading();
+  const { groups, loading } = useGroups();
+  useEffect(() => void groupActions.load(), []);
   return (
     <section className="page" aria-labelledby="groups-title">
       <div className="page-head">
@@ -57,23 +37,14 @@ export function GroupsPage() {
 
 function NewGroupForm() {
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy || name.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    try {
-      const group = await api.groups.create({ name });
-      toast.success(t('groups.created', { name: group.name }));
+    await run(async () => {
+      await groupActions.create(name);
       setName('');
-      await useCatalog.getState().refreshGroups();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} aria-label={t('groups.new')}>
@@ -99,28 +70,20 @@ function NewGroupForm() {
 
 function GroupCard({ group }: { group: Group }) {
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, confirmAndRun } = useConfirmDelete();
   const show = () => {
     useContactsView.getState().showGroup(group.id);
     useNav.getState().go('contacts');
   };
-  const remove = async () => {
-    const ok = await confirm({
-      title: t('groups.confirmDelete.title', { name: group.name }),
-      body: t('groups.confirmDelete.body', { count: group.memberCount }),
-      confirmLabel: t('common.delete'),
-    });
-    if (!ok) return;
-    setBusy(true);
-    try {
-      await api.groups.delete({ id: group.id });
-      toast.success(t('groups.deleted', { name: group.name }));
-      await useCatalog.getState().refreshGroups();
-    } catch (err) {
-      toast.error(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  const remove = () =>
+    confirmAndRun(
+      {
+        title: t('groups.confirmDelete.title', { name: group.name }),
+        body: t('groups.confirmDelete.body', { count: group.memberCount }),
+        confirmLabel: t('common.delete'),
+      },
+      () => groupActions.remove(group),
+    );
   return (
     <article className="card" data-testid="group-card" aria-label={group.name}>
       {editing ? (
@@ -129,10 +92,7 @@ function GroupCard({ group }: { group: Group }) {
           label={t('groups.namePlaceholder')}
           maxLength={400}
           testId="group-rename-input"
-          onSave={async (name) => {
-            await api.groups.rename({ id: group.id, name });
-            await useCatalog.getState().refreshGroups();
-          }}
+          onSave={(name) => groupActions.rename(group.id, name)}
           onDone={() => setEditing(false)}
         />
       ) : (

@@ -13,10 +13,10 @@ import { Step2Mapping } from './Step2Mapping';
 import { Step3Options } from './Step3Options';
 import { Step4Running } from './Step4Running';
 import { Step5Result } from './Step5Result';
-import { useCatalog } from '../groups/store';
 import { useContactsView } from '../contacts/view';
 import { useNav } from '../ui/nav';
 import { toast } from '../ui/toasts';
+import { refreshGroups, useGroups } from '../groups/store';
 
 type Opened = { preview: ImportPreview; mapping: ColumnMapping; options: ImportOptions };
 
@@ -65,7 +65,7 @@ export function ImportPage() {
   const start = async ({ preview, mapping, options }: Opened) => {
     const opened: Opened = { preview, mapping, options };
     const { importId } = preview;
-    const input = runInput(importId, mapping, options, useCatalog.getState().groups);
+    const input = runInput(importId, mapping, options, useGroups.getState().groups);
     if (!input) return;
     // Subscribed before the run starts so that no progress event is missed.
     const stop = onEvent('imports.progress', (progress) => {
@@ -75,7 +75,7 @@ export function ImportPage() {
     setWizard({ ...opened, step: 'run', progress: null, cancelling: false });
     try {
       const summary = await api.imports.run(input);
-      if (summary.status === 'completed') void useCatalog.getState().refreshGroups().catch(() => undefined);
+      if (summary.status === 'completed') void refreshGroups().catch(() => undefined);
       if (mountedRef.current) setWizard({ ...opened, step: 'result', summary });
       else finishedElsewhere(summary, preview.fileName);
     } catch (err) {

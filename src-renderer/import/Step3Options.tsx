@@ -2,7 +2,6 @@
 import { useEffect, useId, type CSSProperties, type SubmitEvent, type ReactNode } from 'react';
 import type { ImportPreview } from '../../src-shared/domain';
 import { t } from '../../src-shared/i18n';
-import { useCatalog } from '../groups/store';
 import {
   chosenGroup,
   MAX_GROUP_NAME_CHARS,
@@ -11,6 +10,7 @@ import {
   type ImportOptions,
   type TargetKind,
 } from './model';
+import { refreshGroups, useGroups } from '../groups/store';
 
 const fieldset: CSSProperties = { border: 'none', padding: 0, margin: 0, marginBlockEnd: 14 };
 const legend: CSSProperties = { fontWeight: 600, padding: 0, marginBlockEnd: 4 };
@@ -25,13 +25,11 @@ export function Step3Options(props: {
   onStart: () => void;
 }) {
   const { preview, options, onChange, onStart } = props;
-  const groups = useCatalog((s) => s.groups);
+  const groups = useGroups((s) => s.groups);
   const names = useId();
   useEffect(() => {
     // The group list may be stale if groups were changed elsewhere; a failure keeps the old list.
-    void useCatalog
-      .getState()
-      .refreshGroups()
+    void refreshGroups()
       .catch(() => undefined);
   }, []);
 

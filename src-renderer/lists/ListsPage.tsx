@@ -1,50 +1,26 @@
 /** Smart lists: saved filters with live counts, a filter builder, and a jump to the matching contacts. */
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { SmartList } from '../../src-shared/domain';
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { emptyFilter, emptyQuery, type FieldCondition, type SmartFilter } from '../../src-shared/filters';
 import { t, tn } from '../../src-shared/i18n';
-import { api, errorMessage } from '../ui/api';
-import { confirm } from '../ui/confirm';
-import { Dialog } from '../ui/Dialog';
-import { ErrorText } from '../ui/ErrorText';
-import { useCatalog } from '../groups/store';
 import { useChecks } from '../checks/store';
+import { useContactFacts } from '../contacts/store';
 import { useContactsView } from '../contacts/view';
+import { useGroups } from '../groups/store';
+import { errorMessage } from '../ui/api';
+import { FormDialog } from '../ui/FormDialog';
 import { useNav } from '../ui/nav';
-import { toast } from '../ui/toasts';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
+import { lists as listActions, useLists, type ListWithCount } from './store';
 
-type ListWithCount = SmartList & { count: number };
 /** The editor is closed, open for a new list, or open on an existing one. */
 type Editing = null | 'new' | ListWithCount;
 
 const OPS: FieldCondition['op'][] = ['equals', 'notEquals', 'contains', 'isEmpty', 'isNotEmpty'];
 const opNeedsValue = (op: FieldCondition['op']) => op !== 'isEmpty' && op !== 'isNotEmpty';
 
-/** Refreshes lists, groups and tags once when the page opens; true until the lists arrive. */
-function useListsLoading(): boolean {
-  const [loading, setLoading] = useState(true);
-  useEffect(() => {
-    let alive = true;
-    const catalog = useCatalog.getState();
-    const fail = (e: unknown) => toast.error(errorMessage(e));
-    void catalog.refreshGroups().catch(fail);
-    void catalog.refreshTags().catch(fail);
-    catalog
-      .refreshLists()
-      .catch(fail)
-      .finally(() => {
-        if (alive) setLoading(false);
-      });
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return loading;
-}
-
 export function ListsPage() {
-  const lists = useCatalog((s) => s.lists);
-  const loading = useListsLoading();
+  const { lists, loading } = useLists();
+  useEffect(() => void listActions.load(), []);
   const [editing, setEditing] = useState<Editing>(null);
   const close = useCallback(() => setEditing(null), []);
   return (
@@ -72,28 +48,16 @@ export function ListsPage() {
 }
 
 function ListCard({ list, onEdit }: { list: ListWithCount; onEdit: () => void }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, confirmAndRun } = useConfirmDelete();
   const show = () => {
     useContactsView.getState().showList(list.id);
     useNav.getState().go('contacts');
   };
-  const remove = async () => {
-    const ok = await confirm({
-      title: t('lists.confirmDelete.title', { name: list.name }),
-      body: t('lists.confirmDelete.body'),
-      confirmLabel: t('common.delete'),
-    });
-    if (!ok) return;
-    setBusy(true);
-    try {
-      await api.lists.delete({ id: list.id });
-      toast.success(t('lists.deleted', { name: list.name }));
-      await useCatalog.getState().refreshLists();
-    } catch (err) {
-      toast.error(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  const remove = () =>
+    confirmAndRun(
+      { title: t('lists.confirmDelete.title', { name: list.name }), body: t('lists.confirmDelete.body'), confirmLabel: t('common.delete') },
+      () => listActions.remove(list),
+    );
   return (
     <article className="card" data-testid="list-card" aria-label={list.name}>
       <h3>{list.name}</h3>
@@ -129,7 +93,7 @@ function ListCard({ list, onEdit }: { list: ListWithCount; onEdit: () => void })
 
 /** A few short lines saying what a list's filter asks for. */
 function FilterSummary({ filter }: { filter: SmartFilter }) {
-  const groups = useCatalog((s) => s.groups);
+  const groups = useGroups((s) => s.groups);
   const groupName = (id: number) => groups.find((g) => g.id === id)?.name ?? `#${id}`;
   const lines: { label: string; text: string }[] = [];
   if (filter.groupIds.length > 0) {
@@ -168,7 +132,6 @@ const withUid = (c: FieldCondition): Condition => ({ ...c, uid: nextUid++ });
 type BaseFilter = Omit<SmartFilter, 'fields'>;
 
 function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: () => void }) {
-  const formId = useId();
   const [name, setName] = useState(list?.name ?? '');
   const [base, setBase] = useState<BaseFilter>(() => {
     const f = list?.filter ?? emptyFilter();
@@ -183,8 +146,6 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
     };
   });
   const [conditions, setConditions] = useState<Condition[]>(() => (list?.filter.fields ?? []).map(withUid));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const filter = useMemo<SmartFilter>(
     () => ({
@@ -200,100 +161,76 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
   const updateCondition = (uid: number, p: Partial<FieldCondition>) =>
     setConditions((cs) => cs.map((c) => (c.uid === uid ? { ...c, ...p } : c)));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    if (name.trim() === '') {
-      setError(t('lists.nameRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = list
-        ? await api.lists.update({ id: list.id, name, filter })
-        : await api.lists.create({ name, filter });
-      toast.success(t('lists.saved', { name: saved.name }));
-      await useCatalog.getState().refreshLists();
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
+    <FormDialog
       title={list ? t('lists.editTitle') : t('lists.new')}
       onClose={onClose}
       wide
       testId="list-editor"
-      footer={
+      footerStart={
         <>
           <MatchCount filter={filter} />
           <span className="grow" />
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} className="primary" disabled={busy}>
-            {busy ? t('common.loading') : t('common.save')}
-          </button>
         </>
       }
+      validate={() => (name.trim() === '' ? t('lists.nameRequired') : null)}
+      onSubmit={() => listActions.save(list?.id ?? null, name, filter)}
+      submitLabel={t('common.save')}
+      busyLabel={t('common.loading')}
     >
-      {/* The Save button in the footer belongs to this form (form=…), so Enter in a text box submits it. */}
-      <form id={formId} onSubmit={(e) => void submit(e)}>
-        <label className="field">
-          <span>{t('lists.name')}</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={400}
-            autoFocus
-            aria-invalid={error ? true : undefined}
-            data-testid="list-name"
+      {({ error }) => (
+        <>
+          <label className="field">
+            <span>{t('lists.name')}</span>
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={400}
+              autoFocus
+              aria-invalid={error ? true : undefined}
+              data-testid="list-name"
+            />
+          </label>
+          <GroupPicker base={base} onChange={patch} />
+          <TagPicker base={base} onChange={patch} />
+          <ConditionsEditor
+            conditions={conditions}
+            onAdd={() => setConditions((cs) => [...cs, withUid({ key: '', op: 'equals', value: '' })])}
+            onChange={updateCondition}
+            onRemove={(uid) => setConditions((cs) => cs.filter((c) => c.uid !== uid))}
           />
-        </label>
-        <GroupPicker base={base} onChange={patch} />
-        <TagPicker base={base} onChange={patch} />
-        <ConditionsEditor
-          conditions={conditions}
-          onAdd={() => setConditions((cs) => [...cs, withUid({ key: '', op: 'equals', value: '' })])}
-          onChange={updateCondition}
-          onRemove={(uid) => setConditions((cs) => cs.filter((c) => c.uid !== uid))}
-        />
-        <div className="row">
-          <label className="field">
-            <span>{t('lists.whatsapp')}</span>
-            <select value={base.whatsapp} onChange={(e) => patch({ whatsapp: e.target.value as BaseFilter['whatsapp'] })} data-testid="list-whatsapp">
-              <option value="any">{t('lists.whatsapp.any')}</option>
-              <option value="yes">{t('waStatus.yes')}</option>
-              <option value="no">{t('waStatus.no')}</option>
-              <option value="unknown">{t('waStatus.unknown')}</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('lists.createdFrom')}</span>
-            <input
-              type="date"
-              value={base.createdFrom ?? ''}
-              max={base.createdTo ?? undefined}
-              onChange={(e) => patch({ createdFrom: e.target.value || null })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('lists.createdTo')}</span>
-            <input
-              type="date"
-              value={base.createdTo ?? ''}
-              min={base.createdFrom ?? undefined}
-              onChange={(e) => patch({ createdTo: e.target.value || null })}
-            />
-          </label>
-        </div>
-        <ErrorText error={error} />
-      </form>
-    </Dialog>
+          <div className="row">
+            <label className="field">
+              <span>{t('lists.whatsapp')}</span>
+              <select value={base.whatsapp} onChange={(e) => patch({ whatsapp: e.target.value as BaseFilter['whatsapp'] })} data-testid="list-whatsapp">
+                <option value="any">{t('lists.whatsapp.any')}</option>
+                <option value="yes">{t('waStatus.yes')}</option>
+                <option value="no">{t('waStatus.no')}</option>
+                <option value="unknown">{t('waStatus.unknown')}</option>
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('lists.createdFrom')}</span>
+              <input
+                type="date"
+                value={base.createdFrom ?? ''}
+                max={base.createdTo ?? undefined}
+                onChange={(e) => patch({ createdFrom: e.target.value || null })}
+              />
+            </label>
+            <label className="field">
+              <span>{t('lists.createdTo')}</span>
+              <input
+                type="date"
+                value={base.createdTo ?? ''}
+                min={base.createdFrom ?? undefined}
+                onChange={(e) => patch({ createdTo: e.target.value || null })}
+              />
+            </label>
+          </div>
+        </>
+      )}
+    </FormDialog>
   );
 }
 
@@ -305,9 +242,9 @@ function MatchCount({ filter }: { filter: SmartFilter }) {
     let alive = true;
     const timer = setTimeout(() => {
       const parsed = JSON.parse(key) as SmartFilter;
-      api.contacts.count({ query: { filter: parsed } }).then(
-        (r) => {
-          if (alive) setResult({ key, total: r.total, error: null });
+      listActions.count(parsed).then(
+        (total) => {
+          if (alive) setResult({ key, total, error: null });
         },
         (e: unknown) => {
           if (alive) setResult({ key, total: null, error: errorMessage(e) });
@@ -362,7 +299,7 @@ function MatchSelect(props: { value: 'any' | 'all'; label: string; kind: 'group'
 }
 
 function GroupPicker({ base, onChange }: { base: BaseFilter; onChange: (p: Partial<BaseFilter>) => void }) {
-  const groups = useCatalog((s) => s.groups);
+  const groups = useGroups((s) => s.groups);
   // Ids of groups deleted since the list was saved still show, so they can be unticked.
   const known = new Set(groups.map((g) => g.id));
   const options = [
@@ -404,7 +341,7 @@ function GroupPicker({ base, onChange }: { base: BaseFilter; onChange: (p: Parti
 }
 
 function TagPicker({ base, onChange }: { base: BaseFilter; onChange: (p: Partial<BaseFilter>) => void }) {
-  const tags = useCatalog((s) => s.tags);
+  const tags = useContactFacts((s) => s.tags);
   const known = new Set(tags.map((x) => x.tag));
   const options: { tag: string; count: number | null }[] = [
     ...tags.map((x) => ({ tag: x.tag, count: x.count })),
@@ -446,7 +383,7 @@ function ConditionsEditor(props: {
   onChange: (uid: number, p: Partial<FieldCondition>) => void;
   onRemove: (uid: number) => void;
 }) {
-  const fieldKeys = useCatalog((s) => s.fieldKeys);
+  const fieldKeys = useContactFacts((s) => s.fieldKeys);
   const listId = useId();
   return (
     <Fieldset legend={t('lists.fieldConditions')}>

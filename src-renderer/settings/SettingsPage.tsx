@@ -4,27 +4,18 @@
  * and where the data lives.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { MethodInput } from '../../src-shared/contract';
 import type { AppInfo } from '../../src-shared/domain';
 import { getLocale, t } from '../../src-shared/i18n';
 import { DEFAULT_OPT_OUT_WORDS } from '../../src-shared/optout';
 import { isValidTimeZone } from '../../src-shared/pace';
 import { countryList } from '../../src-shared/phone';
-import { api, errorMessage } from '../ui/api';
+import { errorMessage } from '../ui/api';
 import { TimeZoneField } from '../campaigns/TimeZoneField';
 import { ErrorText } from '../ui/ErrorText';
 import { useBusyAction } from '../ui/useBusyAction';
-import { useCatalog } from '../groups/store';
-import { toast } from '../ui/toasts';
+import { refreshSettings, settings as settingsActions, useSettings } from './store';
 
 type CountryOption = { code: string; label: string };
-
-/** Saves a change to the settings, reads them back, and says so. */
-async function saveSettings(change: MethodInput<'settings.update'>): Promise<void> {
-  await api.settings.update(change);
-  await useCatalog.getState().refreshSettings();
-  toast.success(t('settings.saved'));
-}
 
 /** Every country with a readable name in the current language, sorted by that name. */
 function useCountryOptions(): CountryOption[] {
@@ -68,29 +59,20 @@ export function SettingsPage() {
 }
 
 function CountrySetting() {
-  const settings = useCatalog((s) => s.settings);
+  const settings = useSettings((s) => s.settings);
   const options = useCountryOptions();
   const helpId = useId();
   const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useBusyAction();
 
   useEffect(() => {
-    void useCatalog
-      .getState()
-      .refreshSettings()
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, []);
+    void refreshSettings().catch((e: unknown) => setError(errorMessage(e)));
+  }, [setError]);
 
   const save = async (code: string) => {
     setPending(code);
-    setError(null);
-    try {
-      await saveSettings({ defaultCountry: code });
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(null);
-    }
+    await run(() => settingsActions.update({ defaultCountry: code }));
+    setPending(null);
   };
 
   const value = pending ?? settings?.defaultCountry ?? '';
@@ -124,7 +106,7 @@ function CountrySetting() {
 
 /** The operator's time zone: each account's daily limit starts again at midnight there. */
 function TimeZoneSetting() {
-  const settings = useCatalog((s) => s.settings);
+  const settings = useSettings((s) => s.settings);
   const [draft, setDraft] = useState<string | null>(null);
   const { busy, error, run } = useBusyAction();
   const value = draft ?? settings?.timezone ?? '';
@@ -134,7 +116,7 @@ function TimeZoneSetting() {
     e.preventDefault();
     if (!dirty || draft === null || !isValidTimeZone(draft)) return;
     await run(async () => {
-      await saveSettings({ timezone: draft });
+      await settingsActions.update({ timezone: draft });
       setDraft(null);
     });
   };
@@ -170,7 +152,7 @@ function DataInfo() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
-    api.app.info().then(
+    settingsActions.appInfo().then(
       (i) => {
         if (alive) setInfo(i);
       },
@@ -244,7 +226,7 @@ const MAX_WORD_LENGTH = 100;
 
 /** The words that, sent alone as a reply, blacklist the sender. Edited here, saved together. */
 function OptOutWords() {
-  const settings = useCatalog((s) => s.settings);
+  const settings = useSettings((s) => s.settings);
   const saved = settings?.optOutWords ?? null;
   const [draft, setDraft] = useState<string[] | null>(null);
   const [input, setInput] = useState('');
@@ -283,7 +265,7 @@ function OptOutWords() {
   const save = async () => {
     if (draft === null) return;
     await run(async () => {
-      await saveSettings({ optOutWords: draft });
+      await settingsActions.update({ optOutWords: draft });
       setDraft(null);
     });
   };
@@ -353,7 +335,7 @@ function OptOutWords() {
 
 /** Which browser WhatsApp accounts run in; empty finds one. */
 function BrowserPath() {
-  const settings = useCatalog((s) => s.settings);
+  const settings = useSettings((s) => s.settings);
   const [draft, setDraft] = useState<string | null>(null);
   const { busy, error, run } = useBusyAction();
   const helpId = useId();
@@ -365,7 +347,7 @@ function BrowserPath() {
     e.preventDefault();
     if (!dirty || draft === null) return;
     await run(async () => {
-      await saveSettings({ browserPath: draft.trim() });
+      await settingsActions.update({ browserPath: draft.trim() });
       setDraft(null);
     });
   };

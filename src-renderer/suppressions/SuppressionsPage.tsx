@@ -3,68 +3,25 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Suppression, SuppressionKind } from '../../src-shared/domain';
 import { getLocale, t, tn } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
-import { api, errorMessage, onEvent, saveFile } from '../ui/api';
-import { confirm } from '../ui/confirm';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
 import { ErrorText } from '../ui/ErrorText';
-import { toast } from '../ui/toasts';
-
-const PAGE_SIZE = 100;
-/** The most numbers one call accepts (see the contract); longer pastes go in several calls. */
-const MAX_NUMBERS_PER_CALL = 100_000;
-const MAX_NUMBER_LENGTH = 64;
-
-type Page = { rows: Suppression[]; total: number };
+import { useBusyAction } from '../ui/useBusyAction';
+import { PAGE_SIZE, suppressions, useSuppressions, type AddResult } from './store';
 
 export function SuppressionsPage(props: { kind: SuppressionKind }) {
   // Keyed by kind so search, paging and selection start fresh when moving between the two lists.
   return <SuppressionsView key={props.kind} kind={props.kind} />;
 }
 
-const otherKind = (kind: SuppressionKind): SuppressionKind => (kind === 'black' ? 'gray' : 'black');
-
-/**
- * Fetches one page; `loading` is true while the shown rows are not yet those of the current request.
- * When the page asked for is past the end (its last rows were just removed), moves to the last page.
- */
-function useSuppressionPage(
-  kind: SuppressionKind,
-  search: string,
-  offset: number,
-  version: number,
-  setOffset: (offset: number) => void,
-) {
-  const key = JSON.stringify([search, offset, version]);
-  const [result, setResult] = useState<{ key: string; page: Page | null; error: string | null } | null>(null);
-  useEffect(() => {
-    let alive = true;
-    api.suppressions.list({ kind, search, offset, limit: PAGE_SIZE }).then(
-      (page) => {
-        if (!alive) return;
-        if (page.rows.length === 0 && offset > 0 && page.total > 0) {
-          setOffset(Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE);
-          return;
-        }
-        setResult({ key, page, error: null });
-      },
-      (e: unknown) => {
-        if (alive) setResult((r) => ({ key, page: r?.page ?? null, error: errorMessage(e) }));
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [kind, search, offset, key, setOffset]);
-  return { page: result?.page ?? null, error: result?.error ?? null, loading: result?.key !== key };
-}
-
 function SuppressionsView({ kind }: { kind: SuppressionKind }) {
   const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const { page, error, loading } = useSuppressionPage(kind, search, offset, version, setOffset);
-  const refresh = () => setVersion((v) => v + 1);
+  const { search, offset, page, error, loading } = useSuppressions();
+
+  useEffect(() => {
+    suppressions.open(kind);
+    return () => suppressions.close();
+  }, [kind]);
 
   // Typing waits a moment before searching, and a new search starts at the first page.
   // Only a real change of the search text resets the page and the ticks.
@@ -72,21 +29,17 @@ function SuppressionsView({ kind }: { kind: SuppressionKind }) {
     const next = searchText.trim();
     if (next === search) return;
     const timer = setTimeout(() => {
-      setSearch(next);
-      setOffset(0);
+      suppressions.search(next);
       setSelected(new Set());
     }, 250);
     return () => clearTimeout(timer);
   }, [searchText, search]);
 
-  // Anything that changes suppressions (here, on the contacts page, an import) refreshes the table.
-  useEffect(() => onEvent('contacts.changed', () => setVersion((v) => v + 1)), []);
-
   const total = page?.total ?? 0;
   const rows = page?.rows ?? [];
   const selectedRows = rows.filter((r) => selected.has(r.phone));
   const goTo = (next: number) => {
-    setOffset(next);
+    suppressions.goTo(next);
     setSelected(new Set());
   };
 
@@ -99,7 +52,7 @@ function SuppressionsView({ kind }: { kind: SuppressionKind }) {
         <ExportButtons kind={kind} />
       </div>
       <p className="muted">{t(`suppr.${kind}.help`)}</p>
-      <AddNumbersPanel kind={kind} onAdded={refresh} />
+      <AddNumbersPanel kind={kind} />
       <div className="row">
         <input
           type="search"
@@ -116,10 +69,7 @@ function SuppressionsView({ kind }: { kind: SuppressionKind }) {
         <BulkBar
           kind={kind}
           rows={selectedRows}
-          onDone={() => {
-            setSelected(new Set());
-            refresh();
-          }}
+          onDone={() => setSelected(new Set())}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -240,64 +190,19 @@ function SuppressionTable(props: {
   );
 }
 
-/** Puts removed numbers back, one call per reason so each keeps the reason it had. */
-async function restore(kind: SuppressionKind, rows: Suppression[]): Promise<number> {
-  const byReason = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = byReason.get(r.reason);
-    if (list) list.push(r.phone);
-    else byReason.set(r.reason, [r.phone]);
-  }
-  let added = 0;
-  for (const [reason, numbers] of byReason) {
-    added += (await api.suppressions.addNumbers({ kind, numbers, reason })).added;
-  }
-  return added;
-}
-
 function BulkBar(props: { kind: SuppressionKind; rows: Suppression[]; onDone: () => void; onClear: () => void }) {
   const { kind, rows } = props;
-  const [busy, setBusy] = useState(false);
-  const phones = rows.map((r) => r.phone);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await action();
-      props.onDone();
-    } catch (err) {
-      toast.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  const { busy, run, confirmAndRun } = useConfirmDelete();
+  const move = async () => {
+    if (await run(() => suppressions.move(kind, rows.map((r) => r.phone)))) props.onDone();
   };
-  const move = () =>
-    run(async () => {
-      const to = otherKind(kind);
-      const { moved } = await api.suppressions.move({ phones, to });
-      toast.success(t('suppr.moved', { count: moved }), {
-        label: t('common.undo'),
-        run: () => void api.suppressions.move({ phones, to: kind }).catch((e: unknown) => toast.error(errorMessage(e))),
-      });
-    });
   const remove = async () => {
-    const ok = await confirm({
+    const question = {
       title: t(`suppr.confirmRemove.${kind}.title`, { count: rows.length }),
       body: t('suppr.confirmRemove.body'),
       confirmLabel: t('suppr.remove'),
-    });
-    if (!ok) return;
-    const removedRows = [...rows];
-    await run(async () => {
-      const { removed } = await api.suppressions.remove({ phones });
-      toast.success(t('suppr.removed', { count: removed }), {
-        label: t('common.undo'),
-        run: () =>
-          void restore(kind, removedRows).then(
-            (added) => toast.success(t('suppr.added', { count: added })),
-            (e: unknown) => toast.error(errorMessage(e)),
-          ),
-      });
-    });
+    };
+    if (await confirmAndRun(question, () => suppressions.remove(kind, rows))) props.onDone();
   };
   return (
     <div className="bulkbar" data-testid="suppr-bulkbar">
@@ -324,50 +229,23 @@ function splitNumbers(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-type AddResult = { added: number; invalid: { input: string; reason: string }[] };
-
-async function addAll(kind: SuppressionKind, numbers: string[], reason: string): Promise<AddResult> {
-  const invalid: AddResult['invalid'] = [];
-  const usable: string[] = [];
-  for (const n of numbers) {
-    if (n.length > MAX_NUMBER_LENGTH) invalid.push({ input: n, reason: t('phone.reason.too_many_characters') });
-    else usable.push(n);
-  }
-  let added = 0;
-  for (let i = 0; i < usable.length; i += MAX_NUMBERS_PER_CALL) {
-    const r = await api.suppressions.addNumbers({ kind, numbers: usable.slice(i, i + MAX_NUMBERS_PER_CALL), reason });
-    added += r.added;
-    invalid.push(...r.invalid);
-  }
-  return { added, invalid };
-}
-
-function AddNumbersPanel(props: { kind: SuppressionKind; onAdded: () => void }) {
+function AddNumbersPanel(props: { kind: SuppressionKind }) {
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AddResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const numbers = splitNumbers(text);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (busy || numbers.length === 0) return;
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
-      const r = await addAll(props.kind, numbers, reason.trim());
+    await run(async () => {
+      const r = await suppressions.addNumbers(props.kind, numbers, reason.trim());
       setResult(r);
       // Numbers that could not be read stay in the box to be corrected; the rest are done.
       setText(r.invalid.map((x) => x.input).join('\n'));
-      if (r.added > 0) toast.success(t('suppr.added', { count: r.added }));
-      props.onAdded();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // Enter in the box starts a new line; Ctrl+Enter (or Cmd+Enter) adds the numbers.
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -428,25 +306,14 @@ function AddResultView({ result }: { result: AddResult }) {
 }
 
 function ExportButtons({ kind }: { kind: SuppressionKind }) {
-  const [busy, setBusy] = useState(false);
-  const run = async (format: 'xlsx' | 'csv') => {
-    setBusy(true);
-    try {
-      const file = await api.exports.suppressions({ kind, format });
-      saveFile(file);
-      toast.success(t('export.done', { file: file.fileName }));
-    } catch (err) {
-      toast.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useBusyAction({ failures: 'toast' });
+  const exportAs = (format: 'xlsx' | 'csv') => void run(() => suppressions.export(kind, format));
   return (
     <div className="row" role="group" aria-label={t('common.export')}>
-      <button type="button" onClick={() => void run('xlsx')} disabled={busy} data-testid="suppr-export-xlsx">
+      <button type="button" onClick={() => exportAs('xlsx')} disabled={busy} data-testid="suppr-export-xlsx">
         {t('suppr.exportXlsx')}
       </button>
-      <button type="button" onClick={() => void run('csv')} disabled={busy} data-testid="suppr-export-csv">
+      <button type="button" onClick={() => exportAs('csv')} disabled={busy} data-testid="suppr-export-csv">
         {t('suppr.exportCsv')}
       </button>
     </div>

@@ -6,8 +6,10 @@ type Request = { title: string; body: string; confirmLabel: string; danger: bool
 
 const useConfirm = create<{ request: Request | null }>(() => ({ request: null }));
 
+export type ConfirmOptions = { title: string; body: string; confirmLabel?: string; danger?: boolean };
+
 /** Asks before a destructive step; resolves true when the user confirms. */
-export function confirm(options: { title: string; body: string; confirmLabel?: string; danger?: boolean }): Promise<boolean> {
+export function confirm(options: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
     useConfirm.setState({
       request: {
