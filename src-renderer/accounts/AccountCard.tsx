@@ -3,12 +3,9 @@ import { useState, type FormEvent } from 'react';
 import type { Account, AccountState } from '../../src-shared/accounts';
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
-import { api } from '../ui/api';
 import { formatDay, formatFull, formatWhen } from '../ui/format';
-import { useBusyAction } from '../ui/useBusyAction';
-import { applyAccountChange } from './store';
-import { toast } from '../ui/toasts';
-import { confirm } from '../ui/confirm';
+import { accounts } from './store';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
 import { ErrorText } from '../ui/ErrorText';
 import { Icon } from '../ui/Icon';
 import { RenameForm } from '../ui/RenameForm';
@@ -24,34 +21,24 @@ const LINKING: readonly AccountState[] = ['starting', 'qr', 'pairing', 'authenti
 export function AccountCard({ account }: { account: Account }) {
   const [renaming, setRenaming] = useState(false);
   const [askPhone, setAskPhone] = useState(false);
-  const { busy, error, run: runCall } = useBusyAction();
+  const { busy, error, run, confirmAndRun } = useConfirmDelete({ failures: 'keep' });
 
-  /** Runs a call that answers with the account's new state, and shows it at once (events follow anyway). */
-  const run = (call: () => Promise<Account>): Promise<boolean> => runCall(async () => applyAccountChange(account.id, await call()));
-
-  const connect = (method: 'qr' | 'code', phone?: string) =>
-    run(() => api.accounts.connect({ id: account.id, method, ...(phone ? { phone } : {}) }));
-  const disconnect = () => run(() => api.accounts.disconnect({ id: account.id }));
-  const unlink = async () => {
-    const ok = await confirm({
-      title: t('accounts.unlink.title', { label: account.label }),
-      body: t('accounts.unlink.body'),
-      confirmLabel: t('accounts.unlink'),
-    });
-    if (ok && (await run(() => api.accounts.unlink({ id: account.id })))) toast.success(t('accounts.unlinked', { label: account.label }));
-  };
-  const remove = async () => {
-    const ok = await confirm({
-      title: t('accounts.remove.title', { label: account.label }),
-      body: t(account.linked ? 'accounts.remove.bodyLinked' : 'accounts.remove.body'),
-      confirmLabel: t('accounts.remove'),
-    });
-    if (!ok) return;
-    if (await runCall(() => api.accounts.remove({ id: account.id }))) {
-      applyAccountChange(account.id, null);
-      toast.success(t('accounts.removed', { label: account.label }));
-    }
-  };
+  const connect = (method: 'qr' | 'code', phone?: string) => run(() => accounts.connect(account.id, method, phone));
+  const disconnect = () => run(() => accounts.disconnect(account.id));
+  const unlink = () =>
+    confirmAndRun(
+      { title: t('accounts.unlink.title', { label: account.label }), body: t('accounts.unlink.body'), confirmLabel: t('accounts.unlink') },
+      () => accounts.unlink(account),
+    );
+  const remove = () =>
+    confirmAndRun(
+      {
+        title: t('accounts.remove.title', { label: account.label }),
+        body: t(account.linked ? 'accounts.remove.bodyLinked' : 'accounts.remove.body'),
+        confirmLabel: t('accounts.remove'),
+      },
+      () => accounts.remove(account),
+    );
 
   const { state } = account;
   const canConnect = CAN_CONNECT.includes(state);
@@ -67,7 +54,7 @@ export function AccountCard({ account }: { account: Account }) {
             label={t('accounts.add.label')}
             maxLength={240}
             dir="auto"
-            onSave={async (label) => applyAccountChange(account.id, await api.accounts.rename({ id: account.id, label }))}
+            onSave={(label) => accounts.rename(account.id, label)}
             onDone={() => setRenaming(false)}
           />
         ) : (

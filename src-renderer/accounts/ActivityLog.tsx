@@ -2,10 +2,9 @@
 import { create } from 'zustand';
 import type { AccountEvent, LogLevel } from '../../src-shared/accounts';
 import { t } from '../../src-shared/i18n';
-import { api } from '../ui/api';
 import { formatFull, formatWhen } from '../ui/format';
 import { usePagedLiveList } from '../ui/usePagedLiveList';
-import { useAccounts } from './store';
+import { accounts as accountActions, useAccounts } from './store';
 import { ErrorText } from '../ui/ErrorText';
 import { Icon, type IconName } from '../ui/Icon';
 import { PagedListFooter } from '../ui/PagedListFooter';
@@ -45,7 +44,7 @@ export function ActivityLog() {
   const accountId = filter.accountId !== null && loaded && !accounts.some((a) => a.id === filter.accountId) ? null : filter.accountId;
   const list = usePagedLiveList({
     filterKey: `${accountId}:${level}`,
-    read: (offset, limit) => api.accounts.events({ accountId, level, offset, limit }),
+    read: (offset, limit) => accountActions.events({ accountId, level, offset, limit }),
     event: 'accounts.log',
     matches: (e) => matches(e, accountId, level),
   });

@@ -2,10 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DriverKind } from '../../src-shared/accounts';
 import { t } from '../../src-shared/i18n';
-import { api } from '../ui/api';
 import { useBusyAction } from '../ui/useBusyAction';
-import { applyAccountChange } from './store';
-import { toast } from '../ui/toasts';
+import { accounts } from './store';
 import { Dialog } from '../ui/Dialog';
 import { ErrorText } from '../ui/ErrorText';
 
@@ -19,12 +17,7 @@ export function AddAccountDialog(props: { initialKind: DriverKind; onClose: () =
     e.preventDefault();
     if (busy) return;
     const name = label.trim() || t(driver === 'simulator' ? 'accounts.add.defaultDemo' : 'accounts.add.defaultReal');
-    await run(async () => {
-      const account = await api.accounts.create({ label: name, driver });
-      applyAccountChange(account.id, account);
-      toast.success(t('accounts.added', { label: account.label }));
-      props.onClose();
-    });
+    if (await run(() => accounts.create(name, driver))) props.onClose();
   };
 
   return (

@@ -6,9 +6,8 @@ import { useState, type FormEvent } from 'react';
 import type { Account } from '../../src-shared/accounts';
 import type { MethodInput } from '../../src-shared/contract';
 import { t } from '../../src-shared/i18n';
-import { api } from '../ui/api';
 import { useBusyAction } from '../ui/useBusyAction';
-import { toast } from '../ui/toasts';
+import { accounts } from './store';
 import { ErrorText } from '../ui/ErrorText';
 import { DemoFaultForm } from './DemoFaultForm';
 
@@ -22,10 +21,7 @@ export function DemoPhonePanel({ account }: { account: Account }) {
   const ready = account.state === 'ready';
 
   const simulate = (action: Action, done?: string): Promise<boolean> =>
-    run(async () => {
-      await api.accounts.simulate({ id: account.id, action });
-      if (done) toast.info(done);
-    });
+    run(() => accounts.simulate(account.id, action, done));
 
   const receive = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,11 +1,11 @@
 /** What can be done to a campaign in its state: start, pause, resume, cancel, copy, delete, pace. */
 import type { Campaign } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
-import { api } from '../ui/api';
 import { useBusyAction } from '../ui/useBusyAction';
-import { applyCampaign, openEditor, showList, startAndFollow } from './store';
+import { campaigns, openEditor, showList, startAndFollow } from './store';
 import { toast } from '../ui/toasts';
 import { confirm } from '../ui/confirm';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
 import { ErrorText } from '../ui/ErrorText';
 import { formFromCampaign, localTimeZone } from './model';
 import { formatInZone } from './text';
@@ -18,18 +18,14 @@ function cancelBody(c: Campaign): string {
 }
 
 export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campaign; onChangePace: () => void }) {
-  const { busy, error, run } = useBusyAction();
+  const { busy, error, run, confirmAndRun } = useConfirmDelete({ failures: 'keep' });
   // Starting and resuming answer only once the recipients are prepared: meanwhile Pause and
   // Cancel stay usable, so these two keep their own busy state.
   const starting = useBusyAction();
-  const act = (call: () => Promise<Campaign>) => run(async () => {
-    const next = await call();
-    applyCampaign(next.id, next);
-  });
   /** Starts or resumes; says "started" as soon as it runs, not when the preparing ends. */
-  const begin = (call: () => Promise<Campaign>, started?: string) =>
+  const begin = (how: 'start' | 'resume', started?: string) =>
     starting.run(async () => {
-      const { campaign, followed } = await startAndFollow(c.id, call, () => {
+      const { campaign, followed } = await startAndFollow(c.id, how, () => {
         if (started) toast.success(started);
       });
       if (!followed && started && (campaign.status === 'running' || campaign.status === 'completed')) toast.success(started);
@@ -45,23 +41,18 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
       confirmLabel: t('campaigns.startNow.confirm'),
       danger: false,
     });
-    if (ok) await begin(() => api.campaigns.start({ id: c.id }), t('campaigns.toast.started', { name: c.name }));
+    if (ok) await begin('start', t('campaigns.toast.started', { name: c.name }));
   };
-  const pause = () => act(() => api.campaigns.pause({ id: c.id }));
-  const resume = () => begin(() => api.campaigns.resume({ id: c.id }));
+  const pause = () => run(() => campaigns.pause(c.id));
+  const resume = () => begin('resume');
   const cancel = async () => {
-    const ok = await confirm({
-      title: t('campaigns.cancel.title', { name: c.name }),
-      body: cancelBody(c),
-      confirmLabel: t('campaigns.cancel.confirm'),
-    });
-    if (ok && (await act(() => api.campaigns.cancel({ id: c.id })))) toast.info(t('campaigns.toast.cancelled', { name: c.name }));
+    const question = { title: t('campaigns.cancel.title', { name: c.name }), body: cancelBody(c), confirmLabel: t('campaigns.cancel.confirm') };
+    if (await confirmAndRun(question, () => campaigns.cancel(c.id))) toast.info(t('campaigns.toast.cancelled', { name: c.name }));
   };
   const duplicate = async () => {
     let copy: Campaign | null = null;
     const ok = await run(async () => {
-      copy = await api.campaigns.duplicate({ id: c.id });
-      applyCampaign(copy.id, copy);
+      copy = await campaigns.duplicate(c.id);
     });
     const made = copy as Campaign | null;
     if (ok && made) {
@@ -70,14 +61,12 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
     }
   };
   const remove = async () => {
-    const ok = await confirm({
+    const question = {
       title: t('campaigns.delete.title', { name: c.name }),
       body: c.counts.total > 0 ? t('campaigns.delete.body', { count: c.counts.total }) : t('campaigns.delete.bodyEmpty'),
       confirmLabel: t('common.delete'),
-    });
-    if (!ok) return;
-    if (await run(() => api.campaigns.delete({ id: c.id }))) {
-      applyCampaign(c.id, null);
+    };
+    if (await confirmAndRun(question, () => campaigns.remove(c.id))) {
       toast.success(t('campaigns.toast.deleted', { name: c.name }));
       showList();
     }

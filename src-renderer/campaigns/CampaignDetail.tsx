@@ -1,8 +1,7 @@
 /** One campaign: live progress, what can be done with it, its set-up and its recipients. */
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../src-shared/i18n';
-import { api } from '../ui/api';
-import { applyProgress, showList, useCampaigns } from './store';
+import { campaigns, showList, useCampaigns } from './store';
 import { CampaignActions } from './CampaignActions';
 import { CampaignFacts } from './CampaignFacts';
 import { ChangePaceDialog } from './ChangePaceDialog';
@@ -22,7 +21,7 @@ export function CampaignDetail({ id }: { id: number }) {
 
   // The rate, ETA and waiting message come with progress; ask for them once on opening.
   useEffect(() => {
-    api.campaigns.progress({ id }).then(applyProgress, () => undefined);
+    campaigns.readProgress(id).catch(() => undefined);
   }, [id]);
 
   if (!campaign) {

@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Campaign } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
-import { api, errorMessage } from '../ui/api';
+import { errorMessage } from '../ui/api';
 import { useBusyAction } from '../ui/useBusyAction';
-import { applyCampaign, showCampaign, showList, startAndFollow, updateEditor, useCampaigns, type Editor } from './store';
+import { campaigns, showCampaign, showList, startAndFollow, updateEditor, useCampaigns, type Editor } from './store';
 import { toast } from '../ui/toasts';
 import { confirm } from '../ui/confirm';
 import { ErrorText } from '../ui/ErrorText';
@@ -101,8 +101,7 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
     // Shown already: the campaign ran (its recipients being prepared) before main answered.
     let shown = false;
     const ok = await run(async () => {
-      const saved = id === null ? await api.campaigns.create(input) : await api.campaigns.update({ id, ...input });
-      applyCampaign(saved.id, saved);
+      const saved = await campaigns.save(id, input);
       // From here on the form edits this campaign, so trying again never makes a second one.
       updateEditor((e) => ({ ...e, id: saved.id, dirty: false }));
       if (!start) {
@@ -112,7 +111,7 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
       try {
         const started = await startAndFollow(
           saved.id,
-          () => api.campaigns.start({ id: saved.id }),
+          'start',
           () => {
             shown = true;
             toast.success(t('campaigns.toast.started', { name: saved.name }));

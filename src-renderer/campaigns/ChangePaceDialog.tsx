@@ -3,9 +3,8 @@ import { useState } from 'react';
 import type { Campaign } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
 import { paceIssues } from '../../src-shared/pace';
-import { api } from '../ui/api';
 import { useBusyAction } from '../ui/useBusyAction';
-import { applyCampaign } from './store';
+import { campaigns } from './store';
 import { toast } from '../ui/toasts';
 import { Dialog } from '../ui/Dialog';
 import { ErrorText } from '../ui/ErrorText';
@@ -19,10 +18,7 @@ export function ChangePaceDialog({ campaign, onClose }: { campaign: Campaign; on
   const issues = paceIssues(pace);
   const hourIssues = workingHoursIssues(pace);
   const save = async () => {
-    const ok = await run(async () => {
-      const next = await api.campaigns.update({ id: campaign.id, pace });
-      applyCampaign(next.id, next);
-    });
+    const ok = await run(() => campaigns.changePace(campaign.id, pace));
     if (ok) {
       toast.success(t('campaigns.toast.paceChanged', { name: campaign.name }));
       onClose();

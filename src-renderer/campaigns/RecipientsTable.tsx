@@ -6,7 +6,8 @@ import { useEffect, useId, useState } from 'react';
 import { RECIPIENT_STATUSES, type CampaignCounts, type Recipient, type RecipientStatus } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
-import { api, errorMessage } from '../ui/api';
+import { errorMessage } from '../ui/api';
+import { campaigns } from './store';
 import { formatFull, formatWhen } from '../ui/format';
 import { useAccounts } from '../accounts/store';
 import { ErrorText } from '../ui/ErrorText';
@@ -59,7 +60,7 @@ export function RecipientsTable({ campaignId, counts, initialFilter = 'all' }: {
   useEffect(() => {
     let alive = true;
     const timer = setTimeout(() => {
-      api.campaigns.recipients({ id: campaignId, status: filter, search, offset, limit: PAGE }).then(
+      campaigns.recipients({ id: campaignId, status: filter, search, offset, limit: PAGE }).then(
         (answer) => {
           if (!alive) return;
           setPage(answer);

@@ -4,27 +4,25 @@
  */
 import type { Campaign } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
-import { api } from '../ui/api';
-import { useBusyAction } from '../ui/useBusyAction';
 import { toast } from '../ui/toasts';
-import { confirm } from '../ui/confirm';
+import { useConfirmDelete } from '../ui/useConfirmDelete';
+import { campaigns } from './store';
 import { ErrorText } from '../ui/ErrorText';
 
 export function UnknownBanner({ campaign }: { campaign: Campaign }) {
   const count = campaign.counts.unknown;
-  const { busy, error, run } = useBusyAction();
+  const { busy, error, confirmAndRun } = useConfirmDelete({ failures: 'keep' });
   if (count === 0) return null;
   const resolve = async (action: 'resend' | 'drop') => {
-    const ok = await confirm({
+    const question = {
       title: t(`campaigns.unknown.${action}.title`, { count }),
       body: t(`campaigns.unknown.${action}.body`, { count }),
       confirmLabel: t(`campaigns.unknown.${action}`),
       danger: action === 'resend',
-    });
-    if (!ok) return;
+    };
     let changed = 0;
-    const done = await run(async () => {
-      changed = (await api.campaigns.resolveUnknown({ id: campaign.id, action })).changed;
+    const done = await confirmAndRun(question, async () => {
+      changed = await campaigns.resolveUnknown(campaign.id, action);
     });
     if (done) toast.success(t(`campaigns.unknown.${action}.done`, { count: changed }));
   };

@@ -7,7 +7,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import type { Group, SmartList } from '../../src-shared/domain';
 import type { ContactQuery } from '../../src-shared/filters';
 import { t } from '../../src-shared/i18n';
-import { api } from '../ui/api';
+import { contacts } from '../contacts/store';
 
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
@@ -63,8 +63,8 @@ export function useQueryCount(query: ContactQuery | null): number | null {
     const asked = current();
     if (!asked) return;
     let alive = true;
-    api.contacts.count({ query: asked }).then(
-      ({ total }) => alive && setAnswer({ key, total }),
+    contacts.count(asked).then(
+      (total) => alive && setAnswer({ key, total }),
       () => undefined,
     );
     return () => {

@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import type { Campaign, CampaignProgress } from '../../src-shared/campaigns';
+import type { MethodInput } from '../../src-shared/contract';
 import { t } from '../../src-shared/i18n';
 import { api, errorMessage, onEvent } from '../ui/api';
 import type { CampaignForm, Step } from './model';
@@ -84,9 +85,10 @@ export function applyProgress(progress: CampaignProgress): void {
  */
 export async function startAndFollow(
   id: number,
-  call: () => Promise<Campaign>,
+  how: 'start' | 'resume',
   onRunning: () => void,
 ): Promise<{ campaign: Campaign; followed: boolean }> {
+  const call = () => (how === 'start' ? api.campaigns.start({ id }) : api.campaigns.resume({ id }));
   let followed = false;
   const check = (campaigns: Campaign[]) => {
     if (!followed && campaigns.find((c) => c.id === id)?.status === 'running') {
@@ -103,6 +105,46 @@ export async function startAndFollow(
     unsubscribe();
   }
 }
+
+/** Runs a call that answers with the campaign's new state, and shows it at once. */
+async function apply(call: Promise<Campaign>): Promise<Campaign> {
+  const campaign = await call;
+  applyCampaign(campaign.id, campaign);
+  return campaign;
+}
+
+type CampaignInput = MethodInput<'campaigns.create'>;
+
+export const campaigns = {
+  /** Saves the form as a new campaign (`id` null) or over an unstarted one. */
+  save: (id: number | null, input: CampaignInput) =>
+    apply(id === null ? api.campaigns.create(input) : api.campaigns.update({ id, ...input })),
+  pause: (id: number) => apply(api.campaigns.pause({ id })),
+  cancel: (id: number) => apply(api.campaigns.cancel({ id })),
+  duplicate: (id: number) => apply(api.campaigns.duplicate({ id })),
+  changePace: (id: number, pace: Campaign['pace']) => apply(api.campaigns.update({ id, pace })),
+
+  async remove(id: number): Promise<void> {
+    await api.campaigns.delete({ id });
+    applyCampaign(id, null);
+  },
+
+  /** Sends again to the recipients whose outcome is unknown, or drops them; resolves with how many. */
+  async resolveUnknown(id: number, action: 'resend' | 'drop'): Promise<number> {
+    return (await api.campaigns.resolveUnknown({ id, action })).changed;
+  },
+
+  /** Asks for a campaign's latest progress (rate, ETA) and keeps it. */
+  async readProgress(id: number): Promise<void> {
+    applyProgress(await api.campaigns.progress({ id }));
+  },
+
+  /** Who an audience would reach, before the campaign exists. */
+  preview: (input: MethodInput<'campaigns.preview'>) => api.campaigns.preview(input),
+
+  /** A page of a campaign's recipients. */
+  recipients: (input: MethodInput<'campaigns.recipients'>) => api.campaigns.recipients(input),
+};
 
 export function showList(): void {
   useCampaigns.setState({ view: { kind: 'list' } });

@@ -1,7 +1,8 @@
 /** The audience preview for what the form says now, asked again (after a short pause) as it changes. */
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { AudiencePreview, Audience, Exclusions } from '../../src-shared/campaigns';
-import { api, errorMessage } from '../ui/api';
+import { errorMessage } from '../ui/api';
+import { campaigns } from './store';
 
 export type PreviewRequest = { audience: Audience; exclusions: Exclusions; draftId: number | null };
 
@@ -26,7 +27,7 @@ export function useAudiencePreview(request: PreviewRequest | null, delayMs = 350
     if (!asked) return;
     let alive = true;
     const timer = setTimeout(() => {
-      api.campaigns.preview(asked).then(
+      campaigns.preview(asked).then(
         (preview) => alive && setAnswer({ key, preview, error: null }),
         (e: unknown) => alive && setAnswer((a) => ({ key, preview: a.preview, error: errorMessage(e) })),
       );

@@ -6,10 +6,10 @@ import { useEffect, useState } from 'react';
 import { RECHECK_AFTER_DAYS, type NumberCheckProgress } from '../../src-shared/accounts';
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
-import { api, errorMessage } from '../ui/api';
+import { errorMessage } from '../ui/api';
 import { useBusyAction } from '../ui/useBusyAction';
 import { isReady, useAccounts } from '../accounts/store';
-import { cancelCheck, checkSummary, startCheck, useChecks, type CheckScope } from './store';
+import { cancelCheck, checkSummary, recentlyChecked, startCheck, useChecks, type CheckScope } from './store';
 import { useNav } from '../ui/nav';
 import { Dialog } from '../ui/Dialog';
 import { ErrorText } from '../ui/ErrorText';
@@ -39,8 +39,8 @@ function StartCheck({ scope, onClose }: { scope: CheckScope; onClose: () => void
   const [skipRecent, setSkipRecent] = useState(true);
   useEffect(() => {
     let alive = true;
-    api.checks.preview({ selection: scope.selection, withinDays: RECHECK_AFTER_DAYS }).then(
-      (p) => alive && setRecent(p.recentlyChecked),
+    recentlyChecked(scope.selection, RECHECK_AFTER_DAYS).then(
+      (n) => alive && setRecent(n),
       () => undefined,
     );
     return () => {

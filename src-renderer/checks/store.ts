@@ -73,6 +73,11 @@ export async function startCheck(
   record(progress);
 }
 
+/** How many of the selected numbers were checked within `withinDays`. */
+export async function recentlyChecked(selection: SelectionInput, withinDays: number): Promise<number> {
+  return (await api.checks.preview({ selection, withinDays })).recentlyChecked;
+}
+
 export async function cancelCheck(checkId: string): Promise<void> {
   await api.checks.cancel({ checkId });
 }

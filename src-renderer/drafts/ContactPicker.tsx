@@ -7,7 +7,9 @@ import type { ContactRow } from '../../src-shared/domain';
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
 import type { TemplateContact } from '../../src-shared/template';
-import { api, errorMessage, onEvent } from '../ui/api';
+import { contacts } from '../contacts/store';
+import { useContactsView } from '../contacts/view';
+import { errorMessage } from '../ui/api';
 import { Popover } from './Popover';
 
 export type PreviewContact = TemplateContact & { id: number | null };
@@ -27,18 +29,18 @@ const fromRow = (row: Pick<ContactRow, 'id' | 'name' | 'phone' | 'fields'>): Pre
 export function usePreviewContact(): [PreviewContact, (c: PreviewContact) => void] {
   const [contact, setContact] = useState<PreviewContact>(sampleContact);
   const [picked, setPicked] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => onEvent('contacts.changed', () => setVersion((v) => v + 1)), []);
+  // Bumped on `contacts.changed`, so the contact shown is read again.
+  const version = useContactsView((s) => s.version);
   useEffect(() => {
     let alive = true;
     const firstContact = async (): Promise<PreviewContact> => {
-      const { rows } = await api.contacts.list({ query: {}, limit: 1, withTotal: false });
+      const { rows } = await contacts.list({ query: {}, limit: 1, withTotal: false });
       return rows[0] ? fromRow(rows[0]) : sampleContact();
     };
     const load = async (): Promise<PreviewContact> => {
       if (picked === null) return firstContact();
       try {
-        return fromRow(await api.contacts.get({ id: picked }));
+        return fromRow(await contacts.get(picked));
       } catch {
         // Deleted since: back to the first one.
         return firstContact();
@@ -94,7 +96,7 @@ function ContactSearch({ onPick }: { onPick: (c: PreviewContact) => void }) {
   useEffect(() => {
     let alive = true;
     const timer = setTimeout(() => {
-      api.contacts
+      contacts
         .list({ query: { search }, limit: 8, withTotal: false })
         .then((r) => {
           if (!alive) return;

@@ -5,7 +5,8 @@
 import { useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import type { AttachmentKind, AttachmentRef } from '../../src-shared/campaigns';
 import { getLocale, t } from '../../src-shared/i18n';
-import { api, errorMessage } from '../ui/api';
+import { errorMessage } from '../ui/api';
+import { drafts } from './store';
 import { DraftIcon } from './DraftIcon';
 import { ACCEPT, fileTypeLabel, formatSize, oversizeMessage } from './model';
 import { useAttachmentUrl } from './useAttachmentUrl';
@@ -39,8 +40,7 @@ export function AttachmentPicker(props: {
     }
     setBusy(file.name);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const ref = await api.drafts.attach({ kind, fileName: file.name || 'file', bytes });
+      const ref = await drafts.attach(kind, file);
       onAttached(ref);
     } catch (err) {
       setError(errorMessage(err));

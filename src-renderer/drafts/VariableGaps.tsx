@@ -5,7 +5,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { VariableGap } from '../../src-shared/campaigns';
 import { t } from '../../src-shared/i18n';
-import { api, errorMessage, onEvent } from '../ui/api';
+import { useContactsView } from '../contacts/view';
+import { errorMessage } from '../ui/api';
+import { drafts } from './store';
 import { DraftIcon } from './DraftIcon';
 import { gapsProbe, type EditorPart } from './model';
 
@@ -15,9 +17,9 @@ const DEBOUNCE_MS = 500;
 function useVariableGaps(parts: readonly EditorPart[]): { gaps: VariableGap[] | null; error: string | null } {
   const probe = useMemo(() => gapsProbe(parts), [parts]);
   const probeKey = JSON.stringify(probe);
-  const [version, setVersion] = useState(0);
+  // Bumped on `contacts.changed`: a contact's new values may fill a gap or open one.
+  const version = useContactsView((s) => s.version);
   const [state, setState] = useState<{ key: string; gaps: VariableGap[] | null; error: string | null }>({ key: '', gaps: null, error: null });
-  useEffect(() => onEvent('contacts.changed', () => setVersion((v) => v + 1)), []);
   useEffect(() => {
     let alive = true;
     const timer = setTimeout(() => {
@@ -26,7 +28,7 @@ function useVariableGaps(parts: readonly EditorPart[]): { gaps: VariableGap[] | 
         setState({ key: probeKey, gaps: [], error: null });
         return;
       }
-      api.drafts
+      drafts
         .variableGaps({ parts: input, audience: null })
         .then((gaps) => {
           if (alive) setState({ key: probeKey, gaps, error: null });

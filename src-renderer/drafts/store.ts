@@ -3,7 +3,8 @@
  * lives here rather than in the page, so going to another page and back keeps unsaved edits.
  */
 import { create } from 'zustand';
-import type { Draft, DraftPartKind } from '../../src-shared/campaigns';
+import type { AttachmentKind, AttachmentRef, Draft, DraftPartKind } from '../../src-shared/campaigns';
+import type { MethodInput } from '../../src-shared/contract';
 import { t } from '../../src-shared/i18n';
 import { api, errorMessage, onEvent } from '../ui/api';
 import {
@@ -250,4 +251,16 @@ export const drafts = {
   focusHandled(): void {
     set({ focusPart: null });
   },
+
+  /** Stores a file for a media part; resolves with what the part keeps of it. */
+  async attach(kind: AttachmentKind, file: File): Promise<AttachmentRef> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return api.drafts.attach({ kind, fileName: file.name || 'file', bytes });
+  },
+
+  /** A stored attachment's bytes. */
+  attachment: (ref: AttachmentRef) => api.drafts.attachment({ id: ref.id, fileName: ref.fileName, mimeType: ref.mimeType }),
+
+  /** Which variables the parts use that some contacts have no value for. */
+  variableGaps: (input: MethodInput<'drafts.variableGaps'>) => api.drafts.variableGaps(input),
 };

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AttachmentRef } from '../../src-shared/campaigns';
-import { api } from '../ui/api';
+import { drafts } from './store';
 
 type Entry = { users: number; url: Promise<string>; revokeTimer: ReturnType<typeof setTimeout> | null };
 const cache = new Map<string, Entry>();
@@ -18,8 +18,8 @@ function acquire(ref: AttachmentRef): Promise<string> {
     found.revokeTimer = null;
     return found.url;
   }
-  const url = api.drafts
-    .attachment({ id: ref.id, fileName: ref.fileName, mimeType: ref.mimeType })
+  const url = drafts
+    .attachment(ref)
     .then((file) => URL.createObjectURL(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: ref.mimeType })));
   const entry: Entry = { users: 1, url, revokeTimer: null };
   cache.set(ref.id, entry);

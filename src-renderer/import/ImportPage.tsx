@@ -1,12 +1,12 @@
 /**
  * Import contacts from a spreadsheet, as a five-step wizard: choose a file, match its columns, pick
- * the options, watch it run (or cancel it), read the result. The steps live in components/import/;
- * this page holds the wizard's state and talks to `imports.*`.
+ * the options, watch it run (or cancel it), read the result. The steps live next to this page; it
+ * holds the wizard's state, and ./store talks to `imports.*`.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ColumnMapping, ImportPreview, ImportProgress, ImportSummary } from '../../src-shared/domain';
 import { t, type MessageKey } from '../../src-shared/i18n';
-import { api, errorMessage, onEvent } from '../ui/api';
+import { errorMessage } from '../ui/api';
 import { defaultOptions, initialMapping, runInput, type ImportOptions } from './model';
 import { Step1File } from './Step1File';
 import { Step2Mapping } from './Step2Mapping';
@@ -16,7 +16,8 @@ import { Step5Result } from './Step5Result';
 import { useContactsView } from '../contacts/view';
 import { useNav } from '../ui/nav';
 import { toast } from '../ui/toasts';
-import { refreshGroups, useGroups } from '../groups/store';
+import { useGroups } from '../groups/store';
+import { imports } from './store';
 
 type Opened = { preview: ImportPreview; mapping: ColumnMapping; options: ImportOptions };
 
@@ -37,10 +38,7 @@ const STEPS: { step: Step; label: MessageKey }[] = [
   { step: 'result', label: 'import.step.result' },
 ];
 
-/** Frees the file main keeps for an open import; nothing to tell the user if it is already gone. */
-function discard(importId: string): void {
-  void api.imports.discard({ importId }).catch(() => undefined);
-}
+const discard = (importId: string) => imports.discard(importId);
 
 export function ImportPage() {
   const [wizard, setWizard] = useState<Wizard>({ step: 'file' });
@@ -67,15 +65,11 @@ export function ImportPage() {
     const { importId } = preview;
     const input = runInput(importId, mapping, options, useGroups.getState().groups);
     if (!input) return;
-    // Subscribed before the run starts so that no progress event is missed.
-    const stop = onEvent('imports.progress', (progress) => {
-      if (progress.importId !== importId) return;
+    const onProgress = (progress: ImportProgress) =>
       setWizard((w) => (w.step === 'run' && w.preview.importId === importId ? { ...w, progress } : w));
-    });
     setWizard({ ...opened, step: 'run', progress: null, cancelling: false });
     try {
-      const summary = await api.imports.run(input);
-      if (summary.status === 'completed') void refreshGroups().catch(() => undefined);
+      const summary = await imports.run(input, onProgress);
       if (mountedRef.current) setWizard({ ...opened, step: 'result', summary });
       else finishedElsewhere(summary, preview.fileName);
     } catch (err) {
@@ -85,14 +79,12 @@ export function ImportPage() {
         discard(importId);
         toast.error(errorMessage(err));
       }
-    } finally {
-      stop();
     }
   };
 
   const cancel = (importId: string) => {
     setWizard((w) => (w.step === 'run' ? { ...w, cancelling: true } : w));
-    api.imports.cancel({ importId }).catch((err: unknown) => {
+    imports.cancel(importId).catch((err: unknown) => {
       toast.error(errorMessage(err));
       setWizard((w) => (w.step === 'run' ? { ...w, cancelling: false } : w));
     });

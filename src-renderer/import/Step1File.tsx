@@ -2,8 +2,9 @@
 import { useEffect, useRef, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
 import type { ImportPreview } from '../../src-shared/domain';
 import { t } from '../../src-shared/i18n';
-import { api, errorMessage, saveFile } from '../ui/api';
-import { toast } from '../ui/toasts';
+import { errorMessage } from '../ui/api';
+import { useBusyAction } from '../ui/useBusyAction';
+import { imports } from './store';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, MAX_FILE_MB, MAX_ROWS } from './model';
 
 function hasFiles(e: { dataTransfer: DataTransfer | null }): boolean {
@@ -42,8 +43,7 @@ export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview) => 
     }
     setReading(file.name);
     try {
-      const buf = await file.arrayBuffer();
-      const preview = await api.imports.open({ fileName: file.name, bytes: new Uint8Array(buf) });
+      const preview = await imports.open(file);
       onOpened(preview);
     } catch (err) {
       setError(errorMessage(err));
@@ -133,17 +133,8 @@ function DropZone(props: { busy: boolean; onFile: (file: File) => void; children
 }
 
 function TemplateLink() {
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      saveFile(await api.resources.importTemplate());
-    } catch (err) {
-      toast.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useBusyAction({ failures: 'toast' });
+  const download = () => run(() => imports.downloadTemplate());
   return (
     <p className="muted" style={{ marginBlockStart: 12, marginBlockEnd: 0 }}>
       {t('import.templateHelp')}{' '}

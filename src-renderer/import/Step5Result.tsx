@@ -1,9 +1,8 @@
 /** Step 5: what the import did, the rows it could not take (and why), and where to go next. */
-import { useState } from 'react';
 import type { ImportSummary } from '../../src-shared/domain';
 import { getLocale, t, type MessageKey } from '../../src-shared/i18n';
-import { api, errorMessage, saveFile } from '../ui/api';
-import { toast } from '../ui/toasts';
+import { useBusyAction } from '../ui/useBusyAction';
+import { imports } from './store';
 import { REJECTED_ROWS_SHOWN, type TargetKind } from './model';
 
 type Stat = { id: string; label: MessageKey; value: number };
@@ -69,18 +68,9 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
 }
 
 function Rejected({ summary, total }: { summary: ImportSummary; total: number }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction({ failures: 'toast' });
   const rows = summary.rejectedSample.slice(0, REJECTED_ROWS_SHOWN);
-  const download = async () => {
-    setBusy(true);
-    try {
-      saveFile(await api.imports.rejectedFile({ importId: summary.importId }));
-    } catch (err) {
-      toast.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = () => run(() => imports.downloadRejected(summary.importId));
   return (
     <section style={{ marginBlockStart: 14 }}>
       <div className="row" style={{ marginBlockEnd: 8 }}>

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import type { IncomingMessage } from '../../src-shared/accounts';
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
-import { api } from '../ui/api';
 import { AccountFilter } from '../accounts/AccountFilter';
 import { ErrorText } from '../ui/ErrorText';
 import { Icon } from '../ui/Icon';
@@ -11,7 +10,7 @@ import { PagedListFooter } from '../ui/PagedListFooter';
 import { formatFull, formatWhen } from '../ui/format';
 import { usePagedLiveList } from '../ui/usePagedLiveList';
 import { useContactsView } from '../contacts/view';
-import { useInbox } from './store';
+import { readInbox, useInbox } from './store';
 import { useNav } from '../ui/nav';
 
 export function InboxPage() {
@@ -24,7 +23,7 @@ export function InboxPage() {
 
   const list = usePagedLiveList({
     filterKey: `${accountId}:${optOutOnly}`,
-    read: (offset, limit) => api.inbox.list({ accountId, optOutOnly, offset, limit }),
+    read: (offset, limit) => readInbox({ accountId, optOutOnly, offset, limit }),
     event: 'inbox.received',
     matches: (m) => (accountId === null || m.accountId === accountId) && (!optOutOnly || m.optOut),
   });

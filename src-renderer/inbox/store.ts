@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { IncomingMessage } from '../../src-shared/accounts';
 import { t } from '../../src-shared/i18n';
 import { formatPhoneInternational } from '../../src-shared/phone';
-import { onEvent } from '../ui/api';
+import type { MethodInput } from '../../src-shared/contract';
+import { api, onEvent } from '../ui/api';
 import { isolate, isolatePhone } from '../ui/format';
 import { useNav } from '../ui/nav';
 import { toast } from '../ui/toasts';
@@ -15,6 +16,9 @@ export const useInbox = create<{ unread: number; markRead: () => void }>((set) =
   unread: 0,
   markRead: () => set({ unread: 0 }),
 }));
+
+/** A page of incoming messages, newest first. */
+export const readInbox = (input: MethodInput<'inbox.list'>) => api.inbox.list(input);
 
 /** "Ayşe Yılmaz (+90 532 123 45 67)" or just the number. */
 function senderName(m: Pick<IncomingMessage, 'fromPhone' | 'contactName'>): string {
