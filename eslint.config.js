@@ -66,7 +66,7 @@ export default tseslint.config(
         {
           paths: [...nodeModules, 'electron', 'better-sqlite3', 'kysely', 'ws', 'xlsx'].map((name) => ({
             name,
-            message: 'The renderer has no Node or Electron: talk to main through the typed client (src-renderer/api.ts).',
+            message: 'The renderer has no Node or Electron: talk to main through the typed client (src-renderer/ui/api.ts).',
           })),
           patterns: [{ group: ['**/src-main/**', '**/src-main'], message: 'The renderer never imports main-process code.' },
             { regex: '^#main/', message: 'The renderer never imports main-process code.' },

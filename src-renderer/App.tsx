@@ -1,25 +1,29 @@
 import { useEffect } from 'react';
-import { t, type MessageKey } from '../src-shared/i18n';
-import { useConnection } from './api';
-import { CheckBanner, CheckDialogHost } from './components/accounts/CheckNumbers';
-import { ConfirmHost } from './components/confirm';
-import { Toasts } from './components/Toasts';
-import { AccountsPage } from './pages/AccountsPage';
-import { CampaignsPage } from './pages/CampaignsPage';
-import { ContactsPage } from './pages/ContactsPage';
-import { DraftsPage } from './pages/DraftsPage';
-import { GroupsPage } from './pages/GroupsPage';
-import { ImportPage } from './pages/ImportPage';
-import { InboxPage } from './pages/InboxPage';
-import { ListsPage } from './pages/ListsPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SuppressionsPage } from './pages/SuppressionsPage';
-import { startAccounts, useAccounts } from './stores/accounts';
-import { runningCount, startCampaigns, useCampaigns } from './stores/campaigns';
-import { startCatalog, useCatalog } from './stores/catalog';
-import { startChecks } from './stores/checks';
-import { startInbox, useInbox } from './stores/inbox';
-import { useNav, type Page } from './stores/nav';
+import { t, type MessageKey } from '#shared/i18n';
+import { useConnection } from './ui/api';
+import { CheckBanner, CheckDialogHost } from './checks/CheckNumbers';
+import { ConfirmHost } from './ui/confirm';
+import { Toasts } from './ui/Toasts';
+import { AccountsPage } from './accounts/AccountsPage';
+import { CampaignsPage } from './campaigns/CampaignsPage';
+import { ContactsPage } from './contacts/ContactsPage';
+import { DraftsPage } from './drafts/DraftsPage';
+import { GroupsPage } from './groups/GroupsPage';
+import { ImportPage } from './import/ImportPage';
+import { InboxPage } from './inbox/InboxPage';
+import { ListsPage } from './lists/ListsPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { SuppressionsPage } from './suppressions/SuppressionsPage';
+import { startAccounts, useAccounts } from './accounts/store';
+import { runningCount, startCampaigns, useCampaigns } from './campaigns/store';
+import { startChecks } from './checks/store';
+import { startInbox, useInbox } from './inbox/store';
+import { useNav, type Page } from './ui/nav';
+import { startGroups, useGroups } from './groups/store';
+import { startLists } from './lists/store';
+import { startContacts } from './contacts/store';
+import { startSettings } from './settings/store';
+import { startSuppressions } from './suppressions/store';
 
 // Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
 const NAV: { page: Page; label: MessageKey; icon: string }[] = [
@@ -74,12 +78,16 @@ function CurrentPage({ page }: { page: Page }) {
 export function App() {
   const { page, go } = useNav();
   const connection = useConnection((s) => s.state);
-  const groupsCount = useCatalog((s) => s.groups.length);
+  const groupsCount = useGroups((s) => s.groups.length);
   const unread = useInbox((s) => s.unread);
   const running = useCampaigns(runningCount);
   const attention = useAccounts((s) => s.accounts.filter((a) => a.state === 'blocked' || a.state === 'failed').length);
   useEffect(() => {
-    startCatalog();
+    startGroups();
+    startLists();
+    startContacts();
+    startSettings();
+    startSuppressions();
     startAccounts();
     startChecks();
     startInbox();

@@ -1,0 +1,94 @@
+/** Step 5: everything on one screen, and the numbers the audience gives now. */
+import type { ReactNode } from 'react';
+import { t } from '#shared/i18n';
+import { useAccounts } from '#renderer/accounts/store';
+import { useDrafts } from '#renderer/drafts/store';
+import { AudiencePreviewPanel } from './AudiencePreviewPanel';
+import { exclusionsOf, type CampaignForm, type Step } from './model';
+import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
+import { capEstimate, describeHours, describePace } from './text';
+import type { PreviewState } from './useAudiencePreview';
+import { useGroups } from '#renderer/groups/store';
+import { useLists } from '#renderer/lists/store';
+
+type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
+
+function Item({ label, step, goTo, children }: { label: string; step: Step; goTo: (step: Step) => void; children: ReactNode }) {
+  return (
+    <div className="cmp-item">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+      <dd className="cmp-change">
+        <button type="button" className="link" onClick={() => goTo(step)} aria-label={t('campaigns.review.changeWhat', { what: label })}>
+          {t('campaigns.review.change')}
+        </button>
+      </dd>
+    </div>
+  );
+}
+
+export function ReviewStep({ form, preview, goTo }: Props) {
+  const drafts = useDrafts((s) => s.drafts);
+  const groups = useGroups((s) => s.groups);
+  const lists = useLists((s) => s.lists);
+  const accounts = useAccounts((s) => s.accounts);
+  const draft = drafts.find((d) => d.id === form.draftId);
+  const queryCount = useQueryCount(form.query);
+  const audience = [
+    ...(form.contactIds.length > 0 ? [contactsLabel(form.contactIds.length)] : []),
+    ...(form.query ? [queryLabel(describeQuery(form.query, groups, lists), queryCount)] : []),
+    ...groups.filter((g) => form.groupIds.includes(g.id)).map((g) => t('campaigns.review.group', { name: g.name })),
+    ...lists.filter((l) => form.listIds.includes(l.id)).map((l) => t('campaigns.review.list', { name: l.name })),
+  ];
+  const pastedLines = form.pasted.split(/[\n,;]+/).filter((l) => l.trim() !== '').length;
+  if (pastedLines > 0) audience.push(t('campaigns.audience.pastedCount', { count: pastedLines }));
+  const exclusions = exclusionsOf(form);
+  const left = [
+    t('campaigns.review.blacklist'),
+    form.includeGraylist ? t('campaigns.review.graylistIncluded') : t('campaigns.review.graylist'),
+    ...(form.skipNotOnWhatsApp ? [t('campaigns.review.notOnWhatsApp')] : []),
+    ...(form.skipRecent ? [t('campaigns.review.recent', { hours: form.recentHours })] : []),
+  ];
+  const chosen = accounts.filter((a) => form.accountIds.includes(a.id));
+  const capLine = draft ? capEstimate(form.pace.dailyCapPerAccount, draft.parts.length) : null;
+  return (
+    <div className="cmp-review">
+      <dl className="cmp-summary" data-testid="campaign-review">
+        <Item label={t('campaigns.form.name')} step="message" goTo={goTo}>
+          <bdi>{form.name}</bdi>
+        </Item>
+        <Item label={t('campaigns.form.draft')} step="message" goTo={goTo}>
+          {draft ? <bdi>{draft.name}</bdi> : <span className="error-text">{t('campaigns.draft.gone')}</span>}
+        </Item>
+        <Item label={t('campaigns.review.audience')} step="audience" goTo={goTo}>
+          <span data-testid="review-audience">{audience.join(' · ')}</span>
+        </Item>
+        <Item label={t('campaigns.exclusions.title')} step="audience" goTo={goTo}>
+          {left.join(' · ')}
+        </Item>
+        <Item label={t('campaigns.accounts.title')} step="sending" goTo={goTo}>
+          {chosen.map((a) => (a.state === 'ready' ? a.label : t('campaigns.review.accountWaits', { label: a.label }))).join(', ')}
+        </Item>
+        <Item label={t('campaigns.pace.title')} step="sending" goTo={goTo}>
+          <strong>{t(`campaigns.pace.${form.pace.preset}`)}</strong>: {describePace(form.pace).join(' · ')}
+          {capLine && (
+            <span className="cmp-estimate" data-testid="review-cap-estimate">
+              {capLine}
+            </span>
+          )}
+        </Item>
+        <Item label={t('campaigns.hours.title')} step="timing" goTo={goTo}>
+          {describeHours(form.pace, form.timezone)}
+        </Item>
+        <Item label={t('campaigns.schedule.title')} step="timing" goTo={goTo}>
+          {form.scheduleKind === 'now'
+            ? t('campaigns.schedule.now')
+            : t('campaigns.review.at', { date: form.date, time: form.time, zone: form.timezone })}
+        </Item>
+      </dl>
+      <section className="panel cmp-preview-box" aria-label={t('campaigns.review.previewTitle')}>
+        <AudiencePreviewPanel state={preview} exclusions={exclusions} />
+      </section>
+    </div>
+  );
+}

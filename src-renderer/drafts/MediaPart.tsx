@@ -1,0 +1,121 @@
+/**
+ * A picture, video, document or voice note: choose (or drop) a file, see what it is, and read main's
+ * reason in plain words when WhatsApp would not take it. Pictures show a thumbnail.
+ */
+import { useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import type { AttachmentKind, AttachmentRef } from '#shared/campaigns';
+import { getLocale, t } from '#shared/i18n';
+import { errorMessage } from '#renderer/ui/api';
+import { drafts } from './store';
+import { DraftIcon } from './DraftIcon';
+import { ACCEPT, fileTypeLabel, formatSize, oversizeMessage } from './model';
+import { useAttachmentUrl } from './useAttachmentUrl';
+
+const CHOOSE_LABEL: Record<AttachmentKind, 'drafts.attach.chooseImage' | 'drafts.attach.chooseVideo' | 'drafts.attach.chooseDocument' | 'drafts.attach.chooseVoice'> = {
+  image: 'drafts.attach.chooseImage',
+  video: 'drafts.attach.chooseVideo',
+  document: 'drafts.attach.chooseDocument',
+  voice: 'drafts.attach.chooseVoice',
+};
+
+export function AttachmentPicker(props: {
+  kind: AttachmentKind;
+  attachment: AttachmentRef | null;
+  onAttached: (ref: AttachmentRef) => void;
+}) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+  const { kind, attachment, onAttached } = props;
+
+  const attach = async (file: File) => {
+    if (busy !== null) return;
+    setError(null);
+    // Too big for this kind of part: refused here, before reading it into memory (main says the same).
+    const tooBig = oversizeMessage(kind, file.name, file.size);
+    if (tooBig !== null) {
+      setError(tooBig);
+      return;
+    }
+    setBusy(file.name);
+    try {
+      const ref = await drafts.attach(kind, file);
+      onAttached(ref);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const onPicked = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Cleared, so choosing the same file again (after fixing it) is noticed.
+    e.target.value = '';
+    if (file) void attach(file);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void attach(file);
+  };
+
+  return (
+    <div
+      className={over ? 'drafts-attach over' : 'drafts-attach'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <div className="drafts-attach-row">
+        {attachment && kind === 'image' ? <Thumbnail attachment={attachment} /> : <span className="drafts-attach-icon"><DraftIcon name={kind} size={22} /></span>}
+        <div className="drafts-attach-info">
+          {attachment ? (
+            <>
+              <span className="drafts-attach-name" dir="auto" title={attachment.fileName} data-testid="attachment-name">
+                {attachment.fileName}
+              </span>
+              <span className="muted small" data-testid="attachment-meta">
+                {t('drafts.attach.meta', {
+                  type: fileTypeLabel(attachment.mimeType, attachment.fileName),
+                  size: formatSize(attachment.size, getLocale()),
+                })}
+              </span>
+            </>
+          ) : (
+            <span className="muted">{t('drafts.attach.none')}</span>
+          )}
+          {busy !== null && (
+            <span className="small" role="status">
+              {t('drafts.attach.checking', { name: busy })}
+            </span>
+          )}
+        </div>
+        <button type="button" onClick={() => inputRef.current?.click()} disabled={busy !== null} data-testid="attach-choose">
+          <DraftIcon name="attach" size={14} /> {attachment ? t('drafts.attach.replace') : t(CHOOSE_LABEL[kind])}
+        </button>
+        <input ref={inputRef} type="file" hidden accept={ACCEPT[kind] || undefined} onChange={onPicked} data-testid="attach-input" />
+      </div>
+      {error !== null && (
+        <p className="error-text drafts-attach-error" role="alert" data-testid="attach-error">
+          {error}
+        </p>
+      )}
+      {!attachment && error === null && <p className="muted small drafts-attach-hint">{t(`drafts.attach.hint.${kind}`)}</p>}
+    </div>
+  );
+}
+
+function Thumbnail({ attachment }: { attachment: AttachmentRef }) {
+  const { url, failed } = useAttachmentUrl(attachment);
+  if (failed) return <span className="drafts-thumb missing" title={t('drafts.attach.unreadable')}><DraftIcon name="warning" size={18} /></span>;
+  return url ? (
+    <img className="drafts-thumb" src={url} alt={t('drafts.attach.thumbAlt', { name: attachment.fileName })} data-testid="attachment-thumb" />
+  ) : (
+    <span className="drafts-thumb loading" aria-hidden />
+  );
+}

@@ -1,0 +1,387 @@
+/**
+ * Settings: the default country for numbers without a country code, your time zone (where each
+ * account's day for the daily limit starts), the opt-out words, the browser for WhatsApp accounts,
+ * and where the data lives.
+ */
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import type { AppInfo } from '#shared/domain';
+import { getLocale, t } from '#shared/i18n';
+import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
+import { isValidTimeZone } from '#shared/pace';
+import { countryList } from '#shared/phone';
+import { errorMessage } from '#renderer/ui/api';
+import { TimeZoneField } from '#renderer/campaigns/TimeZoneField';
+import { ErrorText } from '#renderer/ui/ErrorText';
+import { useBusyAction } from '#renderer/ui/useBusyAction';
+import { refreshSettings, settings as settingsActions, useSettings } from './store';
+
+type CountryOption = { code: string; label: string };
+
+/** Every country with a readable name in the current language, sorted by that name. */
+function useCountryOptions(): CountryOption[] {
+  return useMemo(() => {
+    const locale = getLocale();
+    let names: Intl.DisplayNames | null = null;
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    const collator = new Intl.Collator(locale);
+    return countryList()
+      .map((c) => {
+        let name = c.code;
+        try {
+          name = names?.of(c.code) ?? c.code;
+        } catch {
+          name = c.code;
+        }
+        return { code: c.code, name, label: `${name} (${c.code}, +${c.callingCode})` };
+      })
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map(({ code, label }) => ({ code, label }));
+  }, []);
+}
+
+export function SettingsPage() {
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <div className="page-head">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </div>
+      <CountrySetting />
+      <TimeZoneSetting />
+      <OptOutWords />
+      <BrowserPath />
+      <DataInfo />
+    </section>
+  );
+}
+
+function CountrySetting() {
+  const settings = useSettings((s) => s.settings);
+  const options = useCountryOptions();
+  const helpId = useId();
+  const [pending, setPending] = useState<string | null>(null);
+  const { error, setError, run } = useBusyAction();
+
+  useEffect(() => {
+    void refreshSettings().catch((e: unknown) => setError(errorMessage(e)));
+  }, [setError]);
+
+  const save = async (code: string) => {
+    setPending(code);
+    await run(() => settingsActions.update({ defaultCountry: code }));
+    setPending(null);
+  };
+
+  const value = pending ?? settings?.defaultCountry ?? '';
+  return (
+    <div className="panel">
+      <label className="field">
+        <span>{t('settings.country')}</span>
+        <select
+          value={value}
+          onChange={(e) => void save(e.target.value)}
+          disabled={!settings || pending !== null}
+          aria-describedby={helpId}
+          data-testid="settings-country"
+        >
+          {!settings && <option value="">{t('common.loading')}</option>}
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id={helpId} className="muted small">
+        {t('settings.countryHelp')}
+      </p>
+      {pending !== null && <p className="muted small">{t('settings.saving')}</p>}
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
+/** The operator's time zone: each account's daily limit starts again at midnight there. */
+function TimeZoneSetting() {
+  const settings = useSettings((s) => s.settings);
+  const [draft, setDraft] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
+  const value = draft ?? settings?.timezone ?? '';
+  const dirty = draft !== null && settings !== null && draft !== settings.timezone;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty || draft === null || !isValidTimeZone(draft)) return;
+    await run(async () => {
+      await settingsActions.update({ timezone: draft });
+      setDraft(null);
+    });
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void save(e)} aria-labelledby="timezone-title" data-testid="settings-timezone">
+      <h2 id="timezone-title">{t('settings.timezone.title')}</h2>
+      <TimeZoneField
+        value={value}
+        onChange={setDraft}
+        label={t('settings.timezone.label')}
+        help={t('settings.timezone.help')}
+        disabled={!settings || busy}
+        testId="settings-timezone-input"
+      />
+      <div className="row" style={{ marginBlockStart: 10 }}>
+        <button type="submit" className="primary" disabled={busy || !dirty || !isValidTimeZone(value)}>
+          {busy ? t('settings.saving') : t('common.save')}
+        </button>
+        {dirty && (
+          <button type="button" disabled={busy} onClick={() => setDraft(null)}>
+            {t('settings.timezone.revert')}
+          </button>
+        )}
+      </div>
+      <ErrorText error={error} />
+    </form>
+  );
+}
+
+function DataInfo() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    settingsActions.appInfo().then(
+      (i) => {
+        if (alive) setInfo(i);
+      },
+      (e: unknown) => {
+        if (alive) setError(errorMessage(e));
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (error) {
+    return (
+      <div className="panel">
+        <ErrorText error={error} />
+      </div>
+    );
+  }
+  if (!info) {
+    return (
+      <div className="panel">
+        <p className="muted">{t('common.loading')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="panel">
+      <PathLine label={t('settings.dataFolder')} value={info.dataDir} testId="settings-data-dir" />
+      <PathLine label={t('settings.database')} value={info.databasePath} testId="settings-db-path" />
+      <p className="muted small">{t('settings.dataHelp')}</p>
+      <p className="muted small" data-testid="settings-version">
+        {t('settings.version', { version: info.version, schema: info.schemaVersion })}
+      </p>
+    </div>
+  );
+}
+
+/** A path shown as plain, selectable text (a read-only box, so it can be selected and copied whole). */
+function PathLine(props: { label: string; value: string; testId: string }) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        readOnly
+        value={props.value}
+        dir="ltr"
+        spellCheck={false}
+        onFocus={(e) => e.currentTarget.select()}
+        style={{ fontFamily: 'ui-monospace, monospace' }}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
+/** Same words in the same order. */
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+/** Splits typed text into words: commas and line breaks separate them. */
+function splitWords(text: string): string[] {
+  return text
+    .split(/[,\n\r]+/)
+    .map((w) => w.trim().replace(/\s+/g, ' '))
+    .filter((w) => w !== '');
+}
+
+const MAX_WORDS = 500;
+const MAX_WORD_LENGTH = 100;
+
+/** The words that, sent alone as a reply, blacklist the sender. Edited here, saved together. */
+function OptOutWords() {
+  const settings = useSettings((s) => s.settings);
+  const saved = settings?.optOutWords ?? null;
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const [input, setInput] = useState('');
+  const { busy, error, setError, run } = useBusyAction();
+  const helpId = useId();
+  const words = draft ?? saved ?? [];
+  const dirty = draft !== null && saved !== null && !sameWords(draft, saved);
+  const isDefault = sameWords(words, DEFAULT_OPT_OUT_WORDS);
+
+  const add = (e?: FormEvent) => {
+    e?.preventDefault();
+    const fresh = splitWords(input);
+    if (fresh.length === 0) return;
+    const tooLong = fresh.find((w) => w.length > MAX_WORD_LENGTH);
+    if (tooLong) {
+      setError(t('settings.optOut.tooLong', { max: MAX_WORD_LENGTH }));
+      return;
+    }
+    const known = new Set(words.map((w) => w.toLocaleLowerCase()));
+    const next = [...words];
+    for (const w of fresh) {
+      if (!known.has(w.toLocaleLowerCase())) {
+        known.add(w.toLocaleLowerCase());
+        next.push(w);
+      }
+    }
+    if (next.length > MAX_WORDS) {
+      setError(t('settings.optOut.tooMany', { max: MAX_WORDS }));
+      return;
+    }
+    setError(null);
+    setDraft(next);
+    setInput('');
+  };
+
+  const save = async () => {
+    if (draft === null) return;
+    await run(async () => {
+      await settingsActions.update({ optOutWords: draft });
+      setDraft(null);
+    });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="optout-title" data-testid="settings-optout">
+      <h2 id="optout-title">{t('settings.optOut.title')}</h2>
+      <p id={helpId} className="muted small">
+        {t('settings.optOut.help')}
+      </p>
+      {!settings ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <>
+          <ul className="chips" aria-label={t('settings.optOut.title')} aria-describedby={helpId}>
+            {words.length === 0 && <li className="muted small">{t('settings.optOut.none')}</li>}
+            {words.map((w) => (
+              <li key={w} className="chip">
+                <span dir="auto">{w}</span>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={t('settings.optOut.removeWord', { word: w })}
+                  onClick={() => setDraft(words.filter((x) => x !== w))}
+                  disabled={busy}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form className="row" onSubmit={add}>
+            <input
+              className="grow"
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+              placeholder={t('settings.optOut.placeholder')}
+              aria-label={t('settings.optOut.add')}
+              dir="auto"
+              maxLength={2000}
+            />
+            <button type="submit" disabled={busy || input.trim() === ''}>
+              {t('settings.optOut.add')}
+            </button>
+          </form>
+          <div className="row" style={{ marginBlockStart: 10 }}>
+            <button type="button" className="primary" disabled={busy || !dirty} onClick={() => void save()}>
+              {busy ? t('settings.saving') : t('settings.optOut.save')}
+            </button>
+            {dirty && (
+              <button type="button" disabled={busy} onClick={() => setDraft(null)}>
+                {t('settings.optOut.revert')}
+              </button>
+            )}
+            <span className="grow" />
+            <button type="button" disabled={busy || isDefault} onClick={() => setDraft([...DEFAULT_OPT_OUT_WORDS])}>
+              {t('settings.optOut.reset')}
+            </button>
+          </div>
+          {dirty && <p className="muted small">{t('settings.optOut.unsaved')}</p>}
+        </>
+      )}
+      <ErrorText error={error} />
+    </section>
+  );
+}
+
+/** Which browser WhatsApp accounts run in; empty finds one. */
+function BrowserPath() {
+  const settings = useSettings((s) => s.settings);
+  const [draft, setDraft] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
+  const helpId = useId();
+  const inputId = useId();
+  const value = draft ?? settings?.browserPath ?? '';
+  const dirty = draft !== null && settings !== null && draft.trim() !== settings.browserPath;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty || draft === null) return;
+    await run(async () => {
+      await settingsActions.update({ browserPath: draft.trim() });
+      setDraft(null);
+    });
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void save(e)} aria-labelledby="browser-title">
+      <h2 id="browser-title">{t('settings.browser.title')}</h2>
+      <div className="field">
+        <label htmlFor={inputId}>{t('settings.browser.label')}</label>
+        <div className="row">
+          <input
+            id={inputId}
+            className="grow"
+            value={value}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder={t('settings.browser.placeholder')}
+            aria-describedby={helpId}
+            aria-invalid={error ? true : undefined}
+            disabled={!settings}
+            dir="ltr"
+            spellCheck={false}
+            maxLength={2000}
+            style={{ fontFamily: 'ui-monospace, monospace' }}
+            data-testid="settings-browser"
+          />
+          <button type="submit" className="primary" disabled={busy || !dirty}>
+            {busy ? t('settings.saving') : t('common.save')}
+          </button>
+        </div>
+      </div>
+      <p id={helpId} className="muted small">
+        {t('settings.browser.help')}
+      </p>
+      <ErrorText error={error} />
+    </form>
+  );
+}
