@@ -44,6 +44,8 @@ import {
   ScheduleSchema,
 } from './campaigns';
 import { isValidTimeZone } from './pace';
+import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
+import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
 /** Declares a method: its input schema now, its result type as a phantom. */
 function method<Result>() {
@@ -360,6 +362,36 @@ export const contract = {
   'campaigns.resolveUnknown': method<{ changed: number }>()(
     z.object({ id, action: z.enum(['resend', 'drop']), recipientIds: z.array(id).max(200_000).optional() }),
   ),
+
+  /** A campaign's report: funnel, delays, accounts, failures, polls (opens for deleted drafts too). */
+  'reports.get': method<CampaignReport>()(
+    z.object({ id, replyWindowHours: z.number().int().min(1).max(MAX_REPLY_WINDOW_HOURS).default(DEFAULT_REPLY_WINDOW_HOURS) }),
+  ),
+  /** Sends over time, per hour or day in the campaign's time zone. */
+  'reports.series': method<ReportSeries>()(z.object({ id, bucket: z.enum(REPORT_BUCKETS).default('hour') })),
+  /** One page of the report's recipients (or of the people it excluded). */
+  'reports.recipients': method<{ rows: ReportRecipient[]; total: number }>()(
+    z.object({
+      id,
+      selection: ReportSelectionSchema.default({ filter: 'all', reason: null, accountId: null, search: '' }),
+      replyWindowHours: z.number().int().min(1).max(MAX_REPLY_WINDOW_HOURS).default(DEFAULT_REPLY_WINDOW_HOURS),
+      sort: z.enum(REPORT_SORTS).default('name'),
+      descending: z.boolean().default(false),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  /** Puts the selected recipients that are contacts into a new group (for a follow-up campaign). */
+  'reports.toGroup': method<{ groupId: number; added: number; notContacts: number }>()(
+    z.object({
+      id,
+      selection: ReportSelectionSchema,
+      replyWindowHours: z.number().int().min(1).max(MAX_REPLY_WINDOW_HOURS).default(DEFAULT_REPLY_WINDOW_HOURS),
+      name: name(100),
+    }),
+  ),
+  /** A new, not started campaign with the same message and pace, to the ones that failed. */
+  'reports.retryFailed': method<Campaign>()(z.object({ id })),
 } as const;
 
 export type Contract = typeof contract;

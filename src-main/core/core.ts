@@ -27,6 +27,7 @@ import type { Sqlite } from '#main/kernel/db';
 import { EventBus } from '#main/kernel/events';
 import { combine, guardWrites, type Handlers } from '#main/kernel/handlers';
 import { listsHandlers } from '#main/lists/handlers';
+import { reportsHandlers } from '#main/reports/handlers';
 import { settingsHandlers } from '#main/settings/handlers';
 import { getSettings } from '#main/settings/settings';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
@@ -196,6 +197,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         variableGaps: (input) => campaigns.variableGaps(input.parts, input.audience),
       }),
       campaignsHandlers(campaigns),
+      reportsHandlers(kernel, { queueDb }),
     ),
     // Writes from the main thread wait (without blocking) while an import holds the write lock.
     () => imports.writable(),
