@@ -47,3 +47,19 @@ export function splitTags(text: string): string[] {
   }
   return tags;
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` that fits in `max` UTF-16 units (what length limits count) without
+ * cutting a character in half: an emoji, a flag or a letter with its accents stays whole or goes.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}

@@ -18,6 +18,7 @@ import {
 } from '#shared/campaigns';
 import { t, type MessageKey } from '#shared/i18n';
 import { mulberry32 } from '#shared/random';
+import { cutText } from '#shared/text';
 import {
   MAX_SPINTAX_VARIANTS,
   parseTemplate,
@@ -187,7 +188,7 @@ export function draftSnippet(parts: readonly (EditorPart | DraftPart)[], max = 8
     const text = templatedTexts(part).find((s) => s.trim() !== '');
     if (text) {
       const oneLine = text.replace(/\s+/g, ' ').trim();
-      return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+      return oneLine.length > max ? `${cutText(oneLine, max - 1)}…` : oneLine;
     }
   }
   return '';

@@ -4,7 +4,7 @@ import type { ColumnMapping, ColumnRole, Group, ImportPreview, ImportProgress } 
 import { en } from '#shared/i18n/en';
 import { t, type MessageKey } from '#shared/i18n';
 import { IMPORT_LIMITS } from '#shared/limits';
-import { splitTags } from '#shared/text';
+import { cutText, splitTags } from '#shared/text';
 
 /** The same limits the main process applies. */
 export const MAX_FILE_BYTES = IMPORT_LIMITS.maxBytes;
@@ -46,7 +46,7 @@ export function roleLabel(role: ColumnRole): string {
 /** "Customers 2024.xlsx" -> "Customers 2024". */
 export function baseName(fileName: string): string {
   const base = fileName.replace(/\.[^.]+$/, '').trim();
-  return (base === '' ? fileName : base).slice(0, MAX_GROUP_NAME_CHARS);
+  return cutText(base === '' ? fileName : base, MAX_GROUP_NAME_CHARS);
 }
 
 export function defaultOptions(preview: ImportPreview): ImportOptions {
