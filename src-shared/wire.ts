@@ -1,7 +1,7 @@
 /**
  * The wire codec of the browser host: JSON on the loopback WebSocket, with binary data (a
  * spreadsheet to import, a file to attach, a template to download) carried as {"$bytes": base64}.
- * The host (src-main/host) and the browser (src-renderer/transport) both use this one module, so
+ * The host (src-main/host) and the browser (src-renderer/ui/transport.ts) both use this one module, so
  * the two ends cannot drift apart.
  *
  * Base64 is written here rather than taken from the runtime (Buffer in Node, atob/btoa in the

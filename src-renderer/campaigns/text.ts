@@ -39,7 +39,7 @@ export function formatEta(ms: number): string {
 }
 
 export function formatRate(perMinute: number): string {
-  return t('campaigns.rate', { rate: num(perMinute) });
+  return t('campaigns.rate', { rate: num(perMinute), count: perMinute });
 }
 
 /** One line per rule of a pace. */

@@ -306,7 +306,7 @@ export const enCampaignsUi = {
   'campaigns.detail.draftNote': 'Not started. Review it and start it when you are ready; until then you can change anything.',
   'campaigns.detail.scheduledNote':
     'Waiting for its start time. The list of people is made when it starts, so changes to your groups until then count.',
-  'campaigns.rate': '{rate} messages a minute',
+  'campaigns.rate': '{rate} {count|message|messages} a minute',
   'campaigns.eta.underMinute': 'less than a minute',
   'campaigns.eta.minutes': 'about {minutes} min',
   'campaigns.eta.hours': 'about {hours} h',

@@ -140,7 +140,7 @@ export const enDraftsUi = {
   'drafts.mime.text': 'Text file',
   'drafts.mime.other': '{ext} file',
   'drafts.mime.unknown': 'File',
-  'drafts.size.bytes': '{size} bytes',
+  'drafts.size.bytes': '{size} {size|byte|bytes}',
   'drafts.size.kb': '{size} KB',
   'drafts.size.mb': '{size} MB',
 
