@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Group } from '#shared/domain';
 import { emptyFilter, emptyQuery } from '#shared/filters';
 import { t, tn } from '#shared/i18n';
-import { useChecks } from '#renderer/checks/store';
+import { CheckButton } from '#renderer/checks/CheckButton';
 import { useContactsView } from '#renderer/contacts/view';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { useNav } from '#renderer/ui/nav';
@@ -103,19 +103,11 @@ function GroupCard({ group }: { group: Group }) {
         <button type="button" className="primary" onClick={show}>
           {t('groups.open')}
         </button>
-        <button
-          type="button"
-          disabled={group.memberCount === 0}
-          onClick={() =>
-            useChecks.getState().openStart({
-              selection: { kind: 'query', query: { ...emptyQuery(), filter: { ...emptyFilter(), groupIds: [group.id] } } },
-              count: group.memberCount,
-              description: t('checks.scope.group', { count: group.memberCount, name: group.name }),
-            })
-          }
-        >
-          {t('contacts.bulk.check')}
-        </button>
+        <CheckButton
+          query={{ ...emptyQuery(), filter: { ...emptyFilter(), groupIds: [group.id] } }}
+          count={group.memberCount}
+          description={t('checks.scope.group', { count: group.memberCount, name: group.name })}
+        />
         <button type="button" onClick={() => setEditing(true)} disabled={editing || busy}>
           {t('common.rename')}
         </button>

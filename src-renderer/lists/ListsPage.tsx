@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { emptyFilter, emptyQuery, type FieldCondition, type SmartFilter } from '#shared/filters';
 import { t, tn } from '#shared/i18n';
-import { useChecks } from '#renderer/checks/store';
+import { CheckButton } from '#renderer/checks/CheckButton';
 import { useContactFacts } from '#renderer/contacts/store';
 import { useContactsView } from '#renderer/contacts/view';
 import { useGroups } from '#renderer/groups/store';
@@ -67,19 +67,11 @@ function ListCard({ list, onEdit }: { list: ListWithCount; onEdit: () => void })
         <button type="button" className="primary" onClick={show}>
           {t('lists.open')}
         </button>
-        <button
-          type="button"
-          disabled={list.count === 0}
-          onClick={() =>
-            useChecks.getState().openStart({
-              selection: { kind: 'query', query: { ...emptyQuery(), listId: list.id } },
-              count: list.count,
-              description: t('checks.scope.list', { count: list.count, name: list.name }),
-            })
-          }
-        >
-          {t('contacts.bulk.check')}
-        </button>
+        <CheckButton
+          query={{ ...emptyQuery(), listId: list.id }}
+          count={list.count}
+          description={t('checks.scope.list', { count: list.count, name: list.name })}
+        />
         <button type="button" onClick={onEdit} disabled={busy}>
           {t('lists.edit')}
         </button>
