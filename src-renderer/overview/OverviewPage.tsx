@@ -87,15 +87,15 @@ function AccountLine({ account: a }: { account: OverviewAccount }) {
       {a.stateDetail && <div className="muted small">{a.stateDetail}</div>}
       <div className="ov-line small">
         <span data-testid="ov-account-sent">{t('overview.account.sent', { count: a.sentToday })}</span>
-        <span className="muted">
-          {a.cap === null
-            ? t('overview.account.noCap')
-            : a.capLeft === 0
-              ? t('overview.account.capReached')
-              : t('overview.account.capLeft', { left: a.capLeft ?? 0, cap: a.cap })}
-        </span>
+        {a.cap === null && <span className="muted">{t('overview.account.noCap')}</span>}
       </div>
-      {a.cap !== null && <ProgressBar done={a.sentToday} total={a.cap} label={t('overview.account.capLeft', { left: a.capLeft ?? 0, cap: a.cap })} />}
+      {a.cap !== null && (
+        <ProgressBar
+          done={a.sentToday}
+          total={a.cap}
+          label={a.capLeft === 0 ? t('overview.account.capReached') : t('overview.account.capLeft', { left: a.capLeft ?? 0, cap: a.cap })}
+        />
+      )}
     </li>
   );
 }
@@ -124,10 +124,7 @@ function CampaignLine({ campaign: c }: { campaign: OverviewCampaign }) {
       ) : (
         <>
           <ProgressBar done={done} total={Math.max(counts.total, 1)} label={t('overview.campaign.progress', { done, total: counts.total })} />
-          <div className="muted small">
-            {t('overview.campaign.progress', { done, total: counts.total })}
-            {c.progress.waiting ? ` · ${c.progress.waiting}` : ''}
-          </div>
+          {c.progress.waiting && <div className="muted small">{c.progress.waiting}</div>}
         </>
       )}
     </li>
@@ -152,6 +149,7 @@ function RatesCard({ overview }: { overview: Overview }) {
         height={200}
         times={times}
         formatValue={(v) => `${Math.round(v)}%`}
+        range={[0, 100]}
         series={[
           { label: t('overview.series.delivered'), color: '#0f766e', values: rates.delivered },
           { label: t('overview.series.read'), color: '#2563eb', values: rates.read },

@@ -23,6 +23,8 @@ export type TimeChartProps = {
   height?: number;
   /** What the chart shows, for screen readers ("Messages sent per hour"). */
   label: string;
+  /** A fixed value range (a percentage: 0–100); by default it follows the figures. */
+  range?: [number, number];
   /** Formats the value axis (e.g. a percentage). */
   formatValue?: (value: number) => string;
 };
@@ -36,7 +38,7 @@ function options(props: TimeChartProps, width: number): uPlot.Options {
     height: props.height ?? 220,
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true } },
+    scales: { x: { time: true }, ...(props.range ? { y: { range: props.range } } : {}) },
     axes: [
       { stroke: '#66717d', grid: { stroke: '#e1e5ea' } },
       {
@@ -66,7 +68,7 @@ function data(props: TimeChartProps): uPlot.AlignedData {
 export function TimeChart(props: TimeChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const shape = `${props.kind ?? 'bars'}|${props.height ?? 220}|${props.series.map((s) => `${s.label}:${s.color}`).join(',')}`;
+  const shape = `${props.kind ?? 'bars'}|${props.height ?? 220}|${props.range?.join('-') ?? ''}|${props.series.map((s) => `${s.label}:${s.color}`).join(',')}`;
 
   // Made again when the series or their look change; new figures alone only replace the data.
   useEffect(() => {
