@@ -141,7 +141,10 @@ export function getReport(q: Sqlite, id: number, replyWindowHours: number): Camp
 
   // One covering scan of recipients_report gives the funnel and the per-account figures.
   const groups = q
-    .prepare(`SELECT account_id AS accountId, status, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY account_id, status`)
+    .prepare(
+      `SELECT account_id AS accountId, status, count(*) AS n FROM recipients
+       WHERE campaign_id = ? AND campaign_id > 0 GROUP BY account_id, status`,
+    )
     .all(id) as { accountId: number | null; status: RecipientStatus; n: number }[];
   const excludedReasons = excludedCounts(record);
   const funnel: ReportFunnel = {
@@ -172,7 +175,7 @@ export function getReport(q: Sqlite, id: number, replyWindowHours: number): Camp
     if (status === 'skipped') funnel.skipped += n;
     if (status === 'unknown') funnel.unknown += n;
     if (status === 'queued' || status === 'sending') funnel.pending += n;
-    if (accountId === null) continue;
+    if (accountId === null) continue; // skipped before an account was picked
     let a = accounts.get(accountId);
     if (!a) {
       a = { accountId, label: null, sent: 0, delivered: 0, read: 0, failed: 0 };

@@ -8,6 +8,7 @@ import { PACE_PRESETS } from '#shared/pace';
 import { REPORT_SORTS, type ReportSelection } from '#shared/reports';
 import type { Core } from '#main/core/core';
 import { callCore, testCore } from '#main/test-support/core';
+import { recordVote } from './votes';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;
@@ -278,5 +279,65 @@ describe('reports on known rows', () => {
     const days = await callCore(core, 'reports.series', { id: campaign.id, bucket: 'day' });
     // Local midnight in Istanbul (UTC+3) is 21:00Z the day before.
     expect(days.points).toEqual([{ at: '2026-11-01T21:00:00.000Z', sent: 5, delivered: 5, read: 2, failed: 2 }]);
+  });
+});
+
+describe('poll votes', () => {
+  it('counts the latest vote of each voter per option', async () => {
+    opened = await testCore({ connectAccounts: false, startQueue: false });
+    const { core } = opened;
+    const h = core.handlers;
+    const account = await h['accounts.create']({ label: 'Shop', driver: 'simulator' });
+    const draft = await h['drafts.create']({
+      name: 'Ask',
+      parts: [
+        { kind: 'text', text: 'Hi' },
+        { kind: 'poll', question: 'Which day?', options: ['Monday', 'Friday', 'Sunday'], multipleAnswers: true },
+      ],
+    });
+    const campaign = await h['campaigns.create']({
+      name: 'Poll',
+      draftId: draft.id,
+      audience: { groupIds: [], listIds: [], contactIds: [], query: null, pasted: '' },
+      exclusions: { includeGraylist: false, skipNotOnWhatsApp: true, recentlyMessagedHours: null },
+      accountIds: [account.id],
+      pace: PACE_PRESETS.normal,
+      timezone: 'Europe/Istanbul',
+      schedule: { kind: 'now' },
+    });
+    const q = core.queueDb;
+    const voters = ['+905321110001', '+905321110002', '+905321110003'];
+    for (const [i, phone] of voters.entries()) {
+      const rid = Number(
+        q
+          .prepare(
+            `INSERT INTO recipients (campaign_id, phone, name, fields, status, account_id, part, sent_at, updated_at) VALUES (?, ?, ?, '[]', 'read', ?, 2, ?, ?)`,
+          )
+          .run(campaign.id, phone, `P${i}`, account.id, T0, T0).lastInsertRowid,
+      );
+      q.prepare(`INSERT INTO messages (wa_message_id, account_id, recipient_id, part, sent_at) VALUES (?, ?, ?, ?, ?)`).run(`text-${i}`, account.id, rid, 0, T0);
+      q.prepare(`INSERT INTO messages (wa_message_id, account_id, recipient_id, part, sent_at) VALUES (?, ?, ?, ?, ?)`).run(`poll-${i}`, account.id, rid, 1, T0);
+    }
+    const vote = (i: number, options: string[], at: number) =>
+      recordVote(q, { accountId: account.id, messageId: `poll-${i}`, voter: voters[i]!, options, at: T0 + at });
+    vote(0, ['Monday'], 1000);
+    vote(0, ['Friday', 'Sunday'], 3000); // changed their mind: this one counts
+    vote(0, ['Monday'], 2000); // arrives late but is older: ignored
+    vote(1, ['Friday'], 1000);
+    vote(2, ['Sunday'], 1000);
+    vote(2, [], 2000); // took it back
+    const report = await callCore(core, 'reports.get', { id: campaign.id });
+    expect(report.polls).toEqual([
+      {
+        part: 1,
+        question: 'Which day?',
+        options: [
+          { name: 'Monday', votes: 0 },
+          { name: 'Friday', votes: 2 },
+          { name: 'Sunday', votes: 1 },
+        ],
+        voters: 2,
+      },
+    ]);
   });
 });
