@@ -17,6 +17,7 @@ import { generateContactsRows, generateContactsXlsx, generatedPhoneE164 } from '
 import { seedHistory, type HistoryBenchContext } from './history';
 import { dashboardOpen } from './overview-bench';
 import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
+import { reportOpen } from './report-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
   await queueThroughput(ctx);
   await campaignStart(ctx);
   await paceJitter(ctx);
+  await reportOpen(ctx);
 }
 
 main()

@@ -60,7 +60,7 @@ const EXPECTED: Record<keyof ReturnType<typeof sendStatements>, RegExp[] | null>
   accountLastSend: [/SEARCH send_ledger USING COVERING INDEX send_ledger_account \(account_id=\?\)/],
   campaignLastSend: [/SEARCH send_ledger USING COVERING INDEX send_ledger_campaign \(campaign_id=\?\)/],
   // Once per runner start, then counted in memory: a range over the campaign is fine.
-  campaignReached: [/SEARCH recipients USING INDEX (recipients_queue|sqlite_autoindex_recipients_1) \(campaign_id=\?\)/],
+  campaignReached: [/SEARCH recipients USING (INDEX (recipients_queue|sqlite_autoindex_recipients_1)|COVERING INDEX recipients_by_sent) \(campaign_id=\?( AND sent_at>\?)?\)/],
   partDone: [BY_ID],
   insertMessage: null,
   messageOwner: [MESSAGE],
