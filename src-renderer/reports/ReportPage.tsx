@@ -62,6 +62,9 @@ export function ReportPage({ id }: { id: number }) {
             {t('reports.retryFailed')}
           </button>
         )}
+        <button type="button" onClick={() => void reports.refresh()} data-testid="report-refresh">
+          {t('reports.refresh')}
+        </button>
         <button type="button" onClick={reports.exportReport} data-testid="report-export">
           {t('reports.export')}
         </button>
