@@ -3,6 +3,7 @@ import { enAccounts } from './en-accounts';
 import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
+import { enReportsCore } from './en-reports-core';
 import { enReportsUi } from './en-reports-ui';
 
 export const en = {
@@ -10,6 +11,7 @@ export const en = {
   ...enCampaigns,
   ...enDraftsUi,
   ...enCampaignsUi,
+  ...enReportsCore,
   ...enReportsUi,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
