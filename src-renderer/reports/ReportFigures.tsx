@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { t, type MessageKey } from '#shared/i18n';
 import type { CampaignReport, ReasonCount } from '#shared/reports';
-import { delayWords, funnelSteps, replyWindowChoices, sideFigures, windowLabel } from './model';
+import { delayWords, exclusionLabel, funnelSteps, replyWindowChoices, sideFigures, windowLabel } from './model';
 import { reports } from './store';
 
 export function FunnelPanel({ report }: { report: CampaignReport }) {
@@ -73,11 +73,11 @@ export function Reasons({ reasons, filter, testId }: { reasons: ReasonCount[]; f
             type="button"
             className="rpt-reason"
             onClick={() => reports.showReason(r.reason, filter)}
-            title={t('reports.failures.show', { count: r.count, reason: r.reason })}
+            title={t('reports.failures.show', { count: r.count, reason: filter === 'excluded' ? exclusionLabel(r.reason) : r.reason })}
             data-testid={testId}
           >
             <span className="rpt-reason-count">{r.count.toLocaleString()}</span>
-            <bdi className="rpt-reason-text">{r.reason}</bdi>
+            <bdi className="rpt-reason-text">{filter === 'excluded' ? exclusionLabel(r.reason) : r.reason || '–'}</bdi>
           </button>
         </li>
       ))}

@@ -14,7 +14,7 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { FormDialog } from '#renderer/ui/FormDialog';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { usePages } from '#renderer/ui/usePages';
-import { accountName, filterChips, filterLabel, suggestedGroupName } from './model';
+import { accountName, exclusionLabel, filterChips, filterLabel, suggestedGroupName } from './model';
 import { reports, useReport } from './store';
 
 const ROW_HEIGHT = 40;
@@ -43,6 +43,7 @@ function When({ iso }: { iso: string | null }) {
 }
 
 function Status({ row }: { row: ReportRecipient }) {
+  const reason = row.reason && row.status === 'excluded' ? exclusionLabel(row.reason) : row.reason;
   return (
     <>
       {row.status === 'excluded' ? (
@@ -52,10 +53,10 @@ function Status({ row }: { row: ReportRecipient }) {
       ) : (
         <RecipientStatusBadge status={row.status} />
       )}
-      {row.reason && (
-        <span className="muted small rpt-row-reason" title={row.reason} data-testid="recipient-reason">
+      {reason && (
+        <span className="muted small rpt-row-reason" title={reason} data-testid="recipient-reason">
           {' '}
-          {row.reason}
+          {reason}
         </span>
       )}
     </>
@@ -86,7 +87,7 @@ function SearchBox() {
 
 function ToGroupDialog({ campaignName, count, onClose }: { campaignName: string; count: number; onClose: () => void }) {
   const selection = useReport((s) => s.selection);
-  const [name, setName] = useState(() => suggestedGroupName(campaignName, selection.filter, selection.reason));
+  const [name, setName] = useState(() => suggestedGroupName(campaignName, selection.filter, selection.reason && selection.filter === 'excluded' ? exclusionLabel(selection.reason) : selection.reason));
   const id = useId();
   return (
     <FormDialog
@@ -156,7 +157,7 @@ export function ReportRecipients({ report }: { report: CampaignReport }) {
         ))}
         {selection.reason !== null && (
           <span className="rpt-chip on reason" data-testid="report-reason">
-            <bdi>{t('reports.filter.reason', { reason: selection.reason })}</bdi>
+            <bdi>{t('reports.filter.reason', { reason: selection.filter === 'excluded' ? exclusionLabel(selection.reason) : selection.reason })}</bdi>
             <button type="button" className="rpt-chip-x" onClick={reports.clearReason} aria-label={t('reports.filter.clearReason')}>
               ×
             </button>

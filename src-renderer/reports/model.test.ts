@@ -5,6 +5,7 @@ import {
   accountName,
   chartColumns,
   delayWords,
+  exclusionLabel,
   filterChips,
   formatDelay,
   formatRate,
@@ -179,5 +180,13 @@ describe('what no longer exists', () => {
   });
   it('does not call accounts removed before the accounts are loaded', () => {
     expect(missingNotes(report({}, { accountIds: [1, 2] }), null)).toEqual([]);
+  });
+});
+
+describe('exclusion reasons', () => {
+  it('are said in words; an unknown one stays as it came', () => {
+    expect(exclusionLabel('blacklist')).toBe('On the blacklist');
+    expect(exclusionLabel('duplicates')).toBe('Listed more than once (got it once)');
+    expect(exclusionLabel('Some other reason')).toBe('Some other reason');
   });
 });

@@ -169,3 +169,10 @@ export function missingNotes(report: CampaignReport, current: readonly { id: num
   if (gone.length > 0) notes.push(t('reports.missing.accounts', { count: gone.length }));
   return notes;
 }
+
+const EXCLUSION_KEYS = ['blacklist', 'graylist', 'notOnWhatsApp', 'recentlyMessaged', 'duplicates', 'invalid'] as const;
+
+/** Why someone was left out, in words ("On the blacklist"); a reason the app does not know stays as it is. */
+export function exclusionLabel(reason: string): string {
+  return (EXCLUSION_KEYS as readonly string[]).includes(reason) ? t(`reports.excludedReason.${reason as (typeof EXCLUSION_KEYS)[number]}`) : reason;
+}

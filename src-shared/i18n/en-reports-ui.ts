@@ -34,6 +34,12 @@ export const enReportsUi = {
   'reports.window.hours': '{n} {count|hour|hours}',
   'reports.window.days': '{n} days',
   'reports.excluded.title': 'Left out of the audience',
+  'reports.excludedReason.blacklist': 'On the blacklist',
+  'reports.excludedReason.graylist': 'On the graylist',
+  'reports.excludedReason.notOnWhatsApp': 'Known not to be on WhatsApp',
+  'reports.excludedReason.recentlyMessaged': 'Messaged by another campaign recently',
+  'reports.excludedReason.duplicates': 'Listed more than once (got it once)',
+  'reports.excludedReason.invalid': 'Not valid phone numbers',
 
   'reports.delay.title': 'How fast',
   'reports.delay.s': '{n} s',
