@@ -90,7 +90,7 @@ export function ReportPage({ id }: { id: number }) {
         <DelaysAndFailures report={report} />
       </div>
       <SendsChart series={series} bucket={bucket} />
-      <div className="rpt-grid">
+      <div className={report.polls.length > 0 ? 'rpt-grid even' : 'rpt-grid'}>
         <AccountsTable report={report} />
         {report.polls.length > 0 && (
           <div className="rpt-col">

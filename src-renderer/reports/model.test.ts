@@ -120,11 +120,21 @@ describe('the chart', () => {
       { at: '2026-12-03T09:00:00.000Z', sent: 9, delivered: 9, read: 6, failed: 0 },
     ],
   };
-  it('gives the columns in time order', () => {
-    const cols = chartColumns(series);
-    expect(cols.times).toEqual([Date.parse('2026-12-03T09:00:00.000Z'), Date.parse('2026-12-03T10:00:00.000Z')]);
-    expect(cols.sent).toEqual([9, 5]);
-    expect(cols.failed).toEqual([0, 1]);
+  it('gives the columns in time order, the gaps filled with 0 and an empty bucket each side', () => {
+    const cols = chartColumns({
+      ...series,
+      points: [...series.points, { at: '2026-12-03T12:00:00.000Z', sent: 1, delivered: 1, read: 0, failed: 0 }],
+    });
+    const h = (hour: number) => Date.parse(`2026-12-03T${String(hour).padStart(2, '0')}:00:00.000Z`);
+    expect(cols.times).toEqual([h(8), h(9), h(10), h(11), h(12), h(13)]);
+    expect(cols.sent).toEqual([0, 9, 5, 0, 1, 0]);
+    expect(cols.failed).toEqual([0, 0, 1, 0, 0, 0]);
+  });
+  it('puts one bucket between two empty ones, and nothing for no points', () => {
+    const one = chartColumns({ ...series, bucket: 'day', points: [series.points[0]!] });
+    expect(one.times).toEqual([Date.parse('2026-12-02T10:00:00.000Z'), Date.parse('2026-12-03T10:00:00.000Z'), Date.parse('2026-12-04T10:00:00.000Z')]);
+    expect(one.sent).toEqual([0, 5, 0]);
+    expect(chartColumns({ ...series, points: [] }).times).toEqual([]);
   });
   it('finds the busiest bucket, or none when nothing was sent', () => {
     expect(peak(series)).toEqual({ at: '2026-12-03T09:00:00.000Z', sent: 9 });

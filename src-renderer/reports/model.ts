@@ -91,16 +91,42 @@ export function windowLabel(hours: number): string {
   return t('reports.window.hours', { n: hours, count: hours });
 }
 
-/** The chart's columns: times in ms and one series per outcome. */
+const BUCKET_MS = { hour: 3_600_000, day: 86_400_000 } as const;
+/** Empty buckets filled in between points, at most (a year of hours). */
+const MAX_FILLED = 9_000;
+
+/**
+ * The chart's columns: times in ms and one series per outcome, in time order, with the empty
+ * buckets between points filled with 0 and one empty bucket on each side, so a campaign that sent
+ * in one hour still shows as one bar on a scale that starts at 0 (not a lone bar on a range of years).
+ */
 export function chartColumns(series: ReportSeries): { times: number[]; sent: number[]; delivered: number[]; read: number[]; failed: number[] } {
   const points = [...series.points].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return {
-    times: points.map((p) => Date.parse(p.at)),
-    sent: points.map((p) => p.sent),
-    delivered: points.map((p) => p.delivered),
-    read: points.map((p) => p.read),
-    failed: points.map((p) => p.failed),
+  const cols = { times: [] as number[], sent: [] as number[], delivered: [] as number[], read: [] as number[], failed: [] as number[] };
+  if (points.length === 0) return cols;
+  const step = BUCKET_MS[series.bucket];
+  const empty = (at: number) => {
+    cols.times.push(at);
+    cols.sent.push(0);
+    cols.delivered.push(0);
+    cols.read.push(0);
+    cols.failed.push(0);
   };
+  let filled = 0;
+  let previous: number | null = null;
+  for (const p of points) {
+    const at = Date.parse(p.at);
+    if (previous === null) empty(at - step);
+    else for (let t = previous + step; t < at - step / 2 && filled < MAX_FILLED; t += step, filled++) empty(t);
+    cols.times.push(at);
+    cols.sent.push(p.sent);
+    cols.delivered.push(p.delivered);
+    cols.read.push(p.read);
+    cols.failed.push(p.failed);
+    previous = at;
+  }
+  if (previous !== null) empty(previous + step);
+  return cols;
 }
 
 /** The busiest bucket, for the sentence under the chart (null when nothing was sent). */
