@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
 import { goTo, importFile, linkDemoAccount, SHOTS_DIR } from './helpers';
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, scrollTo?: string): Promise<void> {
   if (!SHOTS_DIR) return;
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const before = page.viewportSize();
@@ -19,6 +19,7 @@ async function shot(page: Page, name: string): Promise<void> {
     [1024, 700],
   ] as const) {
     await page.setViewportSize({ width, height });
+    if (scrollTo) await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(SHOTS_DIR, `report-${name}-${width}.png`), fullPage: false });
   }
@@ -121,16 +122,17 @@ test('finish a campaign, open its report, check it against the demo phone, make 
   const rows = report.getByTestId('report-row');
   await expect(report.getByTestId('report-count')).toHaveAttribute('data-value', String(REACHED.length));
   await expect(rows).toHaveCount(REACHED.length);
-  const shownSent = (await rows.evaluateAll((els) => els.filter((el) => el.getAttribute('data-status') !== 'failed').map((el) => el.children[1]?.textContent ?? '')))
+  const shownSent = (await rows.evaluateAll((els) => els.filter((el) => el.getAttribute('data-status') !== 'failed').map((el) => el.querySelector('[data-testid="report-phone"]')?.textContent ?? '')))
     .map((p) => p.replace(/\D/g, ''))
     .sort();
   expect(shownSent).toEqual(received.map((p) => p.replace(/\D/g, '')));
   await shot(page, 'completed');
+  await shot(page, 'table', 'report-recipients');
 
   // Sorting by name, Z to A.
   await report.getByTestId('rsort-name').click();
   await expect(report.getByTestId('rsort-name')).toHaveText('Name ▼');
-  const firstName = () => rows.evaluateAll((els) => [...els].sort((a, b) => (a as HTMLElement).offsetTop - (b as HTMLElement).offsetTop)[0]?.children[0]?.textContent);
+  const firstName = () => rows.evaluateAll((els) => [...els].sort((a, b) => (a as HTMLElement).offsetTop - (b as HTMLElement).offsetTop)[0]?.querySelector('[data-testid="report-name"]')?.textContent);
   await expect.poll(firstName).toBe([...REACHED].map(([n]) => n).sort((a, b) => b.localeCompare(a))[0]);
 
   // The excluded: the blacklisted one, with why.
@@ -148,7 +150,7 @@ test('finish a campaign, open its report, check it against the demo phone, make 
   await report.getByTestId('report-failures').getByTestId('failure-reason').first().click();
   await expect(report.getByTestId('report-reason')).toBeVisible();
   await expect(rows).toHaveCount(NOT_ON_WHATSAPP.length);
-  await shot(page, 'failed');
+  await shot(page, 'failed', 'report-recipients');
 
   // A group of them, and the toast's link opens it.
   await report.getByTestId('report-to-group').click();

@@ -19,17 +19,17 @@ import { reports, useReport } from './store';
 
 const ROW_HEIGHT = 40;
 
-type Column = { id: ReportSort | 'reason'; label: MessageKey; width: string };
+/** A column and the sorts its header offers (the first: name, then phone, under it in each row). */
+type Column = { sorts: { id: ReportSort; label: MessageKey }[]; width: string };
 
 const COLUMNS: Column[] = [
-  { id: 'name', label: 'reports.col.name', width: 'minmax(130px, 2fr)' },
-  { id: 'phone', label: 'reports.col.phone', width: '150px' },
-  { id: 'status', label: 'reports.col.status', width: 'minmax(150px, 1.6fr)' },
-  { id: 'sentAt', label: 'reports.col.sentAt', width: '96px' },
-  { id: 'deliveredAt', label: 'reports.col.deliveredAt', width: '96px' },
-  { id: 'readAt', label: 'reports.col.readAt', width: '96px' },
-  { id: 'repliedAt', label: 'reports.col.repliedAt', width: '96px' },
-  { id: 'account', label: 'reports.col.account', width: 'minmax(100px, 1fr)' },
+  { sorts: [{ id: 'name', label: 'reports.col.name' }, { id: 'phone', label: 'reports.col.phone' }], width: 'minmax(150px, 2fr)' },
+  { sorts: [{ id: 'status', label: 'reports.col.status' }], width: 'minmax(120px, 1.5fr)' },
+  { sorts: [{ id: 'sentAt', label: 'reports.col.sentAt' }], width: '98px' },
+  { sorts: [{ id: 'deliveredAt', label: 'reports.col.deliveredAt' }], width: '98px' },
+  { sorts: [{ id: 'readAt', label: 'reports.col.readAt' }], width: '98px' },
+  { sorts: [{ id: 'repliedAt', label: 'reports.col.repliedAt' }], width: '98px' },
+  { sorts: [{ id: 'account', label: 'reports.col.account' }], width: 'minmax(90px, 1fr)' },
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 
@@ -169,13 +169,18 @@ export function ReportRecipients({ report }: { report: CampaignReport }) {
         <div className="table rpt-table" role="grid" aria-rowcount={count} aria-labelledby={`${id}-t`}>
           <div className="table-head" role="row" style={{ gridTemplateColumns: TEMPLATE }}>
             {COLUMNS.map((c) => {
-              const active = sort === c.id;
+              const active = c.sorts.some((o) => o.id === sort);
               return (
-                <span key={c.id} role="columnheader" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="sort" onClick={() => reports.sortBy(c.id as ReportSort)} data-testid={`rsort-${c.id}`}>
-                    {t(c.label)}
-                    {active ? (descending ? ' ▼' : ' ▲') : ''}
-                  </button>
+                <span key={c.sorts[0]!.id} role="columnheader" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
+                  {c.sorts.map((o, i) => (
+                    <span key={o.id}>
+                      {i > 0 && <span className="muted"> · </span>}
+                      <button type="button" className="sort" onClick={() => reports.sortBy(o.id)} data-testid={`rsort-${o.id}`}>
+                        {t(o.label)}
+                        {sort === o.id ? (descending ? ' ▼' : ' ▲') : ''}
+                      </button>
+                    </span>
+                  ))}
                 </span>
               );
             })}
@@ -196,11 +201,13 @@ export function ReportRecipients({ report }: { report: CampaignReport }) {
                   >
                     {row ? (
                       <>
-                        <span role="gridcell" dir="auto" title={row.name}>
-                          {row.name || <span className="muted">—</span>}
-                        </span>
-                        <span role="gridcell" className="phone">
-                          {formatPhoneInternational(row.phone)}
+                        <span role="gridcell" className="rpt-who">
+                          <span dir="auto" title={row.name} data-testid="report-name">
+                            {row.name || <span className="muted">—</span>}
+                          </span>
+                          <span className="phone muted small" data-testid="report-phone">
+                            {formatPhoneInternational(row.phone)}
+                          </span>
                         </span>
                         <span role="gridcell">
                           <Status row={row} />
