@@ -41,10 +41,8 @@ const BLACKLISTED = CUSTOMERS[5]!;
 const REACHED = CUSTOMERS.filter((c) => c !== BLACKLISTED);
 const NOT_ON_WHATSAPP = REACHED.filter(([, phone]) => phone.endsWith('0'));
 
-test('finish a campaign, open its report, check it against the demo phone, make a group of the failed', async ({ pigeon }) => {
-  const { page, dataDir } = pigeon;
-  test.setTimeout(120_000);
-
+/** The demo account, the customers in group VIP (one blacklisted), a draft, and a campaign started at this pace. */
+async function startCampaign(page: Page, dataDir: string, pace: [number, number]): Promise<void> {
   await linkDemoAccount(page, 'Shop phone');
   const csv = ['Name,Phone', ...CUSTOMERS.map(([n, p]) => `${n},${p}`)].join('\n');
   expect((await importFile(page, writeTempFile(dataDir, 'vip.csv', csv), { target: 'newGroup', groupName: 'VIP' })).added).toBe(CUSTOMERS.length);
@@ -72,8 +70,8 @@ test('finish a campaign, open its report, check it against the demo phone, make 
   await e.getByTestId('campaign-next').click();
   await e.getByRole('radio', { name: /^Custom/ }).check();
   const custom = e.getByTestId('pace-custom');
-  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill('0');
-  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill('1');
+  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill(String(pace[0]));
+  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill(String(pace[1]));
   await custom.getByRole('spinbutton', { name: 'Messages before each break (0 = never)' }).fill('0');
   await custom.getByRole('spinbutton', { name: 'Messages per account per day (0 = no limit)' }).fill('0');
   await custom.getByRole('checkbox', { name: 'Show “typing…” before each message' }).uncheck();
@@ -83,6 +81,13 @@ test('finish a campaign, open its report, check it against the demo phone, make 
   await e.getByTestId('campaign-next').click();
   await expect(e.getByTestId('audience-total')).toHaveText(`${REACHED.length} people will get this message`);
   await e.getByTestId('campaign-start').click();
+}
+
+test('finish a campaign, open its report, check it against the demo phone, make a group of the failed', async ({ pigeon }) => {
+  const { page, dataDir } = pigeon;
+  test.setTimeout(120_000);
+
+  await startCampaign(page, dataDir, [0, 1]);
   const detail = page.getByTestId('campaign-detail');
   await expect(detail.getByTestId('campaign-status').first()).toHaveText('Completed', { timeout: 60_000 });
 
@@ -163,4 +168,48 @@ test('finish a campaign, open its report, check it against the demo phone, make 
   await toast.first().getByRole('button', { name: 'Open the group' }).click();
   await expect(page.getByTestId('contacts-count')).toHaveText('2 contacts');
   for (const [name] of NOT_ON_WHATSAPP) await expect(page.getByTestId('contact-row').filter({ hasText: name })).toHaveCount(1);
+});
+
+test('the report follows a running campaign live, and says when its draft was deleted; send again to the failed', async ({ pigeon }) => {
+  const { page, dataDir } = pigeon;
+  test.setTimeout(120_000);
+  await startCampaign(page, dataDir, [2, 3]);
+  const detail = page.getByTestId('campaign-detail');
+  await expect(detail.getByTestId('campaign-status').first()).toHaveText('Running');
+  await detail.getByTestId('campaign-report').click();
+  const report = page.getByTestId('report-page');
+  await expect(report.getByTestId('report-live')).toBeVisible();
+  const sent = async () => Number(await report.getByTestId('funnel-sent').getAttribute('data-value'));
+  const before = await sent();
+  expect(before).toBeLessThan(REACHED.length - NOT_ON_WHATSAPP.length);
+  await shot(page, 'running');
+  // No click: the figures and the table move as messages go out.
+  await expect.poll(sent, { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect(report.getByTestId('campaign-status')).toHaveText('Completed', { timeout: 60_000 });
+  await expect.poll(sent, { timeout: 10_000 }).toBe(REACHED.length - NOT_ON_WHATSAPP.length);
+  await expect(report.getByTestId('report-live')).toHaveCount(0);
+  await expect(report.getByTestId('report-missing')).toHaveCount(0);
+
+  // The draft goes; the report still opens and says so.
+  await goTo(page, 'Drafts');
+  await page.getByTestId('draft-item').filter({ hasText: 'Winter sale' }).click();
+  await page.getByTestId('draft-editor').getByTestId('draft-delete').click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('draft-item')).toHaveCount(0);
+  // Campaigns shows again the report left open, read afresh.
+  await goTo(page, 'Campaigns');
+  await expect(report.getByTestId('report-missing')).toHaveText('The draft “Winter sale” has been deleted since; the message it sent is kept with the campaign.');
+  await expect(report.getByTestId('funnel-recipients')).toHaveAttribute('data-value', String(REACHED.length));
+  await shot(page, 'draft-deleted');
+  // Back to the campaign, and to its report again.
+  await report.getByTestId('report-back').click();
+  await page.getByTestId('campaign-detail').getByTestId('campaign-report').click();
+  await expect(report.getByTestId('report-missing')).toBeVisible();
+
+  // Send again to the failed ones: a new campaign to them, opened to check and start.
+  await report.getByTestId('report-retry-failed').click();
+  const e = page.getByTestId('campaign-editor');
+  await expect(e).toBeVisible();
+  await expect(e.getByRole('heading', { level: 1 })).toHaveText('Edit “Winter sale – failed ones again”');
+  await expect(e.locator('#campaign-step-title')).toHaveText('Check and start');
 });

@@ -27,7 +27,8 @@ export function ReportPage({ id }: { id: number }) {
   const retry = useBusyAction();
 
   useEffect(() => {
-    if (useReport.getState().campaignId !== id || !useReport.getState().report) reports.open(id);
+    // Read afresh each time the page shows (coming back to Campaigns shows the report left open).
+    reports.open(id);
     return followReport();
   }, [id]);
 
