@@ -182,12 +182,19 @@ test('the report follows a running campaign live, and says when its draft was de
   const sent = async () => Number(await report.getByTestId('funnel-sent').getAttribute('data-value'));
   const before = await sent();
   expect(before).toBeLessThan(REACHED.length - NOT_ON_WHATSAPP.length);
+  // The table as it first shows: some still waiting (read now, not waited for: the campaign moves on).
+  await expect(report.getByTestId('report-row').first()).toBeVisible();
+  const waitingAtFirst = await report.locator('[data-testid="report-row"][data-status="queued"]').count();
   await shot(page, 'running');
   // No click: the figures and the table move as messages go out.
   await expect.poll(sent, { timeout: 30_000 }).toBeGreaterThan(before);
   await expect(report.getByTestId('campaign-status')).toHaveText('Completed', { timeout: 60_000 });
   await expect.poll(sent, { timeout: 10_000 }).toBe(REACHED.length - NOT_ON_WHATSAPP.length);
   await expect(report.getByTestId('report-live')).toHaveCount(0);
+  // The table followed too (no click): nobody waits any more, the failed are there.
+  expect(waitingAtFirst).toBeGreaterThan(0);
+  await expect(report.locator('[data-testid="report-row"][data-status="queued"]')).toHaveCount(0);
+  await expect(report.locator('[data-testid="report-row"][data-status="failed"]')).toHaveCount(NOT_ON_WHATSAPP.length);
   await expect(report.getByTestId('report-missing')).toHaveCount(0);
 
   // The draft goes; the report still opens and says so.

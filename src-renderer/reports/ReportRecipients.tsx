@@ -114,8 +114,9 @@ export function ReportRecipients({ report }: { report: CampaignReport }) {
   const windowHours = useReport((s) => s.replyWindowHours);
   const accounts = useAccounts((s) => s.accounts);
   const [grouping, setGrouping] = useState(false);
-  const key = JSON.stringify([report.campaign.id, selection, sort, descending, windowHours, version]);
-  const { total, error, rowAt, ensure } = usePages<ReportRecipient>((offset, limit) => reports.recipients(offset, limit), key);
+  // A new filter or sort starts over; new figures (`version`, live) read the pages again in place.
+  const key = JSON.stringify([report.campaign.id, selection, sort, descending, windowHours]);
+  const { total, error, rowAt, ensure } = usePages<ReportRecipient>((offset, limit) => reports.recipients(offset, limit), key, version);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
