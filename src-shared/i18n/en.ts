@@ -3,12 +3,14 @@ import { enAccounts } from './en-accounts';
 import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
+import { enEstimate } from './en-estimate';
 
 export const en = {
   ...enAccounts,
   ...enCampaigns,
   ...enDraftsUi,
   ...enCampaignsUi,
+  ...enEstimate,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
