@@ -1,5 +1,5 @@
 /** Step 5: everything on one screen, and the numbers the audience gives now. */
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { banRiskWarnings, describeEstimate, estimateDuration } from '#shared/estimate';
 import { t } from '#shared/i18n';
 import { fromDraftPart } from '#renderer/drafts/model';
@@ -30,6 +30,16 @@ function Item({ label, step, goTo, children }: { label: string; step: Step; goTo
   );
 }
 
+/** Now, to the minute, moving on each minute (the estimate need not move every second). */
+function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  useEffect(() => {
+    const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000) * 60_000), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return minute;
+}
+
 export function ReviewStep({ form, preview, goTo }: Props) {
   const drafts = useDrafts((s) => s.drafts);
   const groups = useGroups((s) => s.groups);
@@ -55,8 +65,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
   const chosen = accounts.filter((a) => form.accountIds.includes(a.id));
   const capLine = draft ? capEstimate(form.pace.dailyCapPerAccount, draft.parts.length) : null;
   const customers = preview.loading ? null : (preview.preview?.total ?? null);
-  // Now, to the minute (the estimate need not move every second).
-  const minute = Math.floor(Date.now() / 60_000) * 60_000;
+  const minute = useMinute();
   const startMs = form.scheduleKind === 'now' ? minute : (scheduledMs(form) ?? minute);
   const parts = draft?.parts.length ?? 1;
   const estimate = useMemo(
@@ -67,7 +76,8 @@ export function ReviewStep({ form, preview, goTo }: Props) {
     [customers, form.pace, parts, form.accountIds.length, startMs, form.timezone],
   );
   const warnings = banRiskWarnings(form.pace);
-  const previewParts = useMemo(() => (draft ? draft.parts.map(fromDraftPart) : []), [draft]);
+  const draftParts = draft?.parts;
+  const previewParts = useMemo(() => (draftParts ? draftParts.map(fromDraftPart) : []), [draftParts]);
   return (
     <div className="cmp-review">
       <dl className="cmp-summary" data-testid="campaign-review">
@@ -100,7 +110,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
         <Item label={t('estimate.title')} step="timing" goTo={goTo}>
           {estimate ? (
             <>
-              <strong data-testid="review-estimate">{describeEstimate(estimate, Date.now(), form.timezone)}</strong>
+              <strong data-testid="review-estimate">{describeEstimate(estimate, minute, form.timezone)}</strong>
               <span className="cmp-estimate">
                 {t('estimate.basis', {
                   customers: customers ?? 0,
