@@ -84,7 +84,7 @@ test('an empty message is refused where it is chosen; the review shows the messa
   await next(page);
 
   await expect(stepTitle(page)).toHaveText('Check and start');
-  await expect(e.getByTestId('review-estimate')).toHaveText(/^about less than a minute, ends (today|tomorrow) \d\d:\d\d$/);
+  await expect(e.getByTestId('review-estimate')).toHaveText(/^less than a minute, ends (today|tomorrow) \d\d:\d\d$/);
   const risk = e.getByTestId('review-risk');
   await expect(risk).toContainText('This pace is faster than Fast.');
   await expect(risk).toContainText('There is no daily limit.');

@@ -93,6 +93,8 @@ describe('saying it', () => {
     const start = at(4, 14, 30);
     const e = estimateDuration({ ...base, customers: 131, startMs: start, pace: pace() });
     expect(e && describeEstimate(e, start, ZONE)).toBe('about 2 h 10 min, ends today 16:40');
+    const quick = estimateDuration({ ...base, customers: 1, startMs: start, pace: pace() });
+    expect(quick && describeEstimate(quick, start, ZONE)).toBe('less than a minute, ends today 14:30');
   });
 });
 

@@ -128,7 +128,9 @@ export function formatEnd(endMs: number, nowMs: number, timeZone: string): strin
 
 /** The whole line: "about 2 h 10 min, ends today 16:40". */
 export function describeEstimate(estimate: DurationEstimate, nowMs: number, timeZone: string): string {
-  return t('estimate.line', { duration: formatDuration(estimate.durationMs), end: formatEnd(estimate.endMs, nowMs, timeZone) });
+  const end = formatEnd(estimate.endMs, nowMs, timeZone);
+  if (estimate.durationMs < 30_000) return t('estimate.lineShort', { end });
+  return t('estimate.line', { duration: formatDuration(estimate.durationMs), end });
 }
 
 /**

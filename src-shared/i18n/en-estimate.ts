@@ -10,6 +10,7 @@ export const enEstimate = {
   'estimate.endsTomorrow': 'ends tomorrow {time}',
   'estimate.endsOn': 'ends {date}, {time}',
   'estimate.line': 'about {duration}, {end}',
+  'estimate.lineShort': 'less than a minute, {end}',
   'estimate.title': 'How long it takes',
   'estimate.basis':
     'For {customers} {customers|customer|customers} at this pace, inside the working hours and the daily limit, from {from}; an average of the random waits, so the real end may differ a little.',
