@@ -194,10 +194,10 @@ test('build a campaign for a group, start it and watch it complete', async ({ pi
   await expect(e.getByTestId('review-cap-estimate')).toHaveText('Per account: 150 messages a day ≈ 75 customers a day with this 2-part draft');
   await shot(page, 'form-5-review');
 
-  // Saved as a draft first: nothing is sent; it waits to be reviewed and started.
+  // Saved first, not started: nothing is sent; it waits to be reviewed and started.
   await e.getByTestId('campaign-save-draft').click();
   const detail = page.getByTestId('campaign-detail');
-  await expect(status(page)).toHaveText('Draft');
+  await expect(status(page)).toHaveText('Not started');
   await expect(detail.getByTestId('campaign-not-started')).toBeVisible();
   await detail.getByTestId('campaign-review-start').click();
   await expect(stepTitle(page)).toHaveText('Check and start');
@@ -358,7 +358,7 @@ test('pause, change the pace, resume and cancel a slower campaign; schedule a co
   await next(page);
   await expect(e.getByTestId('campaign-start')).toHaveText('Start now');
   await e.getByTestId('campaign-save-draft').click();
-  await expect(status(page)).toHaveText('Draft');
+  await expect(status(page)).toHaveText('Not started');
   await expect(detail.getByTestId('campaign-start-now')).toHaveCount(0);
   // Scheduled again for tomorrow.
   await detail.getByTestId('campaign-edit').click();

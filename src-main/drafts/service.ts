@@ -1,8 +1,8 @@
 /** Drafts: a name and message parts, kept in the book. Campaigns copy the parts when they start. */
 import type { Draft, DraftPart } from '#shared/campaigns';
-import { DraftPartsSchema, templatedTexts } from '#shared/campaigns';
+import { DraftPartsSchema } from '#shared/campaigns';
+import { messageProblems } from '#shared/draft-check';
 import { AppError } from '#shared/errors';
-import { parseTemplate } from '#shared/template';
 
 import type { DraftsTable } from '#main/db/schema';
 import type { Selectable } from 'kysely';
@@ -74,15 +74,5 @@ export async function deleteDraft(db: Db, id: number): Promise<boolean> {
 
 /** Problems that stop a draft from being sent, in plain words (empty when it can go). */
 export function draftProblems(draft: Pick<Draft, 'name' | 'parts'>): string[] {
-  const problems: string[] = [];
-  if (draft.parts.length === 0 || draft.parts.every((p) => p.kind === 'text' && p.text.trim() === '')) {
-    problems.push(`The draft “${draft.name}” has nothing to send yet. Add a message, a picture or another part.`);
-  }
-  draft.parts.forEach((part, i) => {
-    for (const text of templatedTexts(part)) {
-      const parsed = parseTemplate(text);
-      if (!parsed.ok) problems.push(`Part ${i + 1}: ${parsed.issues[0]?.message ?? 'the text can’t be read'}`);
-    }
-  });
-  return problems;
+  return messageProblems(draft);
 }

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Campaign } from '#shared/campaigns';
 import { t } from '#shared/i18n';
+import { useDrafts } from '#renderer/drafts/store';
 import { errorMessage } from '#renderer/ui/api';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { campaigns, showCampaign, showList, startAndFollow, updateEditor, useCampaigns, type Editor } from './store';
@@ -42,8 +43,10 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
   const { busy, error, setError, run } = useBusyAction();
   const heading = useRef<HTMLHeadingElement>(null);
   const index = STEPS.indexOf(step);
+  // The chosen draft (the message), checked at the message step; undefined until the drafts are loaded.
+  const draft = useDrafts((s) => (s.loaded ? (s.drafts.find((d) => d.id === form.draftId) ?? null) : undefined));
   // Steps open up to the first one that still needs something (the time is checked on leaving).
-  const firstOpen = STEPS.findIndex((s) => stepIssues(form, s, 0).length > 0);
+  const firstOpen = STEPS.findIndex((s) => stepIssues(form, s, 0, draft).length > 0);
   const reachable = firstOpen === -1 ? STEPS.length - 1 : firstOpen;
   const wantsPreview = step === 'audience' || step === 'review';
   const preview = useAudiencePreview(
@@ -65,7 +68,7 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
   };
   const next = (e: FormEvent) => {
     e.preventDefault();
-    const found = stepIssues(form, step, Date.now());
+    const found = stepIssues(form, step, Date.now(), draft);
     if (found.length > 0) {
       setIssues(found);
       return;
@@ -89,14 +92,16 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
   /** Saves the form (creating the campaign the first time), then starts or schedules it if asked. */
   const save = async (start: boolean) => {
     const now = Date.now();
-    const bad = firstIncompleteStep(form, now);
+    const bad = firstIncompleteStep(form, now, draft);
     const input = toInput(form);
     if (bad || !input) {
       const at = bad ?? 'message';
       goTo(at);
-      setIssues(stepIssues(form, at, now));
+      setIssues(stepIssues(form, at, now, draft));
       return;
     }
+    // Made by this click: if it can't start, it goes again (no stray campaign the user never kept).
+    const createdNow = id === null && start;
     let result: Campaign | null = null;
     // Shown already: the campaign ran (its recipients being prepared) before main answered.
     let shown = false;
@@ -122,7 +127,13 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
       } catch (e) {
         // The form is gone by then: a failure (the connection lost) is said in a toast instead.
         if (shown) toast.error(errorMessage(e));
-        else throw e;
+        else {
+          if (createdNow) {
+            await campaigns.remove(saved.id).catch(() => undefined);
+            updateEditor((ed) => ({ ...ed, id: null, dirty: true }));
+          }
+          throw e;
+        }
       }
     });
     if (shown) return;
@@ -141,7 +152,9 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
     : schedule?.kind === 'at'
       ? t('campaigns.form.scheduleFor', { when: formatInZone(schedule.at, form.timezone, localTimeZone()) })
       : t('campaigns.form.startNow');
-  const title = id === null ? t('campaigns.form.newTitle') : t('campaigns.form.editTitle', { name: existing?.name ?? form.name });
+  // The name as typed (a rename shows at once), or the saved one while the field is blank.
+  const shownName = form.name.trim() || existing?.name || '';
+  const title = id === null ? t('campaigns.form.newTitle') : t('campaigns.form.editTitle', { name: shownName });
 
   return (
     <section className="page cmp-editor" aria-labelledby="campaign-editor-title" data-testid="campaign-editor">

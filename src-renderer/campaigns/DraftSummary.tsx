@@ -1,5 +1,6 @@
 /** What a draft holds, in a few words and the start of its text. */
 import type { DraftPart, DraftPartKind } from '#shared/campaigns';
+import { isEmptyMessage } from '#shared/draft-check';
 import { t } from '#shared/i18n';
 
 const SNIPPET = 280;
@@ -20,7 +21,13 @@ function textOf(part: DraftPart): string {
 }
 
 export function DraftSummary({ parts }: { parts: DraftPart[] }) {
-  if (parts.length === 0) return <p className="banner warn small">{t('campaigns.draft.empty')}</p>;
+  if (isEmptyMessage(parts)) {
+    return (
+      <p className="banner warn small" data-testid="campaign-draft-empty">
+        {t('campaigns.draft.empty')}
+      </p>
+    );
+  }
   const kinds = new Map<DraftPartKind, number>();
   for (const part of parts) kinds.set(part.kind, (kinds.get(part.kind) ?? 0) + 1);
   const first = parts.map(textOf).find((text) => text.trim() !== '') ?? '';

@@ -1,10 +1,13 @@
 /** Step 5: everything on one screen, and the numbers the audience gives now. */
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { banRiskWarnings, describeEstimate, estimateDuration } from '#shared/estimate';
 import { t } from '#shared/i18n';
+import { fromDraftPart } from '#renderer/drafts/model';
+import { Preview } from '#renderer/drafts/Preview';
 import { useAccounts } from '#renderer/accounts/store';
 import { useDrafts } from '#renderer/drafts/store';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
-import { exclusionsOf, type CampaignForm, type Step } from './model';
+import { exclusionsOf, localTimeZone, scheduledMs, type CampaignForm, type Step } from './model';
 import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
 import { capEstimate, describeHours, describePace } from './text';
 import type { PreviewState } from './useAudiencePreview';
@@ -25,6 +28,16 @@ function Item({ label, step, goTo, children }: { label: string; step: Step; goTo
       </dd>
     </div>
   );
+}
+
+/** Now, to the minute, moving on each minute (the estimate need not move every second). */
+function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  useEffect(() => {
+    const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000) * 60_000), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return minute;
 }
 
 export function ReviewStep({ form, preview, goTo }: Props) {
@@ -51,6 +64,20 @@ export function ReviewStep({ form, preview, goTo }: Props) {
   ];
   const chosen = accounts.filter((a) => form.accountIds.includes(a.id));
   const capLine = draft ? capEstimate(form.pace.dailyCapPerAccount, draft.parts.length) : null;
+  const customers = preview.loading ? null : (preview.preview?.total ?? null);
+  const minute = useMinute();
+  const startMs = form.scheduleKind === 'now' ? minute : (scheduledMs(form) ?? minute);
+  const parts = draft?.parts.length ?? 1;
+  const estimate = useMemo(
+    () =>
+      customers === null || customers === 0
+        ? undefined
+        : estimateDuration({ pace: form.pace, customers, parts, accounts: form.accountIds.length, startMs, timeZone: form.timezone }),
+    [customers, form.pace, parts, form.accountIds.length, startMs, form.timezone],
+  );
+  const warnings = banRiskWarnings(form.pace);
+  const draftParts = draft?.parts;
+  const previewParts = useMemo(() => (draftParts ? draftParts.map(fromDraftPart) : []), [draftParts]);
   return (
     <div className="cmp-review">
       <dl className="cmp-summary" data-testid="campaign-review">
@@ -80,15 +107,47 @@ export function ReviewStep({ form, preview, goTo }: Props) {
         <Item label={t('campaigns.hours.title')} step="timing" goTo={goTo}>
           {describeHours(form.pace, form.timezone)}
         </Item>
+        <Item label={t('estimate.title')} step="timing" goTo={goTo}>
+          {estimate ? (
+            <>
+              <strong data-testid="review-estimate">{describeEstimate(estimate, minute, form.timezone)}</strong>
+              <span className="cmp-estimate">
+                {t('estimate.basis', {
+                  customers: customers ?? 0,
+                  from: form.scheduleKind === 'now' ? t('campaigns.schedule.now').toLocaleLowerCase() : t('campaigns.review.at', { date: form.date, time: form.time, zone: form.timezone }),
+                })}
+                {form.scheduleKind === 'now' && form.timezone !== localTimeZone() ? ` (${form.timezone})` : ''}
+              </span>
+            </>
+          ) : estimate === null ? (
+            <span className="error-text" data-testid="review-estimate">{t('estimate.never')}</span>
+          ) : (
+            <span className="muted" data-testid="review-estimate">{t('estimate.waiting')}</span>
+          )}
+          {warnings.length > 0 && (
+            <ul className="banner warn small cmp-risk" data-testid="review-risk">
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </Item>
         <Item label={t('campaigns.schedule.title')} step="timing" goTo={goTo}>
           {form.scheduleKind === 'now'
             ? t('campaigns.schedule.now')
             : t('campaigns.review.at', { date: form.date, time: form.time, zone: form.timezone })}
         </Item>
       </dl>
-      <section className="panel cmp-preview-box" aria-label={t('campaigns.review.previewTitle')}>
-        <AudiencePreviewPanel state={preview} exclusions={exclusions} />
-      </section>
+      <div className="cmp-review-side">
+        <section className="panel cmp-preview-box" aria-label={t('campaigns.review.previewTitle')}>
+          <AudiencePreviewPanel state={preview} exclusions={exclusions} />
+        </section>
+        {draft && (
+          <div className="panel cmp-message-preview" data-testid="review-message-preview">
+            <Preview parts={previewParts} />
+          </div>
+        )}
+      </div>
     </div>
   );
 }

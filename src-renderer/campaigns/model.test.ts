@@ -384,6 +384,24 @@ describe('stepIssues', () => {
     expect(stepIssues(goodForm({ name: '🎉' }), 'message', NOW)).toEqual([]);
   });
 
+  it('message: refuses an empty message there, in words, not at "Start now"', () => {
+    const blank = { name: 'New draft', parts: [{ kind: 'text' as const, text: '  \n ' }] };
+    expect(stepIssues(goodForm(), 'message', NOW, blank)).toEqual([
+      'The draft “New draft” has nothing to send yet. Add a message, a picture or another part.',
+    ]);
+    expect(stepIssues(goodForm(), 'message', NOW, { name: 'Nothing', parts: [] })).toHaveLength(1);
+    expect(firstIncompleteStep(goodForm(), NOW, blank)).toBe('message');
+    // A text that can't be read is said at the same step.
+    const broken = { name: 'Sale', parts: [{ kind: 'text' as const, text: 'Hello {{name' }] };
+    expect(stepIssues(goodForm(), 'message', NOW, broken)[0]).toMatch(/^Part 1 of the draft: /);
+    // A picture alone, or a text, is a message.
+    const ok = { name: 'Sale', parts: [{ kind: 'text' as const, text: 'Hello {{name|friend}}' }] };
+    expect(stepIssues(goodForm(), 'message', NOW, ok)).toEqual([]);
+    expect(firstIncompleteStep(goodForm(), NOW, ok)).toBeNull();
+    // Drafts not loaded yet: nothing to say (main checks again before it starts).
+    expect(stepIssues(goodForm(), 'message', NOW, undefined)).toEqual([]);
+  });
+
   it('audience: needs someone to send to', () => {
     expect(stepIssues(goodForm({ groupIds: [], pasted: '  ' }), 'audience', NOW)).toEqual([
       'Choose at least one group or smart list, paste some numbers, or pick people on the Contacts page.',

@@ -7,6 +7,7 @@ import type { Audience, Campaign, Draft, Exclusions, Schedule } from '#shared/ca
 import type { MethodParsedInput } from '#shared/contract';
 import { wallDate, wallTime } from '#shared/dates';
 import type { ContactQuery } from '#shared/filters';
+import { messageProblems } from '#shared/draft-check';
 import { t } from '#shared/i18n';
 import { isValidTimeZone, paceFromPreset, paceIssues, zonedParts, zonedTimeToUtc, type Pace } from '#shared/pace';
 
@@ -174,13 +175,20 @@ export function workingHoursIssues(pace: Pace): string[] {
   return paceIssues(pace).filter((issue) => !other.has(issue));
 }
 
-/** What a step still needs, in plain words ([] when it can be left). */
-export function stepIssues(form: CampaignForm, step: Step, now: number): string[] {
+/** The chosen draft as the form knows it: undefined while the drafts are not loaded. */
+export type ChosenDraft = Pick<Draft, 'name' | 'parts'> | null | undefined;
+
+/**
+ * What a step still needs, in plain words ([] when it can be left). The message step checks the
+ * chosen draft itself (empty, or a text that can't be read) with the words the queue would use.
+ */
+export function stepIssues(form: CampaignForm, step: Step, now: number, draft?: ChosenDraft): string[] {
   const issues: string[] = [];
   switch (step) {
     case 'message':
       if (form.name.trim() === '') issues.push(t('campaigns.issue.name'));
       if (form.draftId === null) issues.push(t('campaigns.issue.draft'));
+      else if (draft) issues.push(...messageProblems(draft));
       break;
     case 'audience':
       if (!hasAudience(form)) issues.push(t('campaigns.issue.audience'));
@@ -209,8 +217,8 @@ export function stepIssues(form: CampaignForm, step: Step, now: number): string[
 }
 
 /** The first step that still needs something, or null when the form is complete. */
-export function firstIncompleteStep(form: CampaignForm, now: number): Step | null {
-  return STEPS.find((s) => stepIssues(form, s, now).length > 0) ?? null;
+export function firstIncompleteStep(form: CampaignForm, now: number, draft?: ChosenDraft): Step | null {
+  return STEPS.find((s) => stepIssues(form, s, now, draft).length > 0) ?? null;
 }
 
 /** The contract input, when the form is complete enough to save (null otherwise). */

@@ -25,7 +25,7 @@ const NBSP = '\u00a0';
 
 describe('status labels', () => {
   it('names every campaign status', () => {
-    expect(CAMPAIGN_STATUSES.map(statusLabel)).toEqual(['Draft', 'Scheduled', 'Running', 'Paused', 'Completed', 'Cancelled', 'Failed']);
+    expect(CAMPAIGN_STATUSES.map(statusLabel)).toEqual(['Not started', 'Scheduled', 'Running', 'Paused', 'Completed', 'Cancelled', 'Failed']);
   });
 
   it('names every recipient status', () => {

@@ -7,6 +7,7 @@ export const enCampaigns = {
   'cq.err.timezone': '“{zone}” is not a time zone Pigeon knows. Pick one from the list.',
   'cq.err.emptyDraft': 'The draft “{name}” has nothing to send yet. Add a message, a picture or another part.',
   'cq.err.template': 'Part {part} of the draft: {message}',
+  'cq.err.unreadable': 'the text can’t be read',
   'cq.err.pace': 'The pace is not usable: {message}',
   'cq.err.notEditable': 'This campaign has already started; only its pace can change now.',
   'cq.err.cannotStart': 'This campaign has already been started ({status}).',

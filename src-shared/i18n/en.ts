@@ -6,6 +6,7 @@ import { enDraftsUi } from './en-drafts-ui';
 import { enOverview } from './en-overview';
 import { enReportsCore } from './en-reports-core';
 import { enReportsUi } from './en-reports-ui';
+import { enEstimate } from './en-estimate';
 
 export const en = {
   ...enAccounts,
@@ -15,6 +16,7 @@ export const en = {
   ...enOverview,
   ...enReportsCore,
   ...enReportsUi,
+  ...enEstimate,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
