@@ -61,21 +61,27 @@ export function AttachmentPicker(props: {
   const shrink = async (file: File) => {
     if (busy !== null) return;
     setBusy(t('drafts.attach.shrinking', { name: file.name }));
+    setTooBigPicture(null);
     try {
-      const smaller = await shrinkPicture(file, ATTACHMENT_LIMITS.image);
-      if (!smaller) {
-        setError(t('drafts.attach.shrinkFailed', { name: file.name }));
-        setTooBigPicture(null);
+      let smaller: File | null;
+      try {
+        smaller = await shrinkPicture(file, ATTACHMENT_LIMITS.image);
+      } catch {
+        // The picture could not be decoded (not really a picture, or a kind the browser can't read).
+        setError(t('drafts.attach.shrinkError', { name: file.name }));
         return;
       }
+      if (!smaller) {
+        setError(t('drafts.attach.shrinkFailed', { name: file.name }));
+        return;
+      }
+      // The copy goes the usual way: main checks it like any file.
       const ref = await drafts.attach('image', smaller);
       setError(null);
-      setTooBigPicture(null);
       setNote(t('drafts.attach.shrunk', { from: formatSize(file.size, getLocale()), to: formatSize(ref.size, getLocale()), name: file.name }));
       onAttached(ref);
     } catch (err) {
-      setError(t('drafts.attach.shrinkError', { name: file.name, message: errorMessage(err) }));
-      setTooBigPicture(null);
+      setError(errorMessage(err));
     } finally {
       setBusy(null);
     }

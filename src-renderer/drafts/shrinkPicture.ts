@@ -9,6 +9,9 @@ import { shrunkFileName } from './shrink';
 
 type Reply = { ok: true; done: ShrinkDone } | { ok: false; message: string };
 
+/** The worker ran and the picture itself could not be shrunk (not a decodable picture, say). */
+class ShrinkFailed extends Error {}
+
 function inWorker(file: Blob, limit: number): Promise<ShrinkDone> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -21,7 +24,7 @@ function inWorker(file: Blob, limit: number): Promise<ShrinkDone> {
     worker.onmessage = (e: MessageEvent<Reply>) => {
       worker.terminate();
       if (e.data.ok) resolve(e.data.done);
-      else reject(new Error(e.data.message));
+      else reject(new ShrinkFailed(e.data.message));
     };
     worker.onerror = (e) => {
       worker.terminate();
@@ -36,7 +39,9 @@ export async function shrinkPicture(file: File, limit: number): Promise<File | n
   let done: ShrinkDone;
   try {
     done = await inWorker(file, limit);
-  } catch {
+  } catch (error) {
+    if (error instanceof ShrinkFailed) throw error;
+    // The worker could not start: the same steps on the page.
     done = await shrinkBlob(file, limit);
   }
   if (!done) return null;

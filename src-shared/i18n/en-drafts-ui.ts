@@ -120,7 +120,7 @@ export const enDraftsUi = {
   'drafts.attach.shrinking': 'Making a smaller copy of “{name}”…',
   'drafts.attach.shrunk': 'A smaller copy of “{name}” is attached ({from} → {to}). Your file is unchanged.',
   'drafts.attach.shrinkFailed': '“{name}” can’t be made small enough without spoiling it. Choose a smaller picture.',
-  'drafts.attach.shrinkError': '“{name}” couldn’t be shrunk: {message}. Choose another picture.',
+  'drafts.attach.shrinkError': '“{name}” can’t be read as a picture, so it can’t be shrunk. Choose another picture.',
   'drafts.attach.limitNoun.video': 'videos',
   'drafts.attach.limitNoun.voice': 'voice notes',
   'drafts.attach.limitNoun.document': 'documents',
