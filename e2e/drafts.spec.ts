@@ -259,7 +259,7 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   await expect(unsaved).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Drafts', level: 1 })).toBeVisible();
   await expect(editor.getByTestId('draft-name')).toHaveValue('Spring sale 2026');
-  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+2');
   await expect(unsaved).toBeVisible();
   await shot(page, 'drafts-leave');
   await unsaved.getByRole('button', { name: 'Don’t save' }).click();

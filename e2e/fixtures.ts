@@ -14,8 +14,10 @@ export type Pigeon = { url: string; dataDir: string; page: Page };
 /**
  * simSpeed: how many times faster the demo phone runs (the host's PIGEON_SIM_SPEED); 20 unless a
  * spec says. hostEnv: more variables for the host (its test hooks, e.g. PIGEON_TEST_BUILD_PAUSE_MS).
+ * startPage: the page a test begins on (Pigeon opens on the Overview; most specs begin on Contacts);
+ * null stays where Pigeon opens.
  */
-export type PigeonOptions = { simSpeed: number; hostEnv: Record<string, string> };
+export type PigeonOptions = { simSpeed: number; hostEnv: Record<string, string>; startPage: string | null };
 
 // package.json says "type": "module", so this file is an ES module: no __dirname.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,11 +49,16 @@ export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
   // Override per spec with test.use({ simSpeed: 1 }), or for a whole run with PIGEON_SIM_SPEED.
   simSpeed: [Number(process.env.PIGEON_SIM_SPEED ?? 20), { option: true }],
   hostEnv: [{}, { option: true }],
-  pigeon: async ({ page, simSpeed, hostEnv }, use) => {
+  startPage: ['Contacts', { option: true }],
+  pigeon: async ({ page, simSpeed, hostEnv, startPage }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-e2e-'));
     const { child, url } = await startHost(dataDir, simSpeed, hostEnv);
     await page.goto(url);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    if (startPage !== null) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: startPage }).first().click();
+      await expect(page.getByRole('heading', { name: startPage, level: 1 })).toBeVisible();
+    }
     await use({ url, dataDir, page });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

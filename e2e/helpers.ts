@@ -10,6 +10,7 @@ import { messyContactsCsv, MESSY_ROWS } from '#main/spreadsheets/fixtures';
 import { expect, writeTempFile } from './fixtures';
 
 export type NavName =
+  | 'Overview'
   | 'Contacts'
   | 'Groups'
   | 'Smart lists'

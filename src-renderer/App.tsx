@@ -12,6 +12,7 @@ import { GroupsPage } from './groups/GroupsPage';
 import { ImportPage } from './import/ImportPage';
 import { InboxPage } from './inbox/InboxPage';
 import { ListsPage } from './lists/ListsPage';
+import { OverviewPage } from './overview/OverviewPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SuppressionsPage } from './suppressions/SuppressionsPage';
 import { startAccounts, useAccounts } from './accounts/store';
@@ -27,6 +28,7 @@ import { startSuppressions } from './suppressions/store';
 
 // Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
 const NAV: { page: Page; label: MessageKey; icon: string }[] = [
+  { page: 'overview', label: 'nav.overview', icon: 'M3 12l9-8 9 8M5 10v10h5v-6h4v6h5V10' },
   { page: 'contacts', label: 'nav.contacts', icon: 'M16 11a4 4 0 1 0-8 0 4 4 0 0 0 8 0zM4 21c0-4 4-6 8-6s8 2 8 6' },
   { page: 'groups', label: 'nav.groups', icon: 'M3 7h7l2 2h9v10H3zM3 7V5h6' },
   { page: 'lists', label: 'nav.lists', icon: 'M4 6h16M7 12h10M10 18h4' },
@@ -50,6 +52,8 @@ function NavIcon({ d }: { d: string }) {
 
 function CurrentPage({ page }: { page: Page }) {
   switch (page) {
+    case 'overview':
+      return <OverviewPage />;
     case 'contacts':
       return <ContactsPage />;
     case 'groups':

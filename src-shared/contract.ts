@@ -44,6 +44,7 @@ import {
   ScheduleSchema,
 } from './campaigns';
 import { isValidTimeZone } from './pace';
+import type { Overview } from './overview';
 import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
@@ -362,6 +363,9 @@ export const contract = {
   'campaigns.resolveUnknown': method<{ changed: number }>()(
     z.object({ id, action: z.enum(['resend', 'drop']), recipientIds: z.array(id).max(200_000).optional() }),
   ),
+
+  /** The home page: today per account, campaigns in progress, recent replies, 30 days of rates. */
+  'overview.get': method<Overview>()(z.object({})),
 
   /** A campaign's report: funnel, delays, accounts, failures, polls (opens for deleted drafts too). */
   'reports.get': method<CampaignReport>()(

@@ -14,6 +14,8 @@ import { emptyQuery } from '#shared/filters';
 import { appPaths } from '#main/core/app-paths';
 import { openCore, type Core, type CoreOptions } from '#main/core/core';
 import { generateContactsRows, generateContactsXlsx, generatedPhoneE164 } from '#main/spreadsheets/fixtures';
+import { seedHistory, type HistoryBenchContext } from './history';
+import { dashboardOpen } from './overview-bench';
 import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -208,7 +210,21 @@ async function main(): Promise<void> {
   }
   report('core_open_100k_ms', median(opens), 'ms', '<=', 300);
 
-  // 6–8. The send queue: throughput on a zero-delay demo phone, starting a campaign on the whole
+  // 6. The history figures: a copy of the book with 50 finished campaigns × 20 000 recipients.
+  const historyDir = fs.mkdtempSync(path.join(tmp, 'history-'));
+  fs.cpSync(bookDir, historyDir, { recursive: true });
+  fs.rmSync(path.join(historyDir, 'pigeon.lock'), { force: true });
+  const historyCore = await open(historyDir, { connectAccounts: false, startQueue: false });
+  const seedStart = performance.now();
+  const history = await seedHistory(historyCore);
+  console.log(
+    `# history: ${history.campaignIds.length} campaigns, ${history.rows} recipient rows, ${history.sent} sends, ${history.replies} replies (seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`,
+  );
+  const hctx: HistoryBenchContext = { core: historyCore, history, rounds: ROUNDS, tmp, report, median, percentile };
+  await dashboardOpen(hctx);
+  await historyCore.close();
+
+  // 7–9. The send queue: throughput on a zero-delay demo phone, starting a campaign on the whole
   // book with exclusions (on the book above), and pace lateness while an import runs.
   const ctx: QueueBenchContext = { n: N, rounds: ROUNDS, tmp, bookDir, bookBytes: bytes, open, report, median, percentile };
   await queueThroughput(ctx);

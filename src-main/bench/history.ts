@@ -174,3 +174,14 @@ export async function seedHistory(core: Core, options: HistoryOptions = {}): Pro
   const phone = contacts.find((c) => c.id === busiest.id)?.phone ?? '';
   return { campaignIds, accountIds, rows, sent, replies, busiestContact: { ...busiest, phone } };
 }
+
+/** What the history benchmarks get: a core open on the seeded history, and the bench's tools. */
+export type HistoryBenchContext = {
+  core: Core;
+  history: History;
+  rounds: number;
+  tmp: string;
+  report: (name: string, value: number, unit: string, op: '<=' | '>=', target: number) => void;
+  median: (values: number[]) => number;
+  percentile: (values: number[], p: number) => number;
+};

@@ -148,7 +148,20 @@ const q0002: Migration = {
   },
 };
 
-export const QUEUE_MIGRATIONS: readonly Migration[] = [q0001, q0002];
+const q0003: Migration = {
+  version: 3,
+  name: 'overview indexes',
+  up(db) {
+    db.exec(`
+      -- The Overview's days: customers by the time their message went out, with its acks (covering).
+      CREATE INDEX recipients_sent_acks ON recipients (sent_at, delivered_at, read_at) WHERE sent_at IS NOT NULL;
+      -- Today's sends over every account (the per-account index leads with the account).
+      CREATE INDEX send_ledger_at ON send_ledger (at);
+    `);
+  },
+};
+
+export const QUEUE_MIGRATIONS: readonly Migration[] = [q0001, q0002, q0003];
 
 /**
  * Opens the queue file next to the book and attaches the book as `book`. Every commit here is

@@ -27,6 +27,7 @@ import type { Sqlite } from '#main/kernel/db';
 import { EventBus } from '#main/kernel/events';
 import { combine, guardWrites, type Handlers } from '#main/kernel/handlers';
 import { listsHandlers } from '#main/lists/handlers';
+import { overviewHandlers } from '#main/overview/handlers';
 import { reportsHandlers } from '#main/reports/handlers';
 import { settingsHandlers } from '#main/settings/handlers';
 import { getSettings } from '#main/settings/settings';
@@ -198,6 +199,14 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
       }),
       campaignsHandlers(campaigns),
       reportsHandlers(kernel, { queueDb }),
+      overviewHandlers({
+        db,
+        queueDb,
+        accounts: () => accounts.list(),
+        progress: (id) => campaigns.progress(id),
+        timezone: () => accountTimezone,
+        now: () => clock.now(),
+      }),
     ),
     // Writes from the main thread wait (without blocking) while an import holds the write lock.
     () => imports.writable(),

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 
 export type Page =
+  | 'overview'
   | 'contacts'
   | 'groups'
   | 'lists'
@@ -21,7 +22,7 @@ let guard: LeaveGuard | null = null;
 let pending: Page | null = null;
 
 export const useNav = create<{ page: Page; go: (page: Page) => void }>((set, get) => ({
-  page: 'contacts',
+  page: 'overview',
   go: (page) => {
     if (pending !== null) {
       // The guard is already asking (a dialog is open): go to the latest choice once it agrees.
