@@ -1,14 +1,17 @@
 /**
  * A picture, video, document or voice note: choose (or drop) a file, see what it is, and read main's
- * reason in plain words when WhatsApp would not take it. Pictures show a thumbnail.
+ * reason in plain words when WhatsApp would not take it. Pictures show a thumbnail. A picture over
+ * WhatsApp's limit is offered "Shrink it": a smaller JPEG copy made in a worker is attached instead
+ * (the original file is only read, never changed).
  */
 import { useRef, useState, type ChangeEvent, type DragEvent } from 'react';
-import type { AttachmentKind, AttachmentRef } from '#shared/campaigns';
+import { ATTACHMENT_LIMITS, type AttachmentKind, type AttachmentRef } from '#shared/campaigns';
 import { getLocale, t } from '#shared/i18n';
 import { errorMessage } from '#renderer/ui/api';
 import { drafts } from './store';
 import { DraftIcon } from './DraftIcon';
 import { ACCEPT, fileTypeLabel, formatSize, oversizeMessage } from './model';
+import { shrinkPicture } from './shrinkPicture';
 import { useAttachmentUrl } from './useAttachmentUrl';
 
 const CHOOSE_LABEL: Record<AttachmentKind, 'drafts.attach.chooseImage' | 'drafts.attach.chooseVideo' | 'drafts.attach.chooseDocument' | 'drafts.attach.chooseVoice'> = {
@@ -27,20 +30,55 @@ export function AttachmentPicker(props: {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
+  /** A picture too big for WhatsApp, which a smaller copy could replace. */
+  const [tooBigPicture, setTooBigPicture] = useState<File | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const { kind, attachment, onAttached } = props;
 
   const attach = async (file: File) => {
     if (busy !== null) return;
     setError(null);
+    setNote(null);
+    setTooBigPicture(null);
     // Too big for this kind of part: refused here, before reading it into memory (main says the same).
     const tooBig = oversizeMessage(kind, file.name, file.size);
     if (tooBig !== null) {
       setError(tooBig);
+      // A picture can be made smaller here; other kinds need another tool.
+      if (kind === 'image' && file.type.startsWith('image/')) setTooBigPicture(file);
       return;
     }
-    setBusy(file.name);
+    setBusy(t('drafts.attach.checking', { name: file.name }));
     try {
       const ref = await drafts.attach(kind, file);
+      onAttached(ref);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const shrink = async (file: File) => {
+    if (busy !== null) return;
+    setBusy(t('drafts.attach.shrinking', { name: file.name }));
+    setTooBigPicture(null);
+    try {
+      let smaller: File | null;
+      try {
+        smaller = await shrinkPicture(file, ATTACHMENT_LIMITS.image);
+      } catch {
+        // The picture could not be decoded (not really a picture, or a kind the browser can't read).
+        setError(t('drafts.attach.shrinkError', { name: file.name }));
+        return;
+      }
+      if (!smaller) {
+        setError(t('drafts.attach.shrinkFailed', { name: file.name }));
+        return;
+      }
+      // The copy goes the usual way: main checks it like any file.
+      const ref = await drafts.attach('image', smaller);
+      setError(null);
+      setNote(t('drafts.attach.shrunk', { from: formatSize(file.size, getLocale()), to: formatSize(ref.size, getLocale()), name: file.name }));
       onAttached(ref);
     } catch (err) {
       setError(errorMessage(err));
@@ -90,8 +128,8 @@ export function AttachmentPicker(props: {
             <span className="muted">{t('drafts.attach.none')}</span>
           )}
           {busy !== null && (
-            <span className="small" role="status">
-              {t('drafts.attach.checking', { name: busy })}
+            <span className="small" role="status" data-testid="attach-busy">
+              {busy}
             </span>
           )}
         </div>
@@ -103,6 +141,19 @@ export function AttachmentPicker(props: {
       {error !== null && (
         <p className="error-text drafts-attach-error" role="alert" data-testid="attach-error">
           {error}
+        </p>
+      )}
+      {tooBigPicture !== null && (
+        <div className="drafts-attach-shrink">
+          <button type="button" className="primary" onClick={() => void shrink(tooBigPicture)} disabled={busy !== null} data-testid="attach-shrink">
+            {t('drafts.attach.shrink')}
+          </button>
+          <span className="muted small">{t('drafts.attach.shrinkHelp')}</span>
+        </div>
+      )}
+      {note !== null && (
+        <p className="muted small drafts-attach-note" role="status" data-testid="attach-note">
+          {note}
         </p>
       )}
       {!attachment && error === null && <p className="muted small drafts-attach-hint">{t(`drafts.attach.hint.${kind}`)}</p>}

@@ -115,6 +115,12 @@ export const enDraftsUi = {
   // Worded as main words it (src-main/drafts/attachments.ts), so the message is the same wherever the file is refused.
   'drafts.attach.tooBig': '“{name}” is {size} MB, but WhatsApp {kind} can be at most {limit} MB. Make it smaller and attach it again.',
   'drafts.attach.limitNoun.image': 'pictures',
+  'drafts.attach.shrink': 'Shrink it',
+  'drafts.attach.shrinkHelp': 'Pigeon makes a smaller copy (JPEG) that WhatsApp takes and attaches it. Your file stays as it is.',
+  'drafts.attach.shrinking': 'Making a smaller copy of “{name}”…',
+  'drafts.attach.shrunk': 'A smaller copy of “{name}” is attached ({from} → {to}). Your file is unchanged.',
+  'drafts.attach.shrinkFailed': '“{name}” can’t be made small enough without spoiling it. Choose a smaller picture.',
+  'drafts.attach.shrinkError': '“{name}” can’t be read as a picture, so it can’t be shrunk. Choose another picture.',
   'drafts.attach.limitNoun.video': 'videos',
   'drafts.attach.limitNoun.voice': 'voice notes',
   'drafts.attach.limitNoun.document': 'documents',
