@@ -16,6 +16,7 @@ import { groupsHandlers } from '#main/groups/handlers';
 import { importsHandlers } from '#main/imports/handlers';
 import type { ImportService } from '#main/imports/import-service';
 import { listsHandlers } from '#main/lists/handlers';
+import { reportExportHandlers } from '#main/reports/export';
 import { reportsHandlers } from '#main/reports/handlers';
 import { settingsHandlers } from '#main/settings/handlers';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
@@ -39,6 +40,7 @@ const parts = () =>
     draftsHandlers(kernel, { dataDir: '', variableGaps: () => ({}) as never }),
     campaignsHandlers({} as CampaignQueue),
     reportsHandlers(kernel, { queueDb: {} as never }),
+    reportExportHandlers({ queueFile: '', bookFile: '', bus: kernel.bus, workerPath: '', getReport: () => ({}) as never }),
   ] as const;
 
 describe('combine', () => {

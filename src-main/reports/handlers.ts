@@ -10,7 +10,7 @@ const notYet = (): never => {
 };
 
 /** Campaign reports (being built: issue 11). */
-export function reportsHandlers(_kernel: Kernel, _deps: ReportsDeps): HandlersOf<'reports'> {
+export function reportsHandlers(_kernel: Kernel, _deps: ReportsDeps): Omit<HandlersOf<'reports'>, 'reports.export' | 'reports.cancelExport'> {
   return {
     'reports.get': notYet,
     'reports.series': notYet,
