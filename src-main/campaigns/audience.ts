@@ -302,6 +302,19 @@ export function buildRecipients(
         await afterChunk();
       }
       if (stop()) throw new BuildStopped();
+      // The people left out, for the report (the counts alone do not say who).
+      // Reasons as the preview names them: blacklist, graylist, notOnWhatsApp, recentlyMessaged.
+      relaxedSync(q, () =>
+        q.transaction(() => {
+          q.prepare(`DELETE FROM excluded_people WHERE campaign_id = ?`).run(campaignId);
+          q.prepare(
+            `INSERT INTO excluded_people (campaign_id, contact_id, phone, name, reason)
+             SELECT ?, contact_id, phone, name, CASE excl WHEN 'black' THEN 'blacklist' WHEN 'gray' THEN 'graylist'
+               WHEN 'nowa' THEN 'notOnWhatsApp' ELSE 'recentlyMessaged' END
+             FROM cand WHERE excl IS NOT NULL ORDER BY rowid`,
+          ).run(campaignId);
+        })(),
+      );
       return preview;
     } finally {
       dropTemp(q);

@@ -148,7 +148,49 @@ const q0002: Migration = {
   },
 };
 
-export const QUEUE_MIGRATIONS: readonly Migration[] = [q0001, q0002];
+/**
+ * Reports (issue 11): the people an audience left out (until now only their counts were kept),
+ * poll votes, and the indexes the report's queries walk (delays as expressions, so a median is an
+ * ORDER BY … OFFSET on an index; the funnel and per-account figures as a covering scan).
+ */
+const qReports: Migration = {
+  version: 3,
+  name: 'reports: excluded people, poll votes, report indexes',
+  up(db) {
+    db.exec(`
+      -- Who the audience left out when the campaign was built, and why (black, gray, nowa, recent).
+      CREATE TABLE excluded_people (
+        id INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        contact_id INTEGER,
+        phone TEXT NOT NULL,
+        name TEXT NOT NULL,
+        reason TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX excluded_people_campaign ON excluded_people (campaign_id, name, id);
+
+      -- Poll votes on the messages we sent: the latest vote per voter and poll message wins.
+      CREATE TABLE poll_votes (
+        account_id INTEGER NOT NULL,
+        wa_message_id TEXT NOT NULL,
+        voter TEXT NOT NULL,
+        options TEXT NOT NULL,
+        voted_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, wa_message_id, voter)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE INDEX recipients_report ON recipients (campaign_id, account_id, status);
+      CREATE INDEX recipients_by_name ON recipients (campaign_id, name, id);
+      CREATE INDEX recipients_by_sent ON recipients (campaign_id, sent_at) WHERE sent_at IS NOT NULL;
+      CREATE INDEX recipients_delivered_delay ON recipients (campaign_id, delivered_at - sent_at)
+        WHERE delivered_at IS NOT NULL AND sent_at IS NOT NULL;
+      CREATE INDEX recipients_read_delay ON recipients (campaign_id, read_at - sent_at)
+        WHERE read_at IS NOT NULL AND sent_at IS NOT NULL;
+    `);
+  },
+};
+
+export const QUEUE_MIGRATIONS: readonly Migration[] = [q0001, q0002, qReports];
 
 /**
  * Opens the queue file next to the book and attaches the book as `book`. Every commit here is

@@ -121,6 +121,7 @@ describe('the writes marked in the domains', () => {
         'suppressions.removeContacts',
         'suppressions.move',
         'suppressions.remove',
+        'reports.toGroup',
       ].sort(),
     );
   });

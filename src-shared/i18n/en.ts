@@ -4,6 +4,7 @@ import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
 import { enReportExport } from './en-report-export';
+import { enReportsCore } from './en-reports-core';
 
 export const en = {
   ...enAccounts,
@@ -11,6 +12,7 @@ export const en = {
   ...enDraftsUi,
   ...enCampaignsUi,
   ...enReportExport,
+  ...enReportsCore,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
