@@ -58,10 +58,24 @@ const sheetRows = (wb: XLSX.WorkBook, name: string): unknown[][] => {
 
 /** What a neutralised text cell holds: a leading apostrophe before = + - @ (phones too, as in contacts). */
 const cellText = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
-const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 /** A date cell read back (whole seconds: Excel serials carry no more than that reliably). */
-const cellMs = (v: unknown): number | null => (v instanceof Date ? Math.round(v.getTime() / 1000) * 1000 : (v as null));
-const sec = (n: number | null) => (n === null ? null : Math.round(n / 1000) * 1000);
+const two = (n: number) => String(n).padStart(2, '0');
+/**
+ * What Excel shows for a date cell: its serial is days since 1899-12-30 in wall-clock time, read
+ * back here to the second as "2026-11-25 10:20:05". (SheetJS's `cellDates` Dates are off by
+ * seconds in zones whose 1899 offset was not whole minutes, so the serial is decoded directly.)
+ */
+const shown = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'number') return `not a date serial: ${JSON.stringify(v)}`;
+  const d = new Date(Math.floor(Math.round((v - 25_569) * 86_400_000) / 1000) * 1000);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+};
+const wallClock = (iso: string | null): string | null => {
+  if (iso === null) return null;
+  const t = new Date(Date.parse(iso));
+  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
+};
 
 describe('reports.export', () => {
   it('writes one campaign as summary, recipients and failures sheets matching the report', async () => {
@@ -69,7 +83,7 @@ describe('reports.export', () => {
     const id = h.campaignIds[0] as number;
     const file = await callCore(core, 'reports.export', { ids: [id], format: 'xlsx' });
     expect(file.fileName).toMatch(/^History 01 report \d{4}-\d{2}-\d{2}\.xlsx$/);
-    const wb = XLSX.read(file.bytes, { cellDates: true, cellFormula: true, cellNF: true });
+    const wb = XLSX.read(file.bytes, { cellFormula: true, cellNF: true });
     expect(wb.SheetNames).toEqual(['Summary', 'Recipients', 'Failures']);
 
     // Recipients: the same people, statuses, reasons, accounts and times as the report's table.
@@ -84,7 +98,7 @@ describe('reports.export', () => {
       expect(row, r.phone).toBeDefined();
       if (!row) continue;
       expect(row.slice(0, 5)).toEqual([cellText(r.name), cellText(r.phone), r.status, r.reason, r.accountId === null ? null : accounts.get(r.accountId)]);
-      expect(row.slice(5).map(cellMs)).toEqual([r.sentAt, r.deliveredAt, r.readAt, r.repliedAt].map((x) => sec(ms(x))));
+      expect(row.slice(5).map(shown)).toEqual([r.sentAt, r.deliveredAt, r.readAt, r.repliedAt].map(wallClock));
     }
 
     // Times are date cells with a date format, not text; no cell anywhere is a formula.
@@ -93,7 +107,7 @@ describe('reports.export', () => {
     expect(sentCells.length).toBeGreaterThan(0);
     for (const k of sentCells) {
       const c = sheet[k] as XLSX.CellObject;
-      expect(c.t).toBe('d');
+      expect(c.t).toBe('n');
       expect(String(c.z)).toMatch(/yyyy/);
     }
     for (const name of wb.SheetNames) {
@@ -114,7 +128,7 @@ describe('reports.export', () => {
     expect(summary.get('Delivered')?.[0]).toBe(report.funnel.delivered);
     expect(summary.get('Read')?.[0]).toBe(report.funnel.read);
     expect(summary.get('Failed')?.[0]).toBe(report.funnel.failed);
-    expect(summary.get('Started')?.[0]).toBeInstanceOf(Date);
+    expect(shown(summary.get('Started')?.[0])).toBe(wallClock(report.campaign.startedAt));
 
     // Failures: each reason with its count, then every failed or skipped person.
     const failures = sheetRows(wb, 'Failures');
