@@ -52,7 +52,7 @@ export function ExportReportDialog(props: { ids: number[]; onClose: () => void }
           {t('export.format.csv')}
         </label>
       </fieldset>
-      <p className="small">{format === 'csv' ? t('reportExport.csvNote') : many ? t('reportExport.whatMany') : t('reportExport.what')}</p>
+      <p className="small" style={{ marginBlock: '10px 4px' }}>{format === 'csv' ? t('reportExport.csvNote') : many ? t('reportExport.whatMany') : t('reportExport.what')}</p>
       <p className="muted small">{t('export.safety')}</p>
       {progress && (
         <ProgressBar done={progress.done} total={progress.total} label={t('reportExport.working', { done: progress.done, total: progress.total })} />
