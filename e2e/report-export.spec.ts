@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { expect, test } from './fixtures';
-import { goTo, linkDemoAccount, SHOTS_DIR } from './helpers';
+import { fastestCustomPace, goTo, linkDemoAccount, SHOTS_DIR, writeTextDraft } from './helpers';
 
 /** Four on WhatsApp, and one ending in 0 (the demo phone says it is not). */
 const PHONES = ['+905321230001', '+905321230002', '+905321230003', '+905321230004', '+905321230010'];
@@ -29,13 +29,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** A draft and a campaign to the pasted numbers at the fastest pace, started and finished. */
 async function sendSmallCampaign(page: Page, name: string): Promise<void> {
-  await goTo(page, 'Drafts');
-  await page.getByTestId('draft-new').or(page.getByTestId('draft-new-empty')).first().click();
-  const draft = page.getByTestId('draft-editor');
-  await draft.getByTestId('draft-name').fill(`${name} text`);
-  await draft.getByTestId('part-text-input').first().fill('New opening hours from Monday.');
-  await draft.getByTestId('draft-save').click();
-  await expect(draft.getByTestId('draft-state')).toHaveText('All changes saved');
+  await writeTextDraft(page, `${name} text`, 'New opening hours from Monday.');
 
   await goTo(page, 'Campaigns');
   await page.getByTestId('campaign-new').click();
@@ -46,13 +40,7 @@ async function sendSmallCampaign(page: Page, name: string): Promise<void> {
   await e.getByRole('textbox', { name: 'Numbers to add (optional)' }).fill(PHONES.join('\n'));
   await expect(e.getByTestId('audience-count')).toContainText('5 people will get this message');
   await e.getByTestId('campaign-next').click();
-  await e.getByRole('radio', { name: /^Custom/ }).check();
-  const custom = e.getByTestId('pace-custom');
-  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill('0');
-  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill('0');
-  await custom.getByRole('spinbutton', { name: 'Messages before each break (0 = never)' }).fill('0');
-  await custom.getByRole('spinbutton', { name: 'Messages per account per day (0 = no limit)' }).fill('0');
-  await custom.getByRole('checkbox', { name: 'Show “typing…” before each message' }).uncheck();
+  await fastestCustomPace(e);
   await e.getByTestId('campaign-next').click();
   await e.getByRole('checkbox', { name: 'Only send during working hours' }).uncheck();
   await e.getByTestId('campaign-next').click();
