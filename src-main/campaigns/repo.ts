@@ -66,7 +66,8 @@ export function countRecipients(q: Sqlite, campaignId: number): CampaignCounts {
   return counts;
 }
 
-export function toCampaign(q: Sqlite, r: CampaignRecord): Campaign {
+/** `counts` when the caller has just counted the rows itself (the report does). */
+export function toCampaign(q: Sqlite, r: CampaignRecord, counts?: CampaignCounts): Campaign {
   return {
     id: r.id,
     name: r.name,
@@ -86,7 +87,7 @@ export function toCampaign(q: Sqlite, r: CampaignRecord): Campaign {
     createdAt: new Date(r.created_at).toISOString(),
     startedAt: iso(r.started_at),
     finishedAt: iso(r.finished_at),
-    counts: countRecipients(q, r.id),
+    counts: counts ?? countRecipients(q, r.id),
   };
 }
 

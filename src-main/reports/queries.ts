@@ -30,7 +30,7 @@ import type {
   ReportSort,
 } from '#shared/reports';
 import type { CampaignRecord } from '#main/campaigns/queue-db';
-import { getCampaignRecord, toCampaign } from '#main/campaigns/repo';
+import { emptyCounts, getCampaignRecord, toCampaign } from '#main/campaigns/repo';
 import type { Sqlite } from '#main/kernel/db';
 
 const HOUR = 3_600_000;
@@ -53,19 +53,24 @@ const ms = (column: string) => `CAST(round((julianday(${column}) - 2440587.5) * 
  * (`replied_at`, ms) and whether any reply after our send was an opt-out. A CTE named `rep`;
  * parameters @c (campaign), @from (ISO, the campaign's first send), @win (ms).
  */
-const REPLIES_CTE = `rep AS MATERIALIZED (
-  SELECT r.id AS rid,
-    min(CASE WHEN i.at <= r.sent_at + @win THEN i.at END) AS replied_at,
-    max(i.opt_out) AS opted_out
-  FROM (
-    SELECT from_phone AS phone, ${ms('received_at')} AS at, opt_out FROM book.incoming_messages WHERE received_at >= @from
+export const REPLIES_CTE = `rep AS MATERIALIZED (
+  SELECT rid, min(replied_at) AS replied_at, max(opted_out) AS opted_out FROM (
+    SELECT r.id AS rid, CASE WHEN ${ms('m.received_at')} <= r.sent_at + @win THEN ${ms('m.received_at')} END AS replied_at, m.opt_out AS opted_out
+    FROM book.incoming_messages m CROSS JOIN recipients r ON r.campaign_id = @c AND r.phone = m.from_phone
+    WHERE m.received_at >= @from AND r.sent_at IS NOT NULL AND ${ms('m.received_at')} >= r.sent_at
     UNION ALL
-    SELECT phone, ${ms('received_at')} AS at, 1 FROM opt_outs WHERE received_at >= @from
-  ) i
-  JOIN recipients r ON r.campaign_id = @c AND r.phone = i.phone
-  WHERE r.sent_at IS NOT NULL AND i.at >= r.sent_at
-  GROUP BY r.id
+    SELECT r.id, CASE WHEN ${ms('o.received_at')} <= r.sent_at + @win THEN ${ms('o.received_at')} END, 1
+    FROM opt_outs o CROSS JOIN recipients r ON r.campaign_id = @c AND r.phone = o.phone
+    WHERE o.received_at >= @from AND r.sent_at IS NOT NULL AND ${ms('o.received_at')} >= r.sent_at
+  ) GROUP BY rid
 )`;
+
+/** One row's first reply within the window (ms), as a correlated subquery (parameter @win). */
+const REPLIED_AT = `(SELECT min(x.at) FROM (
+    SELECT ${ms('m.received_at')} AS at FROM book.incoming_messages m WHERE m.from_phone = r.phone
+    UNION ALL
+    SELECT ${ms('o.received_at')} FROM opt_outs o WHERE o.phone = r.phone
+  ) x WHERE r.sent_at IS NOT NULL AND x.at >= r.sent_at AND x.at <= r.sent_at + @win) AS replied_at`;
 
 function firstSent(q: Sqlite, id: number): { first: number | null; last: number | null } {
   // Two index seeks on recipients_by_sent.
@@ -133,7 +138,6 @@ function polls(q: Sqlite, id: number, parts: DraftPart[]): PollResult[] {
 
 export function getReport(q: Sqlite, id: number, replyWindowHours: number): CampaignReport {
   const record = campaignRecord(q, id);
-  const campaign: Campaign = toCampaign(q, record);
 
   // One covering scan of recipients_report gives the funnel and the per-account figures.
   const groups = q
@@ -154,8 +158,11 @@ export function getReport(q: Sqlite, id: number, replyWindowHours: number): Camp
     excluded: excludedReasons.reduce((sum, r) => sum + r.count, 0),
   };
   const accounts = new Map<number, AccountFigures>();
+  const counts = emptyCounts();
   for (const { accountId, status, n } of groups) {
     funnel.recipients += n;
+    counts[status] += n;
+    counts.total += n;
     const sent = status === 'sent' || status === 'delivered' || status === 'read';
     const delivered = status === 'delivered' || status === 'read';
     if (sent) funnel.sent += n;
@@ -176,6 +183,7 @@ export function getReport(q: Sqlite, id: number, replyWindowHours: number): Camp
     if (status === 'read') a.read += n;
     if (status === 'failed') a.failed += n;
   }
+  const campaign: Campaign = toCampaign(q, record, counts);
   const label = q.prepare(`SELECT label FROM book.accounts WHERE id = ?`).pluck();
   for (const a of accounts.values()) a.label = (label.get(a.accountId) as string | undefined) ?? null;
 
@@ -386,17 +394,19 @@ export function listReportRecipients(q: Sqlite, input: RecipientsQuery): { rows:
   const dir = input.descending ? 'DESC' : 'ASC';
   // Empty times (and removed accounts) last either way; the row id breaks ties.
   const nullsLast = input.sort === 'name' || input.sort === 'phone' || input.sort === 'status' ? '' : `${column} IS NULL, `;
+  // Replies only shown (not filtered or sorted by): looked up for the page's rows alone.
+  const withCte = w.needsReplies || input.sort === 'repliedAt';
   const rows = q
     .prepare(
-      `WITH ${REPLIES_CTE}
+      `${withCte ? `WITH ${REPLIES_CTE}` : ''}
        SELECT r.id, r.contact_id, r.name, r.phone, r.status, r.reason, r.account_id, r.attempts, r.sent_at, r.delivered_at, r.read_at,
-         rep.replied_at
-       FROM recipients r ${joinReplies} LEFT JOIN book.accounts a ON a.id = r.account_id
+         ${withCte ? 'rep.replied_at' : REPLIED_AT}
+       FROM recipients r ${withCte ? joinReplies : ''} LEFT JOIN book.accounts a ON a.id = r.account_id
        WHERE ${where}
        ORDER BY ${nullsLast}${column} ${dir}, r.id ${dir}
        LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
+    .all({ ...(withCte ? params : { ...w.params, win: params.win }), limit: input.limit, offset: input.offset }) as Row[];
   return {
     total,
     rows: rows.map((r) => ({

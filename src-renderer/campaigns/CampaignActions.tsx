@@ -9,6 +9,7 @@ import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { formFromCampaign, localTimeZone } from './model';
 import { formatInZone } from './text';
+import { reports } from '#renderer/reports/store';
 
 /** What cancelling does now, in words: before it starts, while preparing, or who won't get it. */
 function cancelBody(c: Campaign): string {
@@ -111,6 +112,11 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
         {(live || editable) && (
           <button type="button" onClick={() => void cancel()} disabled={busy} data-testid="campaign-cancel">
             {t('campaigns.action.cancel')}
+          </button>
+        )}
+        {!editable && (
+          <button type="button" onClick={() => reports.open(c.id)} data-testid="campaign-report">
+            {t('reports.open')}
           </button>
         )}
         <button type="button" onClick={() => void duplicate()} disabled={busy} data-testid="campaign-duplicate">

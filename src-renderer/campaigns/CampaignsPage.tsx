@@ -10,6 +10,7 @@ import { useCampaigns } from './store';
 import { startDrafts } from '#renderer/drafts/store';
 import { refreshGroups } from '#renderer/groups/store';
 import { refreshLists } from '#renderer/lists/store';
+import { ReportPage } from '#renderer/reports/ReportPage';
 
 function startNew(): void {
   void startNewCampaign();
@@ -32,6 +33,7 @@ export function CampaignsPage() {
   useFreshData();
   if (view.kind === 'edit') return <CampaignEditor editor={view.editor} />;
   if (view.kind === 'detail') return <CampaignDetail key={view.id} id={view.id} />;
+  if (view.kind === 'report') return <ReportPage key={view.id} id={view.id} />;
   return (
     <section className="page" aria-labelledby="campaigns-title">
       <div className="page-head">

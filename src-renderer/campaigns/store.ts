@@ -17,7 +17,12 @@ import { useToasts } from '#renderer/ui/toasts';
 /** The form being filled: a new campaign (id null) or an unstarted one. */
 export type Editor = { id: number | null; form: CampaignForm; step: Step; /** Changed since opened. */ dirty: boolean };
 
-export type CampaignsView = { kind: 'list' } | { kind: 'detail'; id: number } | { kind: 'edit'; editor: Editor };
+export type CampaignsView =
+  | { kind: 'list' }
+  | { kind: 'detail'; id: number }
+  | { kind: 'edit'; editor: Editor }
+  /** A campaign's report (src-renderer/reports). */
+  | { kind: 'report'; id: number };
 
 type CampaignsState = {
   campaigns: Campaign[];

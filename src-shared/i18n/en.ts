@@ -5,6 +5,7 @@ import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
 import { enReportExport } from './en-report-export';
 import { enReportsCore } from './en-reports-core';
+import { enReportsUi } from './en-reports-ui';
 
 export const en = {
   ...enAccounts,
@@ -13,6 +14,7 @@ export const en = {
   ...enCampaignsUi,
   ...enReportExport,
   ...enReportsCore,
+  ...enReportsUi,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
