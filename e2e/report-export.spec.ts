@@ -1,6 +1,5 @@
 /**
- * Exporting campaign reports as a user, from the campaigns list (the report page is another
- * slice): send a small demo campaign, tick it, "Export selected", save the .xlsx and read it back:
+ * Exporting campaign reports as a user, from the campaigns list and from the report page: send a small demo campaign, tick it, "Export selected", save the .xlsx and read it back:
  * a summary, the recipients (each number the campaign had, with its status and a real date for
  * "sent") and the failures (the number the demo phone says is not on WhatsApp).
  */
@@ -97,4 +96,24 @@ test('export a finished campaign from the list and read the workbook back', asyn
 
   const failures = rows('Failures');
   expect(failures.some((r) => typeof r[1] === 'string' && r[1].endsWith('0010'))).toBe(true);
+
+  // From the report page: Export… → CSV, whose rows are the people the report's table shows.
+  await row.getByRole('button', { name: 'Opening hours' }).click();
+  await page.getByTestId('campaign-detail').getByTestId('campaign-report').click();
+  const report = page.getByTestId('report-page');
+  await expect(report.getByTestId('report-count')).toHaveAttribute('data-value', '5');
+  await report.getByTestId('report-export').click();
+  const again = page.getByTestId('report-export-dialog');
+  await shot(page, 'report-export-from-report');
+  await again.getByTestId('report-export-csv').check();
+  const csvPromise = page.waitForEvent('download');
+  await again.getByTestId('report-export-start').click();
+  const csv = await csvPromise;
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
+  expect(lines[0]?.replace(/^\ufeff/, '')).toBe('Name,Phone,Status,Reason,Account,Sent,Delivered,Read,Replied');
+  expect(lines).toHaveLength(1 + PHONES.length);
+  const screenRows = await report.getByTestId('report-row').count();
+  expect(screenRows).toBe(PHONES.length);
+  for (const phone of PHONES) expect(lines.some((l) => l.includes(phone))).toBe(true);
 });
