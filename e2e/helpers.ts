@@ -198,3 +198,32 @@ export function pngBytes(width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * In the campaign form's sending step: a custom pace with no wait, no breaks, no daily cap and no
+ * "typing…" (the demo phone then sends at once).
+ */
+export async function fastestCustomPace(editor: Locator): Promise<void> {
+  await editor.getByRole('radio', { name: /^Custom/ }).check();
+  const custom = editor.getByTestId('pace-custom');
+  for (const name of [
+    'Shortest wait between messages, in seconds',
+    'Longest wait between messages, in seconds',
+    'Messages before each break (0 = never)',
+    'Messages per account per day (0 = no limit)',
+  ]) {
+    await custom.getByRole('spinbutton', { name }).fill('0');
+  }
+  await custom.getByRole('checkbox', { name: 'Show “typing…” before each message' }).uncheck();
+}
+
+/** A one-text draft written and saved on the Drafts page. */
+export async function writeTextDraft(page: Page, name: string, text: string): Promise<void> {
+  await goTo(page, 'Drafts');
+  await page.getByTestId('draft-new').or(page.getByTestId('draft-new-empty')).first().click();
+  const editor = page.getByTestId('draft-editor');
+  await editor.getByTestId('draft-name').fill(name);
+  await editor.getByTestId('part-text-input').first().fill(text);
+  await editor.getByTestId('draft-save').click();
+  await expect(editor.getByTestId('draft-state')).toHaveText('All changes saved');
+}

@@ -3,6 +3,7 @@ import { t, type MessageKey } from '#shared/i18n';
 import { useConnection } from './ui/api';
 import { CheckBanner, CheckDialogHost } from './checks/CheckNumbers';
 import { ConfirmHost } from './ui/confirm';
+import { ReportExportHost } from './reports/ExportReportDialog';
 import { Toasts } from './ui/Toasts';
 import { AccountsPage } from './accounts/AccountsPage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
@@ -156,6 +157,7 @@ export function App() {
       <Toasts />
       <CheckDialogHost />
       <ConfirmHost />
+      <ReportExportHost />
     </div>
   );
 }

@@ -396,6 +396,21 @@ export const contract = {
   ),
   /** A new, not started campaign with the same message and pace, to the ones that failed. */
   'reports.retryFailed': method<Campaign>()(z.object({ id })),
+  /**
+   * 1 to 50 campaigns' reports as one file, built in the spreadsheet worker: .xlsx (one campaign: a
+   * summary, its recipients and its failures; several: a summary row each, then a recipients sheet
+   * each) or .csv (the recipients, with the campaign's name). Progress on `exports.progress` with
+   * `exportId`; `reports.cancelExport` stops it (the call then fails with code "cancelled").
+   */
+  'reports.export': method<FileBlob>()(
+    z.object({
+      ids: z.array(id).min(1).max(50),
+      format: z.enum(['xlsx', 'csv']),
+      exportId: z.string().uuid().optional(),
+      replyWindowHours: z.number().int().min(1).max(MAX_REPLY_WINDOW_HOURS).default(DEFAULT_REPLY_WINDOW_HOURS),
+    }),
+  ),
+  'reports.cancelExport': method<{ cancelled: boolean }>()(z.object({ exportId: z.string().uuid() })),
 } as const;
 
 export type Contract = typeof contract;

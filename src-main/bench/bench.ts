@@ -18,6 +18,7 @@ import { seedHistory, type HistoryBenchContext } from './history';
 import { dashboardOpen } from './overview-bench';
 import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
 import { reportOpen } from './report-bench';
+import { reportExportBench } from './report-export-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -232,6 +233,7 @@ async function main(): Promise<void> {
   await campaignStart(ctx);
   await paceJitter(ctx);
   await reportOpen(ctx);
+  await reportExportBench(ctx);
 }
 
 main()

@@ -12,7 +12,7 @@ import { DEMO_CHECK_PACE, NumberChecks, REAL_CHECK_PACE } from '#main/accounts/n
 import { storeIncoming } from '#main/accounts/repo';
 import { campaignsHandlers } from '#main/campaigns/handlers';
 import { CampaignQueue, type QueueOptions, type SendTiming } from '#main/campaigns/queue';
-import { openQueueDb } from '#main/campaigns/queue-db';
+import { openQueueDb, QUEUE_FILE } from '#main/campaigns/queue-db';
 import { journalOptOut, optOutApplied, pendingOptOuts } from '#main/campaigns/repo';
 import { contactsHandlers } from '#main/contacts/handlers';
 import { closeStore, openStore, type Store } from '#main/db/connection';
@@ -28,6 +28,7 @@ import { EventBus } from '#main/kernel/events';
 import { combine, guardWrites, type Handlers } from '#main/kernel/handlers';
 import { listsHandlers } from '#main/lists/handlers';
 import { overviewHandlers } from '#main/overview/handlers';
+import { reportExportHandlers } from '#main/reports/export';
 import { reportsHandlers } from '#main/reports/handlers';
 import { settingsHandlers } from '#main/settings/handlers';
 import { getSettings } from '#main/settings/settings';
@@ -206,6 +207,13 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         progress: (id) => campaigns.progress(id),
         timezone: () => accountTimezone,
         now: () => clock.now(),
+      }),
+      reportExportHandlers({
+        queueFile: path.join(options.dataDir, QUEUE_FILE),
+        bookFile: store.file,
+        bus,
+        workerPath: options.workerPath,
+        getReport: async (id, replyWindowHours) => handlers['reports.get']({ id, replyWindowHours }),
       }),
     ),
     // Writes from the main thread wait (without blocking) while an import holds the write lock.

@@ -17,10 +17,11 @@ export const MIME = {
 
 export type ExportDeps = { db: Db; dbFile: string; bus: EventBus; workerPath: string };
 
-function safeFileName(name: string): string {
+/** A name any file system takes (no path or reserved characters), at most 120 characters. */
+export function safeFileName(name: string, fallback = 'contacts'): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not have
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim();
-  return cleaned === '' ? 'contacts' : cleaned.slice(0, 120);
+  return cleaned === '' ? fallback : cleaned.slice(0, 120);
 }
 
 export async function exportContacts(

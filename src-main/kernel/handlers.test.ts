@@ -17,6 +17,7 @@ import { importsHandlers } from '#main/imports/handlers';
 import type { ImportService } from '#main/imports/import-service';
 import { listsHandlers } from '#main/lists/handlers';
 import { overviewHandlers } from '#main/overview/handlers';
+import { reportExportHandlers } from '#main/reports/export';
 import { reportsHandlers } from '#main/reports/handlers';
 import { settingsHandlers } from '#main/settings/handlers';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
@@ -41,6 +42,7 @@ const parts = () =>
     campaignsHandlers({} as CampaignQueue),
     reportsHandlers(kernel, { queueDb: {} as never }),
     overviewHandlers({} as never),
+    reportExportHandlers({ queueFile: '', bookFile: '', bus: kernel.bus, workerPath: '', getReport: () => ({}) as never }),
   ] as const;
 
 describe('combine', () => {

@@ -17,7 +17,7 @@ const CHUNK = 10_000;
  * waits for an import's write lock: `mutating`) and "send again to the failed ones" (a new campaign
  * in the queue's own file, which never waits for the book: not mutating, like campaigns.create).
  */
-export function reportsHandlers(kernel: Kernel, deps: ReportsDeps): HandlersOf<'reports'> {
+export function reportsHandlers(kernel: Kernel, deps: ReportsDeps): Omit<HandlersOf<'reports'>, 'reports.export' | 'reports.cancelExport'> {
   const q = deps.queueDb;
   return {
     'reports.get': (input) => getReport(q, input.id, input.replyWindowHours),

@@ -7,7 +7,7 @@
 // (unneutralise) only where one of those characters follows, so a note such as "'tis" survives.
 // Phones like "'+90 532…" are cleaned by normalisePhone, which ignores one leading apostrophe.
 import { neutraliseCell } from '#shared/text';
-import { buildTextXlsx } from './xlsx-write-fast';
+import { buildTextXlsx, buildXlsx, type SheetSpec } from './xlsx-write-fast';
 
 /**
  * Excel limits sheet names to 31 characters and forbids \ / ? * [ ] : and a leading or trailing
@@ -46,6 +46,38 @@ function xlsxCell(value: string): string {
  */
 export function writeXlsx(sheetName: string, headers: string[], rows: string[][]): Uint8Array {
   return buildTextXlsx(safeSheetName(sheetName), headers, rows, xlsxCell);
+}
+
+/**
+ * Sheet names made valid (safeSheetName) and unique in one workbook: Excel compares them without
+ * case, so a repeat gets " (2)", " (3)"… within the 31 characters.
+ */
+export function uniqueSheetNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const base = safeSheetName(name);
+    let candidate = base;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      candidate = safeSheetName(base.slice(0, 31 - suffix.length)) + suffix;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+/**
+ * An .xlsx with several sheets (names made valid and unique), text cells neutralised as in
+ * writeXlsx; number and date columns as real numbers and dates. `onRow` runs after every data row
+ * (it may throw to abandon the file).
+ */
+export function writeWorkbook(sheets: readonly SheetSpec[], onRow?: () => void): Uint8Array {
+  const names = uniqueSheetNames(sheets.map((s) => s.name));
+  return buildXlsx(
+    sheets.map((s, i) => ({ ...s, name: names[i] ?? 'Sheet1' })),
+    xlsxCell,
+    onRow,
+  );
 }
 
 function csvField(value: string): string {

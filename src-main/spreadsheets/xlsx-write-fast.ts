@@ -33,6 +33,18 @@ const DEFLATE_LEVEL = 3;
 /** The cell styles of styles.xml (cellXfs indices). */
 const STYLE_TEXT = 1;
 const STYLE_HEADER = 2;
+const STYLE_DATE = 3;
+const STYLE_NUMBER = 4;
+
+const MS_PER_DAY = 86_400_000;
+/** Days from Excel's epoch (1899-12-30, with its 1900 leap-year quirk folded in) to 1970-01-01. */
+const EXCEL_UNIX_EPOCH_DAYS = 25_569;
+
+/** A time (ms since the epoch) as an Excel date serial showing this machine's wall-clock time. */
+export function excelDateSerial(ms: number): number {
+  const local = ms - new Date(ms).getTimezoneOffset() * 60_000;
+  return local / MS_PER_DAY + EXCEL_UNIX_EPOCH_DAYS;
+}
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -83,6 +95,25 @@ function needsPreserve(s: string): boolean {
 // The workbook
 
 /**
+ * What a column holds. 'text': every cell a text cell holding `cell(value)` (empty results left
+ * out). 'number': a number cell (a string value that is not a finite number is written as text).
+ * 'date': a time in ms since the epoch, written as an Excel date serial (in this machine's time
+ * zone, as Excel has none) with a date-and-time format; null / '' leave the cell empty.
+ */
+export type ColumnKind = 'text' | 'number' | 'date';
+/** A Date is a date cell in any column; a number in a text column is a number cell. */
+export type CellValue = string | number | Date | null;
+
+export type SheetSpec = {
+  /** Already valid for Excel and unique in the workbook. */
+  name: string;
+  headers: readonly string[];
+  rows: readonly (readonly CellValue[])[];
+  /** Per column; missing columns are text. */
+  kinds?: readonly ColumnKind[];
+};
+
+/**
  * An .xlsx with one sheet named `sheetName` (already valid for Excel): `headers` as a bold row 1,
  * then `rows`. Every cell is a text cell holding `cell(value)`; empty results are left out.
  * `cell` is applied exactly once per cell, in order.
@@ -93,33 +124,54 @@ export function buildTextXlsx(
   rows: readonly (readonly string[])[],
   cell: (value: string) => string,
 ): Uint8Array {
-  let width = headers.length;
-  for (const r of rows) if (r.length > width) width = r.length;
-  if (rows.length + 1 > MAX_XLSX_ROWS) throw new RangeError(`Too many rows for an .xlsx sheet: ${rows.length}`);
-  if (width > MAX_XLSX_COLS) throw new RangeError(`Too many columns for an .xlsx sheet: ${width}`);
+  return buildXlsx([{ name: sheetName, headers, rows }], cell);
+}
+
+/**
+ * An .xlsx with the given sheets, in order; the first one is selected. Text cells hold
+ * `cell(value)`. `onRow` is called after each data row is written (progress, and a cancel: it may
+ * throw, which abandons the workbook).
+ */
+export function buildXlsx(sheets: readonly SheetSpec[], cell: (value: string) => string, onRow?: () => void): Uint8Array {
+  if (sheets.length === 0) throw new RangeError('A workbook needs at least one sheet');
+  const widths = sheets.map((sheet) => {
+    let width = sheet.headers.length;
+    for (const r of sheet.rows) if (r.length > width) width = r.length;
+    if (sheet.rows.length + 1 > MAX_XLSX_ROWS) throw new RangeError(`Too many rows for an .xlsx sheet: ${sheet.rows.length}`);
+    if (width > MAX_XLSX_COLS) throw new RangeError(`Too many columns for an .xlsx sheet: ${width}`);
+    return width;
+  });
 
   const now = new Date();
   const zip = new ZipWriter(now);
-  zip.add('[Content_Types].xml', contentTypesXml());
+  zip.add('[Content_Types].xml', contentTypesXml(sheets.length));
   zip.add('_rels/.rels', ROOT_RELS);
   zip.add('docProps/app.xml', APP_XML);
   zip.add('docProps/core.xml', coreXml(now));
-  zip.add('xl/workbook.xml', workbookXml(sheetName));
-  zip.add('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
+  zip.add('xl/workbook.xml', workbookXml(sheets.map((s) => s.name)));
+  zip.add('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
   zip.add('xl/styles.xml', STYLES_XML);
-  zip.addStream('xl/worksheets/sheet1.xml', (write) => writeSheetXml(write, headers, rows, width, cell));
+  sheets.forEach((sheet, i) => {
+    zip.addStream(`xl/worksheets/sheet${i + 1}.xml`, (write) =>
+      writeSheetXml(write, sheet, widths[i] ?? 0, i === 0, cell, onRow),
+    );
+  });
   return zip.finish();
 }
 
-function contentTypesXml(): string {
+function contentTypesXml(sheetCount: number): string {
   const ct = 'application/vnd.openxmlformats-officedocument';
+  let sheets = '';
+  for (let i = 1; i <= sheetCount; i++) {
+    sheets += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`;
+  }
   return (
     XML_DECL +
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
     `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>` +
-    `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>` +
+    sheets +
     `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>` +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>` +
@@ -155,27 +207,38 @@ function coreXml(now: Date): string {
   );
 }
 
-function workbookXml(sheetName: string): string {
+function workbookXml(sheetNames: readonly string[]): string {
+  const sheets = sheetNames.map((name, i) => `<sheet name="${escapeXmlAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   return (
     XML_DECL +
     `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
     '<bookViews><workbookView/></bookViews>' +
-    `<sheets><sheet name="${escapeXmlAttr(sheetName)}" sheetId="1" r:id="rId1"/></sheets>` +
+    `<sheets>${sheets}</sheets>` +
     '</workbook>'
   );
 }
 
-const WORKBOOK_RELS =
-  XML_DECL +
-  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-  `<Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/>` +
-  '</Relationships>';
+/** Sheet i is rId(i+1); the styles come after them. */
+function workbookRels(sheetCount: number): string {
+  let rels = '';
+  for (let i = 1; i <= sheetCount; i++) rels += `<Relationship Id="rId${i}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  return (
+    XML_DECL +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    rels +
+    `<Relationship Id="rId${sheetCount + 1}" Type="${NS_R}/styles" Target="styles.xml"/>` +
+    '</Relationships>'
+  );
+}
 
-/** cellXfs: 0 General (Excel's default), 1 Text "@" (STYLE_TEXT), 2 Text + bold (STYLE_HEADER). */
+/**
+ * cellXfs: 0 General (Excel's default), 1 Text "@" (STYLE_TEXT), 2 Text + bold (STYLE_HEADER),
+ * 3 date and time (STYLE_DATE), 4 General for numbers in a column (STYLE_NUMBER).
+ */
 const STYLES_XML =
   XML_DECL +
   `<styleSheet xmlns="${NS_MAIN}">` +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>' +
   '<fonts count="2">' +
   '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
   '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
@@ -183,10 +246,12 @@ const STYLES_XML =
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3">' +
+  '<cellXfs count="5">' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
   '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
   '</cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
@@ -200,33 +265,41 @@ const STYLES_XML =
  */
 function writeSheetXml(
   write: (chunk: Buffer) => void,
-  headers: readonly string[],
-  rows: readonly (readonly string[])[],
+  sheet: SheetSpec,
   width: number,
+  selected: boolean,
   cell: (value: string) => string,
+  onRow?: () => void,
 ): void {
+  const { headers, rows } = sheet;
   const letters: string[] = [];
-  for (let c = 0; c < width; c++) letters.push(columnLetters(c));
+  const kinds: ColumnKind[] = [];
+  for (let c = 0; c < width; c++) {
+    letters.push(columnLetters(c));
+    kinds.push(sheet.kinds?.[c] ?? 'text');
+  }
   const lastRef = (width > 0 ? columnLetters(width - 1) : 'A') + String(rows.length + 1);
 
   let head =
     XML_DECL +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
     `<dimension ref="${lastRef === 'A1' ? 'A1' : 'A1:' + lastRef}"/>` +
-    '<sheetViews><sheetView tabSelected="1" workbookViewId="0">' +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">` +
     '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' +
     '</sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>';
   if (width > 0) {
     head += '<cols>';
-    const widths = guessWidths(headers, rows, width);
+    const widths = guessWidths(headers, rows, width, kinds);
     for (let c = 0; c < width; c++) {
-      head += `<col min="${c + 1}" max="${c + 1}" width="${widths[c] ?? MIN_COL_WIDTH}" style="${STYLE_TEXT}" customWidth="1"/>`;
+      const style = kinds[c] === 'date' ? STYLE_DATE : kinds[c] === 'number' ? STYLE_NUMBER : STYLE_TEXT;
+      head += `<col min="${c + 1}" max="${c + 1}" width="${widths[c] ?? MIN_COL_WIDTH}" style="${style}" customWidth="1"/>`;
     }
     head += '</cols>';
   }
-  head += '<sheetData>' + rowXml(headers, 1, letters, STYLE_HEADER, cell);
+  const headerKinds = new Array<ColumnKind>(width).fill('text');
+  head += '<sheetData>' + rowXml(headers, 1, letters, headerKinds, STYLE_HEADER, cell);
 
   let buf = Buffer.allocUnsafe(2 * CHUNK_BYTES);
   let used = 0;
@@ -244,18 +317,45 @@ function writeSheetXml(
     }
   };
   put(head);
-  for (let i = 0; i < rows.length; i++) put(rowXml(rows[i] ?? [], i + 2, letters, STYLE_TEXT, cell));
+  for (let i = 0; i < rows.length; i++) {
+    put(rowXml(rows[i] ?? [], i + 2, letters, kinds, STYLE_TEXT, cell));
+    onRow?.();
+  }
   put('</sheetData></worksheet>');
   if (used > 0) write(buf.subarray(0, used));
 }
 
 /** One <row>, or '' when all its cells are empty. */
-function rowXml(values: readonly string[], rowNumber: number, letters: readonly string[], style: number, cell: (value: string) => string): string {
+function rowXml(
+  values: readonly CellValue[],
+  rowNumber: number,
+  letters: readonly string[],
+  kinds: readonly ColumnKind[],
+  style: number,
+  cell: (value: string) => string,
+): string {
   const rn = String(rowNumber);
   const open = '" s="' + String(style) + '" t="inlineStr"><is><t';
   let s = '';
   for (let c = 0; c < values.length; c++) {
-    const v = cell(values[c] ?? '');
+    const raw = values[c] ?? '';
+    const kind = kinds[c] ?? 'text';
+    let number = NaN;
+    let date = false;
+    if (raw instanceof Date) {
+      number = excelDateSerial(raw.getTime());
+      date = true;
+    } else if (typeof raw === 'number' || (kind === 'number' && raw !== '')) {
+      number = Number(raw);
+      date = kind === 'date';
+      if (date) number = excelDateSerial(number);
+    }
+    if (Number.isFinite(number)) {
+      s += '<c r="' + (letters[c] ?? columnLetters(c)) + rn + '" s="' + String(date ? STYLE_DATE : STYLE_NUMBER) + '"><v>' + String(number) + '</v></c>';
+      continue;
+    }
+    if (raw instanceof Date || typeof raw === 'number') continue;
+    const v = cell(String(raw));
     if (v === '') continue;
     s += '<c r="' + (letters[c] ?? columnLetters(c)) + rn + open + (needsPreserve(v) ? ' xml:space="preserve">' : '>') + escapeXmlText(v) + '</t></is></c>';
   }
@@ -263,16 +363,24 @@ function rowXml(values: readonly string[], rowNumber: number, letters: readonly 
 }
 
 /** Column widths in characters from the longest text of each column (UTF-16 units: a guess). */
-function guessWidths(headers: readonly string[], rows: readonly (readonly string[])[], width: number): number[] {
+function guessWidths(
+  headers: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  width: number,
+  kinds: readonly ColumnKind[],
+): number[] {
   const longest = new Array<number>(width).fill(0);
-  const measure = (values: readonly string[]): void => {
+  const measure = (values: readonly CellValue[]): void => {
     for (let c = 0; c < values.length; c++) {
-      const len = (values[c] ?? '').length;
+      const v = values[c];
+      const len = typeof v === 'string' ? v.length : v === null || v === undefined ? 0 : 10;
       if (len > (longest[c] ?? 0)) longest[c] = len;
     }
   };
   measure(headers);
   for (const r of rows) measure(r);
+  // "2026-12-03 14:05:09"
+  for (let c = 0; c < width; c++) if (kinds[c] === 'date' && (longest[c] ?? 0) < 19) longest[c] = 19;
   return longest.map((n) => Math.min(MAX_COL_WIDTH, Math.max(MIN_COL_WIDTH, n + 2)));
 }
 

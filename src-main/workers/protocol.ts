@@ -4,6 +4,7 @@ import type { ColumnMapping, ImportPhase, ImportPreview } from '#shared/domain';
 import type { ErrorPayload } from '#shared/errors';
 import type { PreparedContact, RejectedWithCells } from '#main/imports/prepare';
 import type { WriteOptions, WriteResult } from '#main/imports/write';
+import type { ReportFileInput } from '#main/reports/export-sheets';
 
 export type OpenRequest = {
   type: 'open';
@@ -43,7 +44,17 @@ export type ExportRequest = {
   cancelFlag: SharedArrayBuffer;
 };
 
-export type ToWorker = OpenRequest | PrepareRequest | WriteRequest | ExportRequest;
+/** A campaign report export: the reports come from main, the recipients are read here. */
+export type ReportExportRequest = {
+  type: 'reportExport';
+  /** The queue file (campaigns.sqlite3) and the contact book, attached as `book`. */
+  queueFile: string;
+  bookFile: string;
+  input: ReportFileInput;
+  cancelFlag: SharedArrayBuffer;
+};
+
+export type ToWorker = OpenRequest | PrepareRequest | WriteRequest | ExportRequest | ReportExportRequest;
 
 export type FromWorker =
   | { type: 'preview'; preview: Omit<ImportPreview, 'importId' | 'fileName'> }

@@ -14,8 +14,9 @@ import { RowPreparer } from '#main/imports/prepare';
 import { ContactWriter } from '#main/imports/write';
 import { guessMapping } from '#main/spreadsheets/mapping';
 import { parseSpreadsheet, SpreadsheetError, type ParsedSheet } from '#main/spreadsheets/parse';
+import { buildReportFile, ExportCancelled } from '#main/reports/export-sheets';
 import { writeCsv, writeXlsx } from '#main/spreadsheets/write';
-import type { ChunkMessage, ExportRequest, FromWorker, PrepareRequest, ToWorker, WriteRequest } from './protocol';
+import type { ChunkMessage, ExportRequest, FromWorker, PrepareRequest, ReportExportRequest, ToWorker, WriteRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('spreadsheet-worker must run in a worker thread');
@@ -178,6 +179,25 @@ function exportContacts(req: ExportRequest): void {
   }
 }
 
+/** A campaign report export: reads the queue file read-only; a cancel abandons the bytes. */
+function exportReport(req: ReportExportRequest): void {
+  const flag = new Int32Array(req.cancelFlag);
+  const db = openSqlite(req.queueFile, { readonly: true });
+  try {
+    db.prepare('ATTACH DATABASE ? AS book').run(req.bookFile);
+    const bytes = buildReportFile(db, req.input, (done, total) => {
+      if (Atomics.load(flag, 0) === 1) throw new ExportCancelled();
+      send({ type: 'progress', phase: 'writing', done, total });
+    });
+    send({ type: 'exported', bytes, rows: 0, status: 'completed' }, [bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    if (!(error instanceof ExportCancelled)) throw error;
+    send({ type: 'exported', bytes: new Uint8Array(), rows: 0, status: 'cancelled' });
+  } finally {
+    db.close();
+  }
+}
+
 port.on('message', (message: ToWorker) => {
   try {
     switch (message.type) {
@@ -207,6 +227,9 @@ port.on('message', (message: ToWorker) => {
         break;
       case 'export':
         exportContacts(message);
+        break;
+      case 'reportExport':
+        exportReport(message);
         break;
     }
   } catch (error) {

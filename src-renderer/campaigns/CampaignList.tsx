@@ -1,4 +1,5 @@
 /** Every campaign, newest first: state, progress and figures; or what campaigns are, when none. */
+import { useState } from 'react';
 import type { Campaign } from '#shared/campaigns';
 import { t } from '#shared/i18n';
 import { formatFull, formatWhen } from '#renderer/ui/format';
@@ -7,6 +8,7 @@ import { showCampaign, useCampaigns } from './store';
 import { useDrafts } from '#renderer/drafts/store';
 import { useNav } from '#renderer/ui/nav';
 import { IndeterminateBar, ProgressBar } from '#renderer/ui/ProgressBar';
+import { MAX_EXPORT_CAMPAIGNS, openReportExport } from '#renderer/reports/exportStore';
 import { CountsLine } from './CountsLine';
 import { localTimeZone } from './model';
 import { StatusBadge } from './StatusBadge';
@@ -36,11 +38,14 @@ function When({ campaign: c }: { campaign: Campaign }) {
   );
 }
 
-function CampaignRow({ campaign: c }: { campaign: Campaign }) {
+function CampaignRow({ campaign: c, picked, onPick }: { campaign: Campaign; picked: boolean; onPick: (on: boolean) => void }) {
   const started = c.counts.total > 0;
   return (
     <article className="card cmp-row" data-testid="campaign-row" aria-label={c.name}>
       <div className="cmp-row-head">
+        {started && (
+          <input type="checkbox" checked={picked} onChange={(e) => onPick(e.target.checked)} aria-label={t('reportExport.select', { name: c.name })} data-testid="campaign-pick" />
+        )}
         <h3 className="grow">
           <button type="button" className="link cmp-open" onClick={() => showCampaign(c.id)}>
             <bdi>{c.name}</bdi>
@@ -74,6 +79,14 @@ export function CampaignList({ onNew }: { onNew: () => void }) {
   const drafts = useDrafts((s) => s.drafts);
   const accounts = useAccounts((s) => s.accounts);
   const go = useNav((s) => s.go);
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const pick = (id: number, on: boolean) =>
+    setPicked((old) => {
+      const next = new Set(old);
+      if (on && next.size < MAX_EXPORT_CAMPAIGNS) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   if (error && campaigns.length === 0) {
     return (
       <div className="banner error" role="alert">
@@ -129,8 +142,15 @@ export function CampaignList({ onNew }: { onNew: () => void }) {
   }
   return (
     <div className="cmp-list" data-testid="campaigns">
+      {picked.size > 0 && (
+        <div className="row">
+          <button type="button" onClick={() => openReportExport([...picked])} data-testid="campaigns-export-selected">
+            {t('reportExport.selected', { count: picked.size })}
+          </button>
+        </div>
+      )}
       {campaigns.map((c) => (
-        <CampaignRow key={c.id} campaign={c} />
+        <CampaignRow key={c.id} campaign={c} picked={picked.has(c.id)} onPick={(on) => pick(c.id, on)} />
       ))}
     </div>
   );

@@ -19,6 +19,7 @@ import {
 import { api, errorMessage, onEvent } from '#renderer/ui/api';
 import { useNav } from '#renderer/ui/nav';
 import { toast } from '#renderer/ui/toasts';
+import { openReportExport } from './exportStore';
 import { applyCampaign, openEditor, showCampaign, useCampaigns } from '#renderer/campaigns/store';
 import { formFromCampaign } from '#renderer/campaigns/model';
 import { useContactsView } from '#renderer/contacts/view';
@@ -181,9 +182,10 @@ export const reports = {
     return made;
   },
 
-  /** The report to a file. Built by the export slice; until then it says so. */
+  /** The report to a file: the export dialog for this campaign (ExportReportDialog, mounted in App). */
   exportReport: (): void => {
-    toast.info(t('reports.export.soon'));
+    const id = useReport.getState().campaignId;
+    if (id !== null) openReportExport([id]);
   },
 };
 

@@ -4,6 +4,7 @@ import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
 import { enOverview } from './en-overview';
+import { enReportExport } from './en-report-export';
 import { enReportsCore } from './en-reports-core';
 import { enReportsUi } from './en-reports-ui';
 import { enEstimate } from './en-estimate';
@@ -14,6 +15,7 @@ export const en = {
   ...enDraftsUi,
   ...enCampaignsUi,
   ...enOverview,
+  ...enReportExport,
   ...enReportsCore,
   ...enReportsUi,
   ...enEstimate,
