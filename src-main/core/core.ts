@@ -15,6 +15,7 @@ import { CampaignQueue, type QueueOptions, type SendTiming } from '#main/campaig
 import { openQueueDb } from '#main/campaigns/queue-db';
 import { journalOptOut, optOutApplied, pendingOptOuts } from '#main/campaigns/repo';
 import { contactsHandlers } from '#main/contacts/handlers';
+import { catchUp, WaProofs } from '#main/contacts/wa-proof';
 import { closeStore, openStore, type Store } from '#main/db/connection';
 import { draftsHandlers } from '#main/drafts/handlers';
 import { exportsHandlers } from '#main/exports/handlers';
@@ -156,7 +157,10 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         : REAL_CHECK_PACE,
   });
 
+  // Delivered or read campaign messages mark their contacts as on WhatsApp (batched, lock-tolerant).
+  const waProofs = new WaProofs({ db, clock: realClock, writable, onMarked: () => bus.emit('contacts.changed', { reason: 'whatsapp' }) });
   const campaigns = new CampaignQueue({
+    onDelivered: (phone) => waProofs.proved(phone),
     q: queueDb,
     db,
     bus,
@@ -203,6 +207,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     () => imports.writable(),
   );
 
+  catchUp(waProofs, queueDb);
   await accounts.start(options.connectAccounts ?? true);
   if (options.startQueue ?? true) await campaigns.start();
 
@@ -216,6 +221,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     async close() {
       try {
         await campaigns.close();
+        await waProofs.close();
         await checks.close();
         await accounts.close();
         await imports.closeAll();
