@@ -189,7 +189,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
           accountTimezone = settings.timezone;
         },
       }),
-      contactsHandlers(kernel),
+      contactsHandlers(kernel, { queueDb }),
       groupsHandlers(kernel),
       listsHandlers(kernel),
       suppressionsHandlers(kernel),
