@@ -83,7 +83,39 @@ function fieldCondition(f: FieldCondition): Cond {
   }
 }
 
-export function filterCondition(filter: SmartFilter): Cond {
+/**
+ * Campaign outcome, read from the queue's file attached (read-only) to the book's connection as
+ * `cq` (core.ts). Every branch probes an index per contact: recipients (phone, sent_at) for sent
+ * messages, UNIQUE (campaign_id, phone) for one campaign, incoming (from_phone, received_at).
+ */
+function campaignCondition(f: NonNullable<SmartFilter['campaign']>, now: number): Cond {
+  const parts: Cond[] = [];
+  if (f.campaignId !== null) parts.push(sql<SqlBool>`r.campaign_id = ${f.campaignId}`);
+  if (f.withinDays !== null) parts.push(sql<SqlBool>`r.sent_at >= ${now - f.withinDays * 86_400_000}`);
+  const narrow = parts.length > 0 ? sql`AND ${and(parts)}` : sql``;
+  const sent = (extra: ReturnType<typeof sql>) =>
+    sql<SqlBool>`EXISTS (SELECT 1 FROM cq.recipients r WHERE r.phone = c.phone AND r.sent_at IS NOT NULL ${narrow} ${extra})`;
+  switch (f.outcome) {
+    case 'received':
+      return sent(sql``);
+    case 'never':
+      return sql<SqlBool>`NOT ${sent(sql``)}`;
+    case 'read':
+      return sent(sql`AND r.read_at IS NOT NULL`);
+    case 'replied':
+      return sent(sql`AND EXISTS (SELECT 1 FROM incoming_messages m WHERE m.from_phone = c.phone
+        AND m.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', r.sent_at / 1000.0, 'unixepoch'))`);
+    case 'failed':
+      // A failure may come before anything went out (sent_at NULL): probe by campaign when named.
+      return f.campaignId !== null
+        ? sql<SqlBool>`EXISTS (SELECT 1 FROM cq.recipients r WHERE r.campaign_id = ${f.campaignId} AND r.phone = c.phone AND r.status = 'failed'
+            ${f.withinDays !== null ? sql`AND r.updated_at >= ${now - f.withinDays * 86_400_000}` : sql``})`
+        : sql<SqlBool>`EXISTS (SELECT 1 FROM cq.campaigns k JOIN cq.recipients r ON r.campaign_id = k.id AND r.phone = c.phone
+            WHERE r.status = 'failed' ${f.withinDays !== null ? sql`AND r.updated_at >= ${now - f.withinDays * 86_400_000}` : sql``})`;
+  }
+}
+
+export function filterCondition(filter: SmartFilter, now: number = Date.now()): Cond {
   const conds: Cond[] = [];
   if (filter.groupIds.length > 0) {
     // Written as IN (subquery) so SQLite can start from the (indexed) members, not every contact.
@@ -99,6 +131,7 @@ export function filterCondition(filter: SmartFilter): Cond {
   if (filter.createdTo) conds.push(sql<SqlBool>`c.created_at < date(${filter.createdTo}, '+1 day')`);
   if (filter.whatsapp === 'yes' || filter.whatsapp === 'no') conds.push(sql<SqlBool>`c.wa_status = ${filter.whatsapp}`);
   if (filter.whatsapp === 'unknown') conds.push(sql<SqlBool>`c.wa_status IS NULL`);
+  if (filter.campaign) conds.push(campaignCondition(filter.campaign, now));
   return and(conds);
 }
 

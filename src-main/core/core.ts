@@ -12,7 +12,7 @@ import { DEMO_CHECK_PACE, NumberChecks, REAL_CHECK_PACE } from '#main/accounts/n
 import { storeIncoming } from '#main/accounts/repo';
 import { campaignsHandlers } from '#main/campaigns/handlers';
 import { CampaignQueue, type QueueOptions, type SendTiming } from '#main/campaigns/queue';
-import { openQueueDb } from '#main/campaigns/queue-db';
+import { openQueueDb, QUEUE_FILE } from '#main/campaigns/queue-db';
 import { journalOptOut, optOutApplied, pendingOptOuts } from '#main/campaigns/repo';
 import { contactsHandlers } from '#main/contacts/handlers';
 import { catchUp, WaProofs } from '#main/contacts/wa-proof';
@@ -131,6 +131,10 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
   // the ones a crash left out of the contact book are written to it now.
   const queueDb = openQueueDb(options.dataDir, store.file);
   await applyPendingOptOuts(db, queueDb);
+  // Smart lists filter on campaign outcome: the book's connection reads the queue's file as `cq`.
+  // Only ever read through it (better-sqlite3 is built without URI names, so no `mode=ro`): the
+  // queue's writes stay on its own synchronous=FULL connection.
+  store.sqlite.prepare('ATTACH DATABASE ? AS cq').run(path.join(options.dataDir, QUEUE_FILE));
   const accounts = new AccountManager({
     db,
     bus,

@@ -1,11 +1,13 @@
 /** English, the reference catalogue. Other languages translate these keys. */
 import { enAccounts } from './en-accounts';
+import { enTimeline } from './en-timeline';
 import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
 
 export const en = {
   ...enAccounts,
+  ...enTimeline,
   ...enCampaigns,
   ...enDraftsUi,
   ...enCampaignsUi,
