@@ -84,34 +84,31 @@ function fieldCondition(f: FieldCondition): Cond {
 }
 
 /**
- * Campaign outcome, read from the queue's file attached (read-only) to the book's connection as
- * `cq` (core.ts). Every branch probes an index per contact: recipients (phone, sent_at) for sent
- * messages, UNIQUE (campaign_id, phone) for one campaign, incoming (from_phone, received_at).
+ * Campaign outcome, read from the queue's file attached to the book's connection as `cq`
+ * (core.ts). Each is `c.phone IN (set)`, the set built once: one campaign's rows through its
+ * (campaign_id, …) index, any campaign's through the (phone, sent_at) index, replies driven from
+ * incoming_messages (few) probing recipients by phone.
  */
 function campaignCondition(f: NonNullable<SmartFilter['campaign']>, now: number): Cond {
-  const parts: Cond[] = [];
-  if (f.campaignId !== null) parts.push(sql<SqlBool>`r.campaign_id = ${f.campaignId}`);
-  if (f.withinDays !== null) parts.push(sql<SqlBool>`r.sent_at >= ${now - f.withinDays * 86_400_000}`);
-  const narrow = parts.length > 0 ? sql`AND ${and(parts)}` : sql``;
+  const since = f.withinDays === null ? null : now - f.withinDays * 86_400_000;
+  const narrow = sql`${f.campaignId !== null ? sql`AND r.campaign_id = ${f.campaignId}` : sql``} ${since !== null ? sql`AND r.sent_at >= ${since}` : sql``}`;
   const sent = (extra: ReturnType<typeof sql>) =>
-    sql<SqlBool>`EXISTS (SELECT 1 FROM cq.recipients r WHERE r.phone = c.phone AND r.sent_at IS NOT NULL ${narrow} ${extra})`;
+    sql<SqlBool>`c.phone IN (SELECT r.phone FROM cq.recipients r WHERE r.sent_at IS NOT NULL ${narrow} ${extra})`;
   switch (f.outcome) {
     case 'received':
       return sent(sql``);
     case 'never':
-      return sql<SqlBool>`NOT ${sent(sql``)}`;
+      return sql<SqlBool>`c.phone NOT IN (SELECT r.phone FROM cq.recipients r WHERE r.sent_at IS NOT NULL ${narrow})`;
     case 'read':
       return sent(sql`AND r.read_at IS NOT NULL`);
     case 'replied':
-      return sent(sql`AND EXISTS (SELECT 1 FROM incoming_messages m WHERE m.from_phone = c.phone
-        AND m.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', r.sent_at / 1000.0, 'unixepoch'))`);
+      return sql<SqlBool>`c.phone IN (SELECT m.from_phone FROM incoming_messages m JOIN cq.recipients r
+        ON r.phone = m.from_phone AND r.sent_at IS NOT NULL AND r.sent_at <= (julianday(m.received_at) - 2440587.5) * 86400000.0
+        WHERE 1 ${narrow})`;
     case 'failed':
-      // A failure may come before anything went out (sent_at NULL): probe by campaign when named.
-      return f.campaignId !== null
-        ? sql<SqlBool>`EXISTS (SELECT 1 FROM cq.recipients r WHERE r.campaign_id = ${f.campaignId} AND r.phone = c.phone AND r.status = 'failed'
-            ${f.withinDays !== null ? sql`AND r.updated_at >= ${now - f.withinDays * 86_400_000}` : sql``})`
-        : sql<SqlBool>`EXISTS (SELECT 1 FROM cq.campaigns k JOIN cq.recipients r ON r.campaign_id = k.id AND r.phone = c.phone
-            WHERE r.status = 'failed' ${f.withinDays !== null ? sql`AND r.updated_at >= ${now - f.withinDays * 86_400_000}` : sql``})`;
+      // A failure may come before anything went out (sent_at NULL): when, is when the row last changed.
+      return sql<SqlBool>`c.phone IN (SELECT r.phone FROM cq.recipients r WHERE r.status = 'failed'
+        ${f.campaignId !== null ? sql`AND r.campaign_id = ${f.campaignId}` : sql``} ${since !== null ? sql`AND r.updated_at >= ${since}` : sql``})`;
   }
 }
 
