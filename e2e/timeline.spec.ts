@@ -10,12 +10,13 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { goTo, linkDemoAccount, SHOTS_DIR } from './helpers';
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, show?: Locator): Promise<void> {
   if (!SHOTS_DIR) return;
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const before = page.viewportSize();
   for (const [width, height] of [[1360, 860], [1024, 700]] as const) {
     await page.setViewportSize({ width, height });
+    if (show) await show.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(SHOTS_DIR, `timeline-${name}-${width}.png`) });
   }
   if (before) await page.setViewportSize(before);
@@ -101,8 +102,7 @@ test('a contact’s timeline after a campaign and a reply; blacklist and add fro
   // Newest first: the reply above the campaign message.
   await expect(timeline.getByTestId('timeline-item').first()).toHaveAttribute('data-kind', 'reply');
   await expect(panel.getByTestId('detail-whatsapp')).toContainText(/On WhatsApp/i);
-  await panel.getByTestId('contact-timeline').scrollIntoViewIfNeeded();
-  await shot(page, 'panel');
+  await shot(page, 'panel', timeline);
 
   // Blacklist Ayla from her inbox message: the panel's toggle and timeline say so, by hand.
   await goTo(page, 'Inbox');

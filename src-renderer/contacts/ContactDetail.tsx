@@ -172,6 +172,7 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
             <span className="muted">{t('contacts.col.whatsapp')}:</span> <WaStatusMark status={contact.waStatus} checkedAt={contact.waCheckedAt} long />
           </p>
         )}
+        {contact && <ListToggles contact={contact} onChanged={reload} />}
         <label className="field">
           <span>{t('detail.name')}</span>
           <input dir="auto" data-testid="detail-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />

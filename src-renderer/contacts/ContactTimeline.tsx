@@ -73,7 +73,6 @@ export function ContactTimeline(props: { phone: string; version: number }) {
 
   useEffect(() => {
     let alive = true;
-    setLoading(true);
     contacts
       .timeline(phone, 0, PAGE)
       .then((page) => {
