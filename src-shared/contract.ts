@@ -6,6 +6,7 @@
  * the same handlers against this object, and the renderer's client is derived from it, so no code
  * outside the two transport helpers ever names a channel as a string.
  */
+import type { TimelinePage } from './timeline';
 import { z } from 'zod';
 import type { Account, AccountEvent, IncomingMessage, NumberCheckProgress } from './accounts';
 import { DRIVER_KINDS } from './accounts';
@@ -146,6 +147,14 @@ export const contract = {
     }),
   ),
   'contacts.tags': method<{ tag: string; count: number }[]>()(z.object({})),
+  /** A contact's (or any sender's) story, newest first: campaign messages, replies, list changes, checks, notes. */
+  'contacts.timeline': method<TimelinePage>()(
+    z.object({
+      phone: z.string().min(1).max(64),
+      offset: z.number().int().min(0).max(100_000).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+  ),
   'contacts.fieldKeys': method<string[]>()(z.object({})),
 
   'groups.list': method<Group[]>()(z.object({})),

@@ -21,7 +21,22 @@ export const SmartFilterSchema = z.object({
   createdTo: isoDate.nullable().default(null),
   /** Last WhatsApp number check: on WhatsApp, not on it, or never checked. */
   whatsapp: z.enum(['any', 'yes', 'no', 'unknown']).default('any'),
+  /** Campaign outcome (from the send queue's file): absent = any. */
+  campaign: z
+    .object({
+      /**
+       * received: a message went out; read; replied (a reply after a message); failed; never: no
+       * message ever went out to this number (then `campaignId` and `withinDays` narrow what counts).
+       */
+      outcome: z.enum(['received', 'read', 'replied', 'failed', 'never']),
+      /** One campaign, or any. */
+      campaignId: z.number().int().positive().nullable().default(null),
+      /** Only messages sent in the last N days. */
+      withinDays: z.number().int().min(1).max(3650).nullable().default(null),
+    })
+    .optional(),
 });
+
 export type SmartFilter = z.infer<typeof SmartFilterSchema>;
 
 /** What the contacts page filters by: a smart filter plus a list, a suppression state and a search. */

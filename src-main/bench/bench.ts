@@ -19,6 +19,7 @@ import { dashboardOpen } from './overview-bench';
 import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
 import { reportOpen } from './report-bench';
 import { reportExportBench } from './report-export-bench';
+import { contactTimeline } from './timeline-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -224,6 +225,7 @@ async function main(): Promise<void> {
   );
   const hctx: HistoryBenchContext = { core: historyCore, history, rounds: ROUNDS, tmp, report, median, percentile };
   await dashboardOpen(hctx);
+  await contactTimeline(hctx);
   await historyCore.close();
 
   // 7–9. The send queue: throughput on a zero-delay demo phone, starting a campaign on the whole

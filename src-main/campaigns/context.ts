@@ -66,6 +66,8 @@ export type QueueDeps = {
   writable: () => Promise<void>;
   random?: () => number;
   options?: Partial<QueueOptions>;
+  /** A message to `phone` was delivered or read (must not block: the book is written elsewhere). */
+  onDelivered?: (phone: string) => void;
   /** Called as each message starts, with when it was planned (benchmarks, tests). */
   onSendStart?: (timing: SendTiming) => void;
 };

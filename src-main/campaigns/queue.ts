@@ -430,7 +430,12 @@ export class CampaignQueue implements QueueHost {
     let hit: { campaign_id: number } | undefined;
     if (e.ack === 'device' || e.ack === 'read' || e.ack === 'played') {
       const level = e.ack === 'device' ? 'delivered' : 'read';
-      hit = this.st.ack.get({ now, level, accountId: e.accountId, messageId: e.messageId }) as { campaign_id: number } | undefined;
+      const row = this.st.ack.get({ now, level, accountId: e.accountId, messageId: e.messageId }) as
+        | { campaign_id: number; phone: string }
+        | undefined;
+      hit = row;
+      // Delivered proves the number is on WhatsApp: the contact book is told, later, elsewhere.
+      if (row) this.deps.onDelivered?.(row.phone);
     } else if (e.ack === 'error') {
       hit = this.st.ackFailed.get({ reason: t('cq.reason.waFailed'), now, accountId: e.accountId, messageId: e.messageId }) as
         | { campaign_id: number }

@@ -426,7 +426,7 @@ export function sendStatements(q: Sqlite) {
          status = CASE WHEN status = 'sent' OR (status = 'delivered' AND @level = 'read') THEN @level ELSE status END,
          updated_at = @now
        WHERE id = (SELECT recipient_id FROM messages WHERE account_id = @accountId AND wa_message_id = @messageId)
-       RETURNING campaign_id`,
+       RETURNING campaign_id, phone`,
     ),
     ackFailed: q.prepare(
       `UPDATE recipients SET wa_error = @reason,

@@ -1,9 +1,11 @@
 import type { Kernel } from '#main/kernel/context';
+import type { Sqlite } from '#main/kernel/db';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
 import { allTags, countContacts, fieldKeys, getContact, listContacts } from './queries';
 import { createContact, deleteContacts, tagContacts, updateContact } from './service';
+import { timeline } from './timeline';
 
-export function contactsHandlers({ db, bus, defaultCountry }: Kernel): HandlersOf<'contacts'> {
+export function contactsHandlers({ db, bus, defaultCountry }: Kernel, deps: { queueDb: Sqlite }): HandlersOf<'contacts'> {
   const edited = () => bus.emit('contacts.changed', { reason: 'edit' });
   return {
     'contacts.list': (input) => listContacts(db, input),
@@ -32,5 +34,6 @@ export function contactsHandlers({ db, bus, defaultCountry }: Kernel): HandlersO
     }),
     'contacts.tags': () => allTags(db),
     'contacts.fieldKeys': () => fieldKeys(db),
+    'contacts.timeline': (input) => timeline(db, deps.queueDb, input.phone, input.offset, input.limit),
   };
 }

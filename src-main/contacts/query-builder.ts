@@ -83,7 +83,36 @@ function fieldCondition(f: FieldCondition): Cond {
   }
 }
 
-export function filterCondition(filter: SmartFilter): Cond {
+/**
+ * Campaign outcome, read from the queue's file attached to the book's connection as `cq`
+ * (core.ts). Each is `c.phone IN (set)`, the set built once: one campaign's rows through its
+ * (campaign_id, …) index, any campaign's through the (phone, sent_at) index, replies driven from
+ * incoming_messages (few) probing recipients by phone.
+ */
+function campaignCondition(f: NonNullable<SmartFilter['campaign']>, now: number): Cond {
+  const since = f.withinDays === null ? null : now - f.withinDays * 86_400_000;
+  const narrow = sql`${f.campaignId !== null ? sql`AND r.campaign_id = ${f.campaignId}` : sql``} ${since !== null ? sql`AND r.sent_at >= ${since}` : sql``}`;
+  const sent = (extra: ReturnType<typeof sql>) =>
+    sql<SqlBool>`c.phone IN (SELECT r.phone FROM cq.recipients r WHERE r.sent_at IS NOT NULL ${narrow} ${extra})`;
+  switch (f.outcome) {
+    case 'received':
+      return sent(sql``);
+    case 'never':
+      return sql<SqlBool>`c.phone NOT IN (SELECT r.phone FROM cq.recipients r WHERE r.sent_at IS NOT NULL ${narrow})`;
+    case 'read':
+      return sent(sql`AND r.read_at IS NOT NULL`);
+    case 'replied':
+      return sql<SqlBool>`c.phone IN (SELECT m.from_phone FROM incoming_messages m JOIN cq.recipients r
+        ON r.phone = m.from_phone AND r.sent_at IS NOT NULL AND r.sent_at <= (julianday(m.received_at) - 2440587.5) * 86400000.0
+        WHERE 1 ${narrow})`;
+    case 'failed':
+      // A failure may come before anything went out (sent_at NULL): when, is when the row last changed.
+      return sql<SqlBool>`c.phone IN (SELECT r.phone FROM cq.recipients r WHERE r.status = 'failed'
+        ${f.campaignId !== null ? sql`AND r.campaign_id = ${f.campaignId}` : sql``} ${since !== null ? sql`AND r.updated_at >= ${since}` : sql``})`;
+  }
+}
+
+export function filterCondition(filter: SmartFilter, now: number = Date.now()): Cond {
   const conds: Cond[] = [];
   if (filter.groupIds.length > 0) {
     // Written as IN (subquery) so SQLite can start from the (indexed) members, not every contact.
@@ -99,6 +128,7 @@ export function filterCondition(filter: SmartFilter): Cond {
   if (filter.createdTo) conds.push(sql<SqlBool>`c.created_at < date(${filter.createdTo}, '+1 day')`);
   if (filter.whatsapp === 'yes' || filter.whatsapp === 'no') conds.push(sql<SqlBool>`c.wa_status = ${filter.whatsapp}`);
   if (filter.whatsapp === 'unknown') conds.push(sql<SqlBool>`c.wa_status IS NULL`);
+  if (filter.campaign) conds.push(campaignCondition(filter.campaign, now));
   return and(conds);
 }
 

@@ -15,6 +15,7 @@ import { CampaignQueue, type QueueOptions, type SendTiming } from '#main/campaig
 import { openQueueDb, QUEUE_FILE } from '#main/campaigns/queue-db';
 import { journalOptOut, optOutApplied, pendingOptOuts } from '#main/campaigns/repo';
 import { contactsHandlers } from '#main/contacts/handlers';
+import { catchUp, WaProofs } from '#main/contacts/wa-proof';
 import { closeStore, openStore, type Store } from '#main/db/connection';
 import { draftsHandlers } from '#main/drafts/handlers';
 import { exportsHandlers } from '#main/exports/handlers';
@@ -132,6 +133,10 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
   // the ones a crash left out of the contact book are written to it now.
   const queueDb = openQueueDb(options.dataDir, store.file);
   await applyPendingOptOuts(db, queueDb);
+  // Smart lists filter on campaign outcome: the book's connection reads the queue's file as `cq`.
+  // Only ever read through it (better-sqlite3 is built without URI names, so no `mode=ro`): the
+  // queue's writes stay on its own synchronous=FULL connection.
+  store.sqlite.prepare('ATTACH DATABASE ? AS cq').run(path.join(options.dataDir, QUEUE_FILE));
   const accounts = new AccountManager({
     db,
     bus,
@@ -158,7 +163,10 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         : REAL_CHECK_PACE,
   });
 
+  // Delivered or read campaign messages mark their contacts as on WhatsApp (batched, lock-tolerant).
+  const waProofs = new WaProofs({ db, clock: realClock, writable, onMarked: () => bus.emit('contacts.changed', { reason: 'whatsapp' }) });
   const campaigns = new CampaignQueue({
+    onDelivered: (phone) => waProofs.proved(phone),
     q: queueDb,
     db,
     bus,
@@ -187,7 +195,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
           accountTimezone = settings.timezone;
         },
       }),
-      contactsHandlers(kernel),
+      contactsHandlers(kernel, { queueDb }),
       groupsHandlers(kernel),
       listsHandlers(kernel),
       suppressionsHandlers(kernel),
@@ -220,6 +228,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     () => imports.writable(),
   );
 
+  catchUp(waProofs, queueDb);
   await accounts.start(options.connectAccounts ?? true);
   if (options.startQueue ?? true) await campaigns.start();
 
@@ -233,6 +242,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     async close() {
       try {
         await campaigns.close();
+        await waProofs.close();
         await checks.close();
         await accounts.close();
         await imports.closeAll();

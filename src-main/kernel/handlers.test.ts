@@ -31,7 +31,7 @@ const kernel: Kernel = { db: {} as Kernel['db'], bus: new EventBus(), clock: rea
 const parts = () =>
   [
     settingsHandlers(kernel, { info: () => ({}) as never, onUpdated: () => undefined }),
-    contactsHandlers(kernel),
+    contactsHandlers(kernel, { queueDb: {} as never }),
     groupsHandlers(kernel),
     listsHandlers(kernel),
     suppressionsHandlers(kernel),

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { FieldPairs } from '#shared/domain';
 import type { ErrorPayload } from '#shared/errors';
@@ -129,6 +130,9 @@ function exportContacts(req: ExportRequest): void {
   const flag = new Int32Array(req.cancelFlag);
   const db = openSqlite(req.dbFile, { readonly: true });
   try {
+    // Smart lists may filter on campaign outcome (`cq.*`, the queue's file beside the book).
+    const queueFile = path.join(path.dirname(req.dbFile), 'campaigns.sqlite3');
+    if (req.whereSql.includes('cq.') && fs.existsSync(queueFile)) db.prepare('ATTACH DATABASE ? AS cq').run(queueFile);
     const total = (
       db.prepare(`SELECT count(*) AS n FROM contacts c WHERE ${req.whereSql}`).get(...req.parameters) as { n: number }
     ).n;

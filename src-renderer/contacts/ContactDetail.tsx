@@ -10,6 +10,8 @@ import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { contacts } from './store';
 import { WaStatusMark } from './WaStatus';
+import { ContactTimeline } from './ContactTimeline';
+import './timeline.css';
 
 type Draft = { phone: string; name: string; tags: string; note: string; fields: FieldPairs };
 
@@ -17,6 +19,34 @@ const emptyDraft = (): Draft => ({ phone: '', name: '', tags: '', note: '', fiel
 
 function toDraft(c: Detail): Draft {
   return { phone: formatPhoneInternational(c.phone), name: c.name, tags: c.tags.join(', '), note: c.note, fields: c.fields };
+}
+
+/** Blacklist / graylist / neither, for this one person (by hand). */
+function ListToggles(props: { contact: Detail; onChanged: () => void }) {
+  const { run, busy } = useBusyAction({ failures: 'toast' });
+  const current = props.contact.suppression;
+  const set = (kind: 'black' | 'gray' | null) =>
+    run(async () => {
+      if (kind === current) return;
+      await contacts.setListing(props.contact.phone, kind);
+      props.onChanged();
+    });
+  return (
+    <div className="row small" style={{ marginBlockEnd: 8 }}>
+      <span className="muted">{t('timeline.list.label')}:</span>
+      <div className="listing" role="group" aria-label={t('timeline.list.label')} data-testid="detail-listing">
+        <button type="button" aria-pressed={current === null} disabled={busy} onClick={() => void set(null)}>
+          {t('timeline.list.none')}
+        </button>
+        <button type="button" aria-pressed={current === 'gray'} disabled={busy} onClick={() => void set('gray')}>
+          {t('timeline.list.gray')}
+        </button>
+        <button type="button" aria-pressed={current === 'black'} disabled={busy} onClick={() => void set('black')}>
+          {t('timeline.list.black')}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** The contact's groups: remove with ×, add from the list of the others. */
@@ -62,7 +92,15 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const { busy, error, setError, run } = useBusyAction();
   const { confirmAndRun } = useConfirmDelete();
+  const [version, setVersion] = useState(0);
   const { id } = props;
+  const reload = () => {
+    if (id === 'new') return;
+    void contacts.get(id).then((c) => {
+      setContact(c);
+      setVersion((v) => v + 1);
+    }, (e: unknown) => setError(errorMessage(e)));
+  };
 
   // The parent remounts this panel for each contact (key), so state starts fresh; this only loads.
   useEffect(() => {
@@ -94,6 +132,7 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
       const saved = await contacts.save(id, payload);
       setContact(saved);
       setDraft(toDraft(saved));
+      setVersion((v) => v + 1);
       props.onSaved(saved.id);
     });
   };
@@ -133,6 +172,7 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
             <span className="muted">{t('contacts.col.whatsapp')}:</span> <WaStatusMark status={contact.waStatus} checkedAt={contact.waCheckedAt} long />
           </p>
         )}
+        {contact && <ListToggles contact={contact} onChanged={reload} />}
         <label className="field">
           <span>{t('detail.name')}</span>
           <input dir="auto" data-testid="detail-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
@@ -184,6 +224,7 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
             </button>
           )}
         </div>
+        {contact && <ContactTimeline phone={contact.phone} version={version} />}
       </form>
     </aside>
   );

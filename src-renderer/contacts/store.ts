@@ -74,6 +74,23 @@ export const contacts = {
     return api.contacts.get({ id: contactId });
   },
 
+  /** A page of a number's timeline, newest first. */
+  timeline: (phone: string, offset: number, limit = 50) => api.contacts.timeline({ phone, offset, limit }),
+
+  /** Puts one number on the blacklist or graylist (by hand), or takes it off (`null`). */
+  async setListing(phone: string, kind: 'black' | 'gray' | null): Promise<void> {
+    if (kind === null) await api.suppressions.remove({ phones: [phone] });
+    else await api.suppressions.addNumbers({ kind, numbers: [phone], reason: '' });
+    changed();
+  },
+
+  /** Adds an unknown sender as a contact (their number only) and returns it. */
+  async addSender(phone: string): Promise<ContactDetail> {
+    const contact = await api.contacts.create({ phone, name: '', tags: [], fields: [], note: '' });
+    changed();
+    return contact;
+  },
+
   /** Exports contacts to a file the user saves; `onProgress` follows main's progress meanwhile. */
   async export(input: MethodInput<'exports.contacts'>, onProgress: (done: number, total: number) => void): Promise<void> {
     const off = onEvent('exports.progress', (p) => onProgress(p.done, p.total));

@@ -12,6 +12,9 @@ import { usePagedLiveList } from '#renderer/ui/usePagedLiveList';
 import { useContactsView } from '#renderer/contacts/view';
 import { readInbox, useInbox } from './store';
 import { useNav } from '#renderer/ui/nav';
+import { contacts } from '#renderer/contacts/store';
+import { useBusyAction } from '#renderer/ui/useBusyAction';
+import '#renderer/contacts/timeline.css';
 
 export function InboxPage() {
   const [accountId, setAccountId] = useState<number | null>(null);
@@ -78,6 +81,51 @@ function openContact(id: number) {
   useNav.getState().go('contacts');
 }
 
+/** Open the sender's timeline (their contact panel), blacklist or graylist them, or add them as a contact. */
+function SenderActions({ message: m }: { message: IncomingMessage }) {
+  const { run, busy } = useBusyAction({ failures: 'toast' });
+  const [listed, setListed] = useState<'black' | 'gray' | null>(m.optOut ? 'black' : null);
+  const contactId = m.contactId;
+  const list = (kind: 'black' | 'gray') =>
+    run(async () => {
+      await contacts.setListing(m.fromPhone, kind);
+      setListed(kind);
+    });
+  const add = () =>
+    run(async () => {
+      const c = await contacts.addSender(m.fromPhone);
+      openContact(c.id);
+    });
+  return (
+    <div className="inbox-actions small">
+      {contactId !== null ? (
+        <button type="button" className="link" data-testid="inbox-timeline" onClick={() => openContact(contactId)}>
+          {t('inbox.timeline')}
+        </button>
+      ) : (
+        <button type="button" className="link" data-testid="inbox-add-contact" disabled={busy} onClick={() => void add()}>
+          {t('inbox.addContact')}
+        </button>
+      )}
+      {listed === null || listed === 'gray' ? (
+        <button type="button" className="link" data-testid="inbox-blacklist" disabled={busy} onClick={() => void list('black')}>
+          {t('inbox.blacklist')}
+        </button>
+      ) : null}
+      {listed === null ? (
+        <button type="button" className="link" data-testid="inbox-graylist" disabled={busy} onClick={() => void list('gray')}>
+          {t('inbox.graylist')}
+        </button>
+      ) : null}
+      {listed !== null && !m.optOut && (
+        <span className="muted" data-testid="inbox-listed">
+          {t(listed === 'black' ? 'inbox.listed.black' : 'inbox.listed.gray')}
+        </span>
+      )}
+    </div>
+  );
+}
+
 function MessageRow({ message: m }: { message: IncomingMessage }) {
   const contactId = m.contactId;
   return (
@@ -108,6 +156,7 @@ function MessageRow({ message: m }: { message: IncomingMessage }) {
         <div className="message-text" dir="auto">
           {m.body}
         </div>
+        <SenderActions message={m} />
       </td>
     </tr>
   );

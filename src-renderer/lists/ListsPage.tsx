@@ -6,6 +6,7 @@ import { CheckButton } from '#renderer/checks/CheckButton';
 import { useContactFacts } from '#renderer/contacts/store';
 import { useContactsView } from '#renderer/contacts/view';
 import { useGroups } from '#renderer/groups/store';
+import { useCampaigns } from '#renderer/campaigns/store';
 import { errorMessage } from '#renderer/ui/api';
 import { FormDialog } from '#renderer/ui/FormDialog';
 import { useNav } from '#renderer/ui/nav';
@@ -104,6 +105,7 @@ function FilterSummary({ filter }: { filter: SmartFilter }) {
   if (filter.createdFrom) lines.push({ label: t('lists.createdFrom'), text: filter.createdFrom });
   if (filter.createdTo) lines.push({ label: t('lists.createdTo'), text: filter.createdTo });
   if (filter.whatsapp !== 'any') lines.push({ label: t('contacts.col.whatsapp'), text: t(`waStatus.${filter.whatsapp}`) });
+  if (filter.campaign) lines.push({ label: t('lists.outcome'), text: outcomeText(filter.campaign) });
   if (lines.length === 0) return null;
   return (
     <ul className="muted small" style={{ margin: 0, paddingInlineStart: 18 }}>
@@ -113,6 +115,74 @@ function FilterSummary({ filter }: { filter: SmartFilter }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+type Outcome = NonNullable<SmartFilter['campaign']>;
+const OUTCOMES: Outcome['outcome'][] = ['received', 'read', 'replied', 'failed', 'never'];
+
+function outcomeText(c: Outcome): string {
+  const name = c.campaignId === null ? t('lists.outcome.anyCampaign') : (useCampaigns.getState().campaigns.find((k) => k.id === c.campaignId)?.name ?? `#${c.campaignId}`);
+  const parts = [t(`lists.outcome.${c.outcome}`), name];
+  if (c.withinDays !== null) parts.push(t('lists.outcome.withinDays', { days: c.withinDays }));
+  return parts.join(' · ');
+}
+
+/** Campaign outcome: received / read / replied / failed / never messaged, for one campaign or any, within N days. */
+function OutcomePicker(props: { value: Outcome | undefined; onChange: (v: Outcome | undefined) => void }) {
+  const all = useCampaigns((s) => s.campaigns);
+  const started = all.filter((c) => c.status !== 'draft' && c.status !== 'scheduled');
+  useEffect(() => {
+    void useCampaigns.getState().refresh();
+  }, []);
+  const v = props.value;
+  const set = (p: Partial<Outcome>) => props.onChange({ outcome: 'received', campaignId: null, withinDays: null, ...v, ...p });
+  return (
+    <div className="row" data-testid="list-outcome">
+      <label className="field">
+        <span>{t('lists.outcome')}</span>
+        <select
+          value={v?.outcome ?? ''}
+          onChange={(e) => (e.target.value === '' ? props.onChange(undefined) : set({ outcome: e.target.value as Outcome['outcome'] }))}
+          data-testid="list-outcome-kind"
+        >
+          <option value="">{t('lists.outcome.any')}</option>
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`lists.outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {v && (
+        <>
+          <label className="field">
+            <span>{t('lists.outcome.campaign')}</span>
+            <select value={v.campaignId ?? ''} onChange={(e) => set({ campaignId: e.target.value === '' ? null : Number(e.target.value) })} data-testid="list-outcome-campaign">
+              <option value="">{t('lists.outcome.anyCampaign')}</option>
+              {started.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('lists.outcome.days')}</span>
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              style={{ inlineSize: 90 }}
+              value={v.withinDays ?? ''}
+              placeholder={t('lists.outcome.anyTime')}
+              onChange={(e) => set({ withinDays: e.target.value === '' ? null : Math.min(3650, Math.max(1, Math.round(Number(e.target.value)))) })}
+              data-testid="list-outcome-days"
+            />
+          </label>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -135,6 +205,7 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
       createdFrom: f.createdFrom,
       createdTo: f.createdTo,
       whatsapp: f.whatsapp,
+      ...(f.campaign ? { campaign: f.campaign } : {}),
     };
   });
   const [conditions, setConditions] = useState<Condition[]>(() => (list?.filter.fields ?? []).map(withUid));
@@ -191,6 +262,7 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
             onChange={updateCondition}
             onRemove={(uid) => setConditions((cs) => cs.filter((c) => c.uid !== uid))}
           />
+          <OutcomePicker value={base.campaign} onChange={(campaign) => setBase(({ campaign: _old, ...b }) => (campaign ? { ...b, campaign } : b))} />
           <div className="row">
             <label className="field">
               <span>{t('lists.whatsapp')}</span>

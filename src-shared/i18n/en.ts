@@ -1,5 +1,6 @@
 /** English, the reference catalogue. Other languages translate these keys. */
 import { enAccounts } from './en-accounts';
+import { enTimeline } from './en-timeline';
 import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
@@ -11,6 +12,7 @@ import { enEstimate } from './en-estimate';
 
 export const en = {
   ...enAccounts,
+  ...enTimeline,
   ...enCampaigns,
   ...enDraftsUi,
   ...enCampaignsUi,
