@@ -24,6 +24,8 @@ import type {
   Suppression,
 } from './domain';
 import { CONTACT_SORT_COLUMNS } from './domain';
+import { HistoryQuerySchema, type HistoryRow } from './history';
+import { UsageQuerySchema, type UsageYear } from './usage';
 import { ContactQuerySchema, SelectionSchema, SmartFilterSchema } from './filters';
 import type {
   AttachmentRef,
@@ -362,6 +364,17 @@ export const contract = {
   'campaigns.resolveUnknown': method<{ changed: number }>()(
     z.object({ id, action: z.enum(['resend', 'drop']), recipientIds: z.array(id).max(200_000).optional() }),
   ),
+  /** The history: campaigns filtered, sorted and counted in SQL, with each one's key figures. */
+  'campaigns.history': method<HistoryRow[]>()(HistoryQuerySchema),
+  /** Renames a finished campaign (completed, cancelled, failed). */
+  'campaigns.rename': method<Campaign>()(z.object({ id, name: name(100) })),
+  /** Archives (hides from the history's default view) or unarchives a finished campaign. */
+  'campaigns.archive': method<Campaign>()(z.object({ id, archived: z.boolean() })),
+
+  /** A year of sends per account per local day (the operator's time zone), from the send ledger. */
+  'usage.year': method<UsageYear>()(UsageQuerySchema),
+  /** The same as an .xlsx (a sheet per day and a sheet per month; dates as real dates). */
+  'usage.export': method<FileBlob>()(UsageQuerySchema),
 
   /** A campaign's report: funnel, delays, accounts, failures, polls (opens for deleted drafts too). */
   'reports.get': method<CampaignReport>()(

@@ -3,12 +3,14 @@ import { enAccounts } from './en-accounts';
 import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
+import { enHistory } from './en-history';
 
 export const en = {
   ...enAccounts,
   ...enCampaigns,
   ...enDraftsUi,
   ...enCampaignsUi,
+  ...enHistory,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
