@@ -15,6 +15,7 @@ import { appPaths } from '#main/core/app-paths';
 import { openCore, type Core, type CoreOptions } from '#main/core/core';
 import { generateContactsRows, generateContactsXlsx, generatedPhoneE164 } from '#main/spreadsheets/fixtures';
 import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
+import { usageYear1m } from './usage-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -214,6 +215,7 @@ async function main(): Promise<void> {
   await queueThroughput(ctx);
   await campaignStart(ctx);
   await paceJitter(ctx);
+  await usageYear1m(ctx);
 }
 
 main()

@@ -11,6 +11,9 @@ import { CountsLine } from './CountsLine';
 import { localTimeZone } from './model';
 import { StatusBadge } from './StatusBadge';
 import { formatInZone, progressOf } from './text';
+import type { HistoryRow } from '#shared/history';
+import { HistoryBar, HistoryFiguresLine } from '#renderer/history/HistoryBar';
+import { useHistory } from '#renderer/history/store';
 
 /** When it started, is due, or was made, in a few words. */
 function When({ campaign: c }: { campaign: Campaign }) {
@@ -36,7 +39,7 @@ function When({ campaign: c }: { campaign: Campaign }) {
   );
 }
 
-function CampaignRow({ campaign: c }: { campaign: Campaign }) {
+function CampaignRow({ campaign: c, row }: { campaign: Campaign; row: HistoryRow | undefined }) {
   const started = c.counts.total > 0;
   return (
     <article className="card cmp-row" data-testid="campaign-row" aria-label={c.name}>
@@ -65,6 +68,7 @@ function CampaignRow({ campaign: c }: { campaign: Campaign }) {
         <p className="muted small">{c.status === 'draft' ? t('campaigns.row.notStarted') : t('campaigns.row.noRecipients')}</p>
       )}
       {c.statusReason && ['paused', 'failed'].includes(c.status) && <p className="cmp-reason small">{c.statusReason}</p>}
+      {row && <HistoryFiguresLine row={row} />}
     </article>
   );
 }
@@ -74,6 +78,7 @@ export function CampaignList({ onNew }: { onNew: () => void }) {
   const drafts = useDrafts((s) => s.drafts);
   const accounts = useAccounts((s) => s.accounts);
   const go = useNav((s) => s.go);
+  const history = useHistory((s) => s.rows);
   if (error && campaigns.length === 0) {
     return (
       <div className="banner error" role="alert">
@@ -127,11 +132,19 @@ export function CampaignList({ onNew }: { onNew: () => void }) {
       </div>
     );
   }
+  // The history (main, in SQL) decides which campaigns show and in what order; the live rows
+  // (progress) come from the campaigns store.
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const shown = history === null ? [] : history.flatMap((row) => (byId.has(row.id) ? [{ row, campaign: byId.get(row.id)! }] : []));
   return (
-    <div className="cmp-list" data-testid="campaigns">
-      {campaigns.map((c) => (
-        <CampaignRow key={c.id} campaign={c} />
-      ))}
-    </div>
+    <>
+      <HistoryBar />
+      <div className="cmp-list" data-testid="campaigns">
+        {history !== null && shown.length === 0 && <p className="empty">{t('history.none')}</p>}
+        {shown.map(({ row, campaign }) => (
+          <CampaignRow key={campaign.id} campaign={campaign} row={row} />
+        ))}
+      </div>
+    </>
   );
 }

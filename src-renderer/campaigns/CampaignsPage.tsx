@@ -10,6 +10,7 @@ import { useCampaigns } from './store';
 import { startDrafts } from '#renderer/drafts/store';
 import { refreshGroups } from '#renderer/groups/store';
 import { refreshLists } from '#renderer/lists/store';
+import { startHistory } from '#renderer/history/store';
 
 function startNew(): void {
   void startNewCampaign();
@@ -21,6 +22,7 @@ function useFreshData(): void {
     const ignore = () => undefined;
     const campaigns = useCampaigns.getState();
     void campaigns.refresh();
+    startHistory();
     startDrafts();
     void refreshGroups().catch(ignore);
     void refreshLists().catch(ignore);

@@ -4,6 +4,7 @@ export const enHistory = {
   'history.err.archiveUnfinished': 'Only a finished campaign (completed, cancelled or failed) can be archived.',
   'history.search': 'Search by campaign or message name',
   'history.status.all': 'All statuses',
+  'history.statusFilter': 'Status',
   'history.sort': 'Sort by',
   'history.sort.created': 'Created',
   'history.sort.started': 'Started',
