@@ -127,7 +127,7 @@ test('history: figures, search, status, rename, archive; usage counts and export
   const download = page.waitForEvent('download');
   await page.getByTestId('usage-export').click();
   const file = await (await download).path();
-  const wb = XLSX.read(fs.readFileSync(file!), { cellDates: true });
+  const wb = XLSX.read(fs.readFileSync(file), { cellDates: true });
   const byMonth = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['By month']!, { header: 1 });
   expect(byMonth[0]).toEqual(['Month', 'Shop phone']);
   expect(byMonth[13]).toEqual(['Total', 3]);

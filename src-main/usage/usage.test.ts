@@ -78,17 +78,18 @@ describe('usage.year', () => {
     const file = await callCore(c, 'usage.export', { year: 2026 });
     expect(file.fileName).toBe('Pigeon usage 2026.xlsx');
     const wb = XLSX.read(file.bytes, { type: 'array', cellDates: true });
-    const days = wb.Sheets['By day']!;
-    expect(days['B1']!.v).toBe(`'=HYPERLINK("x")`);
-    expect(days['B1']!.f).toBeUndefined();
+    const cell = (sheet: string, at: string) => (wb.Sheets[sheet] as XLSX.WorkSheet)[at] as XLSX.CellObject;
+    const days = (at: string) => cell('By day', at);
+    const months = (at: string) => cell('By month', at);
+    expect(days('B1').v).toBe(`'=HYPERLINK("x")`);
+    expect(days('B1').f).toBeUndefined();
     // Row 3 is 1 January; 3 February is day 34 → row 36.
-    expect(days['A36']!.t).toBe('d');
-    const d = days['A36']!.v as Date;
+    expect(days('A36').t).toBe('d');
+    const d = days('A36').v as Date;
     expect([d.getFullYear(), d.getMonth(), d.getDate()]).toEqual([2026, 1, 3]);
-    expect(days['B36']!.v).toBe(2);
-    const months = wb.Sheets['By month']!;
-    expect(months['A3']!.t).toBe('d');
-    expect(months['B3']!.v).toBe(2);
-    expect(months['B14']!.v).toBe(2);
+    expect(days('B36').v).toBe(2);
+    expect(months('A3').t).toBe('d');
+    expect(months('B3').v).toBe(2);
+    expect(months('B14').v).toBe(2);
   });
 });
