@@ -16,7 +16,7 @@ export type NavName =
   | 'Smart lists'
   | 'Drafts'
   | 'Campaigns'
-  | 'Blacklist' | 'Graylist' | 'Import' | 'Inbox' | 'Accounts' | 'Settings';
+  | 'Blacklist' | 'Graylist' | 'Import' | 'Inbox' | 'Accounts' | 'Settings' | 'Usage';
 
 export async function goTo(page: Page, name: NavName): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: false }).first().click();

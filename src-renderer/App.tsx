@@ -16,6 +16,7 @@ import { ListsPage } from './lists/ListsPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SuppressionsPage } from './suppressions/SuppressionsPage';
+import { UsagePage } from './usage/UsagePage';
 import { startAccounts, useAccounts } from './accounts/store';
 import { runningCount, startCampaigns, useCampaigns } from './campaigns/store';
 import { startChecks } from './checks/store';
@@ -40,6 +41,7 @@ const NAV: { page: Page; label: MessageKey; icon: string }[] = [
   { page: 'import', label: 'nav.import', icon: 'M12 3v12M7 10l5 5 5-5M4 20h16' },
   { page: 'inbox', label: 'nav.inbox', icon: 'M3 13l3-8h12l3 8v6H3zM3 13h5l1 3h6l1-3h5' },
   { page: 'accounts', label: 'nav.accounts', icon: 'M7 2h10a1 1 0 0 1 1 1v18a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zM11 18h2' },
+  { page: 'usage', label: 'nav.usage', icon: 'M4 20V10M10 20V4M16 20v-8M22 20H2' },
   { page: 'settings', label: 'nav.settings', icon: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1' },
 ];
 
@@ -77,6 +79,8 @@ function CurrentPage({ page }: { page: Page }) {
       return <AccountsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'usage':
+      return <UsagePage />;
   }
 }
 

@@ -25,6 +25,8 @@ import type {
   Suppression,
 } from './domain';
 import { CONTACT_SORT_COLUMNS } from './domain';
+import { HistoryQuerySchema, type HistoryRow } from './history';
+import { UsageQuerySchema, type UsageYear } from './usage';
 import { ContactQuerySchema, SelectionSchema, SmartFilterSchema } from './filters';
 import type {
   AttachmentRef,
@@ -372,6 +374,17 @@ export const contract = {
   'campaigns.resolveUnknown': method<{ changed: number }>()(
     z.object({ id, action: z.enum(['resend', 'drop']), recipientIds: z.array(id).max(200_000).optional() }),
   ),
+  /** The history: campaigns filtered, sorted and counted in SQL, with each one's key figures. */
+  'campaigns.history': method<HistoryRow[]>()(HistoryQuerySchema),
+  /** Renames a finished campaign (completed, cancelled, failed). */
+  'campaigns.rename': method<Campaign>()(z.object({ id, name: name(100) })),
+  /** Archives (hides from the history's default view) or unarchives a finished campaign. */
+  'campaigns.archive': method<Campaign>()(z.object({ id, archived: z.boolean() })),
+
+  /** A year of sends per account per local day (the operator's time zone), from the send ledger. */
+  'usage.year': method<UsageYear>()(UsageQuerySchema),
+  /** The same as an .xlsx (a sheet per day and a sheet per month; dates as real dates). */
+  'usage.export': method<FileBlob>()(UsageQuerySchema),
 
   /** The home page: today per account, campaigns in progress, recent replies, 30 days of rates. */
   'overview.get': method<Overview>()(z.object({})),

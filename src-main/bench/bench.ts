@@ -20,6 +20,7 @@ import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } fr
 import { reportOpen } from './report-bench';
 import { reportExportBench } from './report-export-bench';
 import { contactTimeline } from './timeline-bench';
+import { usageYear1m } from './usage-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -236,6 +237,7 @@ async function main(): Promise<void> {
   await paceJitter(ctx);
   await reportOpen(ctx);
   await reportExportBench(ctx);
+  await usageYear1m(ctx);
 }
 
 main()

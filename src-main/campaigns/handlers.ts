@@ -23,6 +23,9 @@ export function campaignsHandlers(campaigns: CampaignQueue): HandlersOf<'campaig
     'campaigns.delete': (input) => campaigns.delete(input.id),
     'campaigns.progress': (input) => campaigns.progress(input.id),
     'campaigns.recipients': (input) => campaigns.recipients(input),
+    'campaigns.history': (input) => campaigns.history(input),
+    'campaigns.rename': (input) => campaigns.rename(input.id, input.name),
+    'campaigns.archive': (input) => campaigns.archive(input.id, input.archived),
     'campaigns.resolveUnknown': (input) => campaigns.resolveUnknown(input.id, input.action, input.recipientIds),
   };
 }

@@ -22,6 +22,7 @@ import type {
 } from '#shared/campaigns';
 import { templatedTexts } from '#shared/campaigns';
 import { AppError } from '#shared/errors';
+import { FINISHED_STATUSES, type HistoryRow } from '#shared/history';
 import { t } from '#shared/i18n';
 import { isValidTimeZone, paceIssues, type Pace } from '#shared/pace';
 import { templateVariables, type TemplateVariable } from '#shared/template';
@@ -68,6 +69,7 @@ import {
   type CampaignFields,
   type SendStatements,
 } from './repo';
+import { historyRows } from './history';
 import { Runner } from './runner';
 
 export { DEFAULT_QUEUE_OPTIONS, type QueueDeps, type QueueOptions, type SendTiming } from './context';
@@ -213,6 +215,26 @@ export class CampaignQueue implements QueueHost {
     for (let n = 2; names.has(name); n++) name = `${c.name} (copy ${n})`;
     const newId = insertCampaign(this.deps.q, { ...c, name: name.slice(0, 100), draftId, draftName, parts, schedule: { kind: 'now' } }, this.now());
     return this.changed(newId);
+  }
+
+  history(query: Parameters<typeof historyRows>[1]): HistoryRow[] {
+    return historyRows(this.deps.q, query);
+  }
+
+  /** Renames a finished campaign (a running or unstarted one is renamed in its editor). */
+  rename(id: number, name: string): Campaign {
+    const record = this.record(id);
+    if (!FINISHED_STATUSES.includes(record.status as CampaignStatus)) throw new AppError('conflict', t('history.err.renameUnfinished'));
+    this.deps.q.prepare(`UPDATE campaigns SET name = ? WHERE id = ?`).run(name.trim(), id);
+    return this.changed(id);
+  }
+
+  /** Archives or unarchives a finished campaign; a campaign still going cannot be hidden. */
+  archive(id: number, archived: boolean): Campaign {
+    const record = this.record(id);
+    if (!FINISHED_STATUSES.includes(record.status as CampaignStatus)) throw new AppError('conflict', t('history.err.archiveUnfinished'));
+    this.deps.q.prepare(`UPDATE campaigns SET archived = ? WHERE id = ?`).run(archived ? 1 : 0, id);
+    return this.changed(id);
   }
 
   /** Deletes a campaign that is not running; what it sent stays in the send ledger (daily caps). */

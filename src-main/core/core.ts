@@ -11,6 +11,7 @@ import { AccountManager } from '#main/accounts/account-manager';
 import { DEMO_CHECK_PACE, NumberChecks, REAL_CHECK_PACE } from '#main/accounts/number-check';
 import { storeIncoming } from '#main/accounts/repo';
 import { campaignsHandlers } from '#main/campaigns/handlers';
+import { usageHandlers } from '#main/usage/handlers';
 import { CampaignQueue, type QueueOptions, type SendTiming } from '#main/campaigns/queue';
 import { openQueueDb, QUEUE_FILE } from '#main/campaigns/queue-db';
 import { journalOptOut, optOutApplied, pendingOptOuts } from '#main/campaigns/repo';
@@ -222,6 +223,11 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         bus,
         workerPath: options.workerPath,
         getReport: async (id, replyWindowHours) => handlers['reports.get']({ id, replyWindowHours }),
+      }),
+      usageHandlers({
+        q: queueDb,
+        timeZone: () => accountTimezone,
+        accountLabels: () => new Map(accounts.list().map((a) => [a.id, a.label])),
       }),
     ),
     // Writes from the main thread wait (without blocking) while an import holds the write lock.

@@ -24,6 +24,7 @@ import { suppressionsHandlers } from '#main/suppressions/handlers';
 import { realClock } from './clock';
 import type { Kernel } from './context';
 import { EventBus } from './events';
+import { usageHandlers } from '#main/usage/handlers';
 import { combine, guardWrites, isMutating, mutating, type Handlers } from './handlers';
 
 // Nothing here is called: the parts are only built, so their dependencies may be empty shells.
@@ -43,6 +44,7 @@ const parts = () =>
     reportsHandlers(kernel, { queueDb: {} as never }),
     overviewHandlers({} as never),
     reportExportHandlers({ queueFile: '', bookFile: '', bus: kernel.bus, workerPath: '', getReport: () => ({}) as never }),
+    usageHandlers({ q: {} as never, timeZone: () => 'UTC', accountLabels: () => new Map() }),
   ] as const;
 
 describe('combine', () => {

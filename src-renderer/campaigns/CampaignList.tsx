@@ -13,6 +13,9 @@ import { CountsLine } from './CountsLine';
 import { localTimeZone } from './model';
 import { StatusBadge } from './StatusBadge';
 import { formatInZone, progressOf } from './text';
+import type { HistoryRow } from '#shared/history';
+import { HistoryBar, HistoryFiguresLine } from '#renderer/history/HistoryBar';
+import { useHistory } from '#renderer/history/store';
 
 /** When it started, is due, or was made, in a few words. */
 function When({ campaign: c }: { campaign: Campaign }) {
@@ -38,7 +41,7 @@ function When({ campaign: c }: { campaign: Campaign }) {
   );
 }
 
-function CampaignRow({ campaign: c, picked, onPick }: { campaign: Campaign; picked: boolean; onPick: (on: boolean) => void }) {
+function CampaignRow({ campaign: c, row, picked, onPick }: { campaign: Campaign; row: HistoryRow | undefined; picked: boolean; onPick: (on: boolean) => void }) {
   const started = c.counts.total > 0;
   return (
     <article className="card cmp-row" data-testid="campaign-row" aria-label={c.name}>
@@ -70,6 +73,7 @@ function CampaignRow({ campaign: c, picked, onPick }: { campaign: Campaign; pick
         <p className="muted small">{c.status === 'draft' ? t('campaigns.row.notStarted') : t('campaigns.row.noRecipients')}</p>
       )}
       {c.statusReason && ['paused', 'failed'].includes(c.status) && <p className="cmp-reason small">{c.statusReason}</p>}
+      {row && <HistoryFiguresLine row={row} />}
     </article>
   );
 }
@@ -87,6 +91,7 @@ export function CampaignList({ onNew }: { onNew: () => void }) {
       else next.delete(id);
       return next;
     });
+  const history = useHistory((s) => s.rows);
   if (error && campaigns.length === 0) {
     return (
       <div className="banner error" role="alert">
@@ -140,8 +145,13 @@ export function CampaignList({ onNew }: { onNew: () => void }) {
       </div>
     );
   }
+  // The history (main, in SQL) decides which campaigns show and in what order; the live rows
+  // (progress) come from the campaigns store.
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const shown = history === null ? [] : history.flatMap((row) => (byId.has(row.id) ? [{ row, campaign: byId.get(row.id)! }] : []));
   return (
-    <div className="cmp-list" data-testid="campaigns">
+    <>
+      <HistoryBar />
       {picked.size > 0 && (
         <div className="row">
           <button type="button" onClick={() => openReportExport([...picked])} data-testid="campaigns-export-selected">
@@ -149,9 +159,12 @@ export function CampaignList({ onNew }: { onNew: () => void }) {
           </button>
         </div>
       )}
-      {campaigns.map((c) => (
-        <CampaignRow key={c.id} campaign={c} picked={picked.has(c.id)} onPick={(on) => pick(c.id, on)} />
-      ))}
-    </div>
+      <div className="cmp-list" data-testid="campaigns">
+        {history !== null && shown.length === 0 && <p className="empty">{t('history.none')}</p>}
+        {shown.map(({ row, campaign }) => (
+          <CampaignRow key={campaign.id} campaign={campaign} row={row} picked={picked.has(campaign.id)} onPick={(on) => pick(campaign.id, on)} />
+        ))}
+      </div>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { startDrafts } from '#renderer/drafts/store';
 import { refreshGroups } from '#renderer/groups/store';
 import { refreshLists } from '#renderer/lists/store';
 import { ReportPage } from '#renderer/reports/ReportPage';
+import { startHistory } from '#renderer/history/store';
 
 function startNew(): void {
   void startNewCampaign();
@@ -22,6 +23,7 @@ function useFreshData(): void {
     const ignore = () => undefined;
     const campaigns = useCampaigns.getState();
     void campaigns.refresh();
+    startHistory();
     startDrafts();
     void refreshGroups().catch(ignore);
     void refreshLists().catch(ignore);

@@ -12,7 +12,7 @@ export type Page =
   | 'lists'
   | 'drafts'
   | 'campaigns'
-  | 'blacklist' | 'graylist' | 'import' | 'inbox' | 'accounts' | 'settings';
+  | 'blacklist' | 'graylist' | 'import' | 'inbox' | 'accounts' | 'settings' | 'usage';
 
 /** Asked before leaving the page; resolves false to stay. */
 export type LeaveGuard = (to: Page) => boolean | Promise<boolean>;

@@ -9,6 +9,7 @@ import { enReportExport } from './en-report-export';
 import { enReportsCore } from './en-reports-core';
 import { enReportsUi } from './en-reports-ui';
 import { enEstimate } from './en-estimate';
+import { enHistory } from './en-history';
 
 export const en = {
   ...enAccounts,
@@ -21,6 +22,7 @@ export const en = {
   ...enReportsCore,
   ...enReportsUi,
   ...enEstimate,
+  ...enHistory,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
