@@ -17,8 +17,8 @@ test('the page the opener is given takes the browser to Pigeon, token and all', 
     await page.goto(pathToFileURL(file).href);
     // Landed on the host (the app then takes the token out of the address bar) …
     await expect(page).toHaveURL(`${new URL(pigeon.url).origin}/`);
-    // … and talks to it: the count comes over the socket.
-    await expect(page.getByText('0 contacts')).toBeVisible();
+    // … and talks to it: the Overview's figures come over the socket.
+    await expect(page.getByTestId('overview-sent-today')).toHaveText('0 messages sent today');
     await expect(page.getByText('Connection to Pigeon lost')).toHaveCount(0);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
