@@ -227,6 +227,7 @@ async function main(): Promise<void> {
   const hctx: HistoryBenchContext = { core: historyCore, history, rounds: ROUNDS, tmp, report, median, percentile };
   await dashboardOpen(hctx);
   await contactTimeline(hctx);
+  await usageYear1m(hctx);
   await historyCore.close();
 
   // 7–9. The send queue: throughput on a zero-delay demo phone, starting a campaign on the whole
@@ -237,7 +238,6 @@ async function main(): Promise<void> {
   await paceJitter(ctx);
   await reportOpen(ctx);
   await reportExportBench(ctx);
-  await usageYear1m(ctx);
 }
 
 main()

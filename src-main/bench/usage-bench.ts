@@ -5,32 +5,26 @@
  * and the slower one counts.
  */
 import { performance } from 'node:perf_hooks';
-import { seedHistory } from './history';
-import type { QueueBenchContext } from './queue-bench';
+import type { HistoryBenchContext } from './history';
 
-export async function usageYear1m(ctx: QueueBenchContext): Promise<void> {
-  const core = await ctx.open(ctx.bookDir, { connectAccounts: false, startQueue: false });
-  try {
-    const now = Date.now();
-    const h = await seedHistory(core, { now });
-    const years = [new Date(now).getUTCFullYear() - 1, new Date(now).getUTCFullYear()];
-    const times: number[] = [];
-    let counted = 0;
-    for (let round = 0; round < Math.max(5, ctx.rounds); round++) {
-      let slowest = 0;
-      counted = 0;
-      for (const year of years) {
-        const start = performance.now();
-        const usage = await core.handlers['usage.year']({ year });
-        slowest = Math.max(slowest, performance.now() - start);
-        for (const a of usage.accounts) counted += a.total;
-      }
-      times.push(slowest);
+export async function usageYear1m(ctx: HistoryBenchContext): Promise<void> {
+  const { core, history: h } = ctx;
+  const now = Date.now();
+  const years = [new Date(now).getUTCFullYear() - 1, new Date(now).getUTCFullYear()];
+  const times: number[] = [];
+  let counted = 0;
+  for (let round = 0; round < Math.max(5, ctx.rounds); round++) {
+    let slowest = 0;
+    counted = 0;
+    for (const year of years) {
+      const start = performance.now();
+      const usage = await core.handlers['usage.year']({ year });
+      slowest = Math.max(slowest, performance.now() - start);
+      for (const a of usage.accounts) counted += a.total;
     }
-    if (counted !== h.sent) throw new Error(`usage counted ${counted} messages, the ledger holds ${h.sent}`);
-    console.log(`  (history: ${h.campaignIds.length} campaigns, ${h.rows} recipient rows, ${h.sent} ledger entries, ${h.accountIds.length} accounts)`);
-    ctx.report('usage_year_1m_ms', ctx.median(times), 'ms', '<=', 50);
-  } finally {
-    await core.close();
+    times.push(slowest);
   }
+  if (counted !== h.sent) throw new Error(`usage counted ${counted} messages, the ledger holds ${h.sent}`);
+  console.log(`  (history: ${h.campaignIds.length} campaigns, ${h.rows} recipient rows, ${h.sent} ledger entries, ${h.accountIds.length} accounts)`);
+  ctx.report('usage_year_1m_ms', ctx.median(times), 'ms', '<=', 50);
 }
