@@ -94,6 +94,8 @@ type Runtime = {
 export type AccountManagerEvents = {
   state: { accountId: number; state: AccountState };
   ack: { accountId: number; messageId: string; ack: AckLevel };
+  /** A vote on a poll this account sent. */
+  vote: { accountId: number; messageId: string; voter: string; options: string[]; at: number };
   /** Someone replied with an opt-out word; emitted before the blacklist write (which may wait for an import). */
   optOut: { accountId: number; phone: string; word: string };
 };
@@ -448,6 +450,10 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     driver.on('message', (message) => {
       if (!current()) return;
       void this.onIncoming(runtime, message);
+    });
+    driver.on('vote', (vote) => {
+      if (!current()) return;
+      this.emit('vote', { accountId: runtime.record.id, ...vote });
     });
     driver.on('disconnected', ({ reason, loggedOut }) => {
       if (!current()) return;

@@ -32,6 +32,7 @@ import { listsHandlers } from '#main/lists/handlers';
 import { overviewHandlers } from '#main/overview/handlers';
 import { reportExportHandlers } from '#main/reports/export';
 import { reportsHandlers } from '#main/reports/handlers';
+import { recordVote } from '#main/reports/votes';
 import { settingsHandlers } from '#main/settings/handlers';
 import { getSettings } from '#main/settings/settings';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
@@ -179,6 +180,14 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     writable,
     ...(options.queueOptions ? { options: options.queueOptions } : {}),
     ...(options.onSendStart ? { onSendStart: options.onSendStart } : {}),
+  });
+  // Votes on our polls, for the reports (the latest vote per voter wins).
+  accounts.on('vote', (vote) => {
+    try {
+      recordVote(queueDb, vote);
+    } catch {
+      // A vote that cannot be stored is lost; the report's votes are a tally, not a promise.
+    }
   });
   const kernel: Kernel = { db, bus, clock, defaultCountry };
   const handlers = guardWrites(

@@ -3,10 +3,9 @@
  * message and voter, the latest vote wins (a voter who changes their mind, or takes every vote
  * back: an empty choice). The report counts them per option (queries.ts).
  *
- * Not wired yet: the driver interface has no vote event. whatsapp-web.js emits `vote_update`
- * (PollVote: voter, selectedOptions[].name, parentMessage.id._serialized, interractedAtTs); the
- * plan is a `vote` driver event forwarded by the account manager, with the demo phone voting on
- * the polls it receives, each calling recordVote.
+ * Where votes come from: the driver's `vote` event (whatsapp-web.js `vote_update`; the demo
+ * phone votes on polls it has read, see simulatorVote), passed on by the account manager with the
+ * account, and stored here by the core.
  */
 import type { Sqlite } from '#main/kernel/db';
 

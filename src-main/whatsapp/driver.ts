@@ -71,6 +71,11 @@ export type DriverEvents = {
   /** Someone wrote to us (not our own messages, not groups or status updates). */
   message: IncomingWhatsAppMessage;
   /**
+   * Someone voted on a poll we sent: the options chosen now (empty: every vote taken back), the
+   * voter (E.164) and when (ms).
+   */
+  vote: { messageId: string; voter: string; options: string[]; at: number };
+  /**
    * The connection dropped after having been ready. `loggedOut` means the session is gone (unlinked
    * from the phone): no reconnect. Otherwise the manager reconnects with backoff.
    */

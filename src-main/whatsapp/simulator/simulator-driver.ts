@@ -251,6 +251,8 @@ export type DeliveryRecord = Omit<MessageEvidence, 'kind' | 'body'> & {
   kind: OutgoingContent['kind'];
   /** The text, caption, poll question, location name or contact name ('' when none). */
   text: string;
+  /** A poll's options (the demo phone votes on them). */
+  options?: string[];
   /** 1-based, increasing within an account's log. */
   seq: number;
 };
@@ -336,6 +338,21 @@ function contentText(content: OutgoingContent): string {
     case 'poll':
       return content.question;
   }
+}
+
+/** Share of people who read a poll and vote on it. */
+export const SIMULATOR_VOTE_SHARE = 0.7;
+
+/**
+ * Whether (and how) the recipient of a poll votes once they have read it: pure, from (seed, to,
+ * nth), one option (the demo phone never picks several), a few seconds after reading.
+ */
+export function simulatorVote(seed: number, record: Pick<DeliveryRecord, 'kind' | 'to' | 'options'>, nth: number): { options: string[]; afterMs: number } | null {
+  if (record.kind !== 'poll' || !record.options || record.options.length === 0) return null;
+  const random = seededRandom(seed, 'vote', `${record.to}#${nth}`);
+  if (random() >= SIMULATOR_VOTE_SHARE) return null;
+  const option = record.options[Math.floor(random() * record.options.length)]!;
+  return { options: [option], afterMs: between(random, [2_000, 20_000]) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -853,6 +870,7 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
         ...(media ?? {}),
         ...(content.kind === 'location' ? { latitude: content.latitude, longitude: content.longitude } : {}),
         ...(content.kind === 'contact' ? { contactPhone: content.phone.replace(/\D/g, '') } : {}),
+        ...(content.kind === 'poll' ? { options: content.options } : {}),
         seq,
       };
       const line = `${JSON.stringify(record)}\n`;
@@ -884,6 +902,10 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
         if (step.ack === 'read' && story.reply) {
           const reply = story.reply;
           this.after(this.scaled(reply.afterMs), () => this.deliverIncoming(`${messageId}-reply`, record.to, reply.text));
+        }
+        if (step.ack === 'read') {
+          const vote = simulatorVote(this.seed, record, nth);
+          if (vote) this.after(this.scaled(vote.afterMs), () => this.emit('vote', { messageId, voter: record.to, options: vote.options, at: this.clock.now() }));
         }
         if (next) this.after(Math.max(0, next.at - step.at), () => play(i + 1));
       };

@@ -113,7 +113,7 @@ function setup(options: { configure?: (client: FakeClient) => void; browser?: Fi
     findBrowserImpl: () => options.browser ?? CHROME,
   });
   const events: Recorded[] = [];
-  const keys: (keyof DriverEvents)[] = ['state', 'qr', 'pairingCode', 'ready', 'ack', 'message', 'disconnected'];
+  const keys: (keyof DriverEvents)[] = ['state', 'qr', 'pairingCode', 'ready', 'ack', 'message', 'vote', 'disconnected'];
   for (const event of keys) driver.on(event, (payload) => events.push({ event, payload } as Recorded));
   const states = () => events.filter((e) => e.event === 'state').map((e) => e.payload);
   const of = <E extends keyof DriverEvents>(event: E): DriverEvents[E][] =>
@@ -401,6 +401,22 @@ describe('WwebDriver: events', () => {
     expect(client.destroy).toHaveBeenCalledTimes(1);
     await driver.disconnect();
     expect(client.destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('vote_update → votes on our own polls only, with the voter as a phone number and the time in ms', async () => {
+    const { client, of } = await readySetup();
+    const poll = { id: { _serialized: 'true_905321234567@c.us_POLL', fromMe: true }, from: '905320000000@c.us', fromMe: true, type: 'poll_creation' };
+    client.emit('vote_update', { voter: '905321234567@c.us', selectedOptions: [{ id: 0, name: 'Morning' }], interractedAtTs: 1_764_000_000, parentMessage: poll });
+    client.emit('vote_update', { voter: '905321234567@c.us', selectedOptions: [], interractedAtTs: 1_764_000_100_000, parentMessage: poll });
+    // Not ours, malformed, or no voter: ignored.
+    client.emit('vote_update', { voter: '905321234567@c.us', selectedOptions: [], interractedAtTs: 1, parentMessage: { ...poll, id: { _serialized: 'false_905321234567@c.us_X', fromMe: false }, fromMe: false } });
+    client.emit('vote_update', { voter: 42, selectedOptions: [], parentMessage: poll });
+    client.emit('vote_update', null);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(of('vote')).toEqual([
+      { messageId: 'true_905321234567@c.us_POLL', voter: '+905321234567', options: ['Morning'], at: 1_764_000_000_000 },
+      { messageId: 'true_905321234567@c.us_POLL', voter: '+905321234567', options: [], at: 1_764_000_100_000 },
+    ]);
   });
 
   it('message_ack → ack levels for our own messages only', async () => {

@@ -548,6 +548,7 @@ export class WwebDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     on('disconnected', (reason) => void this.onDisconnected(reason));
     on('message', (message) => void this.onMessage(client, message));
     on('message_ack', (message, ack) => this.onAck(message, ack));
+    on('vote_update', (vote) => void this.onVote(client, vote));
   }
 
   private setState(state: AccountState, reason?: string): void {
@@ -606,6 +607,23 @@ export class WwebDriver extends TypedEmitter<DriverEvents> implements WhatsAppDr
     if (!message?.fromMe) return;
     const ack = mapAck(rawAck);
     if (ack) this.emit('ack', { messageId: message.id._serialized, ack });
+  }
+
+  /** A vote on one of our polls (whatsapp-web.js PollVote); anything malformed is ignored. */
+  private async onVote(client: ClientLike, raw: unknown): Promise<void> {
+    if (typeof raw !== 'object' || raw === null) return;
+    const vote = raw as { voter?: unknown; selectedOptions?: unknown; interractedAtTs?: unknown; parentMessage?: unknown };
+    const parent = asMessage(vote.parentMessage);
+    if (!parent?.fromMe || typeof vote.voter !== 'string' || !Array.isArray(vote.selectedOptions)) return;
+    let voter = widToPhone(vote.voter);
+    if (!voter && widKind(vote.voter) === 'lid') voter = await this.phoneForLid(client, vote.voter);
+    if (!voter) return;
+    const options = vote.selectedOptions
+      .map((o: unknown) => (typeof o === 'object' && o !== null && typeof (o as { name?: unknown }).name === 'string' ? (o as { name: string }).name : null))
+      .filter((name): name is string => name !== null)
+      .slice(0, 12);
+    const ts = typeof vote.interractedAtTs === 'number' && Number.isFinite(vote.interractedAtTs) ? vote.interractedAtTs : this.clock.now();
+    this.emit('vote', { messageId: parent.id._serialized, voter, options, at: ts < 1e12 ? ts * 1000 : ts });
   }
 
   /** The phone number behind an @lid id, when WhatsApp tells us. */
