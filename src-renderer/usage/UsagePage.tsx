@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { t } from '#shared/i18n';
 import { TimeChart } from '#renderer/ui/TimeChart';
 import { usageTable } from './model';
-import { exportUsage, loadUsage, setUsagePeriod, useUsage } from './store';
+import { exportUsage, followUsage, setUsagePeriod, useUsage } from './store';
 import './usage.css';
 
 const COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2'];
@@ -14,7 +14,7 @@ function monthName(m: number): string {
 
 export function UsagePage() {
   const { year, month, usage, error, exporting } = useUsage();
-  useEffect(() => void loadUsage(), []);
+  useEffect(() => followUsage(), []);
   const thisYear = new Date().getFullYear();
   const table = usage ? usageTable(usage, month) : null;
   const accounts = usage?.accounts ?? [];

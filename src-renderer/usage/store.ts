@@ -1,7 +1,7 @@
 /** The usage page: the year asked for, its figures from main, and the export. */
 import { create } from 'zustand';
 import type { UsageYear } from '#shared/usage';
-import { api, errorMessage, saveFile } from '#renderer/ui/api';
+import { api, errorMessage, onEvent, saveFile } from '#renderer/ui/api';
 import { toast } from '#renderer/ui/toasts';
 
 export type UsageState = {
@@ -25,6 +25,30 @@ export async function loadUsage(): Promise<void> {
   } catch (error) {
     if (ticket === asked) useUsage.setState({ error: errorMessage(error) });
   }
+}
+
+const THROTTLE_MS = 2000;
+let following = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let subscribed = false;
+
+/** Loads the figures and reloads them (at most every 2 s) as campaigns send, while the page is shown. */
+export function followUsage(): () => void {
+  if (!subscribed) {
+    subscribed = true;
+    onEvent('campaigns.progress', () => {
+      if (following === 0 || timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void loadUsage();
+      }, THROTTLE_MS);
+    });
+  }
+  following++;
+  void loadUsage();
+  return () => {
+    following--;
+  };
 }
 
 export function setUsagePeriod(year: number, month: number | null): void {
