@@ -97,8 +97,11 @@ test('history: figures, search, status, rename, archive; usage counts and export
   await bar.getByLabel('Newest / highest first').uncheck();
   await expect(rows.first()).toContainText('First wave');
 
-  page.once('dialog', (dialog) => void dialog.accept('Winter wave one'));
   await first.getByRole('button', { name: 'Rename' }).click();
+  const rename = page.getByTestId('campaign-rename-dialog');
+  await rename.getByRole('textbox', { name: 'New name for this campaign' }).fill('Winter wave one');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(rename).toHaveCount(0);
   await expect(rows.filter({ hasText: 'Winter wave one' })).toHaveCount(1);
 
   await rows.filter({ hasText: 'Winter wave one' }).getByRole('button', { name: 'Archive' }).click();

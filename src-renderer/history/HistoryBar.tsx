@@ -1,7 +1,9 @@
 /** The history's search, status filter, sort, date range and "Show archived" above the campaigns list. */
+import { useState } from 'react';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '#shared/campaigns';
 import { HISTORY_SORTS, FINISHED_STATUSES, type HistoryRow, type HistorySort } from '#shared/history';
 import { t } from '#shared/i18n';
+import { FormDialog } from '#renderer/ui/FormDialog';
 import { archiveCampaign, renameCampaign, setHistoryQuery, useHistory } from './store';
 
 /** A local date (YYYY-MM-DD) as the ISO instant of its local midnight (the day after, for "to"). */
@@ -71,6 +73,7 @@ const pct = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate
 export function HistoryFiguresLine({ row }: { row: HistoryRow }) {
   const f = row.figures;
   const finished = FINISHED_STATUSES.includes(row.status);
+  const [renaming, setRenaming] = useState(false);
   return (
     <div className="history-figures">
       <span className="muted small" data-testid="history-figures">
@@ -87,14 +90,7 @@ export function HistoryFiguresLine({ row }: { row: HistoryRow }) {
       </span>
       {finished && (
         <span className="history-actions">
-          <button
-            type="button"
-            className="link small"
-            onClick={() => {
-              const name = window.prompt(t('history.renamePrompt'), row.name);
-              if (name && name.trim() !== '' && name.trim() !== row.name) void renameCampaign(row.id, name);
-            }}
-          >
+          <button type="button" className="link small" onClick={() => setRenaming(true)}>
             {t('common.rename')}
           </button>
           <button type="button" className="link small" onClick={() => void archiveCampaign(row.id, !row.archived)}>
@@ -102,6 +98,26 @@ export function HistoryFiguresLine({ row }: { row: HistoryRow }) {
           </button>
         </span>
       )}
+      {renaming && <RenameCampaignDialog row={row} onClose={() => setRenaming(false)} />}
     </div>
+  );
+}
+
+function RenameCampaignDialog({ row, onClose }: { row: HistoryRow; onClose: () => void }) {
+  const [name, setName] = useState(row.name);
+  return (
+    <FormDialog
+      title={t('history.renameTitle', { name: row.name })}
+      onClose={onClose}
+      onSubmit={() => (name.trim() === row.name ? Promise.resolve() : renameCampaign(row.id, name))}
+      validate={() => (name.trim() === '' ? t('history.nameRequired') : null)}
+      submitLabel={t('common.rename')}
+      testId="campaign-rename-dialog"
+    >
+      <label className="field">
+        <span>{t('history.renamePrompt')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} dir="auto" autoFocus />
+      </label>
+    </FormDialog>
   );
 }

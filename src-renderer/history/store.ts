@@ -54,8 +54,9 @@ function fail(error: unknown): void {
   useToasts.getState().push({ kind: 'error', text: errorMessage(error) });
 }
 
+/** Renames a finished campaign; a refusal is thrown for the rename dialog to show. */
 export async function renameCampaign(id: number, name: string): Promise<void> {
-  await api.campaigns.rename({ id, name }).catch(fail);
+  await api.campaigns.rename({ id, name });
 }
 
 export async function archiveCampaign(id: number, archived: boolean): Promise<void> {

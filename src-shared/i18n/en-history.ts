@@ -20,6 +20,8 @@ export const enHistory = {
   'history.unarchive': 'Unarchive',
   'history.archived': 'Archived',
   'history.renamePrompt': 'New name for this campaign',
+  'history.renameTitle': 'Rename “{name}”',
+  'history.nameRequired': 'A name is required',
   'history.figures': '{recipients} recipients · {sent} sent · {delivered} delivered ({deliveredRate}) · {read} read ({readRate}) · {failed} failed',
   'history.none': 'No campaign matches.',
   'nav.usage': 'Usage',
