@@ -1,0 +1,22 @@
+/** "Send a test": one draft's message to a typed number, outside every campaign. */
+export const enTestSends = {
+  'ts.err.gone': 'That test send no longer exists.',
+  'ts.err.phone': '“{phone}” is not a phone number WhatsApp can reach. Type it with its country code, e.g. +90 532 123 45 67.',
+  'ts.err.empty': 'This message is empty: add some text or a file before sending a test.',
+  'ts.button': 'Send a test…',
+  'ts.title': 'Send a test',
+  'ts.intro': 'Sends this message once to the number you type. It is not part of any campaign and no report counts it; it does count toward the account’s daily limit.',
+  'ts.account': 'Send through',
+  'ts.noAccounts': 'No linked account is connected. Link or reconnect one on the Accounts page first.',
+  'ts.phone': 'To number',
+  'ts.phoneHint': 'Your own phone, for example. Pigeon remembers it for this account.',
+  'ts.contact': 'Fill the variables as for',
+  'ts.contactNone': 'Nobody (variables show their fallbacks)',
+  'ts.send': 'Send test',
+  'ts.close': 'Close',
+  'ts.status.sending': 'Sending…',
+  'ts.status.sent': 'Sent',
+  'ts.status.delivered': 'Delivered',
+  'ts.status.read': 'Read',
+  'ts.status.failed': 'Failed: {reason}',
+} as const;
