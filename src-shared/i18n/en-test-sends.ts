@@ -4,6 +4,7 @@ export const enTestSends = {
   'ts.err.phone': '“{phone}” is not a phone number WhatsApp can reach. Type it with its country code, e.g. +90 532 123 45 67.',
   'ts.err.empty': 'This message is empty: add some text or a file before sending a test.',
   'ts.button': 'Send a test…',
+  'ts.saveFirst': 'Save the message first: a test sends the saved version.',
   'ts.title': 'Send a test',
   'ts.intro': 'Sends this message once to the number you type. It is not part of any campaign and no report counts it; it does count toward the account’s daily limit.',
   'ts.account': 'Send through',
