@@ -109,12 +109,12 @@ export function TestSendDialog({ draftId, onClose }: { draftId: number; onClose:
           <span className="muted small">{t('ts.phoneHint')}</span>
         </label>
         <div className="field">
-          <span>{t('ts.contact')}</span>
+          <span className="ts-label">{t('ts.contact')}</span>
           <div className="ts-contact">
             <ContactPicker contact={contact ?? none} onPick={setContact} noneLabel={t('ts.contactNone')} />
             {contact && (
               <button type="button" className="link" onClick={() => setContact(null)}>
-                {t('ts.contactNone')}
+                {t('ts.contactClear')}
               </button>
             )}
           </div>
