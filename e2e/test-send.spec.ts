@@ -70,6 +70,19 @@ test('sends a test from the draft editor and shows Delivered, then Read', async 
   await goTo(page, 'Campaigns');
   await expect(page.getByTestId('campaign-new')).toBeVisible();
   await expect(page.getByText('Spring offer')).toHaveCount(0);
+
+  // The campaign editor's review step offers the same dialog, with the number remembered.
+  await page.getByTestId('campaign-new').click();
+  const e = page.getByTestId('campaign-editor');
+  await e.getByRole('combobox', { name: 'Draft' }).selectOption({ label: 'Spring offer' });
+  await e.getByRole('textbox', { name: 'Campaign name' }).press('Enter');
+  await e.getByRole('textbox', { name: 'Numbers to add (optional)' }).fill('+90 532 555 02 21');
+  await expect(e.getByTestId('audience-count')).toBeVisible();
+  for (let i = 0; i < 3; i++) await e.getByTestId('campaign-next').click();
+  await e.getByTestId('review-test-send').click();
+  await expect(page.getByTestId('test-send-dialog').getByTestId('test-send-phone')).toHaveValue(read!);
+  await page.getByTestId('test-send-dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('test-send-dialog')).toHaveCount(0);
 });
 
 test('refuses a number WhatsApp cannot reach, in plain words', async ({ pigeon }) => {
