@@ -48,6 +48,7 @@ import {
 } from './campaigns';
 import { isValidTimeZone } from './pace';
 import type { Overview } from './overview';
+import type { TestSend } from './test-sends';
 import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
@@ -433,6 +434,18 @@ export const contract = {
     }),
   ),
   'reports.cancelExport': method<{ cancelled: boolean }>()(z.object({ exportId: z.string().uuid() })),
+
+  /**
+   * Sends one draft's message (every part; variables filled for `contactId`, or their fallbacks) to
+   * a typed number through a ready account, outside every campaign. Returns at once ("sending");
+   * `testSends.changed` tells sent / delivered / read / failed.
+   */
+  'testSends.send': method<TestSend>()(
+    z.object({ draftId: id, accountId: id, phone: z.string().trim().min(1).max(40), contactId: id.nullable().default(null) }),
+  ),
+  /** The number last used for a test through this account (null: none yet). */
+  'testSends.lastPhone': method<{ phone: string | null }>()(z.object({ accountId: id })),
+  'testSends.get': method<TestSend>()(z.object({ id })),
 } as const;
 
 export type Contract = typeof contract;
@@ -462,6 +475,8 @@ export type EventPayloads = {
   'campaigns.progress': CampaignProgress;
   /** Something the user should hear about a campaign (a late start, an automatic pause). */
   'campaigns.notice': { campaignId: number; level: 'info' | 'warning' | 'error'; message: string };
+  /** A test send moved on (sent, delivered, read or failed). */
+  'testSends.changed': { testSend: TestSend };
 };
 export type EventName = keyof EventPayloads;
 
@@ -480,6 +495,7 @@ export const eventNames: readonly EventName[] = [
   'campaigns.changed',
   'campaigns.progress',
   'campaigns.notice',
+  'testSends.changed',
 ];
 
 export function isMethodName(value: unknown): value is MethodName {

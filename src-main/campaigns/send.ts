@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { templatedTexts, type DraftPart, type RecipientStatus } from '#shared/campaigns';
 import { t } from '#shared/i18n';
 import { hash32, mulberry32 } from '#shared/random';
-import { renderTemplate } from '#shared/template';
+import { renderTemplate, type TemplateContact } from '#shared/template';
 import { parseFieldPairs } from '#main/contacts/queries';
 import { attachmentPath } from '#main/drafts/attachments';
 import type { MessageEvidence, OutgoingContent } from '#main/whatsapp/driver';
@@ -38,7 +38,14 @@ export function renderPart(dataDir: string, campaignId: number, parts: readonly 
   const part = parts[index];
   if (!part) return null;
   const contact = { name: row.name, phone: row.phone, fields: parseFieldPairs(row.fields) };
-  const random = mulberry32(hash32(`${campaignId}:${row.id}:${index}`));
+  return renderPartFor(dataDir, part, contact, mulberry32(hash32(`${campaignId}:${row.id}:${index}`)));
+}
+
+/**
+ * What a part becomes for `contact` (also a test send's): variables filled, spintax picked with
+ * `random`; null when nothing is left to send (a text that renders empty).
+ */
+export function renderPartFor(dataDir: string, part: DraftPart, contact: TemplateContact, random: () => number): OutgoingContent | null {
   const fill = (text: string) => renderTemplate(text, contact, random);
   const file = (a: { id: string; fileName: string; mimeType: string }) => ({
     path: attachmentPath(dataDir, a),

@@ -38,6 +38,8 @@ import { getSettings } from '#main/settings/settings';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
 import type { DriverFactory } from '#main/whatsapp/driver';
 import { createDriverFactory } from '#main/whatsapp/factory';
+import { testSendsHandlers } from '#main/test-sends/handlers';
+import { TestSends } from '#main/test-sends/service';
 import { prepareDataDir } from './data-dir';
 import { lockDataDir, type DataLock } from './data-lock';
 
@@ -190,6 +192,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     }
   });
   const kernel: Kernel = { db, bus, clock, defaultCountry };
+  const testSends = new TestSends({ kernel, q: queueDb, accounts, dataDir: options.dataDir });
   const handlers = guardWrites(
     combine(
       settingsHandlers(kernel, {
@@ -238,6 +241,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         timeZone: () => accountTimezone,
         accountLabels: () => new Map(accounts.list().map((a) => [a.id, a.label])),
       }),
+      testSendsHandlers(testSends),
     ),
     // Writes from the main thread wait (without blocking) while an import holds the write lock.
     () => imports.writable(),

@@ -25,6 +25,8 @@ import { realClock } from './clock';
 import type { Kernel } from './context';
 import { EventBus } from './events';
 import { usageHandlers } from '#main/usage/handlers';
+import { testSendsHandlers } from '#main/test-sends/handlers';
+import type { TestSends } from '#main/test-sends/service';
 import { combine, guardWrites, isMutating, mutating, type Handlers } from './handlers';
 
 // Nothing here is called: the parts are only built, so their dependencies may be empty shells.
@@ -45,6 +47,7 @@ const parts = () =>
     overviewHandlers({} as never),
     reportExportHandlers({ queueFile: '', bookFile: '', bus: kernel.bus, workerPath: '', getReport: () => ({}) as never }),
     usageHandlers({ q: {} as never, timeZone: () => 'UTC', accountLabels: () => new Map() }),
+    testSendsHandlers({} as TestSends),
   ] as const;
 
 describe('combine', () => {

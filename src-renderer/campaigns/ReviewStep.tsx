@@ -13,6 +13,7 @@ import { capEstimate, describeHours, describePace } from './text';
 import type { PreviewState } from './useAudiencePreview';
 import { useGroups } from '#renderer/groups/store';
 import { useLists } from '#renderer/lists/store';
+import { TestSendDialog } from '#renderer/test-sends/TestSendDialog';
 
 type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
 
@@ -78,6 +79,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
   const warnings = banRiskWarnings(form.pace);
   const draftParts = draft?.parts;
   const previewParts = useMemo(() => (draftParts ? draftParts.map(fromDraftPart) : []), [draftParts]);
+  const [testing, setTesting] = useState(false);
   return (
     <div className="cmp-review">
       <dl className="cmp-summary" data-testid="campaign-review">
@@ -86,6 +88,12 @@ export function ReviewStep({ form, preview, goTo }: Props) {
         </Item>
         <Item label={t('campaigns.form.draft')} step="message" goTo={goTo}>
           {draft ? <bdi>{draft.name}</bdi> : <span className="error-text">{t('campaigns.draft.gone')}</span>}
+          {draft && (
+            <button type="button" className="cmp-test-send" onClick={() => setTesting(true)} data-testid="review-test-send">
+              {t('ts.button')}
+            </button>
+          )}
+          {testing && draft && <TestSendDialog draftId={draft.id} onClose={() => setTesting(false)} />}
         </Item>
         <Item label={t('campaigns.review.audience')} step="audience" goTo={goTo}>
           <span data-testid="review-audience">{audience.join(' · ')}</span>

@@ -60,8 +60,19 @@ export function usePreviewContact(): [PreviewContact, (c: PreviewContact) => voi
   return [contact, choose];
 }
 
-export function ContactPicker({ contact, onPick }: { contact: PreviewContact; onPick: (c: PreviewContact) => void }) {
-  const label = contact.id === null ? t('drafts.preview.sampleLabel', { name: contact.name }) : contact.name || formatPhoneInternational(contact.phone);
+export function ContactPicker({
+  contact,
+  onPick,
+  noneLabel,
+}: {
+  contact: PreviewContact;
+  onPick: (c: PreviewContact) => void;
+  /** Shown instead of the sample person when no contact is picked (a test send's "nobody"). */
+  noneLabel?: string;
+}) {
+  const label =
+    contact.id === null
+      ? (noneLabel ?? t('drafts.preview.sampleLabel', { name: contact.name })) : contact.name || formatPhoneInternational(contact.phone);
   return (
     <Popover
       label={t('drafts.preview.pickContact')}

@@ -1,5 +1,5 @@
 /** The open draft: its name, its parts in order, buttons to add more, and Save / Duplicate / Delete. */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftPartKind } from '#shared/campaigns';
 import { t, tn } from '#shared/i18n';
 import { NAME_FOCUS, drafts, selectDirty, useDrafts } from './store';
@@ -7,6 +7,7 @@ import { DraftIcon } from './DraftIcon';
 import { KIND_LABEL, MAX_PARTS, NAME_LIMIT, PART_KINDS, templateIssueCount, type Working } from './model';
 import { PartEditor } from './PartEditor';
 import { PREVIEW_ID } from './Preview';
+import { TestSendDialog } from '#renderer/test-sends/TestSendDialog';
 
 export function DraftEditor(props: {
   working: Working;
@@ -32,9 +33,12 @@ export function DraftEditor(props: {
   }, [focusPart]);
   const issues = templateIssueCount(working.parts);
   const full = working.parts.length >= MAX_PARTS;
+  const [testing, setTesting] = useState(false);
+  const closeTest = useCallback(() => setTesting(false), []);
 
   return (
     <div className="drafts-editor" data-testid="draft-editor">
+      {testing && <TestSendDialog draftId={working.id} onClose={closeTest} />}
       <div className="drafts-editor-head">
         <input
           ref={nameRef}
@@ -66,6 +70,15 @@ export function DraftEditor(props: {
           </button>
           <button type="button" onClick={props.onDelete} disabled={saving} data-testid="draft-delete">
             {t('common.delete')}
+          </button>
+          <button
+            type="button"
+            onClick={() => setTesting(true)}
+            disabled={saving || dirty}
+            title={dirty ? t('ts.saveFirst') : undefined}
+            data-testid="draft-test-send"
+          >
+            {t('ts.button')}
           </button>
           <button type="button" className="drafts-jump" onClick={showPreview}>
             {t('drafts.preview.jump')}

@@ -10,6 +10,7 @@ import { enReportsCore } from './en-reports-core';
 import { enReportsUi } from './en-reports-ui';
 import { enEstimate } from './en-estimate';
 import { enHistory } from './en-history';
+import { enTestSends } from './en-test-sends';
 
 export const en = {
   ...enAccounts,
@@ -23,6 +24,7 @@ export const en = {
   ...enReportsUi,
   ...enEstimate,
   ...enHistory,
+  ...enTestSends,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
