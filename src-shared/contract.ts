@@ -49,6 +49,7 @@ import {
 import { isValidTimeZone } from './pace';
 import type { Overview } from './overview';
 import type { TestSend } from './test-sends';
+import { SafetyPatchSchema, type AccountSafety } from './safety';
 import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
@@ -446,6 +447,12 @@ export const contract = {
   /** The number last used for a test through this account (null: none yet). */
   'testSends.lastPhone': method<{ phone: string | null }>()(z.object({ accountId: id })),
   'testSends.get': method<TestSend>()(z.object({ id })),
+
+  /** Every account's safety figures: unanswered-message budget, warm-up, breakers, and settings. */
+  'safety.list': method<AccountSafety[]>()(z.object({})),
+  'safety.get': method<AccountSafety>()(z.object({ accountId: id })),
+  /** Changes some of an account's safety settings; `safety.changed` follows. */
+  'safety.set': method<AccountSafety>()(z.object({ accountId: id, patch: SafetyPatchSchema })),
 } as const;
 
 export type Contract = typeof contract;
@@ -477,6 +484,8 @@ export type EventPayloads = {
   'campaigns.notice': { campaignId: number; level: 'info' | 'warning' | 'error'; message: string };
   /** A test send moved on (sent, delivered, read or failed). */
   'testSends.changed': { testSend: TestSend };
+  /** An account's safety settings or standing changed (a warning, a pause by a breaker or the budget). */
+  'safety.changed': { accountId: number };
 };
 export type EventName = keyof EventPayloads;
 
@@ -496,6 +505,7 @@ export const eventNames: readonly EventName[] = [
   'campaigns.progress',
   'campaigns.notice',
   'testSends.changed',
+  'safety.changed',
 ];
 
 export function isMethodName(value: unknown): value is MethodName {

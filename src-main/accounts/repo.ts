@@ -54,6 +54,10 @@ export async function updateAccount(
   if (patch.lastReadyAt !== undefined) values.last_ready_at = patch.lastReadyAt;
   if (Object.keys(values).length === 0) return;
   await db.updateTable('accounts').set(values).where('id', '=', id).execute();
+  // The first time it is ready starts an automatic warm-up (the safety settings).
+  if (patch.lastReadyAt !== undefined) {
+    await db.updateTable('accounts').set({ first_ready_at: patch.lastReadyAt }).where('id', '=', id).where('first_ready_at', 'is', null).execute();
+  }
 }
 
 export async function deleteAccount(db: Db, id: number): Promise<boolean> {

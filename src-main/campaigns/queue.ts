@@ -405,6 +405,11 @@ export class CampaignQueue implements QueueHost {
     this.changed(id);
   }
 
+  /** Every runner looks again now (an account's safety settings changed). */
+  wake(): void {
+    for (const run of this.runs.values()) run.wake();
+  }
+
   /** Pauses every running campaign that sends on this account (being prepared or sending). */
   pauseAccount(accountId: number, reason: string): void {
     for (const r of listCampaignRecords(this.deps.q)) {

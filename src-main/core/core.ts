@@ -40,6 +40,8 @@ import type { DriverFactory } from '#main/whatsapp/driver';
 import { createDriverFactory } from '#main/whatsapp/factory';
 import { testSendsHandlers } from '#main/test-sends/handlers';
 import { TestSends } from '#main/test-sends/service';
+import { safetyHandlers } from '#main/safety/handlers';
+import { SafetyService } from '#main/safety/service';
 import { prepareDataDir } from './data-dir';
 import { lockDataDir, type DataLock } from './data-lock';
 
@@ -193,6 +195,16 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
   });
   const kernel: Kernel = { db, bus, clock, defaultCountry };
   const testSends = new TestSends({ kernel, q: queueDb, accounts, dataDir: options.dataDir });
+  const safety = new SafetyService({
+    q: queueDb,
+    clock,
+    timeZone: () => accountTimezone,
+    accountIds: () => accounts.list().map((a) => a.id),
+    onChanged: (accountId) => {
+      bus.emit('safety.changed', { accountId });
+      campaigns.wake();
+    },
+  });
   const handlers = guardWrites(
     combine(
       settingsHandlers(kernel, {
@@ -242,6 +254,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         accountLabels: () => new Map(accounts.list().map((a) => [a.id, a.label])),
       }),
       testSendsHandlers(testSends),
+      safetyHandlers(safety),
     ),
     // Writes from the main thread wait (without blocking) while an import holds the write lock.
     () => imports.writable(),

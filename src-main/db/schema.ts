@@ -81,6 +81,9 @@ export interface AccountsTable {
   display_name: string | null;
   created_at: string;
   last_ready_at: string | null;
+  /** JSON SafetySettings; NULL: the defaults. */
+  safety: string | null;
+  first_ready_at: string | null;
 }
 
 export interface AccountEventsTable {

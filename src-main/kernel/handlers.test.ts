@@ -27,6 +27,8 @@ import { EventBus } from './events';
 import { usageHandlers } from '#main/usage/handlers';
 import { testSendsHandlers } from '#main/test-sends/handlers';
 import type { TestSends } from '#main/test-sends/service';
+import { safetyHandlers } from '#main/safety/handlers';
+import type { SafetyService } from '#main/safety/service';
 import { combine, guardWrites, isMutating, mutating, type Handlers } from './handlers';
 
 // Nothing here is called: the parts are only built, so their dependencies may be empty shells.
@@ -48,6 +50,7 @@ const parts = () =>
     reportExportHandlers({ queueFile: '', bookFile: '', bus: kernel.bus, workerPath: '', getReport: () => ({}) as never }),
     usageHandlers({ q: {} as never, timeZone: () => 'UTC', accountLabels: () => new Map() }),
     testSendsHandlers({} as TestSends),
+    safetyHandlers({} as SafetyService),
   ] as const;
 
 describe('combine', () => {
@@ -129,6 +132,7 @@ describe('the writes marked in the domains', () => {
         'suppressions.move',
         'suppressions.remove',
         'reports.toGroup',
+        'safety.set',
       ].sort(),
     );
   });

@@ -1,0 +1,107 @@
+/**
+ * Keeping an account's number alive: the unanswered-message budget (WhatsApp limits how many people
+ * an account may message each month who never answer; it does not publish the number), a warm-up
+ * schedule for new numbers, and breakers that pause an account on spam signals. Plain data for IPC;
+ * the settings are stored per account and checked with zod at the boundary.
+ */
+import { z } from 'zod';
+
+/** A conservative guess (WhatsApp does not publish its limit): people per calendar month. */
+export const DEFAULT_MONTHLY_BUDGET = 500;
+/** Warn at this share of the budget; pause at all of it. */
+export const BUDGET_WARN_SHARE = 0.8;
+/** Daily caps of a new number's first days; after the last day the campaign's own cap applies. */
+export const DEFAULT_WARMUP_SCHEDULE: readonly number[] = [20, 40, 80, 120, 160, 200, 250];
+
+export const SafetySettingsSchema = z.object({
+  /** People this account may message in a calendar month who have not answered (the budget). */
+  monthlyBudget: z.number().int().min(1).max(1_000_000),
+  warmup: z.object({
+    /** Warm up automatically while the account is younger (first linked) than the schedule. */
+    auto: z.boolean(),
+    /** The operator marked the number as new on this day (YYYY-MM-DD, their time zone); null: not marked. */
+    newNumberSince: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+    /** The daily cap of day 1, 2, 3…; each at least the day before's. */
+    schedule: z
+      .array(z.number().int().min(1).max(100_000))
+      .min(1)
+      .max(90)
+      .refine((s) => s.every((v, i) => i === 0 || v >= s[i - 1]!), { message: 'Each day of the warm-up must allow at least as many as the day before.' }),
+  }),
+  breaker: z.object({
+    /** The last this many sends of the account are looked at. */
+    window: z.number().int().min(20).max(1000),
+    /** Pause when at least this share (%) of them answered with an opt-out. */
+    optOutPct: z.number().min(0.5).max(100),
+    /** Pause when at least this share (%) was never delivered (one tick) after an hour. */
+    undeliveredPct: z.number().min(1).max(100),
+    /** Pause when at least this share (%) failed. */
+    failedPct: z.number().min(1).max(100),
+  }),
+});
+export type SafetySettings = z.infer<typeof SafetySettingsSchema>;
+
+export const DEFAULT_SAFETY_SETTINGS: SafetySettings = {
+  monthlyBudget: DEFAULT_MONTHLY_BUDGET,
+  warmup: { auto: true, newNumberSince: null, schedule: [...DEFAULT_WARMUP_SCHEDULE] },
+  breaker: { window: 100, optOutPct: 3, undeliveredPct: 30, failedPct: 20 },
+};
+
+/** A change to some of an account's safety settings (the rest is kept). */
+export const SafetyPatchSchema = z.object({
+  monthlyBudget: SafetySettingsSchema.shape.monthlyBudget.optional(),
+  warmup: SafetySettingsSchema.shape.warmup.optional(),
+  breaker: SafetySettingsSchema.shape.breaker.optional(),
+});
+export type SafetyPatch = z.infer<typeof SafetyPatchSchema>;
+
+/** Where a budget stands: under 80 %, from 80 %, or used up (the account's campaigns pause). */
+export type BudgetLevel = 'ok' | 'warn' | 'full';
+
+export type BudgetFigures = {
+  budget: number;
+  /** People messaged this calendar month (the operator's time zone) who have not answered since. */
+  month: number;
+  /** The same over the last 30 days, shown beside it. */
+  rolling30: number;
+  left: number;
+  level: BudgetLevel;
+  /** First day of the month counted (YYYY-MM-DD). */
+  monthStart: string;
+};
+
+export type WarmupFigures = {
+  /** The warm-up applies today. */
+  active: boolean;
+  /** Day 1, 2, … of the warm-up (null when not active). */
+  day: number | null;
+  /** Today's cap from the schedule (null when not active). */
+  capToday: number | null;
+  /** Messages already sent today on this account (the ledger), for "35 of 40 today". */
+  sentToday: number;
+  /** The first day the schedule no longer applies (YYYY-MM-DD; null when not active). */
+  endsOn: string | null;
+  /** Why it applies: first linked recently, or marked as a new number. */
+  reason: 'young' | 'marked' | null;
+};
+
+export type BreakerFigures = {
+  /** Sends looked at (at most the window). */
+  sends: number;
+  optOuts: number;
+  undelivered: number;
+  failed: number;
+  /** The breaker that tripped, in plain words, or null. */
+  tripped: string | null;
+};
+
+export type AccountSafety = {
+  accountId: number;
+  settings: SafetySettings;
+  budget: BudgetFigures;
+  warmup: WarmupFigures;
+  breaker: BreakerFigures;
+};
