@@ -86,8 +86,9 @@ test('an empty message is refused where it is chosen; the review shows the messa
   await expect(stepTitle(page)).toHaveText('Check and start');
   await expect(e.getByTestId('review-estimate')).toHaveText(/^less than a minute, ends (today|tomorrow) \d\d:\d\d$/);
   const risk = e.getByTestId('review-risk');
-  await expect(risk).toContainText('This pace is faster than Fast.');
-  await expect(risk).toContainText('There is no daily limit.');
+  await expect(e.getByTestId('review-risk-level')).toHaveText('High risk');
+  await expect(risk.locator('li[data-code="pace"]')).toContainText('The pace is faster than Fast');
+  await expect(risk.locator('li[data-code="cap"]')).toContainText('There is no daily limit per account.');
   // The message as a recipient sees it.
   const preview = e.getByTestId('review-message-preview');
   await expect(preview.getByTestId('preview-chat')).toContainText('our new lunch menu starts Monday.');

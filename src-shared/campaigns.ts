@@ -263,6 +263,12 @@ export type AudiencePreview = {
   /** Pasted lines that were not phone numbers, with why (first 50). */
   invalidSamples: { input: string; reason: string }[];
   variableGaps: VariableGap[];
+  /**
+   * Of the recipients: how many we never messaged from any account, how many are not known to be
+   * on WhatsApp (never checked and never delivered to), how many ever wrote to us. For the risk
+   * review; only a preview counts them (null from a build, which must stay quick).
+   */
+  standing: { neverMessaged: number; notChecked: number; answered: number } | null;
 };
 
 /** Live progress of a campaign, pushed as `campaigns.progress`. */

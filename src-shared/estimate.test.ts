@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageGapMs, banRiskWarnings, describeEstimate, estimateDuration, formatDuration, formatEnd } from './estimate';
+import { averageGapMs, describeEstimate, estimateDuration, formatDuration, formatEnd } from './estimate';
 import { paceFromPreset, zonedTimeToUtc, type Pace, type Weekday } from './pace';
 
 const ZONE = 'Europe/Istanbul'; // UTC+3 all year
@@ -95,19 +95,5 @@ describe('saying it', () => {
     expect(e && describeEstimate(e, start, ZONE)).toBe('about 2 h 10 min, ends today 16:40');
     const quick = estimateDuration({ ...base, customers: 1, startMs: start, pace: pace() });
     expect(quick && describeEstimate(quick, start, ZONE)).toBe('less than a minute, ends today 14:30');
-  });
-});
-
-describe('banRiskWarnings', () => {
-  it('warns about a custom pace faster than Fast, and about no daily cap', () => {
-    expect(banRiskWarnings(paceFromPreset('normal'))).toEqual([]);
-    expect(banRiskWarnings(paceFromPreset('fast'))).toEqual([]);
-    const quick = { ...paceFromPreset('fast'), preset: 'custom' as const, minDelayMs: 1_000, maxDelayMs: 3_000 };
-    expect(banRiskWarnings(quick)).toEqual([expect.stringMatching(/^This pace is faster than Fast\./)]);
-    // As slow as Fast on average but a shorter shortest wait: still faster.
-    expect(banRiskWarnings({ ...quick, minDelayMs: 2_000, maxDelayMs: 12_000 })).toHaveLength(1);
-    expect(banRiskWarnings({ ...paceFromPreset('normal'), preset: 'custom', dailyCapPerAccount: 0 })).toEqual([
-      expect.stringMatching(/^There is no daily limit\./),
-    ]);
   });
 });

@@ -10,7 +10,7 @@
  */
 import { formatDate } from './dates';
 import { getLocale, t } from './i18n';
-import { nextLocalMidnight, nextWorkingTime, PACE_PRESETS, startOfLocalDay, workingWindowEnd, type Pace } from './pace';
+import { nextLocalMidnight, nextWorkingTime, startOfLocalDay, workingWindowEnd, type Pace } from './pace';
 
 export type DurationEstimate = {
   /** When the first message goes (the start, or the next working time after it). */
@@ -131,18 +131,4 @@ export function describeEstimate(estimate: DurationEstimate, nowMs: number, time
   const end = formatEnd(estimate.endMs, nowMs, timeZone);
   if (estimate.durationMs < 30_000) return t('estimate.lineShort', { end });
   return t('estimate.line', { duration: formatDuration(estimate.durationMs), end });
-}
-
-/**
- * Plain warnings about the ban risk of a pace: a custom pace faster than the Fast preset (a
- * shorter shortest wait, or a shorter wait on average), or no daily cap.
- */
-export function banRiskWarnings(pace: Pace): string[] {
-  const fast = PACE_PRESETS.fast;
-  const warnings: string[] = [];
-  if (pace.preset === 'custom' && (pace.minDelayMs < fast.minDelayMs || averageGapMs(pace) < averageGapMs(fast))) {
-    warnings.push(t('estimate.warn.fasterThanFast'));
-  }
-  if (Math.floor(pace.dailyCapPerAccount) <= 0) warnings.push(t('estimate.warn.noCap'));
-  return warnings;
 }

@@ -100,6 +100,8 @@ export type BreakerFigures = {
 
 export type AccountSafety = {
   accountId: number;
+  /** When the account was first ready in Pigeon (ISO; null: never linked). */
+  firstReadyAt: string | null;
   settings: SafetySettings;
   budget: BudgetFigures;
   warmup: WarmupFigures;

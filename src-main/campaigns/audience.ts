@@ -240,7 +240,36 @@ function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: number):
   });
 }
 
-function toPreview(q: Sqlite, input: BuildInput, extra: Awaited<ReturnType<typeof classify>>): AudiencePreview {
+/**
+ * Who the kept candidates are to us: never messaged, not known on WhatsApp, ever answered. A
+ * window of CHUNK rows per statement, with a turn of the event loop between (sends keep their pace).
+ */
+async function standing(q: Sqlite): Promise<NonNullable<AudiencePreview['standing']>> {
+  const count = q.prepare(
+    `SELECT
+       coalesce(sum(NOT EXISTS (SELECT 1 FROM recipients r WHERE r.phone = cand.phone AND r.sent_at IS NOT NULL)), 0) AS neverMessaged,
+       coalesce(sum(cand.contact_id IS NULL OR (SELECT c.wa_status FROM book.contacts c WHERE c.id = cand.contact_id) IS NULL), 0) AS notChecked,
+       coalesce(sum(EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone)), 0) AS answered
+     FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ?`,
+  );
+  const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
+  const total = { neverMessaged: 0, notChecked: 0, answered: 0 };
+  for (let from = 0; from < maxRowid; from += CHUNK) {
+    const part = count.get(from, from + CHUNK) as typeof total;
+    total.neverMessaged += part.neverMessaged;
+    total.notChecked += part.notChecked;
+    total.answered += part.answered;
+    await breathe();
+  }
+  return total;
+}
+
+function toPreview(
+  q: Sqlite,
+  input: BuildInput,
+  extra: Awaited<ReturnType<typeof classify>>,
+  counted: AudiencePreview['standing'] = null,
+): AudiencePreview {
   const c = counts(q);
   return {
     total: c.total,
@@ -255,6 +284,7 @@ function toPreview(q: Sqlite, input: BuildInput, extra: Awaited<ReturnType<typeo
     },
     invalidSamples: extra.invalidSamples,
     variableGaps: gaps(q, input.variables, c.total),
+    standing: counted,
   };
 }
 
@@ -264,7 +294,8 @@ const dropTemp = (q: Sqlite) => q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP 
 export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared): Promise<AudiencePreview> {
   return exclusive(q, async () => {
     try {
-      return toPreview(q, input, await classify(q, input, prepared));
+      const extra = await classify(q, input, prepared);
+      return toPreview(q, input, extra, await standing(q));
     } finally {
       dropTemp(q);
     }

@@ -98,6 +98,8 @@ describe('a campaign on the demo phone', () => {
     expect(preview.invalidSamples).toEqual([{ input: 'not a number', reason: 'Not a phone number' }]);
     expect(preview.total).toBe(26 - 2); // 25 in the group + one new pasted number − black − gray
     expect(preview.variableGaps.find((g) => g.key === 'City')?.missing).toBeGreaterThan(0);
+    // For the risk review: nobody was ever messaged or checked, nobody ever wrote.
+    expect(preview.standing).toEqual({ neverMessaged: 24, notChecked: 24, answered: 0 });
 
     const created = await h['campaigns.create'](campaignInput(group.id, draft.id, account.id, customPace({ minDelayMs: 0, maxDelayMs: 5 })));
     expect(created.status).toBe('draft');
@@ -144,6 +146,21 @@ describe('a campaign on the demo phone', () => {
     expect(optedOut).toBeGreaterThanOrEqual(0);
     expect(next.excluded).toMatchObject({ notOnWhatsApp: offWhatsApp.length, recentlyMessaged: delivered - optedOut, graylist: 1 });
     expect(next.total).toBe(0);
+    // Everyone kept but the blacklist, now: the graylisted one and the ones off WhatsApp were never
+    // messaged; the rest were, and their delivered messages proved them on WhatsApp, so only the
+    // graylisted one is not known.
+    const everyone = () =>
+      h['campaigns.preview']({
+        audience: { groupIds: [group.id], listIds: [], contactIds: [], query: null, pasted: '' },
+        exclusions: { includeGraylist: true, skipNotOnWhatsApp: false, recentlyMessagedHours: null },
+        draftId: null,
+      });
+    const standing = await until(async () => {
+      const p = await everyone();
+      return p.standing?.notChecked === 1 && p;
+    }, 'every number known but the graylisted one');
+    expect(standing.total).toBe(25 - 1 - optedOut);
+    expect(standing.standing?.neverMessaged).toBe(offWhatsApp.length + 1);
   });
 
   it('skips the rest of a campaign for someone who replies STOP mid-campaign', async () => {

@@ -33,6 +33,7 @@ export class SafetyService {
     const { settings } = stored;
     return {
       accountId,
+      firstReadyAt: stored.firstReadyAt,
       settings,
       budget: budgetFigures(this.deps.q, accountId, settings, now, zone),
       warmup: warmupFigures(this.deps.q, accountId, settings, stored.firstReadyAt, now, zone),

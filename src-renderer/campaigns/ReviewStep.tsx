@@ -1,6 +1,6 @@
 /** Step 5: everything on one screen, and the numbers the audience gives now. */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { banRiskWarnings, describeEstimate, estimateDuration } from '#shared/estimate';
+import { describeEstimate, estimateDuration } from '#shared/estimate';
 import { t } from '#shared/i18n';
 import { fromDraftPart } from '#renderer/drafts/model';
 import { Preview } from '#renderer/drafts/Preview';
@@ -14,6 +14,7 @@ import type { PreviewState } from './useAudiencePreview';
 import { useGroups } from '#renderer/groups/store';
 import { useLists } from '#renderer/lists/store';
 import { TestSendDialog } from '#renderer/test-sends/TestSendDialog';
+import { RiskReview } from './RiskReview';
 
 type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
 
@@ -76,7 +77,6 @@ export function ReviewStep({ form, preview, goTo }: Props) {
         : estimateDuration({ pace: form.pace, customers, parts, accounts: form.accountIds.length, startMs, timeZone: form.timezone }),
     [customers, form.pace, parts, form.accountIds.length, startMs, form.timezone],
   );
-  const warnings = banRiskWarnings(form.pace);
   const draftParts = draft?.parts;
   const previewParts = useMemo(() => (draftParts ? draftParts.map(fromDraftPart) : []), [draftParts]);
   const [testing, setTesting] = useState(false);
@@ -132,13 +132,15 @@ export function ReviewStep({ form, preview, goTo }: Props) {
           ) : (
             <span className="muted" data-testid="review-estimate">{t('estimate.waiting')}</span>
           )}
-          {warnings.length > 0 && (
-            <ul className="banner warn small cmp-risk" data-testid="review-risk">
-              {warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
+        </Item>
+        <Item label={t('risk.title')} step="sending" goTo={goTo}>
+          <RiskReview
+            pace={form.pace}
+            parts={draft?.parts ?? []}
+            accounts={chosen}
+            audience={preview.loading ? null : (preview.preview?.standing && { total: preview.preview.total, ...preview.preview.standing }) ?? null}
+            now={minute}
+          />
         </Item>
         <Item label={t('campaigns.schedule.title')} step="timing" goTo={goTo}>
           {form.scheduleKind === 'now'

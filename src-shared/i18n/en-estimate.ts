@@ -1,4 +1,4 @@
-/** English strings of the campaign's duration estimate and the pace's ban-risk warnings. */
+/** English strings of the campaign's duration estimate. */
 export const enEstimate = {
   'estimate.lessThanMinute': 'less than a minute',
   'estimate.minutes': '{minutes} min',
@@ -16,8 +16,4 @@ export const enEstimate = {
     'For {customers} {customers|customer|customers} at this pace, inside the working hours and the daily limit, from {from}; an average of the random waits, so the real end may differ a little.',
   'estimate.never': 'With these working hours and this daily limit it could never finish. Change the timing or the limit.',
   'estimate.waiting': 'Worked out once the number of recipients is known.',
-  'estimate.warn.fasterThanFast':
-    'This pace is faster than Fast. Sending this quickly makes WhatsApp far more likely to ban the number; Fast is already the quickest pace we consider safe.',
-  'estimate.warn.noCap':
-    'There is no daily limit. Sending hundreds of messages a day from one number is the quickest way to get it banned; set a limit (Normal uses 400).',
 } as const;
