@@ -46,8 +46,8 @@ export type RiskInput = {
 /** An account younger than this many days needs a warm-up. */
 export const YOUNG_ACCOUNT_DAYS = 30;
 const NEW_ACCOUNT_DAYS = 7;
-/** Below this many recipients the same words to everyone are not a pattern WhatsApp looks for. */
-const SAME_TEXT_MIN = 20;
+/** Below this many recipients neither strangers nor the same words to everyone make a pattern WhatsApp looks for. */
+const SMALL_AUDIENCE = 20;
 
 const worst = (a: RiskLevel, b: RiskLevel): RiskLevel => (RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b);
 const pct = (part: number, whole: number) => (whole <= 0 ? 0 : Math.round((part / whole) * 100));
@@ -90,7 +90,7 @@ function audienceFactors(input: RiskInput): RiskFactor[] {
   const factors: RiskFactor[] = [];
   const cold = pct(a.neverMessaged, a.total);
   factors.push(
-    cold > 50
+    cold > 50 && a.total >= SMALL_AUDIENCE
       ? { code: 'audience', level: 'medium', text: t('risk.audience.cold', { percent: cold, count: a.neverMessaged }), fix: t('risk.audience.coldFix') }
       : { code: 'audience', level: 'low', text: t('risk.audience.ok', { percent: cold }), fix: null },
   );
@@ -132,7 +132,7 @@ function messageFactors(input: RiskInput): RiskFactor[] {
     const parsed = parseTemplate(text);
     return parsed.ok && varies(parsed.nodes);
   });
-  if (!personal && texts.length > 0 && total >= SAME_TEXT_MIN) {
+  if (!personal && texts.length > 0 && total >= SMALL_AUDIENCE) {
     factors.push({ code: 'sameText', level: 'medium', text: t('risk.sameText.same', { count: total }), fix: t('risk.sameText.fix') });
   } else if (texts.length > 0) {
     factors.push({ code: 'sameText', level: 'low', text: personal ? t('risk.sameText.personal') : t('risk.sameText.few'), fix: null });

@@ -49,7 +49,7 @@ export function RiskReview({ pace, parts, accounts, audience, now }: Props) {
       <ul className="cmp-risk-factors">
         {review.factors.map((f, i) => (
           <li key={`${f.code}-${i}`} className={`risk-${f.level}`} data-code={f.code} data-level={f.level}>
-            <span className="cmp-risk-tag">{t(`risk.level.${f.level}`)}</span>
+            <span className="cmp-risk-tag">{t(`risk.tag.${f.level}`)}</span>
             <span>
               {f.text}
               {f.fix && <span className="cmp-risk-fix"> {t('risk.fix', { fix: f.fix })}</span>}
