@@ -78,6 +78,10 @@ export type WarmupFigures = {
   active: boolean;
   /** Day 1, 2, … of the warm-up (null when not active). */
   day: number | null;
+  /** The schedule's length: "day 2 of 7" (null when not active). */
+  of: number | null;
+  /** Day 1 of the warm-up (YYYY-MM-DD; null when not active), for the review's estimate. */
+  since: string | null;
   /** Today's cap from the schedule (null when not active). */
   capToday: number | null;
   /** Messages already sent today on this account (the ledger), for "35 of 40 today". */
