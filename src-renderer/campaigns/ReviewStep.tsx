@@ -14,6 +14,8 @@ import type { PreviewState } from './useAudiencePreview';
 import { useGroups } from '#renderer/groups/store';
 import { useLists } from '#renderer/lists/store';
 import { TestSendDialog } from '#renderer/test-sends/TestSendDialog';
+import { useWarmupPlans } from '#renderer/safety/warmup';
+import { WarmupReviewLine } from './WarmupReviewLine';
 
 type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
 
@@ -69,12 +71,13 @@ export function ReviewStep({ form, preview, goTo }: Props) {
   const minute = useMinute();
   const startMs = form.scheduleKind === 'now' ? minute : (scheduledMs(form) ?? minute);
   const parts = draft?.parts.length ?? 1;
+  const warmups = useWarmupPlans(form.accountIds);
   const estimate = useMemo(
     () =>
       customers === null || customers === 0
         ? undefined
-        : estimateDuration({ pace: form.pace, customers, parts, accounts: form.accountIds.length, startMs, timeZone: form.timezone }),
-    [customers, form.pace, parts, form.accountIds.length, startMs, form.timezone],
+        : estimateDuration({ pace: form.pace, customers, parts, accounts: form.accountIds.length, startMs, timeZone: form.timezone, warmups }),
+    [customers, form.pace, parts, form.accountIds.length, startMs, form.timezone, warmups],
   );
   const warnings = banRiskWarnings(form.pace);
   const draftParts = draft?.parts;
@@ -111,6 +114,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
               {capLine}
             </span>
           )}
+          <WarmupReviewLine accountIds={form.accountIds} />
         </Item>
         <Item label={t('campaigns.hours.title')} step="timing" goTo={goTo}>
           {describeHours(form.pace, form.timezone)}
