@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WARMUP_SCHEDULE } from './safety';
-import { addDays, localDate, warmupCapOn, warmupPlanOf } from './warmup';
+import { addDays, localDate, parseSchedule, warmupCapOn, warmupPlanOf } from './warmup';
 
 const ZONE = 'Europe/Istanbul'; // UTC+3 all year
 const DST = 'America/New_York';
@@ -68,5 +68,16 @@ describe('warm-up arithmetic', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(localDate(Date.parse('2026-03-01T22:30:00Z'), ZONE)).toBe('2026-03-02');
     expect(warmupPlanOf({ auto: true, newNumberSince: null, schedule: [5, 6] }, '2026-03-01T10:00:00.000Z', ZONE)).toEqual({ since: '2026-03-01', schedule: [5, 6], reason: 'young' });
+  });
+
+  it('reads a typed schedule, or says what is wrong', () => {
+    expect(parseSchedule(' 20, 40,80 ; 80 ')).toEqual({ schedule: [20, 40, 80, 80] });
+    expect(parseSchedule('')).toEqual({ error: 'empty' });
+    expect(parseSchedule('20, 4x')).toEqual({ error: 'notNumber', at: 2 });
+    expect(parseSchedule('20, 2.5')).toEqual({ error: 'notNumber', at: 2 });
+    expect(parseSchedule('0')).toEqual({ error: 'range', at: 1 });
+    expect(parseSchedule('20, 200000')).toEqual({ error: 'range', at: 2 });
+    expect(parseSchedule('20, 10')).toEqual({ error: 'decreasing', at: 2 });
+    expect(parseSchedule(Array.from({ length: 91 }, () => '5').join(','))).toEqual({ error: 'tooLong' });
   });
 });
