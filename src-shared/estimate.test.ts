@@ -56,6 +56,29 @@ describe('estimateDuration', () => {
     expect(estimateDuration({ ...base, customers: 12, accounts: 2, pace: capped })).toMatchObject({ endMs: at(5, 0, 1), days: 2 });
   });
 
+  it('counts a new number’s warm-up caps, which grow day by day', () => {
+    // Day 1 (4 March) allows 3, day 2 allows 5; then no cap: 3 + 5 + 2.
+    const warmups = [{ since: '2026-03-04', schedule: [3, 5], reason: 'young' as const }];
+    const e = estimateDuration({ ...base, pace: pace(), warmups });
+    expect(e).toEqual({ firstMs: at(4, 10), endMs: at(6, 0, 1), durationMs: at(6, 0, 1) - at(4, 10), days: 3 });
+    // Without it, all ten go today.
+    expect(estimateDuration({ ...base, pace: pace() })?.days).toBe(1);
+  });
+
+  it('takes the smaller of the warm-up and the campaign cap, per account', () => {
+    // Account 1 warms up (2 on day 1, then the campaign cap of 4), account 2 has the cap alone: 6, then 8 a day.
+    const warmups = [{ since: '2026-03-04', schedule: [2, 40], reason: 'marked' as const }, null];
+    const e = estimateDuration({ ...base, accounts: 2, pace: pace({ dailyCapPerAccount: 4 }), warmups });
+    expect(e?.days).toBe(2);
+    expect(e?.endMs).toBe(at(5, 0, 3));
+  });
+
+  it('waits for a warm-up day big enough for one customer’s parts', () => {
+    const warmups = [{ since: '2026-03-04', schedule: [2, 6], reason: 'young' as const }];
+    const e = estimateDuration({ ...base, customers: 2, parts: 3, pace: pace(), warmups });
+    expect(e).toMatchObject({ firstMs: at(5, 0), endMs: at(5, 0, 1), days: 1 });
+  });
+
   it('says never when nothing could go', () => {
     expect(estimateDuration({ ...base, parts: 6, pace: pace({ dailyCapPerAccount: 5 }) })).toBeNull();
     expect(estimateDuration({ ...base, pace: pace({ workingHours: { enabled: true, days: [], start: '09:00', end: '17:00' } }) })).toBeNull();

@@ -6,11 +6,14 @@
  * The model is the queue's: one campaign sends one customer at a time, waiting a delay between
  * customers (a batch pause replaces every Nth delay), only inside working hours; each account may
  * send `dailyCapPerAccount` messages (parts, not people) per local day, so a customer getting a
- * 3-part message uses 3. Messages the accounts already sent today are not known here.
+ * 3-part message uses 3. A new number's warm-up (src-shared/warmup.ts) lowers its account's cap
+ * on the schedule's days, so those days send less. Messages the accounts already sent today are not
+ * known here.
  */
 import { formatDate } from './dates';
 import { getLocale, t } from './i18n';
 import { nextLocalMidnight, nextWorkingTime, startOfLocalDay, workingWindowEnd, type Pace } from './pace';
+import { warmupDayOf, type WarmupPlan } from './warmup';
 
 export type DurationEstimate = {
   /** When the first message goes (the start, or the next working time after it). */
@@ -34,6 +37,8 @@ export type EstimateInput = {
   /** When it starts (ms). */
   startMs: number;
   timeZone: string;
+  /** Each sending account's warm-up, if any (null or missing: none); its cap is the smaller one on those days. */
+  warmups?: readonly (WarmupPlan | null)[];
 };
 
 /** The average wait between two customers, batch pauses spread over their batch. */
@@ -55,8 +60,21 @@ export function estimateDuration(input: EstimateInput): DurationEstimate | null 
   const parts = Math.max(1, Math.floor(input.parts));
   if (customers <= 0 || input.accounts <= 0) return null;
   const cap = Math.floor(Math.max(0, pace.dailyCapPerAccount));
-  const perDay = cap > 0 ? input.accounts * Math.floor(cap / parts) : Infinity;
-  if (perDay <= 0) return null;
+  const perDayAfter = cap > 0 ? input.accounts * Math.floor(cap / parts) : Infinity;
+  if (perDayAfter <= 0) return null;
+  const warmups = (input.warmups ?? []).slice(0, input.accounts).filter((w): w is WarmupPlan => w !== null);
+  /** Customers all accounts can take on the local day of `ms` (a customer's parts go on one day). */
+  const perDayOn = (ms: number): number => {
+    if (warmups.length === 0) return perDayAfter;
+    const plain = input.accounts - warmups.length;
+    let total = cap > 0 ? plain * Math.floor(cap / parts) : plain > 0 ? Infinity : 0;
+    for (const w of warmups) {
+      const today = warmupDayOf(w, ms, timeZone);
+      const limit = Math.min(cap > 0 ? cap : Infinity, today ? today.cap : Infinity);
+      total += limit === Infinity ? Infinity : Math.floor(limit / parts);
+    }
+    return total;
+  };
   const gap = Math.max(averageGapMs(pace), 1);
 
   let remaining = customers;
@@ -65,6 +83,7 @@ export function estimateDuration(input: EstimateInput): DurationEstimate | null 
   let lastMs = startMs;
   let day = NaN;
   let sentToday = 0;
+  let perDay = perDayAfter;
   let days = 0;
   // Each turn fills one stretch (a working window within one local day) as far as the cap lets it.
   for (let turn = 0; remaining > 0; turn++) {
@@ -75,6 +94,7 @@ export function estimateDuration(input: EstimateInput): DurationEstimate | null 
     if (today !== day) {
       day = today;
       sentToday = 0;
+      perDay = perDayOn(at);
     }
     const midnight = nextLocalMidnight(at, timeZone);
     const stretchEnd = Math.min(workingWindowEnd(at, pace.workingHours, timeZone), midnight);

@@ -50,6 +50,19 @@ export const DEFAULT_SAFETY_SETTINGS: SafetySettings = {
   breaker: { window: 100, optOutPct: 3, undeliveredPct: 30, failedPct: 20 },
 };
 
+/**
+ * The defaults of an account on a driver: a demo phone cannot be banned, so it does not warm up by
+ * itself (a newcomer's first campaign is not held to 20 a day); it can still be marked a new number.
+ */
+export function defaultSafetyFor(driver: 'wweb' | 'simulator'): SafetySettings {
+  const d = DEFAULT_SAFETY_SETTINGS;
+  return {
+    monthlyBudget: d.monthlyBudget,
+    warmup: { ...d.warmup, schedule: [...d.warmup.schedule], auto: driver !== 'simulator' },
+    breaker: { ...d.breaker },
+  };
+}
+
 /** A change to some of an account's safety settings (the rest is kept). */
 export const SafetyPatchSchema = z.object({
   monthlyBudget: SafetySettingsSchema.shape.monthlyBudget.optional(),
@@ -78,6 +91,10 @@ export type WarmupFigures = {
   active: boolean;
   /** Day 1, 2, … of the warm-up (null when not active). */
   day: number | null;
+  /** The schedule's length: "day 2 of 7" (null when not active). */
+  of: number | null;
+  /** Day 1 of the warm-up (YYYY-MM-DD; null when not active), for the review's estimate. */
+  since: string | null;
   /** Today's cap from the schedule (null when not active). */
   capToday: number | null;
   /** Messages already sent today on this account (the ledger), for "35 of 40 today". */

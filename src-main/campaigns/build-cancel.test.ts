@@ -10,6 +10,7 @@ import { testCore } from '#main/test-support/core';
 import { customPace } from '#main/test-support/pace';
 import { until } from '#main/test-support/until';
 import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
+import { withoutWarmup } from '#main/test-support/warmup';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;
@@ -31,6 +32,7 @@ function pastedNumbers(count: number): string {
 async function bigCampaign(core: Core) {
   const h = core.handlers;
   const account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
+  withoutWarmup(core, account.id);
   await h['accounts.connect']({ id: account.id, method: 'qr' });
   await until(() => core.accounts.get(account.id).state === 'qr', 'a QR code');
   await h['accounts.simulate']({ id: account.id, action: { kind: 'scan' } });

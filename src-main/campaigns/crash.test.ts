@@ -17,6 +17,7 @@ import { mulberry32 } from '#shared/random';
 import { startHost, type HostProcess } from '#main/test-support/host-process';
 import { until } from '#main/test-support/until';
 import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
+import { withoutWarmupIn } from '#main/test-support/warmup';
 import { QUEUE_FILE } from './queue-db';
 
 const RECIPIENTS = 240;
@@ -50,8 +51,9 @@ type Scenario = {
   loseConfirmations: number;
 };
 
-async function linkDemo(host: HostProcess, label: string): Promise<number> {
+async function linkDemo(host: HostProcess, dataDir: string, label: string): Promise<number> {
   const account = await host.ask('accounts.create', { label, driver: 'simulator' });
+  withoutWarmupIn(dataDir, account.id);
   await host.ask('accounts.connect', { id: account.id, method: 'qr' });
   await until(async () => (await host.ask('accounts.list', {})).find((a: Account) => a.id === account.id)?.state === 'ready', 'ready');
   return account.id;
@@ -73,7 +75,7 @@ async function crashRun(s: Scenario): Promise<void> {
   try {
     host = await startHost(dataDir, ENV);
     const accountIds: number[] = [];
-    for (let i = 0; i < s.accounts; i++) accountIds.push(await linkDemo(host, `Demo ${i + 1}`));
+    for (let i = 0; i < s.accounts; i++) accountIds.push(await linkDemo(host, dataDir, `Demo ${i + 1}`));
 
     const phones = Array.from({ length: RECIPIENTS }, (_, i) => `+9053215${String(10_000 + i * 7).padStart(5, '0')}`);
     const offWhatsApp = phones.filter((p) => p.endsWith('0'));

@@ -17,6 +17,8 @@ import type { RecipientRecord } from './queue-db';
 import { reconcileCampaign } from './reconcile';
 import { getCampaignRecord, setCampaignStatus } from './repo';
 import { sendRecipient, typingFor, type RunnerState } from './send';
+import { warmupToday } from '#main/safety/warmup';
+import type { WarmupToday } from '#shared/warmup';
 
 const noop = (): void => undefined;
 const ZERO_DELAY = { delayMs: 0, batchPause: false };
@@ -123,10 +125,18 @@ export class Runner implements RunnerState, RunnerView {
     return false;
   }
 
-  /** Waits for the account's next local day (the daily cap). */
-  private waitForMidnight(c: CampaignSnapshot, now: number): Promise<false> {
+  /** Waits for the account's next local day (the daily cap, or a new number's warm-up cap). */
+  private waitForMidnight(c: CampaignSnapshot, now: number, warm?: Map<number, WarmupToday | null>): Promise<false> {
     const midnight = nextLocalMidnight(now, this.host.deps.accountTimezone());
-    return this.wait(t('cq.wait.cap', { cap: c.pace.dailyCapPerAccount, at: this.host.formatAt(midnight, c.timezone) }), midnight);
+    const at = this.host.formatAt(midnight, c.timezone);
+    const cap = c.pace.dailyCapPerAccount;
+    // Say why when a warm-up cap is what holds an account back (below the campaign's own cap).
+    const held = [...(warm ?? [])].find((e): e is [number, WarmupToday] => e[1] !== null && (cap === 0 || e[1].cap < cap));
+    if (held) {
+      const [id, w] = held;
+      return this.wait(t('warmup.wait', { day: w.day, of: w.of, label: this.host.label(id), cap: w.cap, at }), midnight);
+    }
+    return this.wait(t('cq.wait.cap', { cap, at }), midnight);
   }
 
   /** One look at the campaign: send one customer's message, or wait. True when this runner is done. */
@@ -151,8 +161,15 @@ export class Runner implements RunnerState, RunnerView {
     const now = host.now();
     const ready = existing.filter((id) => host.readyDriver(id) !== null);
     const cap = c.pace.dailyCapPerAccount;
-    const dayStart = cap === 0 ? 0 : startOfLocalDay(now, host.deps.accountTimezone());
-    const room = (accountId: number) => (cap === 0 ? Infinity : cap - (st.sentSince.get(accountId, dayStart) as number));
+    const zone = host.deps.accountTimezone();
+    // A new number's warm-up cap holds across campaigns: read from the database on every step.
+    const warm = new Map(ready.map((id) => [id, warmupToday(host.deps.q, id, now, zone)]));
+    const dayStart = cap === 0 && ![...warm.values()].some(Boolean) ? 0 : startOfLocalDay(now, zone);
+    const room = (accountId: number) => {
+      const sent = cap === 0 && !warm.get(accountId) ? 0 : (st.sentSince.get(accountId, dayStart) as number);
+      const w = warm.get(accountId);
+      return Math.min(cap === 0 ? Infinity : cap - sent, w ? w.cap - sent : Infinity);
+    };
     const open = ready.filter((id) => room(id) > 0);
     const row = open.length === 0 ? undefined : (st.nextQueued.get(this.id, now, JSON.stringify(open)) as RecipientRecord | undefined);
 
@@ -183,14 +200,14 @@ export class Runner implements RunnerState, RunnerView {
         return false;
       }
       if (pinned.length > 0) return this.wait(t('cq.wait.account', { labels: host.quotedLabels(pinned) }), null);
-      return this.waitForMidnight(c, now);
+      return this.waitForMidnight(c, now, warm);
     }
 
     // A customer's parts all go through one account: the one that sent the first part.
     const needed = Math.max(1, c.parts.length - row.part);
     const pinnedTo = row.part > 0 ? row.account_id : null;
     const fits = pinnedTo !== null ? [pinnedTo] : open.filter((id) => room(id) >= needed);
-    if (fits.length === 0 || room(fits[0]!) < needed) return this.waitForMidnight(c, now);
+    if (fits.length === 0 || room(fits[0]!) < needed) return this.waitForMidnight(c, now, warm);
     const accountId = pinnedTo ?? fits[this.rotation % fits.length]!;
 
     // When: after this campaign's and this account's last message (the ledger, which survives a

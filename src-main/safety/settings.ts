@@ -1,16 +1,19 @@
 /** An account's safety settings: stored as JSON on its row, checked by zod when read and written. */
-import { DEFAULT_SAFETY_SETTINGS, SafetySettingsSchema, type SafetyPatch, type SafetySettings } from '#shared/safety';
+import { defaultSafetyFor, SafetySettingsSchema, type SafetyPatch, type SafetySettings } from '#shared/safety';
 import { AppError } from '#shared/errors';
 import type { Sqlite } from '#main/kernel/db';
 
+type Driver = 'wweb' | 'simulator';
+
 /** A stored document that no longer parses (edited by hand, an older shape) falls back to the defaults. */
-export function parseSafety(json: string | null): SafetySettings {
-  if (json === null) return structuredClone(DEFAULT_SAFETY_SETTINGS);
+export function parseSafety(json: string | null, driver: Driver): SafetySettings {
+  const defaults = defaultSafetyFor(driver);
+  if (json === null) return defaults;
   try {
-    const parsed = SafetySettingsSchema.safeParse({ ...DEFAULT_SAFETY_SETTINGS, ...(JSON.parse(json) as object) });
-    return parsed.success ? parsed.data : structuredClone(DEFAULT_SAFETY_SETTINGS);
+    const parsed = SafetySettingsSchema.safeParse({ ...defaults, ...(JSON.parse(json) as object) });
+    return parsed.success ? parsed.data : defaults;
   } catch {
-    return structuredClone(DEFAULT_SAFETY_SETTINGS);
+    return defaults;
   }
 }
 
@@ -19,10 +22,10 @@ export function parseSafety(json: string | null): SafetySettings {
  * 'book.' from the queue file, which attaches it).
  */
 export function readSafety(sqlite: Sqlite, accountId: number, prefix = ''): { settings: SafetySettings; firstReadyAt: string | null } | null {
-  const row = sqlite.prepare(`SELECT safety, first_ready_at FROM ${prefix}accounts WHERE id = ?`).get(accountId) as
-    | { safety: string | null; first_ready_at: string | null }
+  const row = sqlite.prepare(`SELECT safety, first_ready_at, driver FROM ${prefix}accounts WHERE id = ?`).get(accountId) as
+    | { safety: string | null; first_ready_at: string | null; driver: Driver }
     | undefined;
-  return row ? { settings: parseSafety(row.safety), firstReadyAt: row.first_ready_at } : null;
+  return row ? { settings: parseSafety(row.safety, row.driver), firstReadyAt: row.first_ready_at } : null;
 }
 
 export function writeSafety(sqlite: Sqlite, accountId: number, patch: SafetyPatch, prefix = ''): SafetySettings {

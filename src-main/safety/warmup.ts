@@ -1,7 +1,55 @@
+/**
+ * Warm-up of a new number: its figures for the screens, and the cap the runner applies across all
+ * campaigns (and test sends) through the send ledger, on the operator's local day like the daily cap.
+ * The days themselves are counted in src-shared/warmup.ts.
+ */
+import { startOfLocalDay } from '#shared/pace';
 import type { SafetySettings, WarmupFigures } from '#shared/safety';
+import { warmupCapOn, type WarmupToday } from '#shared/warmup';
 import type { Sqlite } from '#main/kernel/db';
+import { parseSafety } from './settings';
 
-/** PLACEHOLDER (safety-base branch): the warm-up helper replaces this. */
-export function warmupFigures(_q: Sqlite, _accountId: number, settings: SafetySettings, _firstReadyAt: string | null, _now: number, _zone: string): WarmupFigures {
-  throw new Error(`warm-up not built yet (${settings.warmup.schedule.length})`);
+const statements = new WeakMap<Sqlite, { get(...params: unknown[]): unknown }>();
+
+/** Messages `accountId` handed to WhatsApp since `from` (ms), every campaign and test send. */
+export function sentSince(q: Sqlite, accountId: number, from: number): number {
+  let st = statements.get(q);
+  if (!st) {
+    st = q.prepare(`SELECT count(*) FROM send_ledger WHERE account_id = ? AND at >= ?`).pluck();
+    statements.set(q, st);
+  }
+  return st.get(accountId, from) as number;
 }
+
+export function warmupFigures(q: Sqlite, accountId: number, settings: SafetySettings, firstReadyAt: string | null, now: number, zone: string): WarmupFigures {
+  const today = warmupCapOn(settings.warmup, firstReadyAt, now, zone);
+  const sentToday = sentSince(q, accountId, startOfLocalDay(now, zone));
+  if (!today) return { active: false, day: null, of: null, since: null, capToday: null, sentToday, endsOn: null, reason: null };
+  return { active: true, day: today.day, of: today.of, since: today.since, capToday: today.cap, sentToday, endsOn: today.endsOn, reason: today.reason };
+}
+
+/**
+ * The warm-up cap of `accountId` today, read from the database now (settings and first ready day
+ * on the attached book), or null when none applies. `q` is the queue file with the book as `book`.
+ */
+export function warmupToday(q: Sqlite, accountId: number, now: number, zone: string): WarmupToday | null {
+  let st = rowStatements.get(q);
+  if (!st) {
+    st = q.prepare(`SELECT safety, first_ready_at, driver FROM book.accounts WHERE id = ?`);
+    rowStatements.set(q, st);
+  }
+  const row = st.get(accountId) as { safety: string | null; first_ready_at: string | null; driver: 'wweb' | 'simulator' } | undefined;
+  if (!row) return null;
+  // The runner asks before every message: the stored text is parsed (and checked) once per change.
+  const key = `${row.driver}:${row.safety ?? ''}`;
+  let settings = parsed.get(key);
+  if (!settings) {
+    settings = parseSafety(row.safety, row.driver);
+    if (parsed.size > 100) parsed.clear();
+    parsed.set(key, settings);
+  }
+  return warmupCapOn(settings.warmup, row.first_ready_at, now, zone);
+}
+
+const rowStatements = new WeakMap<Sqlite, { get(...params: unknown[]): unknown }>();
+const parsed = new Map<string, SafetySettings>();

@@ -18,6 +18,7 @@ import { openTestCore } from './core';
 import { FakeDriver } from './fake-driver';
 import { customPace } from './pace';
 import { until } from './until';
+import { withoutWarmup } from './warmup';
 
 /** Numbers +90532<start>, +90532<start+1>, … (pick a start whose numbers do not end in 0 if all must be on WhatsApp). */
 export const phonesFrom = (n: number, start: number) => Array.from({ length: n }, (_, i) => `+90532${start + i}`);
@@ -106,7 +107,10 @@ export async function queueHarness(options: HarnessOptions): Promise<Harness> {
   let groupId = options.groupId ?? 0;
   if (!options.accountIds) {
     for (let i = 0; i < (options.accounts ?? 1); i++) {
-      accountIds.push((await h['accounts.create']({ label: `Shop ${i + 1}`, driver: 'wweb' })).id);
+      const account = await h['accounts.create']({ label: `Shop ${i + 1}`, driver: 'wweb' });
+      // Not a new number: the warm-up has its own tests (src-main/safety).
+      withoutWarmup(core, account.id);
+      accountIds.push(account.id);
     }
     const group = await h['groups.create']({ name: 'Customers' });
     groupId = group.id;

@@ -15,6 +15,8 @@ import { useGroups } from '#renderer/groups/store';
 import { useLists } from '#renderer/lists/store';
 import { TestSendDialog } from '#renderer/test-sends/TestSendDialog';
 import { RiskReview } from './RiskReview';
+import { useWarmupPlans } from '#renderer/safety/warmup';
+import { WarmupReviewLine } from './WarmupReviewLine';
 
 type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
 
@@ -70,12 +72,13 @@ export function ReviewStep({ form, preview, goTo }: Props) {
   const minute = useMinute();
   const startMs = form.scheduleKind === 'now' ? minute : (scheduledMs(form) ?? minute);
   const parts = draft?.parts.length ?? 1;
+  const warmups = useWarmupPlans(form.accountIds);
   const estimate = useMemo(
     () =>
       customers === null || customers === 0
         ? undefined
-        : estimateDuration({ pace: form.pace, customers, parts, accounts: form.accountIds.length, startMs, timeZone: form.timezone }),
-    [customers, form.pace, parts, form.accountIds.length, startMs, form.timezone],
+        : estimateDuration({ pace: form.pace, customers, parts, accounts: form.accountIds.length, startMs, timeZone: form.timezone, warmups }),
+    [customers, form.pace, parts, form.accountIds.length, startMs, form.timezone, warmups],
   );
   const draftParts = draft?.parts;
   const previewParts = useMemo(() => (draftParts ? draftParts.map(fromDraftPart) : []), [draftParts]);
@@ -111,6 +114,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
               {capLine}
             </span>
           )}
+          <WarmupReviewLine accountIds={form.accountIds} />
         </Item>
         <Item label={t('campaigns.hours.title')} step="timing" goTo={goTo}>
           {describeHours(form.pace, form.timezone)}

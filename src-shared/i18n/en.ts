@@ -12,6 +12,7 @@ import { enEstimate } from './en-estimate';
 import { enHistory } from './en-history';
 import { enTestSends } from './en-test-sends';
 import { enRisk } from './en-risk';
+import { enSafetyWarmup } from './en-safety-warmup';
 
 export const en = {
   ...enAccounts,
@@ -27,6 +28,7 @@ export const en = {
   ...enHistory,
   ...enTestSends,
   ...enRisk,
+  ...enSafetyWarmup,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
