@@ -5,7 +5,10 @@
  * Read from the database every time (the only truth), so a restart loses nothing.
  */
 import { t } from '#shared/i18n';
-import { budgetLevel, budgetCost, claimWarning, monthStartOf, refreshAnswered, unansweredSince } from '#main/safety/budget';
+import { DEFAULT_SAFETY_SETTINGS, type BudgetUse } from '#shared/safety';
+import { budgetFigures, budgetLevel, budgetCost, claimWarning, monthStartOf, refreshAnswered, unansweredSince } from '#main/safety/budget';
+import type { Sqlite } from '#main/kernel/db';
+import { withAudience, type BuildInput, type Prepared } from './audience';
 import { readSafety } from '#main/safety/settings';
 import { recordEvent } from '#main/accounts/repo';
 import type { QueueHost } from './context';
@@ -46,4 +49,26 @@ function log(host: QueueHost, accountId: number, level: 'warning' | 'error', cod
     code,
     message,
   });
+}
+
+/**
+ * Per account: people of the audience (after its exclusions) who would newly count this month on
+ * it (not messaged on it since the month began, never heard from on it), and what it has left.
+ */
+export async function audienceBudgetUse(q: Sqlite, input: BuildInput, prepared: Prepared, accountIds: number[], zone: string): Promise<BudgetUse[]> {
+  const now = input.now;
+  const month = monthStartOf(now, zone);
+  const lefts = accountIds.map((accountId) => {
+    const f = budgetFigures(q, accountId, readSafety(q, accountId, 'book.')?.settings ?? DEFAULT_SAFETY_SETTINGS, now, zone);
+    return { accountId, left: f.left, budget: f.budget };
+  });
+  const uses = await withAudience(q, input, prepared, () => {
+    const count = q.prepare(
+      `SELECT count(*) FROM cand WHERE excl IS NULL
+         AND NOT EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone AND i.account_id = @account)
+         AND NOT EXISTS (SELECT 1 FROM budget_people p WHERE p.account_id = @account AND p.phone = cand.phone AND p.last_at >= @since)`,
+    );
+    return accountIds.map((accountId) => count.pluck().get({ account: accountId, since: month.at }) as number);
+  });
+  return lefts.map((l, i) => ({ ...l, use: uses[i] ?? 0 }));
 }

@@ -101,3 +101,46 @@ describe('the unanswered-message budget on the demo phone', () => {
     expect(new Set(all.map((r) => r.to)).size).toBe(8);
   });
 });
+
+describe('what a campaign may use of the budget', () => {
+  it('counts the audience’s people not yet counted this month and never heard from, per account', async () => {
+    const opened = await testCore({ connectAccounts: false, startQueue: false });
+    cleanups.push(opened.cleanup);
+    const { core } = opened;
+    const h = core.handlers;
+    const shop = await h['accounts.create']({ label: 'Shop', driver: 'simulator' });
+    const other = await h['accounts.create']({ label: 'Other', driver: 'simulator' });
+    await h['safety.set']({ accountId: shop.id, patch: { monthlyBudget: 10 } });
+    const phones = ['+905322600001', '+905322600002', '+905322600003', '+905322600004'];
+    // Shop heard from the first; Shop messaged the second this month (one of its 10 used).
+    core.store.sqlite
+      .prepare(
+        `INSERT INTO incoming_messages (account_id, account_label, wa_message_id, from_phone, body, received_at, opt_out)
+         VALUES (?, 'Shop', 'in-1', ?, 'hi', '2026-01-01T10:00:00.000Z', 0)`,
+      )
+      .run(shop.id, phones[0]);
+    const campaign = Number(
+      core.queueDb
+        .prepare(
+          `INSERT INTO campaigns (name, status, draft_name, parts, audience, exclusions, account_ids, pace, timezone, schedule, created_at)
+           VALUES ('C', 'completed', 'D', '[]', '{}', '{}', '[]', '{}', 'UTC', '{}', 0)`,
+        )
+        .run().lastInsertRowid,
+    );
+    const rid = core.queueDb
+      .prepare(`INSERT INTO recipients (campaign_id, phone, name, fields, status, account_id, part, sent_at, updated_at) VALUES (?, ?, '', '{}', 'sent', ?, 1, ?, ?)`)
+      .run(campaign, phones[1], shop.id, Date.now(), Date.now()).lastInsertRowid;
+    core.queueDb.prepare(`INSERT INTO send_ledger (account_id, at, campaign_id, recipient_id, part) VALUES (?, ?, ?, ?, 0)`).run(shop.id, Date.now(), campaign, rid);
+    // The last is on the blacklist: not in the audience.
+    await h['suppressions.addNumbers']({ kind: 'black', numbers: [phones[3]!], reason: '' });
+    const use = await h['campaigns.budgetUse']({
+      audience: { groupIds: [], listIds: [], contactIds: [], query: null, pasted: phones.join('\n') },
+      exclusions: { includeGraylist: false, skipNotOnWhatsApp: false, recentlyMessagedHours: null },
+      accountIds: [shop.id, other.id],
+    });
+    expect(use).toEqual([
+      { accountId: shop.id, use: 1, left: 9, budget: 10 },
+      { accountId: other.id, use: 3, left: 500, budget: 500 },
+    ]);
+  });
+});

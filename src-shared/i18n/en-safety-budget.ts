@@ -31,6 +31,7 @@ export const enSafetyBudget = {
   'budget.settings.invalid': 'Type a whole number from 1 to 1,000,000.',
 
   'overview.budget': 'Unanswered this month: {used} of {budget}',
+  'audience.order.title': 'Order',
   'audience.order.warmFirst': 'People who have answered us before first',
   'audience.order.warmFirst.hint': 'They do not use the monthly budget of people who do not answer.',
 };
