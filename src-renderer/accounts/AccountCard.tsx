@@ -11,6 +11,7 @@ import { Icon } from '#renderer/ui/Icon';
 import { RenameForm } from '#renderer/ui/RenameForm';
 import { DemoPhonePanel } from './DemoPhonePanel';
 import { StateBadge } from './StateBadge';
+import { BudgetLine } from './BudgetLine';
 
 /** States from which Connect starts (or restarts) the client. */
 const CAN_CONNECT: readonly AccountState[] = ['disconnected', 'failed', 'loggedOut', 'blocked'];
@@ -69,6 +70,7 @@ export function AccountCard({ account }: { account: Account }) {
       </header>
 
       <StateBody account={account} />
+      <BudgetLine account={account} />
 
       {account.note && (
         <p className="account-note small">
