@@ -31,8 +31,6 @@ export function BudgetSettings({ safety, onChange }: SafetySectionProps) {
           id={`${id}-budget`}
           type="number"
           inputMode="numeric"
-          min={1}
-          max={1_000_000}
           step={1}
           value={text}
           aria-invalid={invalid || undefined}

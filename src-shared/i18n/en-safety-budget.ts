@@ -9,7 +9,7 @@ export const enSafetyBudget = {
   'budget.line': 'Unanswered this month: {used} of {budget}',
   'budget.line.rolling': 'last 30 days: {rolling}',
   'budget.line.left': '{left} left',
-  'budget.line.full': 'budget used up: campaigns on this account are paused',
+  'budget.line.full': 'Budget used up: this account’s campaigns are paused until next month or a bigger budget.',
   'budget.line.help':
     'People this account messaged who have not written back. WhatsApp limits how many such people an account may message each month and does not publish the number; Pigeon pauses at your budget.',
 
