@@ -6,7 +6,7 @@
  */
 import { t } from '#shared/i18n';
 import { DEFAULT_SAFETY_SETTINGS, type BudgetUse } from '#shared/safety';
-import { budgetFigures, budgetLevel, budgetCost, claimWarning, monthStartOf, refreshAnswered, unansweredSince } from '#main/safety/budget';
+import { budgetFigures, budgetLevel, budgetCost, claimWarning, monthStartOf, unansweredSinceLive } from '#main/safety/budget';
 import type { Sqlite } from '#main/kernel/db';
 import { withAudience, type BuildInput, type Prepared } from './audience';
 import { readSafety } from '#main/safety/settings';
@@ -21,10 +21,9 @@ export function budgetAllows(host: QueueHost, accountId: number, phone: string):
   const budget = stored.settings.monthlyBudget;
   const now = host.now();
   const month = monthStartOf(now, host.deps.accountTimezone());
-  refreshAnswered(q, accountId);
   const cost = budgetCost(q, accountId, phone, month.at);
   if (cost === 0) return true;
-  const used = unansweredSince(q, accountId, month.at);
+  const used = unansweredSinceLive(q, accountId, month.at);
   const label = host.label(accountId);
   if (used >= budget) {
     log(host, accountId, 'error', 'budget.full', t('budget.log.full', { label, used, budget }));

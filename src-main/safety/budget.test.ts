@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SAFETY_SETTINGS, type SafetySettings } from '#shared/safety';
 import { callCore, testCore } from '#main/test-support/core';
-import { budgetFigures, monthStartOf } from './budget';
+import { budgetFigures, monthStartOf, unansweredSinceLive } from './budget';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -122,5 +122,52 @@ describe('the unanswered-message budget', () => {
     expect(figures(shop, now).month).toBe(2);
     c.queueDb.prepare(`DELETE FROM send_ledger WHERE recipient_id = ?`).run(rid);
     expect(figures(shop, now).month).toBe(1);
+  });
+
+  it('counts the same without writing (the runner’s check) as after the marks are brought up to date', async () => {
+    const { c, shop, send, receive, figures } = await setUp();
+    const now = Date.UTC(2026, 4, 20, 12);
+    const since = monthStartOf(now, 'UTC').at;
+    const live = () => unansweredSinceLive(c.queueDb, shop, since);
+    receive(shop, '+905321000050', now - 40 * DAY); // wrote first, long ago
+    send(shop, '+905321000050', now - 3 * DAY); // fresh, wrote first: not counted
+    send(shop, '+905321000051', now - 3 * DAY); // fresh, counted
+    expect(live()).toBe(1);
+    expect(figures(shop, now).month).toBe(1); // marks now up to date
+    send(shop, '+905321000052', now - 2 * DAY);
+    receive(shop, '+905321000051', now - DAY); // answered after the last look
+    receive(shop, '+905321000052', now - DAY); // a fresh row that answered
+    send(shop, '+905321000053', now - DAY);
+    expect(live()).toBe(1);
+    expect(figures(shop, now).month).toBe(1);
+    expect(live()).toBe(1);
+  });
+
+  it('reads the count on its covering index and looks the new replies up by person (query plans)', async () => {
+    const { c } = await setUp();
+    const plan = (sql: string) =>
+      (c.queueDb.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ account: 1, since: 0, seen: 0 }) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(`SELECT count(*) FROM budget_people WHERE account_id = @account AND answered = 0 AND last_at >= @since`)).toMatch(
+      /SEARCH budget_people USING COVERING INDEX budget_people_open/,
+    );
+    // Driven by the replies since the last look (few), each finding its person by primary key.
+    const newly = plan(
+      `SELECT count(DISTINCT p.phone) FROM book.incoming_messages n
+         CROSS JOIN budget_people p ON p.account_id = @account AND p.phone = n.from_phone
+       WHERE n.id > @seen AND +n.account_id = @account AND p.fresh = 0 AND p.answered = 0 AND p.last_at >= @since`,
+    );
+    expect(newly).toMatch(/SEARCH n USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    expect(newly).toMatch(/SEARCH p USING PRIMARY KEY \(account_id=\? AND phone=\?\)/);
+    const fresh = plan(
+      `SELECT count(*) FROM budget_people p INDEXED BY budget_people_fresh WHERE p.account_id = @account AND p.fresh = 1 AND p.answered = 0 AND p.last_at >= @since
+         AND EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = p.phone AND i.account_id = @account)`,
+    );
+    expect(fresh).toMatch(/budget_people_fresh/);
+    const update = plan(
+      `UPDATE budget_people SET answered = 1 WHERE account_id = @account AND answered = 0 AND phone IN (
+         SELECT from_phone FROM book.incoming_messages WHERE id > @seen AND id <= @since AND +account_id = @account)`,
+    );
+    expect(update).toMatch(/SEARCH budget_people USING PRIMARY KEY \(account_id=\? AND phone=\?\)/);
+    expect(update).toMatch(/SEARCH book.incoming_messages USING INTEGER PRIMARY KEY/);
   });
 });

@@ -30,16 +30,16 @@ function prepare(q: Sqlite) {
   return {
     seen: q.prepare(`SELECT incoming_id FROM budget_seen WHERE account_id = ?`).pluck(),
     maxIncoming: q.prepare(`SELECT coalesce(max(id), 0) FROM book.incoming_messages`).pluck(),
-    hasFresh: q.prepare(`SELECT 1 FROM budget_people WHERE account_id = ? AND fresh = 1 LIMIT 1`).pluck(),
+    hasFresh: q.prepare(`SELECT 1 FROM budget_people INDEXED BY budget_people_fresh WHERE account_id = ? AND fresh = 1 LIMIT 1`).pluck(),
     // People the account heard from since the last look (the inbox's ids only grow).
     answeredSince: q.prepare(
       `UPDATE budget_people SET answered = 1
        WHERE account_id = @account AND answered = 0 AND phone IN (
-         SELECT from_phone FROM book.incoming_messages WHERE id > @from AND id <= @to AND account_id = @account)`,
+         SELECT from_phone FROM book.incoming_messages WHERE id > @from AND id <= @to AND +account_id = @account)`,
     ),
     // Rows the triggers wrote since the last look: did this person ever write to the account?
     checkFresh: q.prepare(
-      `UPDATE budget_people SET fresh = 0, answered = answered OR EXISTS (
+      `UPDATE budget_people INDEXED BY budget_people_fresh SET fresh = 0, answered = answered OR EXISTS (
          SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = budget_people.phone AND i.account_id = budget_people.account_id)
        WHERE account_id = ? AND fresh = 1`,
     ),
@@ -48,6 +48,18 @@ function prepare(q: Sqlite) {
        ON CONFLICT (account_id) DO UPDATE SET incoming_id = excluded.incoming_id`,
     ),
     count: q.prepare(`SELECT count(*) FROM budget_people WHERE account_id = ? AND answered = 0 AND last_at >= ?`).pluck(),
+    freshCount: q.prepare(`SELECT count(*) FROM (SELECT 1 FROM budget_people INDEXED BY budget_people_fresh WHERE account_id = ? AND fresh = 1 LIMIT ?)`).pluck(),
+    // Read-only corrections to \`count\` while marks are not up to date: fresh rows of people who
+    // wrote to us, and checked rows of people who wrote since the last look.
+    freshAnswered: q.prepare(
+      `SELECT count(*) FROM budget_people p INDEXED BY budget_people_fresh WHERE p.account_id = @account AND p.fresh = 1 AND p.answered = 0 AND p.last_at >= @since
+         AND EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = p.phone AND i.account_id = @account)`,
+    ).pluck(),
+    newAnswered: q.prepare(
+      `SELECT count(DISTINCT p.phone) FROM book.incoming_messages n
+         CROSS JOIN budget_people p ON p.account_id = @account AND p.phone = n.from_phone
+       WHERE n.id > @seen AND +n.account_id = @account AND p.fresh = 0 AND p.answered = 0 AND p.last_at >= @since`,
+    ).pluck(),
     person: q.prepare(`SELECT last_at, answered FROM budget_people WHERE account_id = ? AND phone = ?`),
     wrote: q.prepare(`SELECT 1 FROM book.incoming_messages WHERE from_phone = ? AND account_id = ? LIMIT 1`).pluck(),
     warned: q.prepare(
@@ -86,6 +98,23 @@ export function unansweredSince(q: Sqlite, accountId: number, since: number): nu
   return statements(q).count.get(accountId, since) as number;
 }
 
+/** Rows written since the last refresh above which the runner's check refreshes (writes) first. */
+const FRESH_LIMIT = 200;
+
+/**
+ * The same count as `refreshAnswered` then `unansweredSince`, without writing while few marks are
+ * out of date (the runner asks before every new person: no extra synced commit each time).
+ */
+export function unansweredSinceLive(q: Sqlite, accountId: number, since: number): number {
+  const st = statements(q);
+  if ((st.freshCount.get(accountId, FRESH_LIMIT + 1) as number) > FRESH_LIMIT) refreshAnswered(q, accountId);
+  const seen = (st.seen.get(accountId) as number | undefined) ?? 0;
+  const base = st.count.get(accountId, since) as number;
+  const fresh = st.freshAnswered.get({ account: accountId, since }) as number;
+  const newly = st.newAnswered.get({ account: accountId, since, seen }) as number;
+  return base - fresh - newly;
+}
+
 /** Where the account's budget stands at `now` (months in the operator's zone `zone`). */
 export function budgetFigures(q: Sqlite, accountId: number, settings: SafetySettings, now: number, zone: string): BudgetFigures {
   refreshAnswered(q, accountId);
@@ -98,7 +127,7 @@ export function budgetFigures(q: Sqlite, accountId: number, settings: SafetySett
 
 /**
  * 1 when a campaign message to `phone` now would use the budget: not messaged yet this month (from
- * `monthStart`) and never heard from on this account. Call after `refreshAnswered`.
+ * `monthStart`) and never heard from on this account. Right whether the marks are up to date or not.
  */
 export function budgetCost(q: Sqlite, accountId: number, phone: string, monthStart: number): 0 | 1 {
   const st = statements(q);
