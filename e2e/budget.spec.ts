@@ -51,6 +51,7 @@ test('a campaign pauses when the account’s monthly budget of people who do not
   const numbers = Array.from({ length: PEOPLE }, (_, i) => `+905321002${String(i).padStart(2, '0')}1`);
   await e.getByRole('textbox', { name: 'Numbers to add (optional)' }).fill(numbers.join('\n'));
   await e.getByTestId('audience-warm-first').check();
+  await shot(page, 'audience');
   await e.getByTestId('campaign-next').click();
   await fastestCustomPace(e);
   await e.getByTestId('campaign-next').click();

@@ -32,6 +32,6 @@ export const enSafetyBudget = {
 
   'overview.budget': 'Unanswered this month: {used} of {budget}',
   'audience.order.title': 'Order',
-  'audience.order.warmFirst': 'People who have answered us before first',
+  'audience.order.warmFirst': 'Send first to people who have answered us before',
   'audience.order.warmFirst.hint': 'They do not use the monthly budget of people who do not answer.',
 };
