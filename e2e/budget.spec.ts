@@ -10,7 +10,7 @@ import { accountCard, fastestCustomPace, goTo, linkDemoAccount, writeTextDraft }
 
 const SHOTS = process.env.PIGEON_SHOTS_DIR ?? '/tmp';
 const PEOPLE = 12;
-const BUDGET = 3;
+const BUDGET = 4;
 
 async function shot(page: Page, name: string): Promise<void> {
   for (const [width, height] of [
@@ -64,7 +64,7 @@ test('a campaign pauses when the account’s monthly budget of people who do not
   await e.getByTestId('campaign-start').click();
 
   // Paused by the budget, with the reason, on the campaign.
-  await expect(page.getByText(/“Shop” has messaged 3 of its 3 people this month who have not answered/).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/“Shop” has messaged 4 of its 4 people this month who have not answered/).first()).toBeVisible({ timeout: 60_000 });
   await shot(page, 'campaign');
 
   await goTo(page, 'Accounts');
@@ -76,4 +76,13 @@ test('a campaign pauses when the account’s monthly budget of people who do not
   await goTo(page, 'Overview');
   await expect(page.getByTestId('ov-account-budget')).toHaveText(new RegExp(`Unanswered this month: ${BUDGET} of ${BUDGET}`));
   await shot(page, 'overview');
+
+  // One more person allowed: 4 of 5 is past 80 %, shown in amber (the campaign stays paused until resumed).
+  await goTo(page, 'Accounts');
+  await shop.getByTestId('safety-open').click();
+  await page.getByTestId('safety-dialog').getByRole('spinbutton', { name: 'People per month' }).fill(String(BUDGET + 1));
+  await page.getByTestId('safety-save').click();
+  await expect(shop.getByTestId('account-budget-figure')).toHaveAttribute('data-level', 'warn');
+  await expect(shop.getByTestId('account-budget-figure')).toHaveText(new RegExp(`Unanswered this month: ${BUDGET} of ${BUDGET + 1}.*1 left`));
+  await shot(page, 'card-warn');
 });
