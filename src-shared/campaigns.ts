@@ -179,6 +179,11 @@ export const AudienceSchema = z.object({
   query: ContactQuerySchema.nullable().default(null),
   /** Numbers pasted as text, one per line (or separated by commas/semicolons). */
   pasted: z.string().max(2_000_000).default(''),
+  /**
+   * The order people are sent to: by name (absent), or those who have written to us before first
+   * (they use none of the unanswered-message budget), each part by name.
+   */
+  order: z.enum(['name', 'warmFirst']).optional(),
 });
 export type Audience = z.infer<typeof AudienceSchema>;
 

@@ -49,7 +49,7 @@ import {
 import { isValidTimeZone } from './pace';
 import type { Overview } from './overview';
 import type { TestSend } from './test-sends';
-import { SafetyPatchSchema, type AccountSafety } from './safety';
+import { SafetyPatchSchema, type AccountSafety, type BudgetUse } from './safety';
 import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
@@ -353,6 +353,10 @@ export const contract = {
   /** The final recipient count and what would be excluded and why, without creating anything. */
   'campaigns.preview': method<AudiencePreview>()(
     z.object({ audience: AudienceSchema, exclusions: ExclusionsSchema, draftId: id.nullable().default(null) }),
+  ),
+  /** Per account: how much of this month's unanswered-message budget the audience may use, and what is left. */
+  'campaigns.budgetUse': method<BudgetUse[]>()(
+    z.object({ audience: AudienceSchema, exclusions: ExclusionsSchema, accountIds: z.array(id).max(50) }),
   ),
   /** Freezes the draft and builds the recipients (schedule now), or schedules it. */
   'campaigns.start': method<Campaign>()(z.object({ id })),

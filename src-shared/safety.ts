@@ -86,6 +86,14 @@ export type BudgetFigures = {
   monthStart: string;
 };
 
+/**
+ * What a campaign's audience may use of an account's budget this month: at most `use` people (those
+ * kept by the exclusions, not yet counted this month on the account, never heard from on it), of
+ * the `left` the account has. With several accounts the runner spreads people over them, so each
+ * figure is an upper bound for that account.
+ */
+export type BudgetUse = { accountId: number; use: number; left: number; budget: number };
+
 export type WarmupFigures = {
   /** The warm-up applies today. */
   active: boolean;

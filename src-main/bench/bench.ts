@@ -21,6 +21,7 @@ import { reportOpen } from './report-bench';
 import { reportExportBench } from './report-export-bench';
 import { contactTimeline } from './timeline-bench';
 import { usageYear1m } from './usage-bench';
+import { budget1m } from './budget-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -228,6 +229,7 @@ async function main(): Promise<void> {
   await dashboardOpen(hctx);
   await contactTimeline(hctx);
   await usageYear1m(hctx);
+  budget1m(hctx);
   await historyCore.close();
 
   // 7–9. The send queue: throughput on a zero-delay demo phone, starting a campaign on the whole

@@ -54,7 +54,7 @@ async function listContactIds(db: Db, listIds: readonly number[]): Promise<numbe
   return ids;
 }
 
-type Prepared = { listIds: number[] };
+export type Prepared = { listIds: number[] };
 
 /** The async part (smart lists are saved filters evaluated by the contacts module). */
 export async function prepareAudience(db: Db, audience: Audience): Promise<Prepared> {
@@ -288,6 +288,40 @@ function toPreview(
   };
 }
 
+/**
+ * Puts the people who have written to us before (any account: an answer or a first message) ahead
+ * of the rest, each part in its earlier order: the rows are written, and so sent, in `cand`'s rowid
+ * order. A warm contact uses none of the unanswered-message budget.
+ */
+function warmFirst(q: Sqlite): void {
+  q.exec(`
+    DROP TABLE IF EXISTS temp.cand_order;
+    CREATE TEMP TABLE cand_order AS
+      SELECT phone, contact_id, name, fields, excl,
+        EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone) AS warm, rowid AS was
+      FROM cand;
+    DELETE FROM cand;
+    INSERT INTO cand (phone, contact_id, name, fields, excl)
+      SELECT phone, contact_id, name, fields, excl FROM cand_order ORDER BY warm DESC, was;
+    DROP TABLE temp.cand_order;
+  `);
+}
+
+/**
+ * Runs `count` on the classified audience (the temp table `cand`, kept rows have `excl IS NULL`)
+ * without writing anything.
+ */
+export function withAudience<T>(q: Sqlite, input: BuildInput, prepared: Prepared, count: () => T): Promise<T> {
+  return exclusive(q, async () => {
+    try {
+      await classify(q, input, prepared);
+      return count();
+    } finally {
+      dropTemp(q);
+    }
+  });
+}
+
 const dropTemp = (q: Sqlite) => q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand;');
 
 /** What the audience would give, without writing anything. */
@@ -318,6 +352,7 @@ export function buildRecipients(
     try {
       if (stop()) throw new BuildStopped();
       const preview = toPreview(q, input, await classify(q, input, prepared, stop));
+      if (input.audience.order === 'warmFirst') warmFirst(q);
       const insert = q.prepare(
         `INSERT INTO recipients (campaign_id, contact_id, phone, name, fields, status, updated_at)
          SELECT ?, contact_id, phone, name, fields, 'queued', ? FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ? ORDER BY rowid`,

@@ -15,6 +15,7 @@ export function campaignsHandlers(campaigns: CampaignQueue): HandlersOf<'campaig
       return campaigns.update(id, patch);
     },
     'campaigns.preview': (input) => campaigns.preview(input.audience, input.exclusions, input.draftId),
+    'campaigns.budgetUse': (input) => campaigns.budgetUse(input.audience, input.exclusions, input.accountIds),
     'campaigns.start': (input) => campaigns.startCampaign(input.id),
     'campaigns.pause': (input) => campaigns.pause(input.id),
     'campaigns.resume': (input) => campaigns.resume(input.id),

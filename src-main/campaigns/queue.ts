@@ -31,6 +31,8 @@ import { attachmentPath } from '#main/drafts/attachments';
 import { draftProblems, getDraft } from '#main/drafts/service';
 import type { WhatsAppDriver } from '#main/whatsapp/driver';
 import { BuildStopped, buildRecipients, prepareAudience, previewAudience } from './audience';
+import { audienceBudgetUse } from './budget-gate';
+import type { BudgetUse } from '#shared/safety';
 import {
   DEFAULT_QUEUE_OPTIONS,
   snapshotOf,
@@ -256,6 +258,13 @@ export class CampaignQueue implements QueueHost {
       { audience, exclusions, campaignId: null, now: this.now(), defaultCountry: await this.deps.defaultCountry(), variables },
       prepared,
     );
+  }
+
+  /** Per account: the most of this month's unanswered-message budget the audience may use, and what is left. */
+  async budgetUse(audience: Campaign['audience'], exclusions: Exclusions, accountIds: number[]): Promise<BudgetUse[]> {
+    const prepared = await prepareAudience(this.deps.db, audience);
+    const input = { audience, exclusions, campaignId: null, now: this.now(), defaultCountry: await this.deps.defaultCountry(), variables: [] };
+    return audienceBudgetUse(this.deps.q, input, prepared, accountIds.filter((id) => this.accountExists(id)), this.deps.accountTimezone());
   }
 
   /** For each variable of `parts`, how many contacts (of the audience, or the whole book) lack it. */

@@ -11,6 +11,7 @@
  */
 import { t } from '#shared/i18n';
 import { nextDelay, nextLocalMidnight, nextWorkingTime, startOfLocalDay, type Pace } from '#shared/pace';
+import { budgetAllows } from './budget-gate';
 import { snapshotOf, type CampaignSnapshot, type QueueHost } from './context';
 import type { RunnerView } from './progress';
 import type { RecipientRecord } from './queue-db';
@@ -249,6 +250,8 @@ export class Runner implements RunnerState, RunnerView {
       }),
     );
     try {
+      // The unanswered-message budget, checked under the account's lock (no two campaigns race it).
+      if (row.part === 0 && !budgetAllows(host, accountId, row.phone)) return false;
       await sendRecipient(host, this, c, row, accountId, plannedAt);
     } finally {
       host.accountLocks.delete(accountId);

@@ -11,6 +11,7 @@ import { Icon } from '#renderer/ui/Icon';
 import { RenameForm } from '#renderer/ui/RenameForm';
 import { DemoPhonePanel } from './DemoPhonePanel';
 import { StateBadge } from './StateBadge';
+import { BudgetLine } from './BudgetLine';
 import { WarmupLine } from './WarmupLine';
 
 /** States from which Connect starts (or restarts) the client. */
@@ -70,6 +71,7 @@ export function AccountCard({ account }: { account: Account }) {
       </header>
 
       <StateBody account={account} />
+      <BudgetLine account={account} />
       <WarmupLine accountId={account.id} />
 
       {account.note && (

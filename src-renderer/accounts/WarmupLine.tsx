@@ -1,13 +1,11 @@
 /** On the account card: "Warm-up day 2 of 7: 35 of 40 today", while a warm-up applies. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { t } from '#shared/i18n';
 import { followSafety, useSafety } from '#renderer/safety/store';
-import { WarmupSettingsTryout } from './WarmupSettingsTryout';
 
 export function WarmupLine({ accountId }: { accountId: number }) {
   useEffect(() => followSafety(), []);
   const safety = useSafety((s) => s.byAccount[accountId]);
-  const [editing, setEditing] = useState(false);
   const w = safety?.warmup;
   return (
     <>
@@ -18,13 +16,6 @@ export function WarmupLine({ accountId }: { accountId: number }) {
           {t(w.reason === 'marked' ? 'warmup.card.marked' : 'warmup.card.young', { date: w.endsOn ?? '' })}
         </p>
       )}
-      {/* TEMPORARY until the safety settings dialog (budget branch) mounts WarmupSettings: delete this and WarmupSettingsTryout.tsx. */}
-      {safety && (
-        <button type="button" className="link small" onClick={() => setEditing(true)} data-testid="warmup-open">
-          {t('warmup.open')}
-        </button>
-      )}
-      {editing && safety && <WarmupSettingsTryout safety={safety} onClose={() => setEditing(false)} />}
     </>
   );
 }

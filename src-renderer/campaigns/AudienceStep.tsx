@@ -119,6 +119,14 @@ export function AudienceStep({ form, onChange, preview }: Props) {
           />
         </div>
       </fieldset>
+      <fieldset className="cmp-box">
+        <legend>{t('audience.order.title')}</legend>
+        <label className="check">
+          <input type="checkbox" checked={form.warmFirst === true} onChange={(e) => onChange({ warmFirst: e.target.checked })} data-testid="audience-warm-first" />
+          {t('audience.order.warmFirst')}
+        </label>
+        <p className="muted small">{t('audience.order.warmFirst.hint')}</p>
+      </fieldset>
       <AudienceCount state={preview} />
     </>
   );

@@ -7,6 +7,7 @@ import { Preview } from '#renderer/drafts/Preview';
 import { useAccounts } from '#renderer/accounts/store';
 import { useDrafts } from '#renderer/drafts/store';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
+import { BudgetReviewLine } from './BudgetReviewLine';
 import { exclusionsOf, localTimeZone, scheduledMs, type CampaignForm, type Step } from './model';
 import { contactsLabel, describeQuery, queryLabel, useQueryCount } from './selection';
 import { capEstimate, describeHours, describePace } from './text';
@@ -106,6 +107,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
         </Item>
         <Item label={t('campaigns.accounts.title')} step="sending" goTo={goTo}>
           {chosen.map((a) => (a.state === 'ready' ? a.label : t('campaigns.review.accountWaits', { label: a.label }))).join(', ')}
+          <BudgetReviewLine form={form} />
         </Item>
         <Item label={t('campaigns.pace.title')} step="sending" goTo={goTo}>
           <strong>{t(`campaigns.pace.${form.pace.preset}`)}</strong>: {describePace(form.pace).join(' · ')}

@@ -29,6 +29,8 @@ export type CampaignForm = {
   skipRecent: boolean;
   /** Kept while "skip recently messaged" is off, so turning it back on restores it. */
   recentHours: number;
+  /** People who have answered us before go first (they use none of the monthly budget). */
+  warmFirst?: boolean;
   accountIds: number[];
   pace: Pace;
   timezone: string;
@@ -113,6 +115,7 @@ export function formFromCampaign(c: Campaign, now: number): CampaignForm {
     contactIds: [...c.audience.contactIds],
     query: c.audience.query,
     pasted: c.audience.pasted,
+    ...(c.audience.order === 'warmFirst' ? { warmFirst: true } : {}),
     includeGraylist: c.exclusions.includeGraylist,
     skipNotOnWhatsApp: c.exclusions.skipNotOnWhatsApp,
     skipRecent: c.exclusions.recentlyMessagedHours !== null,
@@ -126,7 +129,14 @@ export function formFromCampaign(c: Campaign, now: number): CampaignForm {
 }
 
 export function audienceOf(form: CampaignForm): Audience {
-  return { groupIds: form.groupIds, listIds: form.listIds, contactIds: form.contactIds, query: form.query, pasted: form.pasted };
+  return {
+    groupIds: form.groupIds,
+    listIds: form.listIds,
+    contactIds: form.contactIds,
+    query: form.query,
+    pasted: form.pasted,
+    ...(form.warmFirst ? { order: 'warmFirst' as const } : {}),
+  };
 }
 
 export function exclusionsOf(form: CampaignForm): Exclusions {

@@ -14,6 +14,7 @@ import { StatusBadge } from '#renderer/campaigns/StatusBadge';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { useNav } from '#renderer/ui/nav';
 import { ProgressBar } from '#renderer/ui/ProgressBar';
+import { OverviewBudget } from '#renderer/safety/OverviewBudget';
 import { TimeChart } from '#renderer/ui/TimeChart';
 import { dailyRates, rateSummary } from './model';
 import { followOverview, useOverview } from './store';
@@ -96,6 +97,7 @@ function AccountLine({ account: a }: { account: OverviewAccount }) {
           label={a.capLeft === 0 ? t('overview.account.capReached') : t('overview.account.capLeft', { left: a.capLeft ?? 0, cap: a.cap })}
         />
       )}
+      <OverviewBudget accountId={a.accountId} />
     </li>
   );
 }

@@ -21,5 +21,5 @@ export const enSafetyWarmup = {
   'warmup.err.notNumber': 'Day {at} is not a whole number. Type numbers separated by commas, for example 20, 40, 80.',
   'warmup.err.range': 'Day {at} must allow between 1 and 100000 messages.',
   'warmup.err.decreasing': 'Day {at} allows fewer messages than the day before; each day must allow at least as many.',
-  'warmup.open': 'Warm-up settings…',
+  'warmup.settings.invalid': 'The warm-up schedule is not valid yet: see the note under it.',
 };

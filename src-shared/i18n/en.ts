@@ -13,6 +13,7 @@ import { enHistory } from './en-history';
 import { enTestSends } from './en-test-sends';
 import { enRisk } from './en-risk';
 import { enSafetyWarmup } from './en-safety-warmup';
+import { enSafetyBudget } from './en-safety-budget';
 
 export const en = {
   ...enAccounts,
@@ -29,6 +30,7 @@ export const en = {
   ...enTestSends,
   ...enRisk,
   ...enSafetyWarmup,
+  ...enSafetyBudget,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
