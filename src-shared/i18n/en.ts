@@ -11,6 +11,7 @@ import { enReportsUi } from './en-reports-ui';
 import { enEstimate } from './en-estimate';
 import { enHistory } from './en-history';
 import { enTestSends } from './en-test-sends';
+import { enSafetyBreaker } from './en-safety-breaker';
 
 export const en = {
   ...enAccounts,
@@ -25,6 +26,7 @@ export const en = {
   ...enEstimate,
   ...enHistory,
   ...enTestSends,
+  ...enSafetyBreaker,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
