@@ -49,7 +49,7 @@ type Counts = { sends: number; optOuts: number; undelivered: number; failed: num
  * The window: the newest `window` sends of the account after `since` (sent, or failed before
  * sending), each walked by an index; opt-outs by phone in the journal after our send.
  */
-const WINDOW_SQL = `
+export const BREAKER_WINDOW_SQL = `
   WITH sent AS (
     SELECT phone, status, sent_at AS at, delivered_at, read_at FROM recipients
     WHERE account_id = @accountId AND sent_at IS NOT NULL AND sent_at > @since
@@ -74,7 +74,7 @@ const WINDOW_SQL = `
 const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
 function prepare(q: Sqlite) {
   return {
-    window: q.prepare(WINDOW_SQL),
+    window: q.prepare(BREAKER_WINDOW_SQL),
     resetAt: q.prepare(`SELECT reset_at FROM breaker_resets WHERE account_id = ?`).pluck(),
     reset: q.prepare(`INSERT INTO breaker_resets (account_id, reset_at) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET reset_at = excluded.reset_at`),
     label: q.prepare(`SELECT label FROM book.accounts WHERE id = ?`).pluck(),
