@@ -112,10 +112,10 @@ export type BreakerFigures = {
   sends: number;
   /** Of those, recipients who answered with an opt-out word after our message. */
   optOuts: number;
-  /** Of the sends at least an hour old (`matured`), those still without a second tick. */
+  /** Of the last `window` messages sent at least an hour ago (`matured`), those still without a second tick. */
   undelivered: number;
   failed: number;
-  /** Sends in the window old enough (an hour) to judge delivery by. */
+  /** The last messages (at most the window) sent at least an hour ago: delivery is judged on these. */
   matured: number;
   /** The window setting (the last this many sends). */
   window: number;

@@ -128,6 +128,15 @@ describe('the window of an account', () => {
     expect(f.tripped).toMatch(/10 of the last 20 messages from “Shop” were still not delivered after an hour \(50 %; the limit is 30 %\)/);
   });
 
+  it('judges delivery on the last N messages at least an hour old, even when the newest N are all younger', () => {
+    // 200 sends in 100 minutes: the newest 100 are all younger than an hour.
+    sends(Array.from({ length: 200 }, (_, i) => ({ at: T0 + i * 30_000, delivered: i % 5 < 2 })));
+    const f = breakerFigures(q, 1, settings(), T0 + 100 * 60_000 - 1);
+    expect(f).toMatchObject({ sends: 100, matured: 80, undelivered: 48, trip: { kind: 'undelivered', count: 48, of: 80, pct: 60 } });
+    // A smaller window looks at fewer old messages.
+    expect(breakerFigures(q, 1, settings({ window: 20 }), T0 + 100 * 60_000 - 1)).toMatchObject({ matured: 20, undelivered: 12 });
+  });
+
   it('counts failures, those that failed before leaving (no sent_at) too, newest first', () => {
     sends(delivered(80, T0));
     sends(Array.from({ length: 10 }, (_, i) => ({ at: T0 + HOUR + i, failedBefore: true })));
@@ -181,6 +190,7 @@ describe('the window of an account', () => {
       .map((r) => r.detail)
       .join(' | ');
     expect(plan).toMatch(/SEARCH recipients USING INDEX recipients_account_sent \(account_id=\? AND sent_at>\?\)/);
+    expect(plan).toMatch(/SEARCH recipients USING INDEX recipients_account_sent \(account_id=\? AND sent_at>\? AND sent_at<\?\)/);
     expect(plan).toMatch(/SEARCH recipients USING INDEX recipients_account_failed_unsent \(account_id=\? AND updated_at>\?\)/);
     expect(plan).toMatch(/SEARCH o USING (COVERING )?INDEX opt_outs_phone \(phone=\?\)/);
     expect(plan).not.toMatch(/SCAN recipients|SCAN o\b/);

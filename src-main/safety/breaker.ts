@@ -47,29 +47,34 @@ type Counts = { sends: number; optOuts: number; undelivered: number; failed: num
 
 /**
  * The window: the newest `window` sends of the account after `since` (sent, or failed before
- * sending), each walked by an index; opt-outs by phone in the journal after our send.
+ * sending), each walked by an index; opt-outs by phone in the journal after our send. Delivery is
+ * judged on its own window: the newest `window` messages sent at least an hour before now (at a
+ * brisk pace the newest sends are all younger than that, and could never be judged).
  */
 export const BREAKER_WINDOW_SQL = `
   WITH sent AS (
-    SELECT phone, status, sent_at AS at, delivered_at, read_at FROM recipients
+    SELECT phone, status, sent_at AS at FROM recipients
     WHERE account_id = @accountId AND sent_at IS NOT NULL AND sent_at > @since
     ORDER BY sent_at DESC LIMIT @window
   ), unsent AS (
-    SELECT phone, status, updated_at AS at, NULL AS delivered_at, NULL AS read_at FROM recipients
+    SELECT phone, status, updated_at AS at FROM recipients
     WHERE account_id = @accountId AND sent_at IS NULL AND status = 'failed' AND updated_at > @since
     ORDER BY updated_at DESC LIMIT @window
   ), win AS (
     SELECT * FROM (SELECT * FROM sent UNION ALL SELECT * FROM unsent) ORDER BY at DESC LIMIT @window
+  ), matured AS (
+    SELECT status, delivered_at, read_at FROM recipients
+    WHERE account_id = @accountId AND sent_at IS NOT NULL AND sent_at > @since AND sent_at <= @maturedBefore
+    ORDER BY sent_at DESC LIMIT @window
   )
   SELECT
-    count(*) AS sends,
-    coalesce(sum(status = 'failed'), 0) AS failed,
-    coalesce(sum(status <> 'failed' AND at <= @maturedBefore), 0) AS matured,
-    coalesce(sum(status <> 'failed' AND at <= @maturedBefore AND delivered_at IS NULL AND read_at IS NULL), 0) AS undelivered,
-    coalesce(sum(EXISTS (
+    (SELECT count(*) FROM win) AS sends,
+    (SELECT coalesce(sum(status = 'failed'), 0) FROM win) AS failed,
+    (SELECT coalesce(sum(EXISTS (
       SELECT 1 FROM opt_outs o WHERE o.phone = win.phone AND o.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', win.at / 1000.0, 'unixepoch')
-    )), 0) AS optOuts
-  FROM win`;
+    )), 0) FROM win) AS optOuts,
+    (SELECT count(*) FROM matured WHERE status <> 'failed') AS matured,
+    (SELECT count(*) FROM matured WHERE status <> 'failed' AND delivered_at IS NULL AND read_at IS NULL) AS undelivered`;
 
 const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
 function prepare(q: Sqlite) {
