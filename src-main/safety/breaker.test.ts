@@ -38,7 +38,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-type Send = { at: number; account?: number; status?: string; delivered?: boolean; optOutAfterMs?: number | null; failedBefore?: boolean };
+type Send = { at: number; account?: number; status?: string; delivered?: boolean; optOutAfterMs?: number | null; failedBefore?: boolean; reason?: string };
 
 /** Writes recipient rows as the queue leaves them; an opt-out in the journal `optOutAfterMs` after the send. */
 function sends(list: Send[]): string[] {
@@ -48,9 +48,9 @@ function sends(list: Send[]): string[] {
     phones.push(phone);
     const status = s.failedBefore ? 'failed' : (s.status ?? (s.delivered ? 'delivered' : 'sent'));
     q.prepare(
-      `INSERT INTO recipients (campaign_id, phone, name, fields, status, account_id, sent_at, delivered_at, updated_at)
-       VALUES (1, ?, '', '[]', ?, ?, ?, ?, ?)`,
-    ).run(phone, status, s.account ?? 1, s.failedBefore ? null : s.at, s.delivered ? s.at + 1000 : null, s.at);
+      `INSERT INTO recipients (campaign_id, phone, name, fields, status, account_id, sent_at, delivered_at, updated_at, reason)
+       VALUES (1, ?, '', '[]', ?, ?, ?, ?, ?, ?)`,
+    ).run(phone, status, s.account ?? 1, s.failedBefore ? null : s.at, s.delivered ? s.at + 1000 : null, s.at, s.reason ?? (status === 'failed' ? 'Gave up after 3 tries' : null));
     if (s.optOutAfterMs != null) optOut(phone, s.at + s.optOutAfterMs);
   }
   return phones;
@@ -144,6 +144,9 @@ describe('the window of an account', () => {
     const f = breakerFigures(q, 1, settings(), T0 + HOUR + 1000);
     expect(f).toMatchObject({ sends: 100, failed: 20, trip: { kind: 'failed', count: 20, of: 100 } });
     expect(f.tripped).toBe('Paused: 20 of the last 100 sends on “Shop” failed (20 %; the limit is 20 %).');
+    // Numbers not on WhatsApp (or not valid) say something about the list, not the account.
+    sends(Array.from({ length: 30 }, (_, i) => ({ at: T0 + HOUR + 200 + i, failedBefore: true, reason: i % 2 ? 'Not on WhatsApp.' : 'Not a valid phone number for WhatsApp.' })));
+    expect(breakerFigures(q, 1, settings(), T0 + HOUR + 1000)).toMatchObject({ sends: 100, failed: 20 });
     // Older failures drop out of the window as newer sends arrive.
     sends(delivered(50, T0 + 2 * HOUR));
     expect(breakerFigures(q, 1, settings(), T0 + 3 * HOUR)).toMatchObject({ sends: 100, failed: 20 - 0, trip: { kind: 'failed' } });
@@ -186,7 +189,7 @@ describe('the window of an account', () => {
   });
 
   it('reads the window through indexes (it runs before every send)', () => {
-    const plan = (q.prepare(`EXPLAIN QUERY PLAN ${BREAKER_WINDOW_SQL}`).all({ accountId: 1, since: 0, window: 100, maturedBefore: 0 }) as { detail: string }[])
+    const plan = (q.prepare(`EXPLAIN QUERY PLAN ${BREAKER_WINDOW_SQL}`).all({ accountId: 1, since: 0, window: 100, maturedBefore: 0, notOnWhatsApp: 'a', invalid: 'b' }) as { detail: string }[])
       .map((r) => r.detail)
       .join(' | ');
     expect(plan).toMatch(/SEARCH recipients USING INDEX recipients_account_sent \(account_id=\? AND sent_at>\?\)/);

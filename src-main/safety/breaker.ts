@@ -47,7 +47,8 @@ type Counts = { sends: number; optOuts: number; undelivered: number; failed: num
 
 /**
  * The window: the newest `window` sends of the account after `since` (sent, or failed before
- * sending), each walked by an index; opt-outs by phone in the journal after our send. Delivery is
+ * sending, each walked by an index; a number that is not on WhatsApp or not valid is the list's
+ * problem, not a signal about the account, as for the five-failures pause); opt-outs by phone in the journal after our send. Delivery is
  * judged on its own window: the newest `window` messages sent at least an hour before now (at a
  * brisk pace the newest sends are all younger than that, and could never be judged).
  */
@@ -59,6 +60,7 @@ export const BREAKER_WINDOW_SQL = `
   ), unsent AS (
     SELECT phone, status, updated_at AS at FROM recipients
     WHERE account_id = @accountId AND sent_at IS NULL AND status = 'failed' AND updated_at > @since
+      AND reason NOT IN (@notOnWhatsApp, @invalid)
     ORDER BY updated_at DESC LIMIT @window
   ), win AS (
     SELECT * FROM (SELECT * FROM sent UNION ALL SELECT * FROM unsent) ORDER BY at DESC LIMIT @window
@@ -146,7 +148,14 @@ export function breakerFigures(q: Sqlite, accountId: number, settings: SafetySet
   const s = st(q);
   const since = breakerResetAt(q, accountId);
   const { window } = settings.breaker;
-  const row = s.window.get({ accountId, since: since ?? -1, window, maturedBefore: now - BREAKER_UNDELIVERED_AFTER_MS }) as Counts;
+  const row = s.window.get({
+    accountId,
+    since: since ?? -1,
+    window,
+    maturedBefore: now - BREAKER_UNDELIVERED_AFTER_MS,
+    notOnWhatsApp: t('cq.reason.notOnWhatsApp'),
+    invalid: t('cq.reason.invalid'),
+  }) as Counts;
   const counts: Counts = { sends: row.sends, optOuts: row.optOuts, undelivered: row.undelivered, failed: row.failed, matured: row.matured };
   const trip = judge(counts, settings.breaker);
   const label = (s.label.get(accountId) as string | undefined) ?? `#${accountId}`;

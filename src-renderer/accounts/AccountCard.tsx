@@ -10,6 +10,7 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { Icon } from '#renderer/ui/Icon';
 import { RenameForm } from '#renderer/ui/RenameForm';
 import { DemoPhonePanel } from './DemoPhonePanel';
+import { BreakerLine } from './BreakerLine';
 import { StateBadge } from './StateBadge';
 
 /** States from which Connect starts (or restarts) the client. */
@@ -69,6 +70,7 @@ export function AccountCard({ account }: { account: Account }) {
       </header>
 
       <StateBody account={account} />
+      <BreakerLine accountId={account.id} />
 
       {account.note && (
         <p className="account-note small">
