@@ -23,7 +23,7 @@ export function BreakerFiguresTable({ figures, limits }: { figures: BreakerFigur
           {rows.map((r) => (
             <tr key={r.key} className={figures.trip?.kind === r.key ? 'over' : undefined}>
               <td>{r.label}</td>
-              <td>{t('breaker.figures.of', { count: r.count, of: r.of, pct: pct(r.count, r.of) })}</td>
+              <td>{r.of === 0 && r.key === 'undelivered' ? t('breaker.figures.notYet') : t('breaker.figures.of', { count: r.count, of: r.of, pct: pct(r.count, r.of) })}</td>
               <td>{t('breaker.figures.limit', { limit: r.limit })}</td>
             </tr>
           ))}

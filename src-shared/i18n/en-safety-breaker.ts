@@ -8,9 +8,11 @@ export const enSafetyBreaker = {
   'breaker.reason.failed': 'Paused: {count} of the last {of} {of|send|sends} on “{label}” failed ({pct} %; the limit is {limit} %).',
 
   // The account card.
-  'breaker.line.tripped': 'Breaker tripped',
-  'breaker.line.figures':
-    'Last {sends} {sends|send|sends}: {optOuts} opted out, {undelivered} of {matured} not delivered after an hour, {failed} failed.',
+  'breaker.line.tripped': 'Breaker tripped:',
+  'breaker.line.optOut': '{count} of the last {of} {of|person|people} messaged opted out ({pct} %; the limit is {limit} %).',
+  'breaker.line.undelivered': '{count} of the last {of} {of|message|messages} {count|was|were} not delivered after an hour ({pct} %; the limit is {limit} %).',
+  'breaker.line.failed': '{count} of the last {of} {of|send|sends} failed ({pct} %; the limit is {limit} %).',
+  'breaker.line.paused': 'Its campaigns are paused. Resuming one shows the figures and starts a fresh count.',
 
   // The figures (the resume dialog).
   'breaker.figures.sends': 'Sends looked at',
@@ -20,6 +22,7 @@ export const enSafetyBreaker = {
   'breaker.figures.limit': 'limit {limit} %',
   'breaker.figures.of': '{count} of {of} ({pct} %)',
   'breaker.figures.since': 'Counting sends since {when}.',
+  'breaker.figures.notYet': 'none an hour old yet',
 
   // Resuming a campaign whose account's breaker tripped.
   'breaker.resume.title': 'Resume “{name}”?',
