@@ -74,10 +74,16 @@ const settings = (breaker: Partial<SafetySettings['breaker']> = {}): SafetySetti
 
 describe('judging the counts', () => {
   const limits = DEFAULT_SAFETY_SETTINGS.breaker;
-  it('needs the minimum number of sends first (1 opt-out of 3 is no signal)', () => {
+  it('needs the minimum number of sends first (1 opt-out of 3 is no signal), and the limit’s share of the whole window', () => {
     expect(judge({ sends: 3, optOuts: 1, undelivered: 0, failed: 0, matured: 3 }, limits)).toBeNull();
+    expect(judge({ sends: 3, optOuts: 3, undelivered: 0, failed: 0, matured: 3 }, limits)).toBeNull();
     expect(judge({ sends: 19, optOuts: 5, undelivered: 0, failed: 0, matured: 19 }, limits)).toBeNull();
-    expect(judge({ sends: 20, optOuts: 1, undelivered: 0, failed: 0, matured: 20 }, limits)).toMatchObject({ kind: 'optOut', pct: 5 });
+    // One STOP in the first 20 sends (5 %) is noise: 3 % of a 100-send window is 3 people.
+    expect(judge({ sends: 20, optOuts: 1, undelivered: 0, failed: 0, matured: 20 }, limits)).toBeNull();
+    expect(judge({ sends: 40, optOuts: 2, undelivered: 0, failed: 0, matured: 40 }, limits)).toBeNull();
+    expect(judge({ sends: 20, optOuts: 3, undelivered: 0, failed: 0, matured: 20 }, limits)).toMatchObject({ kind: 'optOut', count: 3, of: 20, pct: 15 });
+    // A smaller window needs fewer: 3 % of 20 sends is under one person, so one is enough.
+    expect(judge({ sends: 20, optOuts: 1, undelivered: 0, failed: 0, matured: 20 }, { ...limits, window: 20 })).toMatchObject({ kind: 'optOut', pct: 5 });
   });
   it('trips at the threshold exactly, not below it', () => {
     expect(judge({ sends: 100, optOuts: 2, undelivered: 0, failed: 0, matured: 100 }, limits)).toBeNull();
@@ -86,8 +92,9 @@ describe('judging the counts', () => {
     expect(judge({ sends: 100, optOuts: 0, undelivered: 0, failed: 20, matured: 100 }, limits)).toMatchObject({ kind: 'failed', pct: 20 });
   });
   it('judges undelivered among the sends old enough to tell', () => {
-    // 30 of 100 sends are undelivered but only 40 are an hour old: 75 % of those.
+    // 30 of the 40 sends an hour old are undelivered: 75 % of those, 30 % of the window.
     expect(judge({ sends: 100, optOuts: 0, undelivered: 30, failed: 0, matured: 40 }, limits)).toMatchObject({ kind: 'undelivered', of: 40, pct: 75 });
+    expect(judge({ sends: 100, optOuts: 0, undelivered: 29, failed: 0, matured: 40 }, limits)).toBeNull();
     // Too few old enough yet.
     expect(judge({ sends: 100, optOuts: 0, undelivered: 10, failed: 0, matured: 10 }, limits)).toBeNull();
   });
@@ -121,9 +128,9 @@ describe('the window of an account', () => {
     const list: Send[] = Array.from({ length: 40 }, (_, i) => ({ at: T0 + i * 60_000, delivered: i % 2 === 0 }));
     sends(list);
     // Just after the last send: only the first sends are an hour old, too few to judge.
-    let f = breakerFigures(q, 1, settings(), T0 + 40 * 60_000);
-    expect(f).toMatchObject({ sends: 40, matured: 0, undelivered: 0, trip: null });
-    f = breakerFigures(q, 1, settings(), T0 + HOUR + 19 * 60_000);
+    let f = breakerFigures(q, 1, settings({ window: 20 }), T0 + 40 * 60_000);
+    expect(f).toMatchObject({ sends: 20, matured: 0, undelivered: 0, trip: null });
+    f = breakerFigures(q, 1, settings({ window: 20 }), T0 + HOUR + 19 * 60_000);
     expect(f).toMatchObject({ matured: 20, undelivered: 10, trip: { kind: 'undelivered', of: 20, pct: 50 } });
     expect(f.tripped).toMatch(/10 of the last 20 messages from “Shop” were still not delivered after an hour \(50 %; the limit is 30 %\)/);
   });

@@ -104,6 +104,10 @@ export function sharePct(count: number, of: number): number {
 /**
  * Which breaker trips on these counts, if any: opt-outs and failures among the sends, undelivered
  * among the sends old enough to tell; each judged only from `minSends` of its own base.
+ *
+ * The limit is a share of the whole window ("3 % of the last 100 sends" is 3 people), also while
+ * fewer sends than the window have been made: a trip then means the window could no longer end
+ * below the limit. One STOP among the first 20 sends (5 %) is noise, not a spike; three are not.
  */
 export function judge(counts: Counts, limits: SafetySettings['breaker'], minSends = BREAKER_MIN_SENDS): BreakerTrip | null {
   const checks: [BreakerKind, number, number, number][] = [
@@ -113,8 +117,8 @@ export function judge(counts: Counts, limits: SafetySettings['breaker'], minSend
   ];
   for (const [kind, count, of, limit] of checks) {
     if (of < minSends || count === 0) continue;
-    // Compared exactly (count / of ≥ limit %), not on the rounded share.
-    if (count * 100 >= limit * of) return { kind, count, of, pct: sharePct(count, of), limit };
+    // Compared exactly (count / window ≥ limit %; `of` is at most the window), not on a rounded share.
+    if (count * 100 >= limit * Math.max(of, limits.window)) return { kind, count, of, pct: sharePct(count, of), limit };
   }
   return null;
 }

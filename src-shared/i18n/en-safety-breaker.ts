@@ -35,7 +35,7 @@ export const enSafetyBreaker = {
   // Settings section.
   'breaker.settings.title': 'Breakers on spam signals',
   'breaker.settings.help':
-    'Pigeon looks at this account’s last sends and pauses its campaigns when too many people opt out, too many messages are never delivered (people who block a number stop its messages at one tick), or too many sends fail. Nothing is judged before {min} sends.',
+    'Pigeon looks at this account’s last sends and pauses its campaigns when too many people opt out, too many messages are never delivered (people who block a number stop its messages at one tick), or too many sends fail. A limit is a share of the whole window: 3 % of the last 100 sends is 3 people. Nothing is judged before {min} sends.',
   'breaker.settings.window': 'Look at the last',
   'breaker.settings.windowUnit': 'sends',
   'breaker.settings.optOutPct': 'Pause when opt-outs reach',
