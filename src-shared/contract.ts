@@ -260,6 +260,10 @@ export const contract = {
         z.object({ kind: z.literal('failSends'), count: z.number().int().min(1).max(1000) }),
         /** The next sends reach WhatsApp but their confirmation is lost (the send seems to fail). */
         z.object({ kind: z.literal('loseConfirmations'), count: z.number().int().min(1).max(1000) }),
+        /** Of the messages sent from now on, this share (%) is answered with an opt-out word (0: off). */
+        z.object({ kind: z.literal('optOutRate'), percent: z.number().min(0).max(100) }),
+        /** Of the messages sent from now on, this share (%) is never delivered (0: off). */
+        z.object({ kind: z.literal('undeliveredRate'), percent: z.number().min(0).max(100) }),
         z.object({
           kind: z.literal('receive'),
           from: z.string().min(1, 'A phone number is required').max(64),

@@ -113,12 +113,43 @@ export type WarmupFigures = {
   reason: 'young' | 'marked' | null;
 };
 
+/** Which spam signal tripped a breaker. */
+export type BreakerKind = 'optOut' | 'undelivered' | 'failed';
+
+/** Sends judged before a breaker may trip (1 opt-out of 3 sends is no signal). */
+export const BREAKER_MIN_SENDS = 20;
+/** A message still without a second tick this long after it was sent counts as never delivered. */
+export const BREAKER_UNDELIVERED_AFTER_MS = 60 * 60_000;
+
+export type BreakerTrip = {
+  kind: BreakerKind;
+  /** How many of `of` (opted out, never delivered, failed). */
+  count: number;
+  of: number;
+  /** count / of, in %, rounded to one decimal. */
+  pct: number;
+  /** The setting's threshold (%). */
+  limit: number;
+};
+
 export type BreakerFigures = {
-  /** Sends looked at (at most the window). */
+  /** Sends looked at (at most the window): messages sent and sends that failed, after `since`. */
   sends: number;
+  /** Of those, recipients who answered with an opt-out word after our message. */
   optOuts: number;
+  /** Of the last `window` messages sent at least an hour ago (`matured`), those still without a second tick. */
   undelivered: number;
   failed: number;
+  /** The last messages (at most the window) sent at least an hour ago: delivery is judged on these. */
+  matured: number;
+  /** The window setting (the last this many sends). */
+  window: number;
+  /** Sends needed before anything is judged. */
+  minSends: number;
+  /** Only sends after this are judged (ISO; the last resume after a trip), or null. */
+  since: string | null;
+  /** The breaker that tripped, or null. */
+  trip: BreakerTrip | null;
   /** The breaker that tripped, in plain words, or null. */
   tripped: string | null;
 };

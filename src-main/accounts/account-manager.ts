@@ -42,6 +42,8 @@ export type SimulatorControls = {
   block(): boolean;
   failNextSends(count: number): void;
   loseConfirmations(count: number): void;
+  setOptOutRate(pct: number): void;
+  setUndeliveredRate(pct: number): void;
   receive(from: string, text: string): unknown;
 };
 
@@ -248,6 +250,12 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       case 'loseConfirmations':
         driver.loseConfirmations(action.count);
         break;
+      case 'optOutRate':
+        driver.setOptOutRate(action.percent);
+        break;
+      case 'undeliveredRate':
+        driver.setUndeliveredRate(action.percent);
+        break;
       case 'receive': {
         const settings = await getSettings(this.deps.db);
         const parsed = normalisePhone(action.from, settings.defaultCountry);
@@ -261,7 +269,9 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     const params: Record<string, string | number> =
       action.kind === 'failSends' || action.kind === 'loseConfirmations'
         ? { count: action.count }
-        : action.kind === 'receive'
+        : action.kind === 'optOutRate' || action.kind === 'undeliveredRate'
+          ? { count: action.percent }
+          : action.kind === 'receive'
           ? { phone: formatPhoneInternational(normalisedFrom ?? action.from) }
           : {};
     await this.log(runtime, 'info', `simulate.${action.kind}`, `wa.log.simulate.${action.kind}`, params);

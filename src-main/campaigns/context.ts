@@ -118,7 +118,10 @@ export interface QueueHost {
   touch(id: number, now?: boolean): void;
   changed(id: number): Campaign;
   fail(id: number, reason: string): void;
-  pauseAccount(accountId: number, reason: string): void;
+  /** Pauses the account's running campaigns; how many it paused. */
+  pauseAccount(accountId: number, reason: string): number;
+  /** The account's breaker on spam signals: pauses its campaigns when it tripped (true then). */
+  checkBreaker(accountId: number): boolean;
   label(accountId: number): string;
   quotedLabels(accountIds: number[]): string;
   formatAt(ms: number, timezone: string): string;

@@ -56,6 +56,8 @@ async function linkDemo(host: HostProcess, dataDir: string, label: string): Prom
   withoutWarmupIn(dataDir, account.id);
   await host.ask('accounts.connect', { id: account.id, method: 'qr' });
   await until(async () => (await host.ask('accounts.list', {})).find((a: Account) => a.id === account.id)?.state === 'ready', 'ready');
+  // About durability, not spam signals: the demo phone's few natural STOPs must not trip a breaker.
+  await host.ask('safety.set', { accountId: account.id, patch: { breaker: { window: 100, optOutPct: 100, undeliveredPct: 100, failedPct: 100 } } });
   return account.id;
 }
 

@@ -16,6 +16,7 @@ import { normalizeVariableKey } from '#shared/template';
 import { migrate } from '#main/db/migrations';
 import { testSendsMigration } from '#main/test-sends/migration';
 import { budgetMigration } from '#main/safety/budget-migration';
+import { breakerResetsMigration } from '#main/safety/breaker';
 import type { Migration } from '#main/db/migrations/types';
 import { openSqlite } from '#main/db/connection';
 import type { Sqlite } from '#main/kernel/db';
@@ -243,7 +244,16 @@ const historyUsage: Migration = {
   },
 };
 
-export const QUEUE_MIGRATIONS: readonly Migration[] = [q0001, q0002, q0003, qReports, historyUsage, testSendsMigration(6), budgetMigration(7)];
+export const QUEUE_MIGRATIONS: readonly Migration[] = [
+  q0001,
+  q0002,
+  q0003,
+  qReports,
+  historyUsage,
+  testSendsMigration(6),
+  budgetMigration(7),
+  breakerResetsMigration(8),
+];
 
 /**
  * Opens the queue file next to the book and attaches the book as `book`. Every commit here is

@@ -27,6 +27,7 @@ import { t } from '#shared/i18n';
 import { isValidTimeZone, paceIssues, type Pace } from '#shared/pace';
 import { templateVariables, type TemplateVariable } from '#shared/template';
 import { raceTimeout, type TimerHandle } from '#main/kernel/clock';
+import { accountBreaker, resetBreaker } from '#main/safety/breaker';
 import { attachmentPath } from '#main/drafts/attachments';
 import { draftProblems, getDraft } from '#main/drafts/service';
 import type { WhatsAppDriver } from '#main/whatsapp/driver';
@@ -109,6 +110,8 @@ export class CampaignQueue implements QueueHost {
     this.unsubscribe.push(
       deps.accounts.on('ack', (e) => this.applyAck(e)),
       deps.accounts.on('state', (e) => this.onAccountState(e)),
+      // An opt-out (journaled before this event) may trip a breaker: of any account sending now.
+      deps.accounts.on('optOut', () => this.checkBreakers()),
     );
   }
 
@@ -324,6 +327,13 @@ export class CampaignQueue implements QueueHost {
     if (record.status !== 'paused') this.cannot(record.status, 'Resume');
     const c = toCampaign(this.deps.q, record);
     for (const accountId of c.accountIds) this.failureStreaks.delete(accountId);
+    // A tripped breaker starts a fresh count (the operator confirmed): only later sends are judged.
+    for (const accountId of c.accountIds) {
+      if (accountBreaker(this.deps.q, accountId, this.now())?.trip) {
+        resetBreaker(this.deps.q, accountId, this.now());
+        this.deps.bus.emit('safety.changed', { accountId });
+      }
+    }
     if (record.building === 1) {
       // Paused while preparing: prepared again from scratch (nothing was sent).
       await this.begin(id, null, ['paused']);
@@ -419,11 +429,32 @@ export class CampaignQueue implements QueueHost {
     for (const run of this.runs.values()) run.wake();
   }
 
-  /** Pauses every running campaign that sends on this account (being prepared or sending). */
-  pauseAccount(accountId: number, reason: string): void {
+  /** Pauses every running campaign that sends on this account (being prepared or sending); how many. */
+  pauseAccount(accountId: number, reason: string): number {
+    let paused = 0;
     for (const r of listCampaignRecords(this.deps.q)) {
-      if (r.status === 'running' && snapshotOf(r).accountIds.includes(accountId)) this.autoPause(r.id, reason);
+      if (r.status === 'running' && snapshotOf(r).accountIds.includes(accountId) && this.autoPause(r.id, reason)) paused++;
     }
+    return paused;
+  }
+
+  /**
+   * The account's breaker on spam signals (opt-outs, undelivered after an hour, failures in its
+   * last sends): when it tripped, its running campaigns pause with the figures as the reason.
+   */
+  checkBreaker(accountId: number): boolean {
+    if (this.closed) return false;
+    const figures = accountBreaker(this.deps.q, accountId, this.now());
+    if (!figures?.tripped) return false;
+    if (this.pauseAccount(accountId, figures.tripped) > 0) this.deps.bus.emit('safety.changed', { accountId });
+    return true;
+  }
+
+  /** Every account that a running campaign sends on. */
+  private checkBreakers(): void {
+    const ids = new Set<number>();
+    for (const r of listCampaignRecords(this.deps.q)) if (r.status === 'running') for (const id of snapshotOf(r).accountIds) ids.add(id);
+    for (const id of ids) this.checkBreaker(id);
   }
 
   label(accountId: number): string {
@@ -476,6 +507,7 @@ export class CampaignQueue implements QueueHost {
       hit = this.st.ackFailed.get({ reason: t('cq.reason.waFailed'), now, accountId: e.accountId, messageId: e.messageId }) as
         | { campaign_id: number }
         | undefined;
+      if (hit) this.checkBreaker(e.accountId);
     }
     if (hit) this.touch(hit.campaign_id);
     else if (e.ack !== 'server' && e.ack !== 'pending') {
@@ -624,12 +656,13 @@ export class CampaignQueue implements QueueHost {
     if (getCampaignRecord(this.deps.q, id)) this.changed(id);
   }
 
-  private autoPause(id: number, reason: string): void {
-    if (!pauseCampaign(this.deps.q, id, reason)) return;
+  private autoPause(id: number, reason: string): boolean {
+    if (!pauseCampaign(this.deps.q, id, reason)) return false;
     const run = this.runs.get(id);
     if (run) void run.stop();
     this.deps.bus.emit('campaigns.notice', { campaignId: id, level: 'warning', message: reason });
     this.changed(id);
+    return true;
   }
 
   private armSchedule(): void {

@@ -234,6 +234,9 @@ export class Runner implements RunnerState, RunnerView {
       return this.wait(message, plannedAt);
     }
 
+    // Spam signals (opt-outs, messages stuck at one tick for an hour, failures): checked before
+    // every send, as acks age; a trip pauses this campaign in the database, seen at the next step.
+    if (host.checkBreaker(accountId)) return false;
     const lock = host.accountLocks.get(accountId);
     if (lock) {
       this.waiting = t('cq.wait.busy', { label: host.label(accountId) });
@@ -257,6 +260,7 @@ export class Runner implements RunnerState, RunnerView {
       host.accountLocks.delete(accountId);
       release();
     }
+    host.checkBreaker(accountId); // and after it (a failure)
     return false;
   }
 }

@@ -10,6 +10,7 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { Icon } from '#renderer/ui/Icon';
 import { RenameForm } from '#renderer/ui/RenameForm';
 import { DemoPhonePanel } from './DemoPhonePanel';
+import { BreakerLine } from './BreakerLine';
 import { StateBadge } from './StateBadge';
 import { BudgetLine } from './BudgetLine';
 import { WarmupLine } from './WarmupLine';
@@ -71,6 +72,7 @@ export function AccountCard({ account }: { account: Account }) {
       </header>
 
       <StateBody account={account} />
+      <BreakerLine accountId={account.id} />
       <BudgetLine account={account} />
       <WarmupLine accountId={account.id} />
 

@@ -13,10 +13,14 @@ type Props = {
   disabled: boolean;
   onSubmit: (count: number) => void;
   testId: string;
+  /** The number's range and first value (default 1–1000, 3): a rate in % is 0–100. */
+  min?: number;
+  max?: number;
+  initial?: number;
 };
 
-export function DemoFaultForm({ lead, countLabel, submit, help, disabled, onSubmit, testId }: Props) {
-  const [count, setCount] = useState(3);
+export function DemoFaultForm({ lead, countLabel, submit, help, disabled, onSubmit, testId, min = 1, max = 1000, initial = 3 }: Props) {
+  const [count, setCount] = useState(initial);
   const helpId = useId();
   return (
     <form
@@ -32,12 +36,12 @@ export function DemoFaultForm({ lead, countLabel, submit, help, disabled, onSubm
           <span>{lead}</span>
           <input
             type="number"
-            min={1}
-            max={1000}
+            min={min}
+            max={max}
             value={count}
             aria-label={countLabel}
             aria-describedby={helpId}
-            onChange={(e) => setCount(Math.max(1, Math.min(1000, Math.round(Number(e.target.value) || 1))))}
+            onChange={(e) => setCount(Math.max(min, Math.min(max, Math.round(Number(e.target.value) || min))))}
             style={{ inlineSize: 80 }}
           />
         </label>

@@ -1,6 +1,7 @@
 /**
  * The demo account's pretend phone: make it scan, drop, get blocked, fail sends, lose the
- * confirmation of sends that arrived, or receive a message.
+ * confirmation of sends that arrived, answer STOP or leave messages undelivered at a rate, or
+ * receive a message.
  */
 import { useState, type FormEvent } from 'react';
 import type { Account } from '#shared/accounts';
@@ -61,6 +62,30 @@ export function DemoPhonePanel({ account }: { account: Account }) {
         disabled={busy || !ready}
         onSubmit={(count) => void simulate({ kind: 'loseConfirmations', count }, t('demo.loseConfirmations.done', { count }))}
         testId="demo-lose-confirmations"
+      />
+      <DemoFaultForm
+        lead={t('demo.optOutRate.label')}
+        countLabel={t('demo.optOutRate.count')}
+        submit={t('demo.optOutRate.submit')}
+        help={t('demo.optOutRate.help')}
+        disabled={busy || !ready}
+        min={0}
+        max={100}
+        initial={10}
+        onSubmit={(percent) => void simulate({ kind: 'optOutRate', percent }, t('demo.optOutRate.done', { count: percent }))}
+        testId="demo-opt-out-rate"
+      />
+      <DemoFaultForm
+        lead={t('demo.undeliveredRate.label')}
+        countLabel={t('demo.undeliveredRate.count')}
+        submit={t('demo.undeliveredRate.submit')}
+        help={t('demo.undeliveredRate.help')}
+        disabled={busy || !ready}
+        min={0}
+        max={100}
+        initial={50}
+        onSubmit={(percent) => void simulate({ kind: 'undeliveredRate', percent }, t('demo.undeliveredRate.done', { count: percent }))}
+        testId="demo-undelivered-rate"
       />
       <form onSubmit={(e) => void receive(e)} aria-label={t('demo.receive.title')}>
         <h4>{t('demo.receive.title')}</h4>

@@ -12,6 +12,7 @@ import { FormDialog } from '#renderer/ui/FormDialog';
 import { BudgetSettings } from '#renderer/safety/BudgetSettings';
 import type { SafetySectionProps } from '#renderer/safety/sections';
 import { saveSafety } from '#renderer/safety/store';
+import { BreakerSettings } from './BreakerSettings';
 import { WarmupSettings } from './WarmupSettings';
 
 /** The warm-up section speaks its own shape (null: the typed schedule is not valid). */
@@ -19,9 +20,14 @@ function WarmupSection({ safety, onChange }: SafetySectionProps) {
   return <WarmupSettings safety={safety} onChange={(patch) => onChange(patch ?? {}, patch === null ? t('warmup.settings.invalid') : null)} />;
 }
 
+function BreakerSection({ safety, onChange }: SafetySectionProps) {
+  return <BreakerSettings safety={safety} onChange={(patch) => onChange(patch ?? {}, patch === null ? t('breaker.settings.invalid') : null)} />;
+}
+
 const SECTIONS: readonly { key: string; Section: ComponentType<SafetySectionProps> }[] = [
   { key: 'budget', Section: BudgetSettings },
   { key: 'warmup', Section: WarmupSection },
+  { key: 'breaker', Section: BreakerSection },
 ];
 
 export function SafetySettingsDialog({ safety, label, onClose }: { safety: AccountSafety; label: string; onClose: () => void }) {

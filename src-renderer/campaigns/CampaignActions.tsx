@@ -1,4 +1,5 @@
 /** What can be done to a campaign in its state: start, pause, resume, cancel, copy, delete, pace. */
+import { useState } from 'react';
 import type { Campaign } from '#shared/campaigns';
 import { t } from '#shared/i18n';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
@@ -10,6 +11,7 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { formFromCampaign, localTimeZone } from './model';
 import { formatInZone } from './text';
 import { reports } from '#renderer/reports/store';
+import { BreakerResumeDialog, trippedBreakers } from '#renderer/safety/BreakerResumeDialog';
 
 /** What cancelling does now, in words: before it starts, while preparing, or who won't get it. */
 function cancelBody(c: Campaign): string {
@@ -45,7 +47,14 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
     if (ok) await begin('start', t('campaigns.toast.started', { name: c.name }));
   };
   const pause = () => run(() => campaigns.pause(c.id));
-  const resume = () => begin('resume');
+  // A breaker on spam signals tripped on one of its accounts: resume only after seeing the figures.
+  const [tripped, setTripped] = useState<Awaited<ReturnType<typeof trippedBreakers>> | null>(null);
+  const resume = () =>
+    starting.run(async () => {
+      const found = await trippedBreakers(c.accountIds);
+      if (found.length > 0) setTripped(found);
+      else await begin('resume');
+    });
   const cancel = async () => {
     const question = { title: t('campaigns.cancel.title', { name: c.name }), body: cancelBody(c), confirmLabel: t('campaigns.cancel.confirm') };
     if (await confirmAndRun(question, () => campaigns.cancel(c.id))) toast.info(t('campaigns.toast.cancelled', { name: c.name }));
@@ -133,6 +142,17 @@ export function CampaignActions({ campaign: c, onChangePace }: { campaign: Campa
         </button>
       </div>
       <ErrorText error={error ?? starting.error} />
+      {tripped && (
+        <BreakerResumeDialog
+          name={c.name}
+          tripped={tripped}
+          onCancel={() => setTripped(null)}
+          onResume={() => {
+            setTripped(null);
+            void begin('resume');
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { enTestSends } from './en-test-sends';
 import { enRisk } from './en-risk';
 import { enSafetyWarmup } from './en-safety-warmup';
 import { enSafetyBudget } from './en-safety-budget';
+import { enSafetyBreaker } from './en-safety-breaker';
 
 export const en = {
   ...enAccounts,
@@ -31,6 +32,7 @@ export const en = {
   ...enRisk,
   ...enSafetyWarmup,
   ...enSafetyBudget,
+  ...enSafetyBreaker,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

@@ -26,7 +26,10 @@
  *
  * Faults for tests and the demo panel: fail the next sends before they leave, lose the next
  * confirmations after the message reached WhatsApp (the send then fails although it went out),
- * drop the connection, block the account.
+ * drop the connection, block the account; and spam signals at a rate: a share of the messages
+ * sent from then on is never delivered (one tick, as when people block the number) or answered
+ * with an opt-out word. Which messages is drawn from (seed, recipient, nth) and written in the
+ * message's log line (`fault`), so its story stays the same after a restart.
  *
  * Every delay the simulator makes up is divided by `speed`; the duration the caller asks for in
  * sendTyping() is not (it is the caller's own pace).
@@ -255,7 +258,36 @@ export type DeliveryRecord = Omit<MessageEvidence, 'kind' | 'body'> & {
   options?: string[];
   /** 1-based, increasing within an account's log. */
   seq: number;
+  /** A spam-signal fault drawn when it was sent: never delivered, or answered with an opt-out word. */
+  fault?: SimulatorFault;
 };
+
+/** What a spam-signal fault does to a message. */
+export type SimulatorFault = 'undelivered' | 'optOut';
+
+/**
+ * Which fault (if any) the nth message to `to` gets at these rates (%): pure, from (seed, to, nth).
+ * Undelivered is drawn first (an undelivered message cannot be answered).
+ */
+export function simulatorFault(seed: number, to: string, nth: number, rates: { undeliveredPct: number; optOutPct: number }): SimulatorFault | null {
+  if (rates.undeliveredPct <= 0 && rates.optOutPct <= 0) return null;
+  const random = seededRandom(seed, 'fault', `${to}#${nth}`);
+  const undelivered = random() * 100 < rates.undeliveredPct;
+  const optOut = random() * 100 < rates.optOutPct;
+  return undelivered ? 'undelivered' : optOut ? 'optOut' : null;
+}
+
+/** A logged message's story: its natural one, changed by its fault (read and answered with STOP, or stuck at one tick). */
+export function simulatorRecordStory(seed: number, record: Pick<DeliveryRecord, 'to' | 'fault'>, nth: number): SimulatorStory {
+  const story = simulatorStory(seed, record.to, nth);
+  if (record.fault === 'undelivered') return { ...story, readAfterMs: null, playedAfterMs: null, reply: null };
+  if (record.fault !== 'optOut') return story;
+  const random = seededRandom(seed, 'fault-story', `${record.to}#${nth}`);
+  const readAfterMs = between(random, SIMULATOR_TIMINGS.readAckMs);
+  const playedAfterMs = between(random, SIMULATOR_TIMINGS.playedAckMs);
+  const reply = { afterMs: between(random, SIMULATOR_TIMINGS.replyMs), text: pick(random, SIMULATOR_OPT_OUT_TEXTS.en), optOut: true };
+  return { ...story, readAfterMs: story.readAfterMs ?? readAfterMs, playedAfterMs: story.playedAfterMs ?? playedAfterMs, reply };
+}
 
 const CONTENT_KINDS: ReadonlySet<string> = new Set(['text', 'image', 'video', 'document', 'voice', 'location', 'contact', 'poll']);
 
@@ -419,6 +451,8 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
   private linkedPhone: string | null = null;
   private failRemaining = 0;
   private loseRemaining = 0;
+  /** Spam-signal faults of the messages sent from now on (%). */
+  private faultRates = { undeliveredPct: 0, optOutPct: 0 };
   private incomingCount = 0;
   private readonly timers = new Set<TimerHandle>();
   private readonly waiters = new Set<Waiter>();
@@ -620,10 +654,11 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
 
   /** A message's acks, each with the time it falls due (its story, from its place in the log). */
   private storySteps(record: DeliveryRecord, nth: number): { ack: AckLevel; at: number }[] {
-    const story = simulatorStory(this.seed, record.to, nth);
+    const story = simulatorRecordStory(this.seed, record, nth);
     const steps: { ack: AckLevel; at: number }[] = [];
     let at = Date.parse(record.at) + this.scaled(story.serverAfterMs);
     steps.push({ ack: 'server', at });
+    if (record.fault === 'undelivered') return steps; // one tick, forever
     at += this.scaled(story.deviceAfterMs);
     steps.push({ ack: 'device', at });
     if (story.readAfterMs !== null) {
@@ -720,6 +755,16 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
    */
   loseConfirmations(n: number): void {
     this.loseRemaining = Math.max(0, Math.floor(n));
+  }
+
+  /** Of the messages sent from now on, `pct` % are answered with an opt-out word (0: none beyond the usual few). */
+  setOptOutRate(pct: number): void {
+    this.faultRates.optOutPct = Math.max(0, Math.min(100, pct));
+  }
+
+  /** Of the messages sent from now on, `pct` % are never delivered: one tick, forever (0: none). */
+  setUndeliveredRate(pct: number): void {
+    this.faultRates.undeliveredPct = Math.max(0, Math.min(100, pct));
   }
 
   /**
@@ -859,6 +904,7 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
       const index = this.index();
       const seq = index.nextSeq;
       const now = this.clock.now();
+      const fault = simulatorFault(this.seed, to, (index.byPhone.get(to)?.length ?? 0) + 1, this.faultRates);
       const tag = hash32(`${this.seed}|${this.accountId}|${seq}|${to}|${now}`).toString(36);
       const record: DeliveryRecord = {
         at: new Date(now).toISOString(),
@@ -872,6 +918,7 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
         ...(content.kind === 'contact' ? { contactPhone: content.phone.replace(/\D/g, '') } : {}),
         ...(content.kind === 'poll' ? { options: content.options } : {}),
         seq,
+        ...(fault ? { fault } : {}),
       };
       const line = `${JSON.stringify(record)}\n`;
       fs.appendFileSync(this.deliveryLogFile, line);
@@ -891,7 +938,7 @@ export class SimulatorDriver extends TypedEmitter<DriverEvents> implements Whats
    */
   private playStory(record: DeliveryRecord, nth: number, from: number): void {
     const messageId = record.messageId;
-    const story = simulatorStory(this.seed, record.to, nth);
+    const story = simulatorRecordStory(this.seed, record, nth);
     const steps = this.storySteps(record, nth);
     const play = (i: number): void => {
       const step = steps[i];
