@@ -4,7 +4,7 @@
  * log) agrees; the 80 % warning is logged once; and a restart does not give the budget back.
  */
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '#main/core/core';
 import { openTestCore, testCore } from '#main/test-support/core';
 import { customPace } from '#main/test-support/pace';
@@ -12,14 +12,6 @@ import { until } from '#main/test-support/until';
 import { budgetFigures } from '#main/safety/budget';
 import { readSafety } from '#main/safety/settings';
 import { readDeliveryLog, simulatorStory } from '#main/whatsapp/simulator/simulator-driver';
-
-// The warm-up and breaker figures are built on other branches: stubbed here (safety.set reads them).
-vi.mock('#main/safety/warmup', () => ({
-  warmupFigures: () => ({ active: false, day: null, capToday: null, sentToday: 0, endsOn: null, reason: null }),
-}));
-vi.mock('#main/safety/breaker', () => ({
-  breakerFigures: () => ({ sends: 0, optOuts: 0, undelivered: 0, failed: 0, tripped: null }),
-}));
 
 const SPEED = 200;
 const cleanups: (() => Promise<void>)[] = [];

@@ -6,21 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '#shared/warmup';
 import { FakeClock } from '#main/kernel/clock';
 import type { Core } from '#main/core/core';
 import { openTestCore } from '#main/test-support/core';
 import { customPace } from '#main/test-support/pace';
 import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
-
-// The budget and breaker figures are other helpers' work (placeholders on this branch).
-vi.mock('#main/safety/budget', () => ({
-  budgetFigures: () => ({ budget: 500, month: 0, rolling30: 0, left: 500, level: 'ok', monthStart: '2026-01-01' }),
-}));
-vi.mock('#main/safety/breaker', () => ({
-  breakerFigures: () => ({ sends: 0, optOuts: 0, undelivered: 0, failed: 0, tripped: null }),
-}));
 
 const ZONE = 'Europe/Istanbul';
 const SCHEDULE = [4, 7, 12];
