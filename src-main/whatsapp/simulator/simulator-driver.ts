@@ -66,8 +66,11 @@ export const SIMULATOR_DISPLAY_NAME = 'Demo phone';
 export const SIMULATOR_READ_PROBABILITY = 0.7;
 /** Share of read messages that get a reply (so ~10.5% of all delivered messages). */
 export const SIMULATOR_REPLY_PROBABILITY = 0.15;
-/** Share of replies that are an opt-out word (so ~2.1% of all delivered messages). */
-export const SIMULATOR_OPT_OUT_SHARE = 0.2;
+/**
+ * Share of replies that are an opt-out word (so ~0.5% of all delivered messages: a healthy list,
+ * well under the opt-out breaker's 3 % of the last 100; a spike is the `optOutRate` fault).
+ */
+export const SIMULATOR_OPT_OUT_SHARE = 0.05;
 
 /** Timings in milliseconds before `speed` is applied, as [min, max] ranges. */
 export const SIMULATOR_TIMINGS = {
