@@ -165,11 +165,10 @@ export class Runner implements RunnerState, RunnerView {
     const zone = host.deps.accountTimezone();
     // A new number's warm-up cap holds across campaigns: read from the database on every step.
     const warm = new Map(ready.map((id) => [id, warmupToday(host.deps.q, id, now, zone)]));
-    const dayStart = cap === 0 && ![...warm.values()].some(Boolean) ? 0 : startOfLocalDay(now, zone);
+    const dayStart = startOfLocalDay(now, zone);
     const room = (accountId: number) => {
-      const sent = cap === 0 && !warm.get(accountId) ? 0 : (st.sentSince.get(accountId, dayStart) as number);
-      const w = warm.get(accountId);
-      return Math.min(cap === 0 ? Infinity : cap - sent, w ? w.cap - sent : Infinity);
+      const limit = Math.min(cap === 0 ? Infinity : cap, warm.get(accountId)?.cap ?? Infinity);
+      return limit === Infinity ? Infinity : limit - (st.sentSince.get(accountId, dayStart) as number);
     };
     const open = ready.filter((id) => room(id) > 0);
     const row = open.length === 0 ? undefined : (st.nextQueued.get(this.id, now, JSON.stringify(open)) as RecipientRecord | undefined);

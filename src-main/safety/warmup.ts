@@ -7,7 +7,7 @@ import { startOfLocalDay } from '#shared/pace';
 import type { SafetySettings, WarmupFigures } from '#shared/safety';
 import { warmupCapOn, type WarmupToday } from '#shared/warmup';
 import type { Sqlite } from '#main/kernel/db';
-import { parseSafety } from './settings';
+import { readSafety } from './settings';
 
 const statements = new WeakMap<Sqlite, { get(...params: unknown[]): unknown }>();
 
@@ -33,23 +33,6 @@ export function warmupFigures(q: Sqlite, accountId: number, settings: SafetySett
  * on the attached book), or null when none applies. `q` is the queue file with the book as `book`.
  */
 export function warmupToday(q: Sqlite, accountId: number, now: number, zone: string): WarmupToday | null {
-  let st = rowStatements.get(q);
-  if (!st) {
-    st = q.prepare(`SELECT safety, first_ready_at, driver FROM book.accounts WHERE id = ?`);
-    rowStatements.set(q, st);
-  }
-  const row = st.get(accountId) as { safety: string | null; first_ready_at: string | null; driver: 'wweb' | 'simulator' } | undefined;
-  if (!row) return null;
-  // The runner asks before every message: the stored text is parsed (and checked) once per change.
-  const key = `${row.driver}:${row.safety ?? ''}`;
-  let settings = parsed.get(key);
-  if (!settings) {
-    settings = parseSafety(row.safety, row.driver);
-    if (parsed.size > 100) parsed.clear();
-    parsed.set(key, settings);
-  }
-  return warmupCapOn(settings.warmup, row.first_ready_at, now, zone);
+  const stored = readSafety(q, accountId, 'book.');
+  return stored ? warmupCapOn(stored.settings.warmup, stored.firstReadyAt, now, zone) : null;
 }
-
-const rowStatements = new WeakMap<Sqlite, { get(...params: unknown[]): unknown }>();
-const parsed = new Map<string, SafetySettings>();
