@@ -20,7 +20,7 @@ import type { Core, CoreOptions } from '#main/core/core';
 import { generateContactsXlsx } from '#main/spreadsheets/fixtures';
 import { customPace } from '#main/test-support/pace';
 import { until } from '#main/test-support/until';
-import { withoutWarmup } from '#main/test-support/warmup';
+import { withoutSafetyBrakes } from '#main/test-support/safety-brakes';
 import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
 
 export type QueueBenchContext = {
@@ -77,7 +77,7 @@ async function importInto(core: Core, bytes: Uint8Array, groupName: string): Pro
 async function demoAccount(core: Core, label: string): Promise<number> {
   const account = await core.handlers['accounts.create']({ label, driver: 'simulator' });
   // The bench measures the queue, not a new number's first day.
-  withoutWarmup(core, account.id);
+  withoutSafetyBrakes(core, account.id);
   await core.handlers['accounts.connect']({ id: account.id, method: 'qr' });
   // The demo phone scans its own QR code after a few (sped-up) seconds.
   await until(() => core.accounts.get(account.id).state === 'ready', `account ${label} ready`, 30_000);

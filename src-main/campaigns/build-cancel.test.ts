@@ -10,7 +10,7 @@ import { testCore } from '#main/test-support/core';
 import { customPace } from '#main/test-support/pace';
 import { until } from '#main/test-support/until';
 import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
-import { withoutWarmup } from '#main/test-support/warmup';
+import { withoutSafetyBrakes } from '#main/test-support/safety-brakes';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;
@@ -32,7 +32,7 @@ function pastedNumbers(count: number): string {
 async function bigCampaign(core: Core) {
   const h = core.handlers;
   const account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
-  withoutWarmup(core, account.id);
+  withoutSafetyBrakes(core, account.id);
   await h['accounts.connect']({ id: account.id, method: 'qr' });
   await until(() => core.accounts.get(account.id).state === 'qr', 'a QR code');
   await h['accounts.simulate']({ id: account.id, action: { kind: 'scan' } });
@@ -91,7 +91,11 @@ describe('while the audience is being prepared', () => {
     expect(core.campaigns.get(id).counts.total).toBe(0); // no half-built audience that reads as still to send
     // Resume: rebuilt, then sent. Watch the first few hundred go out once each, then cancel.
     await core.handlers['campaigns.resume']({ id });
-    await until(() => readDeliveryLog(path.join(dataDir, 'simulator'), accountId).length >= 200, '200 sent', 30_000);
+    await until(() => readDeliveryLog(path.join(dataDir, 'simulator'), accountId).length >= 200, '200 sent', 30_000).catch((error: Error) => {
+      const c = core.campaigns.get(id);
+      const sent = readDeliveryLog(path.join(dataDir, 'simulator'), accountId).length;
+      throw new Error(`${error.message}: ${sent} sent, campaign ${c.status} (${c.statusReason ?? 'no reason'}), ${JSON.stringify(c.counts)}`);
+    });
     core.campaigns.cancel(id);
     await new Promise((r) => setTimeout(r, 300));
     const to = readDeliveryLog(path.join(dataDir, 'simulator'), accountId).map((r) => r.to);

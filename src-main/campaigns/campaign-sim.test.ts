@@ -12,7 +12,7 @@ import type { Pace } from '#shared/pace';
 import type { Core } from '#main/core/core';
 import { testCore } from '#main/test-support/core';
 import { customPace } from '#main/test-support/pace';
-import { withoutWarmup } from '#main/test-support/warmup';
+import { withoutSafetyBrakes } from '#main/test-support/safety-brakes';
 import { until } from '#main/test-support/until';
 import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
 
@@ -34,7 +34,7 @@ async function setUp(core: Core, phones: string[]) {
   }
   await h['groups.addMembers']({ groupId: group.id, selection: { kind: 'ids', ids } });
   const account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
-  withoutWarmup(core, account.id);
+  withoutSafetyBrakes(core, account.id);
   await h['accounts.connect']({ id: account.id, method: 'qr' });
   await until(() => core.accounts.get(account.id).state === 'qr', 'a QR code');
   await h['accounts.simulate']({ id: account.id, action: { kind: 'scan' } });

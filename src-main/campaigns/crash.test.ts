@@ -17,7 +17,7 @@ import { mulberry32 } from '#shared/random';
 import { startHost, type HostProcess } from '#main/test-support/host-process';
 import { until } from '#main/test-support/until';
 import { readDeliveryLog } from '#main/whatsapp/simulator/simulator-driver';
-import { withoutWarmupIn } from '#main/test-support/warmup';
+import { withoutSafetyBrakesIn } from '#main/test-support/safety-brakes';
 import { QUEUE_FILE } from './queue-db';
 
 const RECIPIENTS = 240;
@@ -53,11 +53,9 @@ type Scenario = {
 
 async function linkDemo(host: HostProcess, dataDir: string, label: string): Promise<number> {
   const account = await host.ask('accounts.create', { label, driver: 'simulator' });
-  withoutWarmupIn(dataDir, account.id);
+  withoutSafetyBrakesIn(dataDir, account.id);
   await host.ask('accounts.connect', { id: account.id, method: 'qr' });
   await until(async () => (await host.ask('accounts.list', {})).find((a: Account) => a.id === account.id)?.state === 'ready', 'ready');
-  // About durability, not spam signals: the demo phone's few natural STOPs must not trip a breaker.
-  await host.ask('safety.set', { accountId: account.id, patch: { breaker: { window: 100, optOutPct: 100, undeliveredPct: 100, failedPct: 100 } } });
   return account.id;
 }
 

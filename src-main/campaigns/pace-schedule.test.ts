@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openTestCore } from '#main/test-support/core';
 import { customPace } from '#main/test-support/pace';
-import { withoutWarmup } from '#main/test-support/warmup';
+import { withoutSafetyBrakes } from '#main/test-support/safety-brakes';
 import type { SendTiming } from './queue';
 
 let cleanups: (() => Promise<void>)[] = [];
@@ -45,7 +45,7 @@ async function fakeCore(clock: FakeClock, dataDir?: string) {
 
 async function ready(core: Core, clock: FakeClock): Promise<number> {
   const account = await core.handlers['accounts.create']({ label: 'Demo', driver: 'simulator' });
-  withoutWarmup(core, account.id);
+  withoutSafetyBrakes(core, account.id);
   await core.handlers['accounts.connect']({ id: account.id, method: 'qr' });
   // At this speed the pretend phone scans its own QR code at once.
   expect(await clock.advanceUntil(() => core.accounts.get(account.id).state === 'ready', 10_000)).toBe(true);

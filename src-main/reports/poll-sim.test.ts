@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { callCore, testCore } from '#main/test-support/core';
-import { withoutWarmup } from '#main/test-support/warmup';
+import { withoutSafetyBrakes } from '#main/test-support/safety-brakes';
 import { customPace } from '#main/test-support/pace';
 import { until } from '#main/test-support/until';
 import { readDeliveryLog, simulatorStory, simulatorVote } from '#main/whatsapp/simulator/simulator-driver';
@@ -26,7 +26,7 @@ describe('poll votes on the demo phone', () => {
     const h = core.handlers;
     const phones = Array.from({ length: 24 }, (_, i) => `+${905321220001 + i}`).filter((p) => !p.endsWith('0'));
     const account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
-    withoutWarmup(core, account.id);
+    withoutSafetyBrakes(core, account.id);
     await h['accounts.connect']({ id: account.id, method: 'qr' });
     await until(() => core.accounts.get(account.id).state === 'qr', 'a QR code');
     await h['accounts.simulate']({ id: account.id, action: { kind: 'scan' } });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { CampaignReport } from '#shared/reports';
 import { callCore, testCore } from '#main/test-support/core';
-import { withoutWarmup } from '#main/test-support/warmup';
+import { withoutSafetyBrakes } from '#main/test-support/safety-brakes';
 import { customPace } from '#main/test-support/pace';
 import { until } from '#main/test-support/until';
 import { readDeliveryLog, simulatorStory } from '#main/whatsapp/simulator/simulator-driver';
@@ -35,7 +35,7 @@ describe('the report of a campaign on the demo phone', () => {
     await h['groups.addMembers']({ groupId: group.id, selection: { kind: 'ids', ids } });
     await h['suppressions.addNumbers']({ kind: 'black', numbers: [phones[1]!], reason: '' });
     const account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
-    withoutWarmup(core, account.id);
+    withoutSafetyBrakes(core, account.id);
     await h['accounts.connect']({ id: account.id, method: 'qr' });
     await until(() => core.accounts.get(account.id).state === 'qr', 'a QR code');
     await h['accounts.simulate']({ id: account.id, action: { kind: 'scan' } });

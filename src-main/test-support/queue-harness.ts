@@ -18,7 +18,7 @@ import { openTestCore } from './core';
 import { FakeDriver } from './fake-driver';
 import { customPace } from './pace';
 import { until } from './until';
-import { withoutWarmup } from './warmup';
+import { withoutSafetyBrakes } from './safety-brakes';
 
 /** Numbers +90532<start>, +90532<start+1>, … (pick a start whose numbers do not end in 0 if all must be on WhatsApp). */
 export const phonesFrom = (n: number, start: number) => Array.from({ length: n }, (_, i) => `+90532${start + i}`);
@@ -109,7 +109,7 @@ export async function queueHarness(options: HarnessOptions): Promise<Harness> {
     for (let i = 0; i < (options.accounts ?? 1); i++) {
       const account = await h['accounts.create']({ label: `Shop ${i + 1}`, driver: 'wweb' });
       // Not a new number: the warm-up has its own tests (src-main/safety).
-      withoutWarmup(core, account.id);
+      withoutSafetyBrakes(core, account.id);
       accountIds.push(account.id);
     }
     const group = await h['groups.create']({ name: 'Customers' });
