@@ -4,22 +4,11 @@
  * recipient sees it, how long the campaign will take, and a plain warning about a risky pace; an
  * unstarted campaign is "Not started", and the editor's heading follows a rename.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile, linkDemoAccount, SHOTS_DIR } from './helpers';
+import { goTo, importFile, linkDemoAccount, screenshots } from './helpers';
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  const before = page.viewportSize();
-  for (const [width, height] of [[1360, 860], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `before-send-${name}-${width}.png`), fullPage: false });
-  }
-  if (before) await page.setViewportSize(before);
-}
+const shot = (page: Page, name: string) => screenshots(page, `before-send-${name}`);
 
 const editor = (page: Page) => page.getByTestId('campaign-editor');
 const stepTitle = (page: Page) => editor(page).locator('#campaign-step-title');

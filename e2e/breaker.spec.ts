@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { accountCard, goTo, linkDemoAccount, SHOTS_DIR, writeTextDraft } from './helpers';
+import { accountCard, goTo, linkDemoAccount, writeTextDraft, setCustomPace, screenshots } from './helpers';
 
 const PEOPLE = 120;
 
@@ -24,17 +24,7 @@ function phoneLog(dataDir: string, accountId = 1): { to: string; fault?: string 
     .map((line) => JSON.parse(line) as { to: string; fault?: string });
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  for (const [width, height] of [
-    [1360, 860],
-    [1024, 740],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1360, height: 860 });
-}
+const shot = (page: Page, name: string) => screenshots(page, name);
 
 // Replies (and STOPs) come 50× sooner than on a real phone, while a message goes out every second.
 test.use({ simSpeed: 50 });
@@ -60,14 +50,7 @@ test('a spike of opt-outs pauses the campaign with its figures; Resume asks firs
   await e.getByRole('textbox', { name: 'Numbers to add (optional)' }).fill(numbers(PEOPLE).join('\n'));
   await expect(e.getByTestId('audience-count')).toContainText(`${PEOPLE} people will get this message`);
   await e.getByTestId('campaign-next').click();
-  await e.getByRole('radio', { name: /^Custom/ }).check();
-  const custom = e.getByTestId('pace-custom');
-  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill('1');
-  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill('1');
-  await custom.getByRole('spinbutton', { name: 'Messages before each break (0 = never)' }).fill('0');
-  await custom.getByRole('spinbutton', { name: 'Messages per account per day (0 = no limit)' }).fill('0');
-  await custom.getByRole('checkbox', { name: 'Show “typing…” before each message' }).uncheck();
-  await custom.getByRole('checkbox', { name: 'Check each number is on WhatsApp just before sending' }).uncheck();
+  await setCustomPace(e, { waitSeconds: 1, dailyCap: 0 });
   await e.getByTestId('campaign-next').click();
   await e.getByRole('checkbox', { name: 'Only send during working hours' }).uncheck();
   await e.getByTestId('campaign-next').click();

@@ -3,6 +3,7 @@
  * file, pick options, read the numbers on screen.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Download, Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
@@ -172,6 +173,25 @@ export async function readDownload(download: Download): Promise<string[][]> {
  */
 export const SHOTS_DIR: string | null = process.env.PIGEON_SHOTS_DIR ?? null;
 
+/**
+ * Saves `<name>-1360.png` and `<name>-1024.png` in SHOTS_DIR (nothing when it is not set), then
+ * puts the viewport back as it was. `settle` runs at each size before the picture (a scroll, a wait).
+ */
+export async function screenshots(page: Page, name: string, options: { fullPage?: boolean; settle?: () => Promise<void> } = {}): Promise<void> {
+  if (!SHOTS_DIR) return;
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const was = page.viewportSize();
+  for (const [width, height] of [
+    [1360, 860],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await options.settle?.();
+    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`), fullPage: options.fullPage ?? false });
+  }
+  if (was) await page.setViewportSize(was);
+}
+
 /** A small valid PNG (a colour gradient), built here so no binary fixture is needed. */
 export function pngBytes(width: number, height: number): Buffer {
   const chunk = (type: string, data: Buffer): Buffer => {
@@ -200,21 +220,26 @@ export function pngBytes(width: number, height: number): Buffer {
 }
 
 /**
- * In the campaign form's sending step: a custom pace with no wait, no breaks, no daily cap and no
- * "typing…" (the demo phone then sends at once).
+ * In the campaign form's sending step: a custom pace of `waitSeconds` between messages, no breaks,
+ * the daily cap given (null: left as it is), no "typing…" and no check of each number first.
  */
-export async function fastestCustomPace(editor: Locator): Promise<void> {
+export async function setCustomPace(editor: Locator, options: { waitSeconds: number; dailyCap: number | null }): Promise<void> {
   await editor.getByRole('radio', { name: /^Custom/ }).check();
   const custom = editor.getByTestId('pace-custom');
-  for (const name of [
-    'Shortest wait between messages, in seconds',
-    'Longest wait between messages, in seconds',
-    'Messages before each break (0 = never)',
-    'Messages per account per day (0 = no limit)',
-  ]) {
-    await custom.getByRole('spinbutton', { name }).fill('0');
+  const wait = String(options.waitSeconds);
+  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill(wait);
+  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill(wait);
+  await custom.getByRole('spinbutton', { name: 'Messages before each break (0 = never)' }).fill('0');
+  if (options.dailyCap !== null) {
+    await custom.getByRole('spinbutton', { name: 'Messages per account per day (0 = no limit)' }).fill(String(options.dailyCap));
   }
   await custom.getByRole('checkbox', { name: 'Show “typing…” before each message' }).uncheck();
+  await custom.getByRole('checkbox', { name: 'Check each number is on WhatsApp just before sending' }).uncheck();
+}
+
+/** The quickest pace: no wait, no breaks, no daily cap (the demo phone then sends at once). */
+export function fastestCustomPace(editor: Locator): Promise<void> {
+  return setCustomPace(editor, { waitSeconds: 0, dailyCap: 0 });
 }
 
 /** A one-text draft written and saved on the Drafts page. */

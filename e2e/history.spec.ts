@@ -4,20 +4,12 @@
  * archived", then unarchived); the Usage page counts what the demo phone received and exports it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile, linkDemoAccount, SHOTS_DIR } from './helpers';
+import { goTo, importFile, linkDemoAccount, screenshots } from './helpers';
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const [width, height] of [[1024, 700], [1360, 800]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`) });
-  }
-}
+const shot = (page: Page, name: string) => screenshots(page, name);
 
 const editor = (page: Page) => page.getByTestId('campaign-editor');
 

@@ -2,26 +2,15 @@
  * The Overview opens first and follows a campaign while it sends: today's count per account, the
  * campaign's progress, and afterwards the 30-day rates.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, linkDemoAccount, SHOTS_DIR } from './helpers';
+import { goTo, linkDemoAccount, setCustomPace, screenshots } from './helpers';
 
 test.use({ startPage: null });
 
 const PEOPLE = 20;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  for (const [width, height] of [
-    [1360, 860],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1360, height: 860 });
-}
+const shot = (page: Page, name: string) => screenshots(page, name, { fullPage: true });
 
 test('the Overview opens first and changes while a demo campaign sends', async ({ pigeon }) => {
   const { page } = pigeon;
@@ -50,14 +39,7 @@ test('the Overview opens first and changes while a demo campaign sends', async (
   await e.getByRole('textbox', { name: 'Numbers to add (optional)' }).fill(numbers.join('\n'));
   await expect(e.getByTestId('audience-count')).toContainText(`${PEOPLE} people will get this message`);
   await e.getByTestId('campaign-next').click();
-  await e.getByRole('radio', { name: /^Custom/ }).check();
-  const custom = e.getByTestId('pace-custom');
-  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill('1');
-  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill('1');
-  await custom.getByRole('spinbutton', { name: 'Messages before each break (0 = never)' }).fill('0');
-  await custom.getByRole('spinbutton', { name: 'Messages per account per day (0 = no limit)' }).fill('100');
-  await custom.getByRole('checkbox', { name: 'Show “typing…” before each message' }).uncheck();
-  await custom.getByRole('checkbox', { name: 'Check each number is on WhatsApp just before sending' }).uncheck();
+  await setCustomPace(e, { waitSeconds: 1, dailyCap: 100 });
   await e.getByTestId('campaign-next').click();
   await e.getByRole('checkbox', { name: 'Only send during working hours' }).uncheck();
   await e.getByTestId('campaign-next').click();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, SHOTS_DIR } from './helpers';
+import { goTo, screenshots } from './helpers';
 
 const MB = 1024 * 1024;
 
@@ -39,19 +39,7 @@ function noisyPng(width: number, height: number): Buffer {
   ]);
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const [w, h] of [
-    [1360, 860],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SHOTS_DIR}/${name}-${w}.png` });
-  }
-  await page.setViewportSize({ width: 1360, height: 860 });
-}
+const shot = (page: Page, name: string) => screenshots(page, name, { settle: () => page.waitForTimeout(150) });
 
 test('a picture over 5 MB: one click makes a smaller copy that is attached; the original is untouched', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;

@@ -4,27 +4,15 @@
  * "sent") and the failures (the number the demo phone says is not on WhatsApp).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { expect, test } from './fixtures';
-import { fastestCustomPace, goTo, linkDemoAccount, SHOTS_DIR, writeTextDraft } from './helpers';
+import { fastestCustomPace, goTo, linkDemoAccount, writeTextDraft, screenshots } from './helpers';
 
 /** Four on WhatsApp, and one ending in 0 (the demo phone says it is not). */
 const PHONES = ['+905321230001', '+905321230002', '+905321230003', '+905321230004', '+905321230010'];
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const [width, height] of [
-    [1360, 850],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shot = (page: Page, name: string) => screenshots(page, name);
 
 /** A draft and a campaign to the pasted numbers at the fastest pace, started and finished. */
 async function sendSmallCampaign(page: Page, name: string): Promise<void> {

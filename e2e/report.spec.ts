@@ -8,23 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile, linkDemoAccount, SHOTS_DIR } from './helpers';
+import { goTo, importFile, linkDemoAccount, screenshots } from './helpers';
 
-async function shot(page: Page, name: string, scrollTo?: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  const before = page.viewportSize();
-  for (const [width, height] of [
-    [1360, 860],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    if (scrollTo) await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SHOTS_DIR, `report-${name}-${width}.png`), fullPage: false });
-  }
-  if (before) await page.setViewportSize(before);
-}
+const shot = (page: Page, name: string, scrollTo?: string) =>
+  screenshots(page, `report-${name}`, {
+    settle: async () => {
+      if (scrollTo) await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(200);
+    },
+  });
 
 type Customer = [name: string, phone: string];
 const CUSTOMERS: Customer[] = [

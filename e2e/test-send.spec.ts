@@ -7,16 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, linkDemoAccount, SHOTS_DIR, writeTextDraft } from './helpers';
+import { goTo, linkDemoAccount, writeTextDraft, screenshots } from './helpers';
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const [width, height] of [[1024, 700], [1360, 800]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`) });
-  }
-}
+const shot = (page: Page, name: string) => screenshots(page, name);
 
 type LogLine = { to: string; text: string; kind: string };
 const demoLog = (dataDir: string): LogLine[] => {

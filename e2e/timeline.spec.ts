@@ -4,23 +4,12 @@
  * the sender is blacklisted from the inbox message and the timeline says so, "by hand"; an unknown
  * sender is added as a contact from the inbox.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, linkDemoAccount, SHOTS_DIR } from './helpers';
+import { goTo, linkDemoAccount, screenshots } from './helpers';
 
-async function shot(page: Page, name: string, show?: Locator): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  const before = page.viewportSize();
-  for (const [width, height] of [[1360, 860], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    if (show) await show.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(SHOTS_DIR, `timeline-${name}-${width}.png`) });
-  }
-  if (before) await page.setViewportSize(before);
-}
+const shot = (page: Page, name: string, show?: Locator) =>
+  screenshots(page, `timeline-${name}`, { settle: async () => void (await show?.evaluate((el) => el.scrollIntoView({ block: 'start' }))) });
 
 async function receive(demoPhone: Locator, from: string, text: string): Promise<void> {
   await demoPhone.getByRole('textbox', { name: 'From (phone number)' }).fill(from);

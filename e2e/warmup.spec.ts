@@ -3,20 +3,11 @@
  * its settings (a schedule checked in plain words), the review step's line and estimate, and a
  * running campaign that stops at the day's warm-up cap and says why.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
-import { goTo, importFile, linkDemoAccount, SHOTS_DIR, writeTextDraft } from './helpers';
+import { goTo, importFile, linkDemoAccount, writeTextDraft, setCustomPace, screenshots } from './helpers';
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const [width, height] of [[1024, 760], [1360, 860]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${width}.png`) });
-  }
-}
+const shot = (page: Page, name: string) => screenshots(page, name);
 
 test('a new number warms up: the card, the settings, the review and the campaign\u2019s wait', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
@@ -57,13 +48,7 @@ test('a new number warms up: the card, the settings, the review and the campaign
   await e.getByTestId('campaign-groups').getByRole('checkbox', { name: /Guests/ }).check();
   await expect(e.getByTestId('audience-count')).toBeVisible();
   await e.getByTestId('campaign-next').click();
-  await e.getByRole('radio', { name: /^Custom/ }).check();
-  const custom = e.getByTestId('pace-custom');
-  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill('1');
-  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill('1');
-  await custom.getByRole('spinbutton', { name: 'Messages before each break (0 = never)' }).fill('0');
-  await custom.getByRole('checkbox', { name: 'Show “typing…” before each message' }).uncheck();
-  await custom.getByRole('checkbox', { name: 'Check each number is on WhatsApp just before sending' }).uncheck();
+  await setCustomPace(e, { waitSeconds: 1, dailyCap: null });
   await e.getByTestId('campaign-next').click();
   await e.getByRole('checkbox', { name: 'Only send during working hours' }).uncheck();
   await e.getByTestId('campaign-next').click();
