@@ -47,7 +47,7 @@ export type SafetySettings = z.infer<typeof SafetySettingsSchema>;
 export const DEFAULT_SAFETY_SETTINGS: SafetySettings = {
   monthlyBudget: DEFAULT_MONTHLY_BUDGET,
   warmup: { auto: true, newNumberSince: null, schedule: [...DEFAULT_WARMUP_SCHEDULE] },
-  breaker: { window: 100, optOutPct: 3, undeliveredPct: 30, failedPct: 20 },
+  breaker: { window: 100, optOutPct: 5, undeliveredPct: 30, failedPct: 20 },
 };
 
 /**

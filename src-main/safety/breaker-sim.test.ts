@@ -89,7 +89,7 @@ describe('a breaker on the demo phone', () => {
     const figures = (await h()['safety.get']({ accountId: t.accountId })).breaker;
     expect(figures.trip?.kind).toBe('optOut');
     expect(c.statusReason).toBe(figures.tripped);
-    expect(c.statusReason).toMatch(/^Paused: \d+ of the last \d+ people messaged from “Shop” opted out \(\d+(\.\d)? %; the limit is 3 %\)/);
+    expect(c.statusReason).toMatch(/^Paused: \d+ of the last \d+ people messaged from “Shop” opted out \(\d+(\.\d)? %; the limit is 5 %\)/);
     // Judged only from 20 sends on, and at the limit or over.
     expect(figures.sends).toBeGreaterThanOrEqual(20);
     expect(figures.optOuts * 100).toBeGreaterThanOrEqual(3 * figures.sends);

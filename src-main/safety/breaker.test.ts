@@ -78,16 +78,16 @@ describe('judging the counts', () => {
     expect(judge({ sends: 3, optOuts: 1, undelivered: 0, failed: 0, matured: 3 }, limits)).toBeNull();
     expect(judge({ sends: 3, optOuts: 3, undelivered: 0, failed: 0, matured: 3 }, limits)).toBeNull();
     expect(judge({ sends: 19, optOuts: 5, undelivered: 0, failed: 0, matured: 19 }, limits)).toBeNull();
-    // One STOP in the first 20 sends (5 %) is noise: 3 % of a 100-send window is 3 people.
+    // One STOP in the first 20 sends (5 %) is noise: 5 % of a 100-send window is 5 people.
     expect(judge({ sends: 20, optOuts: 1, undelivered: 0, failed: 0, matured: 20 }, limits)).toBeNull();
-    expect(judge({ sends: 40, optOuts: 2, undelivered: 0, failed: 0, matured: 40 }, limits)).toBeNull();
-    expect(judge({ sends: 20, optOuts: 3, undelivered: 0, failed: 0, matured: 20 }, limits)).toMatchObject({ kind: 'optOut', count: 3, of: 20, pct: 15 });
-    // A smaller window needs fewer: 3 % of 20 sends is under one person, so one is enough.
+    expect(judge({ sends: 40, optOuts: 4, undelivered: 0, failed: 0, matured: 40 }, limits)).toBeNull();
+    expect(judge({ sends: 20, optOuts: 5, undelivered: 0, failed: 0, matured: 20 }, limits)).toMatchObject({ kind: 'optOut', count: 5, of: 20, pct: 25 });
+    // A smaller window needs fewer: 5 % of 20 sends is one person.
     expect(judge({ sends: 20, optOuts: 1, undelivered: 0, failed: 0, matured: 20 }, { ...limits, window: 20 })).toMatchObject({ kind: 'optOut', pct: 5 });
   });
   it('trips at the threshold exactly, not below it', () => {
-    expect(judge({ sends: 100, optOuts: 2, undelivered: 0, failed: 0, matured: 100 }, limits)).toBeNull();
-    expect(judge({ sends: 100, optOuts: 3, undelivered: 0, failed: 0, matured: 100 }, limits)).toMatchObject({ kind: 'optOut', count: 3, of: 100, limit: 3 });
+    expect(judge({ sends: 100, optOuts: 4, undelivered: 0, failed: 0, matured: 100 }, limits)).toBeNull();
+    expect(judge({ sends: 100, optOuts: 5, undelivered: 0, failed: 0, matured: 100 }, limits)).toMatchObject({ kind: 'optOut', count: 5, of: 100, limit: 5 });
     expect(judge({ sends: 100, optOuts: 0, undelivered: 29, failed: 19, matured: 100 }, limits)).toBeNull();
     expect(judge({ sends: 100, optOuts: 0, undelivered: 0, failed: 20, matured: 100 }, limits)).toMatchObject({ kind: 'failed', pct: 20 });
   });
@@ -113,15 +113,15 @@ describe('the window of an account', () => {
     optOut(early!, T0 + 3 * HOUR - 60_000);
     f = breakerFigures(q, 1, settings(), now);
     expect(f.optOuts).toBe(0);
-    // Four answered with STOP after our message: 4 of the last 100.
-    sends(delivered(4, T0 + 4 * HOUR, { optOutAfterMs: 5_000 }));
+    // Six answered with STOP after our message: 6 of the last 100.
+    sends(delivered(6, T0 + 4 * HOUR, { optOutAfterMs: 5_000 }));
     f = breakerFigures(q, 1, settings(), now);
-    expect(f).toMatchObject({ sends: 100, optOuts: 4, trip: { kind: 'optOut', count: 4, of: 100, pct: 4, limit: 3 } });
-    expect(f.tripped).toBe('Paused: 4 of the last 100 people messaged from “Shop” opted out (4 %; the limit is 3 %). Check the message and who it goes to before resuming.');
+    expect(f).toMatchObject({ sends: 100, optOuts: 6, trip: { kind: 'optOut', count: 6, of: 100, pct: 6, limit: 5 } });
+    expect(f.tripped).toBe('Paused: 6 of the last 100 people messaged from “Shop” opted out (6 %; the limit is 5 %). Check the message and who it goes to before resuming.');
     // Another account's sends are not in this account's window.
     expect(breakerFigures(q, 2, settings(), now)).toMatchObject({ sends: 0, trip: null });
     // A smaller window sees fewer.
-    expect(breakerFigures(q, 1, settings({ window: 20 }), now)).toMatchObject({ sends: 20, optOuts: 4, trip: { pct: 20 } });
+    expect(breakerFigures(q, 1, settings({ window: 20 }), now)).toMatchObject({ sends: 20, optOuts: 6, trip: { pct: 30 } });
   });
 
   it('counts a message as undelivered only an hour after it went out', () => {

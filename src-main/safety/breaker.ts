@@ -105,9 +105,9 @@ export function sharePct(count: number, of: number): number {
  * Which breaker trips on these counts, if any: opt-outs and failures among the sends, undelivered
  * among the sends old enough to tell; each judged only from `minSends` of its own base.
  *
- * The limit is a share of the whole window ("3 % of the last 100 sends" is 3 people), also while
+ * The limit is a share of the whole window ("5 % of the last 100 sends" is 5 people), also while
  * fewer sends than the window have been made: a trip then means the window could no longer end
- * below the limit. One STOP among the first 20 sends (5 %) is noise, not a spike; three are not.
+ * below the limit. One STOP among the first 20 sends (5 %) is noise, not a spike; five are not.
  */
 export function judge(counts: Counts, limits: SafetySettings['breaker'], minSends = BREAKER_MIN_SENDS): BreakerTrip | null {
   const checks: [BreakerKind, number, number, number][] = [

@@ -44,9 +44,6 @@ export function BreakerResumeDialog({ name, tripped, onResume, onCancel }: Props
       {tripped.map(({ safety, label }) => (
         <section key={safety.accountId}>
           <p>{t('breaker.resume.body', { label })}</p>
-          <p className="small">
-            <strong>{safety.breaker.tripped}</strong>
-          </p>
           <BreakerFiguresTable figures={safety.breaker} limits={safety.settings.breaker} />
         </section>
       ))}

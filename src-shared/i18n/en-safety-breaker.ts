@@ -27,7 +27,7 @@ export const enSafetyBreaker = {
   // Resuming a campaign whose account's breaker tripped.
   'breaker.resume.title': 'Resume “{name}”?',
   'breaker.resume.body':
-    'WhatsApp bans numbers that many people block or report. The breaker on “{label}” tripped on these figures of its last sends:',
+    'WhatsApp bans numbers that many people block or report. The breaker on “{label}” tripped. Its last sends now (answers to messages sent before the pause can still arrive, so these may have grown since):',
   'breaker.resume.after':
     'Resuming starts a fresh count on this account: only sends from now on are judged, and the breaker trips again if they cross a limit.',
   'breaker.resume.confirm': 'Resume anyway',
@@ -36,7 +36,7 @@ export const enSafetyBreaker = {
   'breaker.settings.title': 'Breakers on spam signals',
   'breaker.settings.invalid': 'A breaker setting is not valid yet: see the note beside it.',
   'breaker.settings.help':
-    'Pigeon looks at this account’s last sends and pauses its campaigns when too many people opt out, too many messages are never delivered (people who block a number stop its messages at one tick), or too many sends fail. A limit is a share of the whole window: 3 % of the last 100 sends is 3 people. Nothing is judged before {min} sends.',
+    'Pigeon looks at this account’s last sends and pauses its campaigns when too many people opt out, too many messages are never delivered (people who block a number stop its messages at one tick), or too many sends fail. A limit is a share of the whole window: 5 % of the last 100 sends is 5 people. Nothing is judged before {min} sends.',
   'breaker.settings.window': 'Look at the last',
   'breaker.settings.windowUnit': 'sends',
   'breaker.settings.optOutPct': 'Pause when opt-outs reach',

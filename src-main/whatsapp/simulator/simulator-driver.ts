@@ -68,7 +68,7 @@ export const SIMULATOR_READ_PROBABILITY = 0.7;
 export const SIMULATOR_REPLY_PROBABILITY = 0.15;
 /**
  * Share of replies that are an opt-out word (so ~0.5% of all delivered messages: a healthy list,
- * well under the opt-out breaker's 3 % of the last 100; a spike is the `optOutRate` fault).
+ * well under the opt-out breaker's 5 % of the last 100; a spike is the `optOutRate` fault).
  */
 export const SIMULATOR_OPT_OUT_SHARE = 0.05;
 
