@@ -207,10 +207,10 @@ function checkBudgets(w: World): void {
       byMonth.set(month, set);
     }
     for (const [month, people] of byMonth) {
-      // A lower bound of what the budget counts: people who never wrote to this account that month at all.
-      const silent = [...people].filter(
-        (phone) => !w.incoming.some((m) => m.accountId === accountId && m.phone === phone && localDate(Date.parse(m.at)).slice(0, 7) === month),
-      );
+      // A lower bound of what the budget counted at the month's last send: people messaged that
+      // month who never wrote to this account at all (a reply in an earlier month makes a person
+      // warm for good; the world starts on 28 March and runs into April).
+      const silent = [...people].filter((phone) => !w.incoming.some((m) => m.accountId === accountId && m.phone === phone));
       expect(silent.length, `account ${accountId} in ${month}: ${silent.length} people never answered, budget ${budget}`).toBeLessThanOrEqual(budget);
     }
   }
