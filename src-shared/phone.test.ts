@@ -134,20 +134,17 @@ describe('normalisePhone', () => {
     expect(normalisePhone('2025550143', 'US')).toEqual(ok('+12025550143'));
   });
 
-  it('normalises 100 000 numbers quickly', () => {
-    const inputs: string[] = [];
+  // Its speed is measured by `npm run bench` (the import figures), not here: a timed unit test
+  // failed CI when the machine was busy.
+  it('normalises 100 000 numbers in a row, every one of them', () => {
+    let valid = 0;
     for (let i = 0; i < 100_000; i++) {
       const n = 5_300_000_000 + i * 37;
-      inputs.push(i % 3 === 0 ? '0' + n : i % 3 === 1 ? '+90 ' + n : String(n));
+      const input = i % 3 === 0 ? '0' + n : i % 3 === 1 ? '+90 ' + n : String(n);
+      const result = normalisePhone(input, 'TR');
+      if (result.ok && result.e164 === `+90${n}`) valid++;
     }
-    normalisePhone(inputs[0] ?? '', 'TR'); // warm up
-    const t = performance.now();
-    let valid = 0;
-    for (const s of inputs) if (normalisePhone(s, 'TR').ok) valid++;
-    const ms = performance.now() - t;
-    console.log(`normalisePhone: 100 000 calls in ${ms.toFixed(0)} ms`);
     expect(valid).toBe(100_000);
-    expect(ms).toBeLessThan(3000); // ~0.6 s on the reference machine; generous for CI noise
   });
 });
 
