@@ -1,5 +1,5 @@
 // Bundles the main-process entries (Electron main, preload, browser host, spreadsheet worker,
-// benchmark) into dist/main as CommonJS. Native and Electron modules stay external.
+// backup worker, benchmark) into dist/main as CommonJS. Native and Electron modules stay external.
 import { build } from 'esbuild';
 
 const entries = {
@@ -7,6 +7,7 @@ const entries = {
   preload: 'src-main/electron/preload.ts',
   host: 'src-main/host/main.ts',
   'spreadsheet-worker': 'src-main/workers/spreadsheet-worker.ts',
+  'backup-worker': 'src-main/backups/backup-worker.ts',
   bench: 'src-main/bench/bench.ts',
 };
 

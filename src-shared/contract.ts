@@ -50,6 +50,7 @@ import { isValidTimeZone } from './pace';
 import type { Overview } from './overview';
 import type { TestSend } from './test-sends';
 import { SafetyPatchSchema, type AccountSafety, type BudgetUse } from './safety';
+import { BackupSettingsPatchSchema, type BackupInfo, type BackupsState } from './backups';
 import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
@@ -461,6 +462,13 @@ export const contract = {
   'safety.get': method<AccountSafety>()(z.object({ accountId: id })),
   /** Changes some of an account's safety settings; `safety.changed` follows. */
   'safety.set': method<AccountSafety>()(z.object({ accountId: id, patch: SafetyPatchSchema })),
+
+  /** The backups folder, its settings and the backups in it (newest first). */
+  'backups.list': method<BackupsState>()(z.object({})),
+  /** Takes a backup now (waits for one already running); `backups.changed` follows. */
+  'backups.create': method<BackupInfo>()(z.object({})),
+  /** Changes how many backups are kept, where, and whether sessions are in them. */
+  'backups.configure': method<BackupsState>()(BackupSettingsPatchSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -494,6 +502,8 @@ export type EventPayloads = {
   'testSends.changed': { testSend: TestSend };
   /** An account's safety settings or standing changed (a warning, a pause by a breaker or the budget). */
   'safety.changed': { accountId: number };
+  /** A backup started, finished or failed, or the backup settings changed. */
+  'backups.changed': Record<string, never>;
 };
 export type EventName = keyof EventPayloads;
 
@@ -514,6 +524,7 @@ export const eventNames: readonly EventName[] = [
   'campaigns.notice',
   'testSends.changed',
   'safety.changed',
+  'backups.changed',
 ];
 
 export function isMethodName(value: unknown): value is MethodName {

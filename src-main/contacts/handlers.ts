@@ -2,10 +2,16 @@ import type { Kernel } from '#main/kernel/context';
 import type { Sqlite } from '#main/kernel/db';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
 import { allTags, countContacts, fieldKeys, getContact, listContacts } from './queries';
-import { createContact, deleteContacts, tagContacts, updateContact } from './service';
+import { countSelected, createContact, deleteContacts, tagContacts, updateContact } from './service';
 import { timeline } from './timeline';
 
-export function contactsHandlers({ db, bus, defaultCountry }: Kernel, deps: { queueDb: Sqlite }): HandlersOf<'contacts'> {
+/** Deleting this many contacts or more takes a backup first. */
+export const BULK_DELETE_BACKUP = 50;
+
+export function contactsHandlers(
+  { db, bus, defaultCountry }: Kernel,
+  deps: { queueDb: Sqlite; /** Takes a backup; rejects in words when it cannot (nothing is deleted then). */ backupBefore?: () => Promise<unknown> },
+): HandlersOf<'contacts'> {
   const edited = () => bus.emit('contacts.changed', { reason: 'edit' });
   return {
     'contacts.list': (input) => listContacts(db, input),
@@ -22,6 +28,7 @@ export function contactsHandlers({ db, bus, defaultCountry }: Kernel, deps: { qu
       return contact;
     }),
     'contacts.delete': mutating(async (input) => {
+      if (deps.backupBefore && (await countSelected(db, input.selection)) >= BULK_DELETE_BACKUP) await deps.backupBefore();
       const deleted = await deleteContacts(db, input.selection);
       bus.emit('contacts.changed', { reason: 'delete' });
       bus.emit('groups.changed', {});

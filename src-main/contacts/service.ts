@@ -102,6 +102,13 @@ export async function updateContact(
   return getContact(db, input.id);
 }
 
+/** How many contacts a selection holds now. */
+export async function countSelected(db: Db, selection: Selection): Promise<number> {
+  const where = await selectionCondition(db, selection);
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE ${where}`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 export async function deleteContacts(db: Db, selection: Selection): Promise<number> {
   const where = await selectionCondition(db, selection);
   const result = await sql`DELETE FROM contacts WHERE id IN (SELECT c.id FROM contacts c WHERE ${where})`.execute(db);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { AppInfo } from '#shared/domain';
+import { AppError } from '#shared/errors';
 import { t } from '#shared/i18n';
 import { accountsHandlers } from '#main/accounts/handlers';
 import { AccountManager } from '#main/accounts/account-manager';
@@ -42,6 +43,9 @@ import { testSendsHandlers } from '#main/test-sends/handlers';
 import { TestSends } from '#main/test-sends/service';
 import { safetyHandlers } from '#main/safety/handlers';
 import { SafetyService } from '#main/safety/service';
+import { backupsHandlers } from '#main/backups/handlers';
+import { BackupService } from '#main/backups/service';
+import { backupBeforeUpdate } from '#main/backups/before-update';
 import { prepareDataDir } from './data-dir';
 import { lockDataDir, type DataLock } from './data-lock';
 
@@ -67,6 +71,8 @@ export type CoreOptions = {
   onSendStart?: (timing: SendTiming) => void;
   /** Don't resume campaigns at open (tools that only read). */
   startQueue?: boolean;
+  /** Take a daily backup while open (the two shells; tests and tools leave it off). */
+  dailyBackups?: boolean;
 };
 
 export type Core = {
@@ -112,6 +118,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 }
 
 async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Core> {
+  // Before a migration touches either file. A failure does not keep Pigeon closed (a backups disk
+  // that is unplugged, say): the Backups section says what happened.
+  let backupError: string | null = null;
+  try {
+    await backupBeforeUpdate(options.dataDir, options.version);
+  } catch (error) {
+    backupError = t('backup.err.beforeUpdate', { message: (error as Error).message });
+  }
   const store = openStore(options.dataDir);
   const { db } = store;
   const bus = new EventBus();
@@ -205,6 +219,18 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
       campaigns.wake();
     },
   });
+  const backups = new BackupService({
+    book: store.sqlite,
+    bookFile: store.file,
+    queueFile: path.join(options.dataDir, QUEUE_FILE),
+    dataDir: options.dataDir,
+    // Built beside the spreadsheet worker (dist/main).
+    workerPath: path.join(path.dirname(options.workerPath), 'backup-worker.cjs'),
+    appVersion: options.version,
+    clock,
+    onChanged: () => bus.emit('backups.changed', {}),
+    lastError: backupError,
+  });
   const handlers = guardWrites(
     combine(
       settingsHandlers(kernel, {
@@ -220,7 +246,13 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
           accountTimezone = settings.timezone;
         },
       }),
-      contactsHandlers(kernel, { queueDb }),
+      contactsHandlers(kernel, {
+        queueDb,
+        backupBefore: () =>
+          backups.create('before-delete').catch((error: unknown) => {
+            throw new AppError('internal', t('backup.err.beforeDelete', { message: (error as Error).message }));
+          }),
+      }),
       groupsHandlers(kernel),
       listsHandlers(kernel),
       suppressionsHandlers(kernel),
@@ -255,6 +287,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
       }),
       testSendsHandlers(testSends),
       safetyHandlers(safety),
+      backupsHandlers(backups),
     ),
     // Writes from the main thread wait (without blocking) while an import holds the write lock.
     () => imports.writable(),
@@ -263,6 +296,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
   catchUp(waProofs, queueDb);
   await accounts.start(options.connectAccounts ?? true);
   if (options.startQueue ?? true) await campaigns.start();
+  if (options.dailyBackups) backups.startDaily();
 
   return {
     handlers,
@@ -273,6 +307,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     queueDb,
     async close() {
       try {
+        await backups.close();
         await campaigns.close();
         await waProofs.close();
         await checks.close();

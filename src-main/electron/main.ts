@@ -71,6 +71,7 @@ if (!gotLock) {
         workerPath: paths.workerPath,
         resourcesDir: paths.resourcesDir,
         shell: 'electron',
+        dailyBackups: true,
         version: paths.version,
         simulatorSpeed: simulatorSpeedFromEnv(),
       });

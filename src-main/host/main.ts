@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     workerPath: paths.workerPath,
     resourcesDir: paths.resourcesDir,
     shell: 'browser',
+    dailyBackups: true,
     version: paths.version,
     simulatorSpeed: simulatorSpeedFromEnv(),
   });

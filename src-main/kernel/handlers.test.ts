@@ -29,6 +29,8 @@ import { testSendsHandlers } from '#main/test-sends/handlers';
 import type { TestSends } from '#main/test-sends/service';
 import { safetyHandlers } from '#main/safety/handlers';
 import type { SafetyService } from '#main/safety/service';
+import { backupsHandlers } from '#main/backups/handlers';
+import type { BackupService } from '#main/backups/service';
 import { combine, guardWrites, isMutating, mutating, type Handlers } from './handlers';
 
 // Nothing here is called: the parts are only built, so their dependencies may be empty shells.
@@ -51,6 +53,7 @@ const parts = () =>
     usageHandlers({ q: {} as never, timeZone: () => 'UTC', accountLabels: () => new Map() }),
     testSendsHandlers({} as TestSends),
     safetyHandlers({} as SafetyService),
+    backupsHandlers({} as BackupService),
   ] as const;
 
 describe('combine', () => {
@@ -110,6 +113,7 @@ describe('the writes marked in the domains', () => {
     expect(marked).toEqual(
       [
         'settings.update',
+        'backups.configure',
         'drafts.create',
         'drafts.update',
         'drafts.duplicate',

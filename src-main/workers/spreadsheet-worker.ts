@@ -4,7 +4,6 @@
  * import (open, then run) or one export, and is terminated afterwards.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { FieldPairs } from '#shared/domain';
@@ -17,6 +16,7 @@ import { guessMapping } from '#main/spreadsheets/mapping';
 import { parseSpreadsheet, SpreadsheetError, type ParsedSheet } from '#main/spreadsheets/parse';
 import { buildReportFile, ExportCancelled } from '#main/reports/export-sheets';
 import { writeCsv, writeXlsx } from '#main/spreadsheets/write';
+import { lowerThisThreadsPriority } from './priority';
 import type { ChunkMessage, ExportRequest, FromWorker, PrepareRequest, ReportExportRequest, ToWorker, WriteRequest } from './protocol';
 
 const port = parentPort;
@@ -25,21 +25,6 @@ if (!port) throw new Error('spreadsheet-worker must run in a worker thread');
 let sheet: ParsedSheet | null = null;
 
 lowerThisThreadsPriority();
-
-/**
- * On Linux a thread has its own nice value: this one is lowered, so on a machine with few cores
- * the main thread (which paces the sends) gets the CPU first whenever both want it. Elsewhere the
- * call is skipped: there it would lower the whole process.
- */
-function lowerThisThreadsPriority(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    const tid = Number(/\/task\/(\d+)$/.exec(fs.readlinkSync('/proc/thread-self'))?.[1]);
-    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, 10);
-  } catch {
-    // No /proc, or not allowed: the import just runs at the normal priority.
-  }
-}
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);

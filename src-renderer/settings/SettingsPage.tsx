@@ -1,7 +1,7 @@
 /**
  * Settings: the default country for numbers without a country code, your time zone (where each
  * account's day for the daily limit starts), the opt-out words, the browser for WhatsApp accounts,
- * and where the data lives.
+ * backups, and where the data lives.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { AppInfo } from '#shared/domain';
@@ -13,6 +13,7 @@ import { errorMessage } from '#renderer/ui/api';
 import { TimeZoneField } from '#renderer/campaigns/TimeZoneField';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
+import { BackupsSection } from './BackupsSection';
 import { refreshSettings, settings as settingsActions, useSettings } from './store';
 
 type CountryOption = { code: string; label: string };
@@ -53,6 +54,7 @@ export function SettingsPage() {
       <TimeZoneSetting />
       <OptOutWords />
       <BrowserPath />
+      <BackupsSection />
       <DataInfo />
     </section>
   );

@@ -15,6 +15,7 @@ import { enRisk } from './en-risk';
 import { enSafetyWarmup } from './en-safety-warmup';
 import { enSafetyBudget } from './en-safety-budget';
 import { enSafetyBreaker } from './en-safety-breaker';
+import { enBackups } from './en-backups';
 
 export const en = {
   ...enAccounts,
@@ -33,6 +34,7 @@ export const en = {
   ...enSafetyWarmup,
   ...enSafetyBudget,
   ...enSafetyBreaker,
+  ...enBackups,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
@@ -292,7 +294,7 @@ export const en = {
   'settings.country': 'Default country',
   'settings.countryHelp': 'Numbers written without a country code (like 0532 123 45 67) are read as numbers of this country.',
   'settings.dataFolder': 'Data folder',
-  'settings.dataHelp': 'Everything Pigeon keeps is in this folder. Back it up to keep your contacts safe.',
+  'settings.dataHelp': 'Everything Pigeon keeps is in this folder; the backups above copy what matters in it.',
   'settings.version': 'Version {version}, database version {schema}',
   'settings.saved': 'Settings saved',
 

@@ -1,0 +1,68 @@
+/**
+ * Backups as the operator: Settings → Backups says there is none yet; "Back up now" takes one and
+ * lists it with what it holds; a second one is listed above it; keeping one removes the older; the
+ * sessions option shows its warning before it is saved.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { goTo, screenshots } from './helpers';
+
+const section = (page: Page) => page.getByTestId('settings-backups');
+const shot = (page: Page, name: string) =>
+  screenshots(page, `backups-${name}`, { settle: async () => void (await section(page).evaluate((el) => el.scrollIntoView({ block: 'start' }))) });
+
+test('take a backup from Settings, see what it holds, keep only the newest', async ({ pigeon }) => {
+  const { page } = pigeon;
+  for (const [name, phone] of [['Ayla Demir', '+90 532 111 00 01'], ['Cem Yıldız', '+90 532 111 00 02']] as const) {
+    await goTo(page, 'Contacts');
+    await page.getByTestId('contacts-new').click();
+    const panel = page.getByTestId('contact-detail');
+    await panel.getByTestId('detail-phone').fill(phone);
+    await panel.getByTestId('detail-name').fill(name);
+    await panel.getByTestId('detail-save').click();
+    await expect(panel.getByRole('heading', { name })).toBeVisible();
+  }
+
+  await goTo(page, 'Settings');
+  const s = section(page);
+  await expect(s.getByTestId('backup-none')).toHaveText('No backup yet.');
+  await s.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Backup taken: 2 contacts, 0 campaigns.' })).toBeVisible();
+  const rows = s.getByTestId('backup-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('By hand');
+  await expect(rows.first()).toContainText('2 contacts · 0 campaigns · 0 messages');
+
+  await goTo(page, 'Contacts');
+  await page.getByTestId('contacts-new').click();
+  const panel = page.getByTestId('contact-detail');
+  await panel.getByTestId('detail-phone').fill('+90 532 111 00 03');
+  await panel.getByTestId('detail-name').fill('Deniz Ak');
+  await panel.getByTestId('detail-save').click();
+  await expect(panel.getByRole('heading', { name: 'Deniz Ak' })).toBeVisible();
+  await goTo(page, 'Settings');
+  await s.getByRole('button', { name: 'Back up now' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('3 contacts');
+  await expect(rows.nth(1)).toContainText('2 contacts');
+
+  // The sessions option warns before anything is saved.
+  const form = s.getByTestId('backup-settings');
+  await form.getByRole('checkbox', { name: 'Include WhatsApp sessions' }).check();
+  await expect(s.getByTestId('backup-sessions-warning')).toContainText('as good as a password');
+  await shot(page, 'settings');
+  await form.getByRole('checkbox', { name: 'Include WhatsApp sessions' }).uncheck();
+
+  // Keep one: the next backup leaves only itself.
+  await form.getByRole('spinbutton', { name: 'Backups to keep' }).fill('1');
+  await form.getByRole('button', { name: 'Save backup settings' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Backup settings saved.' })).toBeVisible();
+  await s.getByRole('button', { name: 'Back up now' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('3 contacts');
+
+  // A folder that is not a full path is refused in words.
+  await form.getByRole('textbox', { name: 'Folder' }).fill('my backups');
+  await form.getByRole('button', { name: 'Save backup settings' }).click();
+  await expect(form).toContainText('Choose a full folder path');
+});

@@ -1,0 +1,115 @@
+/**
+ * Settings → Backups: take one now, the backups kept (newest first, with what each holds), how many
+ * to keep, where, and whether WhatsApp sessions go in them (with the warning that they are as good
+ * as a password).
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '#shared/backups';
+import { getLocale, t } from '#shared/i18n';
+import { formatSize } from '#renderer/drafts/model';
+import { ErrorText } from '#renderer/ui/ErrorText';
+import { formatFull, formatWhen } from '#renderer/ui/format';
+import { useBusyAction } from '#renderer/ui/useBusyAction';
+import { backups, followBackups, useBackups } from './backups-store';
+import './settings.css';
+
+export function BackupsSection() {
+  const state = useBackups((s) => s.state);
+  const take = useBusyAction();
+  useEffect(() => followBackups(), []);
+  const running = take.busy || state?.running != null;
+  const locale = getLocale();
+
+  return (
+    <section className="panel" aria-labelledby="backups-title" data-testid="settings-backups">
+      <h2 id="backups-title">{t('backup.title')}</h2>
+      <p className="muted small">{t('backup.intro')}</p>
+      <div className="row">
+        <button type="button" className="primary" disabled={!state || running} onClick={() => void take.run(async () => void (await backups.create()))} data-testid="backup-now">
+          {running ? t('backup.running') : t('backup.now')}
+        </button>
+      </div>
+      <ErrorText error={take.error} />
+      {state?.lastError && !take.error && <p className="error-text small" role="alert" data-testid="backup-last-error">{t('backup.lastError', { message: state.lastError })}</p>}
+      {state && state.backups.length === 0 && <p className="muted" data-testid="backup-none">{t('backup.none')}</p>}
+      {state && state.backups.length > 0 && (
+        <div className="backup-table-wrap">
+          <table className="backup-table" data-testid="backup-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('backup.col.when')}</th>
+                <th scope="col">{t('backup.col.why')}</th>
+                <th scope="col">{t('backup.col.holds')}</th>
+                <th scope="col" className="num">{t('backup.col.size')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.backups.map((b) => (
+                <tr key={b.id} data-testid="backup-row">
+                  <td title={formatFull(b.createdAt)}>{formatWhen(b.createdAt)}</td>
+                  <td>
+                    {t(`backup.reason.${b.reason}`)}
+                    {b.includesSessions && <span className="muted small"> · {t('backup.withSessions')}</span>}
+                  </td>
+                  <td>
+                    {t('backup.holds', {
+                      contacts: b.counts.contacts.toLocaleString(locale),
+                      campaigns: b.counts.campaigns.toLocaleString(locale),
+                      recipients: b.counts.recipients.toLocaleString(locale),
+                    })}
+                  </td>
+                  <td className="num">{formatSize(b.bytes, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {state && <BackupSettingsForm key={JSON.stringify(state.settings)} />}
+    </section>
+  );
+}
+
+function BackupSettingsForm() {
+  const state = useBackups((s) => s.state)!;
+  const [keep, setKeep] = useState(String(state.settings.keep));
+  const [folder, setFolder] = useState(state.settings.folder ?? '');
+  const [sessions, setSessions] = useState(state.settings.includeSessions);
+  const { busy, error, run } = useBusyAction();
+  const ids = { keep: useId(), folder: useId(), sessions: useId() };
+  const keepNumber = Number(keep);
+  const keepOk = Number.isInteger(keepNumber) && keepNumber >= BACKUP_KEEP_MIN && keepNumber <= BACKUP_KEEP_MAX;
+  const dirty = keep !== String(state.settings.keep) || folder.trim() !== (state.settings.folder ?? '') || sessions !== state.settings.includeSessions;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty || !keepOk) return;
+    await run(() => backups.configure({ keep: keepNumber, folder: folder.trim() || null, includeSessions: sessions }));
+  };
+
+  return (
+    <form className="backup-settings" onSubmit={(e) => void save(e)} data-testid="backup-settings">
+      <label className="field" htmlFor={ids.keep}>
+        <span>{t('backup.keep')}</span>
+        <input id={ids.keep} type="number" min={BACKUP_KEEP_MIN} max={BACKUP_KEEP_MAX} value={keep} onChange={(e) => setKeep(e.target.value)} style={{ maxWidth: 120 }} aria-describedby={`${ids.keep}-hint`} />
+        <small id={`${ids.keep}-hint`} className="muted">{t('backup.keepHint')}</small>
+      </label>
+      <label className="field" htmlFor={ids.folder}>
+        <span>{t('backup.folder')}</span>
+        <input id={ids.folder} value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={state.defaultFolder} dir="ltr" spellCheck={false} aria-describedby={`${ids.folder}-hint`} />
+        <small id={`${ids.folder}-hint`} className="muted">{t('backup.folderHint', { folder: state.defaultFolder })}</small>
+      </label>
+      <label className="check" htmlFor={ids.sessions}>
+        <input id={ids.sessions} type="checkbox" checked={sessions} onChange={(e) => setSessions(e.target.checked)} />
+        <span>{t('backup.sessions')}</span>
+      </label>
+      {sessions && <p className="backup-warning small" role="note" data-testid="backup-sessions-warning">{t('backup.sessionsWarning')}</p>}
+      <div className="row" style={{ marginBlockStart: 10 }}>
+        <button type="submit" disabled={busy || !dirty || !keepOk}>
+          {busy ? t('settings.saving') : t('backup.save')}
+        </button>
+      </div>
+      <ErrorText error={error} />
+    </form>
+  );
+}
