@@ -16,7 +16,7 @@ import { openCore, type Core, type CoreOptions } from '#main/core/core';
 import { generateContactsRows, generateContactsXlsx, generatedPhoneE164 } from '#main/spreadsheets/fixtures';
 import { seedHistory, type HistoryBenchContext } from './history';
 import { dashboardOpen } from './overview-bench';
-import { campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
+import { backupDuringSends, campaignStart, paceJitter, queueThroughput, type QueueBenchContext } from './queue-bench';
 import { reportOpen } from './report-bench';
 import { reportExportBench } from './report-export-bench';
 import { contactTimeline } from './timeline-bench';
@@ -240,6 +240,7 @@ async function main(): Promise<void> {
   await paceJitter(ctx);
   await reportOpen(ctx);
   await reportExportBench(ctx);
+  await backupDuringSends(ctx, historyDir);
 }
 
 main()

@@ -7,9 +7,12 @@
  *   own delays are divided away, with a zero pace.
  * - campaign_start_100k_ms: `campaigns.start` on a 100k group with every exclusion in play, on an
  *   account that is not connected (the rows are built, nothing is sent).
+ * - backup_100k_ms and pace_jitter_during_backup_p95_ms: a backup of 100 000 contacts and 1 000 000
+ *   recipient rows while a campaign sends (see backupDuringSends).
  * - pace_jitter_p95_ms: how late messages at a 200 ms pace start while a 100k import runs in the
  *   same core, next to the same campaign's lateness just before the import.
  */
+import type { BackupInfo } from '#shared/backups';
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -269,6 +272,34 @@ const JITTER_SIM_SPEED = 10;
 const JITTER_PACE_MS = 200;
 const BASELINE_SENDS = 30;
 
+/**
+ * `size` new contacts (prefix + six digits ending in 1: on WhatsApp on the demo phone) in the group,
+ * a campaign to them at a steady JITTER_PACE_MS on a new demo account, started; resolves once the
+ * baseline sends are in, with their lateness (the first two left out as warm-up).
+ */
+async function pacedCampaign(
+  core: Core,
+  sends: SendTiming[],
+  o: { name: string; groupId: number; phonePrefix: string; size: number; fields: [string, string][] },
+): Promise<{ id: number; baseline: number[] }> {
+  const h = core.handlers;
+  const ids: number[] = [];
+  for (let i = 0; i < o.size; i++) {
+    const phone = `${o.phonePrefix}${String(i * 10 + 1).padStart(6, '0')}`;
+    ids.push((await h['contacts.create']({ phone, name: `${o.name} ${i}`, fields: o.fields, tags: [], note: '' })).id);
+  }
+  await h['groups.addMembers']({ groupId: o.groupId, selection: { kind: 'ids', ids } });
+  const accountId = await demoAccount(core, o.name);
+  const id = await createCampaign(core, o.name, o.groupId, accountId, customPace({ minDelayMs: JITTER_PACE_MS, maxDelayMs: JITTER_PACE_MS }), {
+    includeGraylist: false,
+    skipNotOnWhatsApp: true,
+    recentlyMessagedHours: null,
+  });
+  await h['campaigns.start']({ id });
+  await until(() => sends.length >= 2 + BASELINE_SENDS, 'baseline sends', 60_000, 20);
+  return { id, baseline: sends.slice(2, 2 + BASELINE_SENDS).map((s) => s.startedAt - s.plannedAt) };
+}
+
 export async function paceJitter(ctx: QueueBenchContext): Promise<void> {
   const dir = fs.mkdtempSync(path.join(ctx.tmp, 'jitter-'));
   // One book per round (other seeds: new contacts each time), made before anything runs.
@@ -284,24 +315,8 @@ export async function paceJitter(ctx: QueueBenchContext): Promise<void> {
     // Enough recipients to outlast the baseline and the import at 5 a second (the rest is cancelled).
     const size = 600;
     const group = await h['groups.create']({ name: 'Jitter' });
-    const ids: number[] = [];
-    for (let i = 0; i < size; i++) {
-      // +90 533 9xx xxxx, ending in 1: on WhatsApp on the demo phone, apart from the imported book.
-      const phone = `+905339${String(i * 10 + 1).padStart(6, '0')}`;
-      ids.push((await h['contacts.create']({ phone, name: `Jitter ${i}`, fields: [['City', 'Bursa']], tags: [], note: '' })).id);
-    }
-    await h['groups.addMembers']({ groupId: group.id, selection: { kind: 'ids', ids } });
-    const accountId = await demoAccount(core, 'Jitter');
-    const id = await createCampaign(core, 'Jitter', group.id, accountId, customPace({ minDelayMs: JITTER_PACE_MS, maxDelayMs: JITTER_PACE_MS }), {
-      includeGraylist: false,
-      skipNotOnWhatsApp: true,
-      recentlyMessagedHours: null,
-    });
-    await h['campaigns.start']({ id });
-
-    // Baseline: the same campaign before any import (the first two sends are left out as warm-up).
-    await until(() => sends.length >= 2 + BASELINE_SENDS, 'baseline sends', 60_000, 20);
-    const baseline = sends.slice(2, 2 + BASELINE_SENDS).map((s) => s.startedAt - s.plannedAt);
+    // +90 533 9xx xxxx, ending in 1: on WhatsApp on the demo phone, apart from the imported book.
+    const { id, baseline } = await pacedCampaign(core, sends, { name: 'Jitter', groupId: group.id, phonePrefix: '+905339', size, fields: [['City', 'Bursa']] });
 
     // Then `rounds` imports of a 100k book, one after the other; a send counts for a round when it
     // was planned while that import ran (open + run), however late it then started.
@@ -352,5 +367,46 @@ export async function paceJitter(ctx: QueueBenchContext): Promise<void> {
   } finally {
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10. A backup of the history folder (100 000 contacts, 1 000 000 recipient rows) while a campaign
+// sends at a 200 ms pace: how long the backup takes, and how late the sends planned meanwhile start.
+
+export async function backupDuringSends(ctx: QueueBenchContext, historyDir: string): Promise<void> {
+  const sends: SendTiming[] = [];
+  const core = await ctx.open(historyDir, { simulatorSpeed: JITTER_SIM_SPEED, onSendStart: (s) => sends.push(s) });
+  try {
+    const h = core.handlers;
+    const group = await h['groups.create']({ name: 'Backup bench' });
+    const { id, baseline } = await pacedCampaign(core, sends, { name: 'Backup bench', groupId: group.id, phonePrefix: '+905338', size: 400, fields: [] });
+
+    const times: number[] = [];
+    const during: number[] = [];
+    let last: BackupInfo | null = null;
+    for (let round = 0; round < ctx.rounds; round++) {
+      const wallStart = Date.now();
+      const start = performance.now();
+      last = await h['backups.create']({});
+      times.push(performance.now() - start);
+      const wallEnd = Date.now();
+      await delay(JITTER_PACE_MS * 2);
+      during.push(...sends.filter((s) => s.plannedAt >= wallStart && s.plannedAt <= wallEnd).map((s) => s.startedAt - s.plannedAt));
+    }
+    const status = core.campaigns.get(id).status;
+    await h['campaigns.cancel']({ id });
+    if (status !== 'running') throw new Error(`the backup bench's campaign stopped during the backups (${status})`);
+    if (during.length === 0) throw new Error('no sends during the backups');
+    const stats = (v: number[]) => `median ${ctx.median(v).toFixed(0)} ms, p95 ${ctx.percentile(v, 95).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms`;
+    console.log(
+      `# backup: ${last!.counts.contacts} contacts, ${last!.counts.recipients} recipient rows, ${(last!.bytes / 1e6).toFixed(0)} MB; ` +
+        `${times.length} backups (${times.map((t) => t.toFixed(0)).join(', ')} ms) while a campaign sent at a ${JITTER_PACE_MS} ms pace`,
+    );
+    console.log(`#   ${during.length} sends planned during the backups: ${stats(during)}; baseline without a backup: ${stats(baseline)}`);
+    ctx.report('backup_100k_ms', ctx.median(times), 'ms', '<=', 60_000);
+    ctx.report('pace_jitter_during_backup_p95_ms', ctx.percentile(during, 95), 'ms', '<=', 50);
+  } finally {
+    await core.close();
   }
 }
