@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, screenshots } from './helpers';
+import { addContactByHand, goTo, screenshots } from './helpers';
 
 const section = (page: Page) => page.getByTestId('settings-backups');
 const shot = (page: Page, name: string) =>
@@ -13,15 +13,8 @@ const shot = (page: Page, name: string) =>
 
 test('take a backup from Settings, see what it holds, keep only the newest', async ({ pigeon }) => {
   const { page } = pigeon;
-  for (const [name, phone] of [['Ayla Demir', '+90 532 111 00 01'], ['Cem Yıldız', '+90 532 111 00 02']] as const) {
-    await goTo(page, 'Contacts');
-    await page.getByTestId('contacts-new').click();
-    const panel = page.getByTestId('contact-detail');
-    await panel.getByTestId('detail-phone').fill(phone);
-    await panel.getByTestId('detail-name').fill(name);
-    await panel.getByTestId('detail-save').click();
-    await expect(panel.getByRole('heading', { name })).toBeVisible();
-  }
+  await addContactByHand(page, 'Ayla Demir', '+90 532 111 00 01');
+  await addContactByHand(page, 'Cem Yıldız', '+90 532 111 00 02');
 
   await goTo(page, 'Settings');
   const s = section(page);
@@ -33,13 +26,7 @@ test('take a backup from Settings, see what it holds, keep only the newest', asy
   await expect(rows.first()).toContainText('By hand');
   await expect(rows.first()).toContainText('2 contacts · 0 campaigns · 0 messages');
 
-  await goTo(page, 'Contacts');
-  await page.getByTestId('contacts-new').click();
-  const panel = page.getByTestId('contact-detail');
-  await panel.getByTestId('detail-phone').fill('+90 532 111 00 03');
-  await panel.getByTestId('detail-name').fill('Deniz Ak');
-  await panel.getByTestId('detail-save').click();
-  await expect(panel.getByRole('heading', { name: 'Deniz Ak' })).toBeVisible();
+  await addContactByHand(page, 'Deniz Ak', '+90 532 111 00 03');
   await goTo(page, 'Settings');
   await s.getByRole('button', { name: 'Back up now' }).click();
   await expect(rows).toHaveCount(2);

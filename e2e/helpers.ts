@@ -23,6 +23,17 @@ export async function goTo(page: Page, name: NavName): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: false }).first().click();
 }
 
+/** Types one contact in by hand (Contacts → New contact) and waits until it is saved. */
+export async function addContactByHand(page: Page, name: string, phone: string): Promise<void> {
+  await goTo(page, 'Contacts');
+  await page.getByTestId('contacts-new').click();
+  const panel = page.getByTestId('contact-detail');
+  await panel.getByTestId('detail-phone').fill(phone);
+  await panel.getByTestId('detail-name').fill(name);
+  await panel.getByTestId('detail-save').click();
+  await expect(panel.getByRole('heading', { name })).toBeVisible();
+}
+
 /** The card of the account called `label` on the Accounts page. */
 export function accountCard(page: Page, label: string): Locator {
   return page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label, exact: true }) });

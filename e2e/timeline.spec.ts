@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo, linkDemoAccount, screenshots } from './helpers';
+import { addContactByHand, goTo, linkDemoAccount, screenshots } from './helpers';
 
 const shot = (page: Page, name: string, show?: Locator) =>
   screenshots(page, `timeline-${name}`, { settle: async () => void (await show?.evaluate((el) => el.scrollIntoView({ block: 'start' }))) });
@@ -25,15 +25,8 @@ test('a contact’s timeline after a campaign and a reply; blacklist and add fro
   await page.setViewportSize({ width: 1360, height: 860 });
   const card = await linkDemoAccount(page, 'Shop phone');
   // Two customers typed by hand (the machine is shared: no import worker to wait for).
-  for (const [name, phone] of [['Ayla Demir', '+90 532 111 00 01'], ['Cem Yıldız', '+90 532 111 00 02']] as const) {
-    await goTo(page, 'Contacts');
-    await page.getByTestId('contacts-new').click();
-    const panel = page.getByTestId('contact-detail');
-    await panel.getByTestId('detail-phone').fill(phone);
-    await panel.getByTestId('detail-name').fill(name);
-    await panel.getByTestId('detail-save').click();
-    await expect(panel.getByRole('heading', { name })).toBeVisible();
-  }
+  await addContactByHand(page, 'Ayla Demir', '+90 532 111 00 01');
+  await addContactByHand(page, 'Cem Yıldız', '+90 532 111 00 02');
 
   await goTo(page, 'Drafts');
   await page.getByTestId('draft-new').or(page.getByTestId('draft-new-empty')).first().click();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { BackupInfo } from '#shared/backups';
+import type { BackupInfo, BackupSettings } from '#shared/backups';
 import { QUEUE_FILE, QUEUE_MIGRATIONS } from '#main/campaigns/queue-db';
 import { DATABASE_FILE } from '#main/db/connection';
 import { MIGRATIONS } from '#main/db/migrations';
@@ -28,8 +28,7 @@ export async function backupBeforeUpdate(dataDir: string, appVersion: string, la
   const queueFile = path.join(dataDir, QUEUE_FILE);
   if (!fs.existsSync(bookFile)) return null;
   const book = new BetterSqlite3(bookFile, { readonly: true, fileMustExist: true });
-  let settings;
-  let due = false;
+  let settings: BackupSettings | null = null;
   try {
     const bookVersion = versionOf(book);
     let queueVersion = latest.queue;
@@ -43,12 +42,11 @@ export async function backupBeforeUpdate(dataDir: string, appVersion: string, la
     }
     const older = (bookVersion > 0 && bookVersion < latest.book) || (queueVersion > 0 && queueVersion < latest.queue);
     const newer = bookVersion > latest.book || queueVersion > latest.queue;
-    due = older && !newer;
-    settings = due ? readBackupSettings(book) : null;
+    if (older && !newer) settings = readBackupSettings(book);
   } finally {
     book.close();
   }
-  if (!due || !settings) return null;
+  if (!settings) return null;
   const root = settings.folder ?? defaultBackupFolder(dataDir);
   removePartials(root);
   const now = Date.now();
