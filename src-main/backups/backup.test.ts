@@ -170,4 +170,31 @@ describe('backups', () => {
     expect(before).toMatchObject({ reason: 'before-delete' });
     expect(before!.counts.contacts).toBe(deleted);
   });
+
+  it('a failed backup before deleting many contacts refuses the delete: nothing is deleted', async () => {
+    const { h } = await bookWithData();
+    for (let i = 0; i < 30; i++) await h['contacts.create']({ phone: `+90533444${String(i).padStart(4, '0')}`, name: `Extra ${i}`, fields: [], tags: [], note: '' });
+    // The chosen backups "folder" is a file: every backup into it fails.
+    const notAFolder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-file-')), 'a file');
+    extraDirs.push(path.dirname(notAFolder));
+    fs.writeFileSync(notAFolder, 'not a folder');
+    await h['backups.configure']({ folder: notAFolder });
+    await expect(h['contacts.delete']({ selection: { kind: 'query', query: emptyQuery() } })).rejects.toThrow(/Nothing was deleted/);
+    expect((await h['contacts.count']({ query: emptyQuery() })).total).toBe(55);
+    expect((await h['backups.list']({})).lastError).toMatch(/is a file, not a folder/);
+  });
+
+  it('what a kill during a backup leaves is never listed, and goes with the next backup', async () => {
+    const { h, dataDir } = await bookWithData();
+    const root = path.join(dataDir, 'backups');
+    // A backup cut off after its copies and manifest, before the rename (a SIGKILL there).
+    const id = 'pigeon-backup-20261203-120000-000';
+    const leftover = path.join(root, `.partial-${id}`);
+    fs.mkdirSync(leftover, { recursive: true });
+    fs.copyFileSync(path.join(dataDir, 'pigeon.sqlite3'), path.join(leftover, 'pigeon.sqlite3'));
+    fs.writeFileSync(path.join(leftover, MANIFEST_FILE), JSON.stringify({ format: 'pigeon-backup', formatVersion: 1, id }));
+    expect((await h['backups.list']({})).backups).toEqual([]);
+    const next = await h['backups.create']({});
+    expect(fs.readdirSync(root)).toEqual([next.id]);
+  });
 });

@@ -34,11 +34,11 @@ const ATTACHMENT_IN_TEXT = /[0-9a-f]{64}\.[a-z0-9]{1,5}/g;
 
 /** Writes the backup `job.id` into `job.root`; nothing under that name unless it is complete and checked. */
 export async function writeBackup(job: BackupJob): Promise<BackupInfo> {
-  fs.mkdirSync(job.root, { recursive: true, mode: 0o700 });
   const partial = path.join(job.root, `.partial-${job.id}`);
   const final = path.join(job.root, job.id);
-  fs.rmSync(partial, { recursive: true, force: true });
   try {
+    fs.mkdirSync(job.root, { recursive: true, mode: 0o700 });
+    fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { mode: 0o700 });
     const attachments = await copyDatabases(job, partial);
     const copied = copyAttachments(job.dataDir, partial, attachments);
@@ -55,16 +55,19 @@ export async function writeBackup(job: BackupJob): Promise<BackupInfo> {
       schema: checked.schema,
       counts: { ...checked.counts, attachments: copied },
       files: ([BOOK_IN_BACKUP, QUEUE_IN_BACKUP] as const).filter((f) => fs.existsSync(path.join(partial, f))).map((f) => fileEntry(partial, f)),
-      bytes: 0,
+      bytes: folderBytes(partial),
     };
-    manifest.bytes = folderBytes(partial);
     writeDurably(path.join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     syncFolder(partial);
     fs.renameSync(partial, final);
     syncFolder(job.root);
     return toInfo(manifest);
   } catch (error) {
-    fs.rmSync(partial, { recursive: true, force: true });
+    try {
+      fs.rmSync(partial, { recursive: true, force: true });
+    } catch {
+      // Nothing was made there (the folder itself is the problem).
+    }
     throw plainError(error);
   }
 }
@@ -229,5 +232,6 @@ function plainError(error: unknown): Error {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new AppError('internal', t('backup.err.diskFull'));
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppError('internal', t('backup.err.noAccess'));
+  if (code === 'EEXIST' || code === 'ENOTDIR') return new AppError('internal', t('backup.err.notAFolder'));
   return new AppError('internal', t('backup.err.failed', { message: (error as Error).message ?? String(error) }));
 }

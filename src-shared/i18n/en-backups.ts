@@ -3,6 +3,7 @@ export const enBackups = {
   'backup.err.checkFailed': 'The copy of {file} did not pass its check ({result}). The backup was not kept; your data is untouched.',
   'backup.err.diskFull': 'The disk is full: the backup was not written. Your data and earlier backups are untouched; free some space or choose another folder.',
   'backup.err.noAccess': 'Pigeon may not write to the backups folder. Choose another folder in Settings → Backups.',
+  'backup.err.notAFolder': 'The backups folder is a file, not a folder: nothing was written. Choose another folder in Settings → Backups.',
   'backup.err.failed': 'The backup failed: {message}. Your data and earlier backups are untouched.',
   'backup.err.folder': 'Choose a full folder path (for example D:\\Pigeon backups or /media/usb/pigeon).',
   'backup.err.folderInData': 'Choose a folder outside Pigeon’s data folder, or leave it empty for the usual place.',
