@@ -68,6 +68,8 @@ export type QueueDeps = {
   options?: Partial<QueueOptions>;
   /** A message to `phone` was delivered or read (must not block: the book is written elsewhere). */
   onDelivered?: (phone: string) => void;
+  /** WhatsApp said `phone` is not on it (must not block either). */
+  onNotOnWhatsApp?: (phone: string) => void;
   /** Called as each message starts, with when it was planned (benchmarks, tests). */
   onSendStart?: (timing: SendTiming) => void;
 };

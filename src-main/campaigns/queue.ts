@@ -525,11 +525,7 @@ export class CampaignQueue implements QueueHost {
   }
 
   markNotOnWhatsApp(phone: string): void {
-    const at = new Date(this.now()).toISOString();
-    void this.deps
-      .writable()
-      .then(() => this.deps.db.updateTable('contacts').set({ wa_status: 'no', wa_checked_at: at }).where('phone', '=', phone).execute())
-      .catch(() => undefined);
+    this.deps.onNotOnWhatsApp?.(phone);
   }
 
   runnerEnded(id: number, runner: unknown): void {

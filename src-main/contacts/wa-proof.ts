@@ -1,7 +1,8 @@
 /**
- * A campaign message that was delivered or read proves its number is on WhatsApp. Acks land in the
- * queue's file; the contact book is another file, written here through its own connection, in
- * batches, never from inside the queue's ack handling: `proved(phone)` only remembers the phone.
+ * A campaign message that was delivered or read proves its number is on WhatsApp; WhatsApp saying
+ * a number is not on it proves the opposite. Both land in the queue's file; the contact book is
+ * another file, written here through its own connection, in batches, never from inside the
+ * queue's send or ack handling: `proved(phone)` and `disproved(phone)` only remember the phone.
  *
  * An import may hold the book's write lock for a while: a batch first waits for `writable()` and
  * then tries without SQLite's busy wait (which would block the event loop); when the lock is still
@@ -28,7 +29,8 @@ export type WaProofDeps = {
 const MAX_BATCH = 5_000;
 
 export class WaProofs {
-  private readonly pending = new Set<string>();
+  /** Phone → what was last learnt about it. */
+  private readonly pending = new Map<string, 'yes' | 'no'>();
   private timer: TimerHandle | null = null;
   private flushing: Promise<void> | null = null;
   private closed = false;
@@ -46,8 +48,18 @@ export class WaProofs {
 
   /** A delivered or read message went to `phone`. Cheap; never throws, never blocks. */
   proved(phone: string): void {
+    this.learnt(phone, 'yes');
+  }
+
+  /** WhatsApp said `phone` is not on it. Cheap; never throws, never blocks. */
+  disproved(phone: string): void {
+    this.learnt(phone, 'no');
+  }
+
+  private learnt(phone: string, status: 'yes' | 'no'): void {
     if (this.closed) return;
-    this.pending.add(phone);
+    this.pending.delete(phone); // the latest news goes last
+    this.pending.set(phone, status);
     this.arm(this.batchMs);
   }
 
@@ -88,29 +100,35 @@ export class WaProofs {
     const batch = [...this.pending].slice(0, MAX_BATCH);
     let changed: number;
     try {
-      changed = this.markYes(batch);
+      changed = this.mark(batch);
     } catch {
       // Still locked (or the disk refused): keep them all for the next try.
       this.arm(this.retryMs);
       return;
     }
-    for (const phone of batch) this.pending.delete(phone);
+    // A phone learnt again while this batch was written stays for the next one.
+    for (const [phone, status] of batch) if (this.pending.get(phone) === status) this.pending.delete(phone);
     if (changed > 0) this.deps.onMarked?.(changed);
     if (this.pending.size > 0) this.arm(0);
   }
 
-  /** One statement, no busy wait: throws SQLITE_BUSY at once when a writer holds the lock. */
-  private markYes(phones: string[]): number {
+  /**
+   * One statement, no busy wait: throws SQLITE_BUSY at once when a writer holds the lock. A "yes"
+   * already known is left as it is; a "no" always renews when it was checked.
+   */
+  private mark(batch: [string, 'yes' | 'no'][]): number {
     const at = new Date(this.deps.clock.now()).toISOString();
     const previous = this.raw.pragma('busy_timeout', { simple: true }) as number;
     this.raw.pragma('busy_timeout = 0');
     try {
       return this.raw
         .prepare(
-          `UPDATE contacts SET wa_status = 'yes', wa_checked_at = ?
-           WHERE phone IN (SELECT value FROM json_each(?)) AND wa_status IS NOT 'yes'`,
+          `UPDATE contacts SET wa_status = m.value ->> '$[1]', wa_checked_at = ?
+           FROM json_each(?) AS m
+           WHERE contacts.phone = m.value ->> '$[0]'
+             AND (m.value ->> '$[1]' = 'no' OR contacts.wa_status IS NOT 'yes')`,
         )
-        .run(at, JSON.stringify(phones)).changes;
+        .run(at, JSON.stringify(batch)).changes;
     } finally {
       this.raw.pragma(`busy_timeout = ${previous}`);
     }

@@ -183,10 +183,12 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
         : REAL_CHECK_PACE,
   });
 
-  // Delivered or read campaign messages mark their contacts as on WhatsApp (batched, lock-tolerant).
+  // Delivered or read campaign messages mark their contacts as on WhatsApp, "not on WhatsApp"
+  // answers as not (batched, lock-tolerant).
   const waProofs = new WaProofs({ db, clock: realClock, writable, onMarked: () => bus.emit('contacts.changed', { reason: 'whatsapp' }) });
   const campaigns = new CampaignQueue({
     onDelivered: (phone) => waProofs.proved(phone),
+    onNotOnWhatsApp: (phone) => waProofs.disproved(phone),
     q: queueDb,
     db,
     bus,
