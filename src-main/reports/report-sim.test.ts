@@ -34,7 +34,15 @@ describe('the report of a campaign on the demo phone', () => {
     }
     await h['groups.addMembers']({ groupId: group.id, selection: { kind: 'ids', ids } });
     await h['suppressions.addNumbers']({ kind: 'black', numbers: [phones[1]!], reason: '' });
-    const account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
+    // Each demo account draws its own seed: take one whose stories for these numbers include
+    // a few replies (the stories are pure, so this is known before anything is sent).
+    const seedOf = (id: number) => core.store.sqlite.prepare(`SELECT seed FROM accounts WHERE id = ?`).pluck().get(id) as number;
+    let account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
+    const repliesFor = (id: number) => phones.filter((p, i) => i !== 1 && simulatorStory(seedOf(id), p, 1).reply !== null).length;
+    for (let tries = 0; tries < 50 && repliesFor(account.id) < 3; tries++) {
+      await h['accounts.remove']({ id: account.id });
+      account = await h['accounts.create']({ label: 'Demo', driver: 'simulator' });
+    }
     withoutSafetyBrakes(core, account.id);
     await h['accounts.connect']({ id: account.id, method: 'qr' });
     await until(() => core.accounts.get(account.id).state === 'qr', 'a QR code');
@@ -62,7 +70,7 @@ describe('the report of a campaign on the demo phone', () => {
     const repliers = stories.filter((s) => s.reply !== null).length;
     const stoppers = stories.filter((s) => s.reply?.optOut).length;
     expect(log.length).toBeGreaterThan(20);
-    expect(repliers).toBeGreaterThan(0); // the seed gives this small campaign replies to count
+    expect(repliers).toBeGreaterThan(0); // the seed was chosen for it: replies to count
 
     // Every story plays out (acks and replies arrive), then the report tells it as it happened.
     const report = await until(
