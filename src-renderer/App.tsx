@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { t, type MessageKey } from '#shared/i18n';
-import { useConnection } from './ui/api';
+import { onEvent, useConnection } from './ui/api';
 import { CheckBanner, CheckDialogHost } from './checks/CheckNumbers';
 import { ConfirmHost } from './ui/confirm';
 import { ReportExportHost } from './reports/ExportReportDialog';
@@ -26,6 +26,7 @@ import { startGroups, useGroups } from './groups/store';
 import { startLists } from './lists/store';
 import { startContacts } from './contacts/store';
 import { startSettings } from './settings/store';
+import { openedAfterRestore, reloadAfterRestore } from './settings/backups-store';
 import { startSuppressions } from './suppressions/store';
 
 // Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
@@ -102,6 +103,12 @@ export function App() {
     startInbox();
     startCampaigns();
   }, []);
+  useEffect(() => {
+    // A restore (from this window or another) replaced the data: load everything again.
+    const off = onEvent('backups.restored', () => reloadAfterRestore());
+    if (openedAfterRestore()) go('settings');
+    return off;
+  }, [go]);
   useEffect(() => {
     // Alt+1…9 and Alt+0 move between the first ten pages from anywhere.
     const onKey = (e: KeyboardEvent) => {

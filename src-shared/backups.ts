@@ -66,7 +66,31 @@ export type BackupsState = {
   running: { reason: BackupReason; startedAt: string } | null;
   /** Why the last backup failed, in plain words (null after a success). */
   lastError: string | null;
+  /** A restore under way, and its step. */
+  restoring: { backupId: string; step: RestoreStep } | null;
+  /** The restore this session opened on (null when it opened normally). */
+  lastRestore: RestoreOutcome | null;
 };
+
+export type RestoreStep = 'checking' | 'backing-up' | 'restarting';
+
+/** What a restore brought over from the data it replaced: what happened in the world since the backup. */
+export type RestoreOutcome = {
+  backupId: string;
+  backupCreatedAt: string;
+  carried: {
+    /** STOP replies received after the backup, kept on the blacklist. */
+    optOuts: number;
+    /** Messages sent after the backup, still counted toward the day's cap. */
+    sends: number;
+    /** Recipients the backup had as not messaged who were (or may have been): not sent again. */
+    recipients: number;
+    /** Running or scheduled campaigns, paused for the operator to check. */
+    paused: number;
+  };
+};
+
+export const RestoreInputSchema = z.object({ id: z.string().regex(/^pigeon-backup-\d{8}-\d{6}-\d{3}$/) });
 
 /** A backup's folder name: only these are ever listed, opened or deleted. */
 export const BACKUP_ID_PATTERN = /^pigeon-backup-\d{8}-\d{6}-\d{3}$/;

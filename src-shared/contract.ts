@@ -50,7 +50,7 @@ import { isValidTimeZone } from './pace';
 import type { Overview } from './overview';
 import type { TestSend } from './test-sends';
 import { SafetyPatchSchema, type AccountSafety, type BudgetUse } from './safety';
-import { BackupSettingsPatchSchema, type BackupInfo, type BackupsState } from './backups';
+import { BackupSettingsPatchSchema, RestoreInputSchema, type BackupInfo, type BackupsState } from './backups';
 import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
@@ -469,6 +469,12 @@ export const contract = {
   'backups.create': method<BackupInfo>()(z.object({})),
   /** Changes how many backups are kept, where, and whether sessions are in them. */
   'backups.configure': method<BackupsState>()(BackupSettingsPatchSchema),
+  /**
+   * Replaces the data with a backup from the list: checks it, backs up the current data, stops
+   * campaigns, swaps, opens again (campaigns come back paused). Resolves once Pigeon is open on
+   * the restored data; `backups.restored` tells every window to load again.
+   */
+  'backups.restore': method<BackupInfo>()(RestoreInputSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -504,6 +510,8 @@ export type EventPayloads = {
   'safety.changed': { accountId: number };
   /** A backup started, finished or failed, or the backup settings changed. */
   'backups.changed': Record<string, never>;
+  /** The data was replaced by a backup: everything on screen is out of date. */
+  'backups.restored': { backupId: string };
 };
 export type EventName = keyof EventPayloads;
 
@@ -525,6 +533,7 @@ export const eventNames: readonly EventName[] = [
   'testSends.changed',
   'safety.changed',
   'backups.changed',
+  'backups.restored',
 ];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -13,12 +13,17 @@ import {
   type BackupsState,
   BACKUP_KEEP_MAX,
   BACKUP_KEEP_MIN,
+  BACKUP_ID_PATTERN,
+  type RestoreOutcome,
+  type RestoreStep,
 } from '#shared/backups';
 import { AppError } from '#shared/errors';
 import { t } from '#shared/i18n';
 import type { Clock } from '#main/kernel/clock';
 import type { Sqlite } from '#main/kernel/db';
+import type { BackupWorkerJob } from './backup-worker';
 import { backupIdAt, listBackups, pruneBackups, removePartials, toInfo } from './manifest';
+import { abandonRestore, commitRestore, type SchemaVersions } from './restore';
 import type { BackupJob } from './write';
 
 const DAY = 86_400_000;
@@ -37,6 +42,14 @@ export type BackupServiceOptions = {
   onChanged: () => void;
   /** A failure before this service started (the backup before an update). */
   lastError?: string | null;
+  /** The schema versions this Pigeon's migrations reach (a newer backup cannot be restored). */
+  latest: SchemaVersions;
+  /** Closes the core and opens it again (a committed restore is put in place as it opens). */
+  restart: () => Promise<void>;
+  /** The restore this core opened on. */
+  restored: RestoreOutcome | null;
+  /** After a restore, once the core is open on the restored data. */
+  onRestored: (backupId: string) => void;
 };
 
 export function defaultBackupFolder(dataDir: string): string {
@@ -62,6 +75,7 @@ export class BackupService {
   private lastError: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private restoring: { backupId: string; step: RestoreStep } | null = null;
 
   constructor(private readonly o: BackupServiceOptions) {
     this.lastError = o.lastError ?? null;
@@ -85,7 +99,47 @@ export class BackupService {
       backups: listBackups(folder).map(toInfo),
       running: this.running ? { reason: this.running.reason, startedAt: this.running.startedAt } : null,
       lastError: this.lastError,
+      restoring: this.restoring,
+      lastRestore: this.o.restored,
     };
+  }
+
+  /**
+   * Replaces the data with backup `id` of the list. Checks and stages it first (nothing live
+   * changes), then backs up the current data (refused if that fails), then commits and reopens
+   * the core, which puts the staged files in place. Any failure before the commit leaves the data
+   * as it was; after it, the restore completes even across a kill.
+   */
+  async restore(id: string): Promise<BackupInfo> {
+    if (!BACKUP_ID_PATTERN.test(id)) throw new AppError('invalid_input', t('backup.restore.err.notBackup'));
+    if (this.restoring) throw new AppError('conflict', t('backup.restore.err.busy'));
+    const from = path.join(this.folder(), id);
+    const step = (s: RestoreStep) => {
+      this.restoring = { backupId: id, step: s };
+      this.o.onChanged();
+    };
+    let committed = false;
+    try {
+      step('checking');
+      await this.running?.done.catch(() => undefined);
+      const info = await this.runWorker({ kind: 'stage', job: { from, dataDir: this.o.dataDir, latest: this.o.latest } });
+      step('backing-up');
+      try {
+        await this.create('before-restore');
+      } catch (error) {
+        throw new AppError('internal', t('backup.restore.err.backupFirst', { message: (error as Error).message }));
+      }
+      step('restarting');
+      commitRestore(this.o.dataDir, info);
+      committed = true;
+      await this.o.restart();
+      this.o.onRestored(info.id);
+      return info;
+    } finally {
+      if (!committed) abandonRestore(this.o.dataDir);
+      this.restoring = null;
+      this.o.onChanged();
+    }
   }
 
   configure(patch: BackupSettingsPatch): BackupsState {
@@ -134,7 +188,7 @@ export class BackupService {
       appVersion: this.o.appVersion,
       includeSessions: settings.includeSessions,
     };
-    const done = this.runWorker(job).then(
+    const done = this.runWorker({ kind: 'backup', job }).then(
       (backup) => {
         this.lastError = null;
         try {
@@ -159,15 +213,15 @@ export class BackupService {
     return done;
   }
 
-  private runWorker(job: BackupJob): Promise<BackupInfo> {
+  private runWorker(work: BackupWorkerJob): Promise<BackupInfo> {
     return new Promise<BackupInfo>((resolve, reject) => {
-      removePartials(job.root);
-      const worker = new Worker(this.o.workerPath, { workerData: job });
+      if (work.kind === 'backup') removePartials(work.job.root);
+      const worker = new Worker(this.o.workerPath, { workerData: work });
       let answered = false;
-      worker.on('message', (m: { type: 'done'; backup: BackupInfo } | { type: 'error'; message: string }) => {
+      worker.on('message', (m: { type: 'done'; backup: BackupInfo } | { type: 'error'; code: AppError['code']; message: string }) => {
         answered = true;
         if (m.type === 'done') resolve(m.backup);
-        else reject(new AppError('internal', m.message));
+        else reject(new AppError(m.code === 'invalid_input' ? 'invalid_input' : 'internal', m.message));
         void worker.terminate();
       });
       worker.on('error', (error) => {

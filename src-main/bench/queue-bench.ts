@@ -373,6 +373,7 @@ export async function paceJitter(ctx: QueueBenchContext): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // 10. A backup of the history folder (100 000 contacts, 1 000 000 recipient rows) while a campaign
 // sends at a 200 ms pace: how long the backup takes, and how late the sends planned meanwhile start.
+// Then (11) how long restoring that backup takes.
 
 export async function backupDuringSends(ctx: QueueBenchContext, historyDir: string): Promise<void> {
   const sends: SendTiming[] = [];
@@ -406,6 +407,16 @@ export async function backupDuringSends(ctx: QueueBenchContext, historyDir: stri
     console.log(`#   ${during.length} sends planned during the backups: ${stats(during)}; baseline without a backup: ${stats(baseline)}`);
     ctx.report('backup_100k_ms', ctx.median(times), 'ms', '<=', 60_000);
     ctx.report('pace_jitter_during_backup_p95_ms', ctx.percentile(during, 95), 'ms', '<=', 50);
+
+    // 11. Restoring the last of them: check and stage it, back up the data it replaces, swap, open
+    // again, bring over what happened since. Once (it is the whole data set, twice over on disk).
+    const start = performance.now();
+    await h['backups.restore']({ id: last!.id });
+    const restoreMs = performance.now() - start;
+    const contacts = core.store.sqlite.prepare(`SELECT count(*) FROM contacts`).pluck().get() as number;
+    if (contacts !== last!.counts.contacts) throw new Error(`restored ${contacts} contacts, the backup holds ${last!.counts.contacts}`);
+    console.log(`# restore: ${contacts} contacts, ${last!.counts.recipients} recipient rows back in ${restoreMs.toFixed(0)} ms (with the backup of the data it replaced)`);
+    ctx.report('restore_100k_ms', restoreMs, 'ms', '<=', 120_000);
   } finally {
     await core.close();
   }

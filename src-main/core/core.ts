@@ -45,7 +45,8 @@ import { safetyHandlers } from '#main/safety/handlers';
 import { SafetyService } from '#main/safety/service';
 import { backupsHandlers } from '#main/backups/handlers';
 import { BackupService } from '#main/backups/service';
-import { backupBeforeUpdate } from '#main/backups/before-update';
+import { backupBeforeUpdate, LATEST_SCHEMA } from '#main/backups/before-update';
+import { applyPendingRestore, carryOver, finishRestore } from '#main/backups/restore';
 import { prepareDataDir } from './data-dir';
 import { lockDataDir, type DataLock } from './data-lock';
 
@@ -101,23 +102,98 @@ async function applyPendingOptOuts(db: Store['db'], queueDb: Sqlite): Promise<vo
   }
 }
 
+/** What the reopenable core hands each core it opens. */
+type Internals = { bus: EventBus; restart: () => Promise<void> };
+
 /**
  * Opens the core on a data folder, which it holds alone until close(): a second Pigeon on the same
  * folder, in this process or another, is refused ("Pigeon is already open on this folder").
+ *
+ * What the shells get stays the same object for the whole session: a restore closes the core and
+ * opens it again on the restored data (`restart`), and the handlers, the event bus and the members
+ * below follow the core that is open now. A call that arrives meanwhile waits for it.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
+  const bus = new EventBus();
+  let current: Core | null = null;
+  let reopening: Promise<void> | null = null;
+  let broken: AppError | null = null;
+  const restart = (): Promise<void> => {
+    reopening ??= (async () => {
+      await current?.close();
+      try {
+        current = await openCoreOnce(options, { bus, restart });
+      } catch (error) {
+        broken = new AppError('internal', t('backup.restore.err.reopen', { message: (error as Error).message }));
+        throw broken;
+      }
+    })().finally(() => {
+      reopening = null;
+    });
+    return reopening;
+  };
+  current = await openCoreOnce(options, { bus, restart });
+  let closed = false;
+  const now = async (): Promise<Core> => {
+    while (reopening) await reopening.catch(() => undefined);
+    if (broken || closed || !current) throw broken ?? new AppError('internal', t('app.err.closed'));
+    return current;
+  };
+  type Loose = Record<string, (input: unknown) => unknown>;
+  // Straight through while the core is open (a synchronous handler stays synchronous).
+  const handlers = Object.fromEntries(
+    Object.keys(current.handlers).map((name) => [
+      name,
+      (input: unknown) =>
+        !reopening && !broken && !closed && current
+          ? (current.handlers as unknown as Loose)[name]?.(input)
+          : now().then((core) => (core.handlers as unknown as Loose)[name]?.(input)),
+    ]),
+  ) as unknown as Handlers;
+  // After close(), the members stay those of the last core (closed), as they always were.
+  const live = (): Core => {
+    if (!current) throw new AppError('internal', t('app.err.closed'));
+    return current;
+  };
+  return {
+    handlers,
+    bus,
+    get store() {
+      return live().store;
+    },
+    get accounts() {
+      return live().accounts;
+    },
+    get campaigns() {
+      return live().campaigns;
+    },
+    get queueDb() {
+      return live().queueDb;
+    },
+    async close() {
+      while (reopening) await reopening.catch(() => undefined);
+      if (closed) return;
+      closed = true;
+      if (!broken) await current?.close();
+    },
+  };
+}
+
+async function openCoreOnce(options: CoreOptions, internals: Internals): Promise<Core> {
   prepareDataDir(options.dataDir);
   // First of all, before the store is opened or anything in the folder is read or written.
   const lock = lockDataDir(options.dataDir);
   try {
-    return await openLockedCore(options, lock);
+    return await openLockedCore(options, lock, internals);
   } catch (error) {
     lock.release();
     throw error;
   }
 }
 
-async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Core> {
+async function openLockedCore(options: CoreOptions, lock: DataLock, internals: Internals): Promise<Core> {
+  // A restore that was committed (and maybe cut off by a kill) is finished before anything opens.
+  const restored = applyPendingRestore(options.dataDir);
   // Before a migration touches either file. A failure does not keep Pigeon closed (a backups disk
   // that is unplugged, say): the Backups section says what happened.
   let backupError: string | null = null;
@@ -128,7 +204,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
   }
   const store = openStore(options.dataDir);
   const { db } = store;
-  const bus = new EventBus();
+  const { bus } = internals;
   await ImportService.markInterrupted(db);
   const defaultCountry = async () => (await getSettings(db)).defaultCountry;
   const imports = new ImportService({
@@ -152,6 +228,9 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
   // The queue's own file opens first: opt-outs are journaled there the moment they arrive, and
   // the ones a crash left out of the contact book are written to it now.
   const queueDb = openQueueDb(options.dataDir, store.file);
+  // What happened in the world since the backup stays true: its opt-outs reach the book just below.
+  const carried = restored ? carryOver(queueDb, options.dataDir, t('backup.restore.pausedReason')) : null;
+  if (restored) finishRestore(options.dataDir);
   await applyPendingOptOuts(db, queueDb);
   // Smart lists filter on campaign outcome: the book's connection reads the queue's file as `cq`.
   // Only ever read through it (better-sqlite3 is built without URI names, so no `mode=ro`): the
@@ -232,6 +311,10 @@ async function openLockedCore(options: CoreOptions, lock: DataLock): Promise<Cor
     clock,
     onChanged: () => bus.emit('backups.changed', {}),
     lastError: backupError,
+    latest: LATEST_SCHEMA,
+    restart: internals.restart,
+    onRestored: (backupId) => bus.emit('backups.restored', { backupId }),
+    restored: restored && carried ? { backupId: restored.backupId, backupCreatedAt: restored.backupCreatedAt, carried } : null,
   });
   const handlers = guardWrites(
     combine(

@@ -4,10 +4,12 @@
  * as a password).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '#shared/backups';
+import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN, type BackupInfo, type RestoreStep } from '#shared/backups';
 import { getLocale, t } from '#shared/i18n';
 import { formatSize } from '#renderer/drafts/model';
+import { Dialog } from '#renderer/ui/Dialog';
 import { ErrorText } from '#renderer/ui/ErrorText';
+import { ProgressBar } from '#renderer/ui/ProgressBar';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { backups, followBackups, useBackups } from './backups-store';
@@ -16,6 +18,7 @@ import './settings.css';
 export function BackupsSection() {
   const state = useBackups((s) => s.state);
   const take = useBusyAction();
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   useEffect(() => followBackups(), []);
   const running = take.busy || state?.running != null;
   const locale = getLocale();
@@ -31,6 +34,14 @@ export function BackupsSection() {
       </div>
       <ErrorText error={take.error} />
       {state?.lastError && !take.error && <p className="error-text small" role="alert" data-testid="backup-last-error">{t('backup.lastError', { message: state.lastError })}</p>}
+      {state?.lastRestore && (
+        <div className="backup-restored small" role="status" data-testid="backup-restored">
+          <strong>{t('backup.restore.done', { date: formatFull(state.lastRestore.backupCreatedAt) })}</strong>{' '}
+          {Object.values(state.lastRestore.carried).some((n) => n > 0)
+            ? t('backup.restore.carried', { ...state.lastRestore.carried })
+            : t('backup.restore.nothingCarried')}
+        </div>
+      )}
       {state && state.backups.length === 0 && <p className="muted" data-testid="backup-none">{t('backup.none')}</p>}
       {state && state.backups.length > 0 && (
         <div className="backup-table-wrap">
@@ -41,6 +52,7 @@ export function BackupsSection() {
                 <th scope="col">{t('backup.col.why')}</th>
                 <th scope="col">{t('backup.col.holds')}</th>
                 <th scope="col" className="num">{t('backup.col.size')}</th>
+                <th scope="col" aria-label={t('backup.col.actions')} />
               </tr>
             </thead>
             <tbody>
@@ -52,13 +64,14 @@ export function BackupsSection() {
                     {b.includesSessions && <span className="muted small"> · {t('backup.withSessions')}</span>}
                   </td>
                   <td>
-                    {t('backup.holds', {
-                      contacts: b.counts.contacts.toLocaleString(locale),
-                      campaigns: b.counts.campaigns.toLocaleString(locale),
-                      recipients: b.counts.recipients.toLocaleString(locale),
-                    })}
+                    {t('backup.holds', { contacts: b.counts.contacts, campaigns: b.counts.campaigns, recipients: b.counts.recipients })}
                   </td>
                   <td className="num">{formatSize(b.bytes, locale)}</td>
+                  <td className="num">
+                    <button type="button" className="small" disabled={running || state.restoring !== null} onClick={() => setRestoring(b)} data-testid="backup-restore">
+                      {t('backup.restore.action')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -66,7 +79,46 @@ export function BackupsSection() {
         </div>
       )}
       {state && <BackupSettingsForm key={JSON.stringify(state.settings)} />}
+      {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
     </section>
+  );
+}
+
+const RESTORE_STEPS: readonly RestoreStep[] = ['checking', 'backing-up', 'restarting'];
+
+/** What a restore will do, asked before it starts; then its steps until Pigeon opens again. */
+function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
+  const step = useBackups((s) => s.state?.restoring?.step ?? null);
+  const { busy, error, run } = useBusyAction();
+  const close = () => {
+    if (!busy) onClose();
+  };
+  return (
+    <Dialog
+      title={t('backup.restore.title', { date: formatFull(backup.createdAt) })}
+      onClose={close}
+      testId="restore-dialog"
+      footer={
+        <>
+          <button type="button" onClick={close} disabled={busy} autoFocus>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="danger" disabled={busy} onClick={() => void run(() => backups.restore(backup.id))} data-testid="restore-confirm">
+            {t('backup.restore.confirm')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('backup.restore.holds', backup.counts)}</p>
+      <p>{t('backup.restore.explain')}</p>
+      <p className="muted small">{t('backup.restore.keeps')}</p>
+      {busy && (
+        <div role="status" data-testid="restore-step">
+          <ProgressBar done={RESTORE_STEPS.indexOf(step ?? 'checking') + 1} total={RESTORE_STEPS.length} label={t(`backup.restore.step.${step ?? 'checking'}`)} />
+        </div>
+      )}
+      <ErrorText error={error} />
+    </Dialog>
   );
 }
 

@@ -20,11 +20,43 @@ export const backups = {
     return info;
   },
 
+  /**
+   * Restores a backup. The core reopens on the restored data, and `backups.restored` reloads every
+   * window (this one too: everything on screen is out of date).
+   */
+  async restore(id: string): Promise<void> {
+    await api.backups.restore({ id });
+    reloadAfterRestore();
+  },
+
   async configure(patch: BackupSettingsPatch): Promise<void> {
     useBackups.setState({ state: await api.backups.configure(patch) });
     toast.success(t('backup.saved'));
   },
 };
+
+const AFTER_RESTORE = 'pigeon.afterRestore';
+
+/** Loads the app again on the restored data, opening on Settings, where the restore is described. */
+export function reloadAfterRestore(): void {
+  try {
+    sessionStorage.setItem(AFTER_RESTORE, '1');
+  } catch {
+    // No storage: the app opens on its first page.
+  }
+  window.location.reload();
+}
+
+/** True once after a restore's reload. */
+export function openedAfterRestore(): boolean {
+  try {
+    const flag = sessionStorage.getItem(AFTER_RESTORE) === '1';
+    sessionStorage.removeItem(AFTER_RESTORE);
+    return flag;
+  } catch {
+    return false;
+  }
+}
 
 let following = false;
 /** Reads the backups and follows `backups.changed` (a daily backup, one started elsewhere). */
