@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const BACKUP_REASONS = ['manual', 'daily', 'before-update', 'before-delete', 'before-restore'] as const;
+export const BACKUP_REASONS = ['manual', 'daily', 'before-update', 'before-delete', 'before-restore', 'export'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 /** What a backup holds, counted in its own copies after writing them. */
@@ -68,9 +68,16 @@ export type BackupsState = {
   lastError: string | null;
   /** A restore under way, and its step. */
   restoring: { backupId: string; step: RestoreStep } | null;
+  /** Where an export goes unless the operator says otherwise (their home folder). */
+  homeFolder: string;
   /** The restore this session opened on (null when it opened normally). */
   lastRestore: RestoreOutcome | null;
 };
+
+/** A `.pigeon` file's full path, as typed or chosen (checked again in main). */
+const archivePath = z.string().trim().min(1, 'Type the file’s full path').max(1000);
+export const ExportArchiveInputSchema = z.object({ path: archivePath, includeSessions: z.boolean().default(false) });
+export const ImportArchiveInputSchema = z.object({ path: archivePath });
 
 export type RestoreStep = 'checking' | 'backing-up' | 'restarting';
 

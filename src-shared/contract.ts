@@ -50,7 +50,7 @@ import { isValidTimeZone } from './pace';
 import type { Overview } from './overview';
 import type { TestSend } from './test-sends';
 import { SafetyPatchSchema, type AccountSafety, type BudgetUse } from './safety';
-import { BackupSettingsPatchSchema, RestoreInputSchema, type BackupInfo, type BackupsState } from './backups';
+import { BackupSettingsPatchSchema, ExportArchiveInputSchema, ImportArchiveInputSchema, RestoreInputSchema, type BackupInfo, type BackupsState } from './backups';
 import type { CampaignReport, ReportRecipient, ReportSeries } from './reports';
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, REPORT_BUCKETS, REPORT_SORTS, ReportSelectionSchema } from './reports';
 
@@ -475,6 +475,13 @@ export const contract = {
    * the restored data; `backups.restored` tells every window to load again.
    */
   'backups.restore': method<BackupInfo>()(RestoreInputSchema),
+  /**
+   * Everything in one `.pigeon` file, for another computer: a fresh backup (sessions only when
+   * asked) written to `path` (a full path ending in .pigeon; an existing file is never replaced).
+   */
+  'backups.exportArchive': method<{ path: string; bytes: number; backup: BackupInfo }>()(ExportArchiveInputSchema),
+  /** Reads a `.pigeon` file into the backups (checked as a restore checks); restore it next. */
+  'backups.importArchive': method<BackupInfo>()(ImportArchiveInputSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@
  * Backups in the running app: one at a time, in a worker; kept to the last N; daily while Pigeon
  * runs; before large deletions when asked. Settings live in the contact book's settings table.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -21,8 +23,9 @@ import { AppError } from '#shared/errors';
 import { t } from '#shared/i18n';
 import type { Clock } from '#main/kernel/clock';
 import type { Sqlite } from '#main/kernel/db';
-import type { BackupWorkerJob } from './backup-worker';
+import type { BackupWorkerJob, BackupWorkerResult } from './backup-worker';
 import { backupIdAt, listBackups, pruneBackups, removePartials, toInfo } from './manifest';
+import { ARCHIVE_EXTENSION } from './archive';
 import { abandonRestore, commitRestore, type SchemaVersions } from './restore';
 import type { BackupJob } from './write';
 
@@ -100,6 +103,7 @@ export class BackupService {
       running: this.running ? { reason: this.running.reason, startedAt: this.running.startedAt } : null,
       lastError: this.lastError,
       restoring: this.restoring,
+      homeFolder: os.homedir(),
       lastRestore: this.o.restored,
     };
   }
@@ -171,8 +175,40 @@ export class BackupService {
     return this.state();
   }
 
+  /**
+   * Everything in one `.pigeon` file at `file`: a fresh backup (listed, kept like the others),
+   * then written to the file in the worker. An existing file is never replaced.
+   */
+  async exportArchive(file: string, includeSessions: boolean): Promise<{ path: string; bytes: number; backup: BackupInfo }> {
+    const target = archiveTarget(file);
+    const parent = path.dirname(target);
+    if (!isFolder(parent)) throw new AppError('invalid_input', t('archive.err.noFolder', { folder: parent }));
+    if (fs.existsSync(target)) throw new AppError('conflict', t('archive.err.exists'));
+    await this.running?.done.catch(() => undefined);
+    const backup = await this.create('export', { includeSessions });
+    const { bytes } = await this.runWorker({ kind: 'pack', job: { folder: path.join(this.folder(), backup.id), file: target } });
+    return { path: target, bytes, backup };
+  }
+
+  /** Reads a `.pigeon` file into the list of backups, checked; the operator restores it next. */
+  async importArchive(file: string): Promise<BackupInfo> {
+    const source = archiveTarget(file);
+    let size = 0;
+    try {
+      const stat = fs.statSync(source);
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+    } catch {
+      throw new AppError('invalid_input', t('archive.err.cannotRead'));
+    }
+    if (size === 0) throw new AppError('invalid_input', t('archive.err.notArchive'));
+    const info = await this.runWorker({ kind: 'import', job: { file: source, root: this.folder(), latest: this.o.latest } });
+    this.o.onChanged();
+    return info;
+  }
+
   /** Takes a backup (or waits for the one being written) and keeps the last N. */
-  create(reason: BackupReason): Promise<BackupInfo> {
+  create(reason: BackupReason, override: { includeSessions?: boolean } = {}): Promise<BackupInfo> {
     if (this.running) return this.running.done;
     const settings = this.settings();
     const root = this.folder(settings);
@@ -186,7 +222,7 @@ export class BackupService {
       createdAt: new Date(now).toISOString(),
       reason,
       appVersion: this.o.appVersion,
-      includeSessions: settings.includeSessions,
+      includeSessions: override.includeSessions ?? settings.includeSessions,
     };
     const done = this.runWorker({ kind: 'backup', job }).then(
       (backup) => {
@@ -213,14 +249,14 @@ export class BackupService {
     return done;
   }
 
-  private runWorker(work: BackupWorkerJob): Promise<BackupInfo> {
-    return new Promise<BackupInfo>((resolve, reject) => {
+  private runWorker<J extends BackupWorkerJob>(work: J): Promise<BackupWorkerResult<J['kind']>> {
+    return new Promise((resolve, reject) => {
       if (work.kind === 'backup') removePartials(work.job.root);
       const worker = new Worker(this.o.workerPath, { workerData: work });
       let answered = false;
-      worker.on('message', (m: { type: 'done'; backup: BackupInfo } | { type: 'error'; code: AppError['code']; message: string }) => {
+      worker.on('message', (m: { type: 'done'; result: BackupWorkerResult<J['kind']> } | { type: 'error'; code: AppError['code']; message: string }) => {
         answered = true;
-        if (m.type === 'done') resolve(m.backup);
+        if (m.type === 'done') resolve(m.result);
         else reject(new AppError(m.code === 'invalid_input' ? 'invalid_input' : 'internal', m.message));
         void worker.terminate();
       });
@@ -259,5 +295,21 @@ export class BackupService {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.done.catch(() => undefined);
+  }
+}
+
+/** A full path ending in .pigeon (added when missing), or a refusal in words. */
+function archiveTarget(typed: string): string {
+  const trimmed = typed.trim();
+  if (!path.isAbsolute(trimmed) || trimmed.includes('\0')) throw new AppError('invalid_input', t('archive.err.path'));
+  const resolved = path.resolve(trimmed);
+  return resolved.toLowerCase().endsWith(ARCHIVE_EXTENSION) ? resolved : resolved + ARCHIVE_EXTENSION;
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
   }
 }

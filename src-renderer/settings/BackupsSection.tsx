@@ -12,6 +12,7 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { ProgressBar } from '#renderer/ui/ProgressBar';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
+import { toast } from '#renderer/ui/toasts';
 import { backups, followBackups, useBackups } from './backups-store';
 import './settings.css';
 
@@ -79,8 +80,69 @@ export function BackupsSection() {
         </div>
       )}
       {state && <BackupSettingsForm key={JSON.stringify(state.settings)} />}
+      {state && <MoveToAnotherComputer homeFolder={state.homeFolder} onImported={setRestoring} />}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
     </section>
+  );
+}
+
+/** The separator of the operator's paths, guessed from their home folder. */
+const joinPath = (folder: string, name: string) => `${folder}${folder.includes('\\') && !folder.includes('/') ? '\\' : '/'}${name}`;
+
+/** Export everything to one .pigeon file; import one (then restore it, asked as any restore). */
+function MoveToAnotherComputer({ homeFolder, onImported }: { homeFolder: string; onImported: (backup: BackupInfo) => void }) {
+  const [exportPath, setExportPath] = useState(() => joinPath(homeFolder, `Pigeon ${new Date().toISOString().slice(0, 10)}.pigeon`));
+  const [sessions, setSessions] = useState(false);
+  const [importPath, setImportPath] = useState('');
+  const exporting = useBusyAction();
+  const importing = useBusyAction();
+  const ids = { exportPath: useId(), sessions: useId(), importPath: useId() };
+  const locale = getLocale();
+  return (
+    <div className="archive" data-testid="archive">
+      <h3>{t('archive.title')}</h3>
+      <p className="muted small">{t('archive.intro')}</p>
+      <form
+        className="archive-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void exporting.run(async () => {
+            const done = await backups.exportArchive(exportPath, sessions);
+            toast.success(t('archive.exported', { size: formatSize(done.bytes, locale), path: done.path }));
+          });
+        }}
+      >
+        <label className="field" htmlFor={ids.exportPath}>
+          <span>{t('archive.exportPath')}</span>
+          <input id={ids.exportPath} value={exportPath} onChange={(e) => setExportPath(e.target.value)} dir="ltr" spellCheck={false} />
+        </label>
+        <button type="submit" className="primary" disabled={exporting.busy || !exportPath.trim()}>
+          {exporting.busy ? t('archive.exporting') : t('archive.export')}
+        </button>
+      </form>
+      <label className="check" htmlFor={ids.sessions}>
+        <input id={ids.sessions} type="checkbox" checked={sessions} onChange={(e) => setSessions(e.target.checked)} />
+        <span>{t('archive.sessions')}</span>
+      </label>
+      {sessions && <p className="backup-warning small" role="note">{t('backup.sessionsWarning')}</p>}
+      <ErrorText error={exporting.error} />
+      <form
+        className="archive-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void importing.run(async () => onImported(await backups.importArchive(importPath)));
+        }}
+      >
+        <label className="field" htmlFor={ids.importPath}>
+          <span>{t('archive.importPath')}</span>
+          <input id={ids.importPath} value={importPath} onChange={(e) => setImportPath(e.target.value)} placeholder={joinPath(homeFolder, 'Pigeon.pigeon')} dir="ltr" spellCheck={false} />
+        </label>
+        <button type="submit" disabled={importing.busy || !importPath.trim()}>
+          {importing.busy ? t('archive.importing') : t('archive.import')}
+        </button>
+      </form>
+      <ErrorText error={importing.error} />
+    </div>
   );
 }
 

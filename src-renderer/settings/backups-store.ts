@@ -29,6 +29,17 @@ export const backups = {
     reloadAfterRestore();
   },
 
+  exportArchive(path: string, includeSessions: boolean): Promise<{ path: string; bytes: number }> {
+    return api.backups.exportArchive({ path, includeSessions });
+  },
+
+  /** Reads a .pigeon file into the backups; the caller asks before restoring it. */
+  async importArchive(path: string): Promise<BackupInfo> {
+    const info = await api.backups.importArchive({ path });
+    await refreshBackups();
+    return info;
+  },
+
   async configure(patch: BackupSettingsPatch): Promise<void> {
     useBackups.setState({ state: await api.backups.configure(patch) });
     toast.success(t('backup.saved'));
