@@ -217,6 +217,12 @@ test('delete a contact after confirming; cancelling keeps it', async ({ pigeon }
   await confirmDialog.getByRole('button', { name: 'Delete' }).click();
   await expectContactsCount(page, expected.added - 2);
   await expect(row(page, 'Gül 😊')).toHaveCount(0);
+
+  // Undo from the toast brings her back, with her groups and tags.
+  await page.getByTestId('toast').filter({ hasText: 'Deleted 1 contact' }).last().getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Brought back 1 contact' })).toBeVisible();
+  await expectContactsCount(page, expected.added - 1);
+  await expect(row(page, 'Gül 😊')).toHaveCount(1);
 });
 
 test('open a contact, edit its name and a custom field, save, see it in the table', async ({ pigeon }, testInfo) => {

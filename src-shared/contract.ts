@@ -143,7 +143,10 @@ export const contract = {
   'contacts.update': method<ContactDetail>()(
     z.object({ id, patch: ContactPatchSchema }),
   ),
-  'contacts.delete': method<{ deleted: number }>()(z.object({ selection: SelectionSchema })),
+  /** Deletes the selection; `undo` brings them back with contacts.undoDelete for an hour. */
+  'contacts.delete': method<{ deleted: number; undo: string | null }>()(z.object({ selection: SelectionSchema })),
+  /** Brings back a deletion's contacts (not the ones whose number is in the book again). */
+  'contacts.undoDelete': method<{ restored: number; skipped: number; expired: boolean }>()(z.object({ undo: z.string().uuid() })),
   'contacts.tag': method<{ updated: number }>()(
     z.object({
       selection: SelectionSchema,

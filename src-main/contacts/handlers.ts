@@ -2,7 +2,8 @@ import type { Kernel } from '#main/kernel/context';
 import type { Sqlite } from '#main/kernel/db';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
 import { allTags, countContacts, fieldKeys, getContact, listContacts } from './queries';
-import { countSelected, createContact, deleteContacts, tagContacts, updateContact } from './service';
+import { countSelected, createContact, tagContacts, updateContact } from './service';
+import { deleteContactsUndoably, undoDelete } from './undo';
 import { timeline } from './timeline';
 
 /** Deleting this many contacts or more takes a backup first. */
@@ -29,10 +30,16 @@ export function contactsHandlers(
     }),
     'contacts.delete': mutating(async (input) => {
       if (deps.backupBefore && (await countSelected(db, input.selection)) >= BULK_DELETE_BACKUP) await deps.backupBefore();
-      const deleted = await deleteContacts(db, input.selection);
+      const result = await deleteContactsUndoably(db, input.selection, Date.now());
       bus.emit('contacts.changed', { reason: 'delete' });
       bus.emit('groups.changed', {});
-      return { deleted };
+      return result;
+    }),
+    'contacts.undoDelete': mutating(async (input) => {
+      const result = await undoDelete(db, input.undo);
+      bus.emit('contacts.changed', { reason: 'edit' });
+      bus.emit('groups.changed', {});
+      return result;
     }),
     'contacts.tag': mutating(async (input) => {
       const updated = await tagContacts(db, input.selection, input.add, input.remove);

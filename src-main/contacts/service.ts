@@ -109,13 +109,6 @@ export async function countSelected(db: Db, selection: Selection): Promise<numbe
   return Number(result.rows[0]?.n ?? 0);
 }
 
-export async function deleteContacts(db: Db, selection: Selection): Promise<number> {
-  const where = await selectionCondition(db, selection);
-  const result = await sql`DELETE FROM contacts WHERE id IN (SELECT c.id FROM contacts c WHERE ${where})`.execute(db);
-  invalidateOrder(db);
-  return Number(result.numAffectedRows ?? 0);
-}
-
 export async function tagContacts(db: Db, selection: Selection, add: string[], remove: string[]): Promise<number> {
   const where = await selectionCondition(db, selection);
   return db.transaction().execute(async (trx) => {

@@ -48,14 +48,14 @@ export const contacts = {
   },
 
   async remove(selection: SelectionInput): Promise<void> {
-    const { deleted } = await api.contacts.delete({ selection });
-    toast.success(tn('contacts.deleted', deleted));
+    const { deleted, undo } = await api.contacts.delete({ selection });
+    toast.success(tn('contacts.deleted', deleted), undoAction(undo));
     changed();
   },
 
   async removeOne(id: number): Promise<void> {
-    await api.contacts.delete({ selection: { kind: 'ids', ids: [id] } });
-    toast.success(t('contacts.deleted.one', { count: 1 }));
+    const { undo } = await api.contacts.delete({ selection: { kind: 'ids', ids: [id] } });
+    toast.success(t('contacts.deleted.one', { count: 1 }), undoAction(undo));
     changed();
   },
 
@@ -115,4 +115,21 @@ export function startContacts(): void {
     void refreshFacts().catch(ignore);
     changed();
   });
+}
+
+/** The deletion toast's Undo: brings the contacts back and says what it did. */
+function undoAction(undo: string | null): { label: string; run: () => void } | undefined {
+  if (!undo) return undefined;
+  return {
+    label: t('contacts.undo'),
+    run: () =>
+      void api.contacts.undoDelete({ undo }).then(
+        (r) => {
+          if (r.expired) toast.info(t('contacts.undo.expired'));
+          else toast.success(r.skipped > 0 ? t('contacts.undo.doneSkipped', { count: r.restored, skipped: r.skipped }) : tn('contacts.undo.done', r.restored));
+          changed();
+        },
+        (error: unknown) => toast.error(error instanceof Error ? error.message : String(error)),
+      ),
+  };
 }

@@ -122,6 +122,11 @@ export const en = {
   'contacts.confirmDelete.title': 'Delete {count} {count|contact|contacts}?',
   'contacts.confirmDelete.body':
     'They are removed from the contact book and from every group. Blacklist and graylist entries stay. This cannot be undone; export them first if unsure.',
+  'contacts.undo': 'Undo',
+  'contacts.undo.done.one': 'Brought back {count} contact',
+  'contacts.undo.done.other': 'Brought back {count} contacts',
+  'contacts.undo.doneSkipped': 'Brought back {count} {count|contact|contacts}; {skipped} {skipped|was|were} left out: {skipped|its number is|their numbers are} in the book again.',
+  'contacts.undo.expired': 'Too late to undo here; the backup taken before a large deletion still has them (Settings → Backups).',
   'contacts.deleted.one': 'Deleted {count} contact',
   'contacts.deleted.other': 'Deleted {count} contacts',
   'contacts.addedToGroup': 'Added {count} {count|contact|contacts} to “{group}”',
