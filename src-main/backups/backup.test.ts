@@ -171,6 +171,32 @@ describe('backups', () => {
     expect(before!.counts.contacts).toBe(deleted);
   });
 
+  it('taking 50 or more people out of a group or off the blacklist takes a backup first; a few do not', async () => {
+    const { h, dataDir } = await bookWithData();
+    const root = path.join(dataDir, 'backups');
+    const all = await h['contacts.list']({ query: emptyQuery(), sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 1000, withTotal: true });
+    for (let i = 0; i < 40; i++) await h['contacts.create']({ phone: `+90533666${String(i).padStart(4, '0')}`, name: `Member ${i}`, fields: [], tags: [], note: '' });
+    const everyone = { kind: 'query' as const, query: emptyQuery() };
+    const group = await h['groups.create']({ name: 'Big' });
+    await h['groups.addMembers']({ groupId: group.id, selection: everyone });
+    await h['groups.removeMembers']({ groupId: group.id, selection: { kind: 'ids', ids: all.rows.slice(0, 3).map((r) => r.id) } });
+    expect(listBackups(root)).toHaveLength(0);
+    await h['groups.removeMembers']({ groupId: group.id, selection: everyone });
+    expect(listBackups(root).map((b) => b.reason)).toEqual(['before-delete']);
+
+    await h['groups.addMembers']({ groupId: group.id, selection: everyone });
+    await h['groups.delete']({ id: group.id });
+    expect(listBackups(root)).toHaveLength(2);
+
+    const phones = Array.from({ length: 60 }, (_, i) => `+90533777${String(i).padStart(4, '0')}`);
+    await h['suppressions.addNumbers']({ kind: 'black', numbers: phones, reason: '' });
+    await h['suppressions.remove']({ phones: phones.slice(0, 5) });
+    expect(listBackups(root)).toHaveLength(2);
+    await h['suppressions.remove']({ phones: phones.slice(5) });
+    expect(listBackups(root)).toHaveLength(3);
+    expect((await h['suppressions.list']({ kind: 'black', search: '', offset: 0, limit: 10 })).total).toBe(0);
+  });
+
   it('a failed backup before deleting many contacts refuses the delete: nothing is deleted', async () => {
     const { h } = await bookWithData();
     for (let i = 0; i < 30; i++) await h['contacts.create']({ phone: `+90533444${String(i).padStart(4, '0')}`, name: `Extra ${i}`, fields: [], tags: [], note: '' });

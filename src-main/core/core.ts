@@ -316,6 +316,11 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
     onRestored: (backupId) => bus.emit('backups.restored', { backupId }),
     restored: restored && carried ? { backupId: restored.backupId, backupCreatedAt: restored.backupCreatedAt, carried } : null,
   });
+  // Before deleting or taking out 50 people or more: a backup, and no change when it fails.
+  const backupBefore = () =>
+    backups.create('before-delete').catch((error: unknown) => {
+      throw new AppError('internal', t('backup.err.beforeDelete', { message: (error as Error).message }));
+    });
   const handlers = guardWrites(
     combine(
       settingsHandlers(kernel, {
@@ -331,16 +336,10 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
           accountTimezone = settings.timezone;
         },
       }),
-      contactsHandlers(kernel, {
-        queueDb,
-        backupBefore: () =>
-          backups.create('before-delete').catch((error: unknown) => {
-            throw new AppError('internal', t('backup.err.beforeDelete', { message: (error as Error).message }));
-          }),
-      }),
-      groupsHandlers(kernel),
+      contactsHandlers(kernel, { queueDb, backupBefore }),
+      groupsHandlers(kernel, { backupBefore }),
       listsHandlers(kernel),
-      suppressionsHandlers(kernel),
+      suppressionsHandlers(kernel, { backupBefore }),
       importsHandlers(imports),
       exportsHandlers(kernel, { db, dbFile: store.file, bus, workerPath: options.workerPath, resourcesDir: options.resourcesDir }),
       accountsHandlers(kernel, accounts, checks),

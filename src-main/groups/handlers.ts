@@ -1,8 +1,17 @@
+import { sql } from 'kysely';
 import type { Kernel } from '#main/kernel/context';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
+import { BULK_DELETE_BACKUP } from '#main/contacts/handlers';
+import { countSelected } from '#main/contacts/service';
 import { addMembers, createGroup, deleteGroup, listGroups, removeMembers, renameGroup } from './service';
 
-export function groupsHandlers({ db, bus }: Kernel): HandlersOf<'groups'> {
+/**
+ * `backupBefore`: takes a backup before taking 50 or more people out of a group (removing them, or
+ * deleting the group); a failed backup refuses the change.
+ */
+export function groupsHandlers({ db, bus }: Kernel, deps: { backupBefore?: () => Promise<unknown> } = {}): HandlersOf<'groups'> {
+  const memberCount = async (groupId: number) =>
+    Number((await sql<{ n: number }>`SELECT count(*) AS n FROM group_members WHERE group_id = ${groupId}`.execute(db)).rows[0]?.n ?? 0);
   const membersChanged = () => {
     bus.emit('groups.changed', {});
     bus.emit('contacts.changed', { reason: 'groups' });
@@ -20,6 +29,7 @@ export function groupsHandlers({ db, bus }: Kernel): HandlersOf<'groups'> {
       return group;
     }),
     'groups.delete': mutating(async (input) => {
+      if (deps.backupBefore && (await memberCount(input.id)) >= BULK_DELETE_BACKUP) await deps.backupBefore();
       const deleted = await deleteGroup(db, input.id);
       membersChanged();
       return { deleted };
@@ -30,6 +40,9 @@ export function groupsHandlers({ db, bus }: Kernel): HandlersOf<'groups'> {
       return { added };
     }),
     'groups.removeMembers': mutating(async (input) => {
+      if (deps.backupBefore && Math.min(await countSelected(db, input.selection), await memberCount(input.groupId)) >= BULK_DELETE_BACKUP) {
+        await deps.backupBefore();
+      }
       const removed = await removeMembers(db, input.groupId, input.selection);
       membersChanged();
       return { removed };

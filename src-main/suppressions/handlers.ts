@@ -1,8 +1,11 @@
 import type { Kernel } from '#main/kernel/context';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
+import { BULK_DELETE_BACKUP } from '#main/contacts/handlers';
+import { countSelected } from '#main/contacts/service';
 import { addContacts, addNumbers, listSuppressions, moveSuppressions, removeContactSuppressions, removeSuppressions } from './service';
 
-export function suppressionsHandlers({ db, bus, defaultCountry }: Kernel): HandlersOf<'suppressions'> {
+/** `backupBefore`: takes a backup before taking 50 or more numbers off a list (refused if it fails). */
+export function suppressionsHandlers({ db, bus, defaultCountry }: Kernel, deps: { backupBefore?: () => Promise<unknown> } = {}): HandlersOf<'suppressions'> {
   const changed = () => bus.emit('contacts.changed', { reason: 'suppressions' });
   return {
     'suppressions.list': (input) => listSuppressions(db, input),
@@ -17,6 +20,7 @@ export function suppressionsHandlers({ db, bus, defaultCountry }: Kernel): Handl
       return { added };
     }),
     'suppressions.removeContacts': mutating(async (input) => {
+      if (deps.backupBefore && (await countSelected(db, input.selection)) >= BULK_DELETE_BACKUP) await deps.backupBefore();
       const removed = await removeContactSuppressions(db, input.selection);
       changed();
       return { removed };
@@ -27,6 +31,7 @@ export function suppressionsHandlers({ db, bus, defaultCountry }: Kernel): Handl
       return { moved };
     }),
     'suppressions.remove': mutating(async (input) => {
+      if (deps.backupBefore && input.phones.length >= BULK_DELETE_BACKUP) await deps.backupBefore();
       const removed = await removeSuppressions(db, input.phones);
       changed();
       return { removed };

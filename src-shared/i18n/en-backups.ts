@@ -11,7 +11,7 @@ export const enBackups = {
   'backup.err.beforeDelete': 'Nothing was deleted: Pigeon takes a backup before deleting many contacts, and it failed. {message}',
   'backup.err.beforeUpdate': 'The backup before this update failed, and Pigeon updated your data without it. {message}',
   'backup.title': 'Backups',
-  'backup.intro': 'Pigeon copies your contacts, groups, lists, drafts, campaigns and their pictures and files once a day while it is open, before each update and before deleting 50 contacts or more. Each copy is checked after it is written.',
+  'backup.intro': 'Pigeon copies your contacts, groups, lists, drafts, campaigns and their pictures and files once a day while it is open, before each update, and before deleting 50 contacts or more or taking 50 or more out of a group or a list. Each copy is checked after it is written.',
   'backup.now': 'Back up now',
   'backup.running': 'Backing up…',
   'backup.done': 'Backup taken: {contacts} {contacts|contact|contacts}, {campaigns} {campaigns|campaign|campaigns}.',
