@@ -4,6 +4,7 @@
  * not one, or that names anything outside a backup, is refused and leaves nothing behind; an
  * existing file is never replaced.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +101,28 @@ describe('export everything, import everything', () => {
     expect(fs.existsSync(path.join(dataDir, 'escaped.txt'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'escaped.txt'))).toBe(false);
     expect(fs.existsSync(path.join(os.tmpdir(), 'escaped.txt'))).toBe(false);
+  });
+
+  it('a disk that fills while the file is written leaves nothing of it and says so in words', async (ctx) => {
+    const { core } = await open();
+    for (let i = 0; i < 200; i++) await core.handlers['contacts.create']({ phone: `+90532666${String(i).padStart(4, '0')}`, name: `Person ${i} ${'x'.repeat(200)}`, fields: [], tags: [], note: 'n'.repeat(500) });
+    // A tiny disk of its own: a 128 kB tmpfs (needs root and a kernel that lets this process mount).
+    const disk = tempDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=128k', 'tmpfs', disk], { stdio: 'ignore' });
+    } catch {
+      console.log('skipped: this machine cannot mount a small tmpfs to fill (not root, or not allowed here)');
+      ctx.skip();
+      return;
+    }
+    try {
+      await expect(core.handlers['backups.exportArchive']({ path: path.join(disk, 'full.pigeon'), includeSessions: false })).rejects.toThrow(/disk is full/);
+      expect(fs.readdirSync(disk)).toEqual([]);
+      // The data and the backup taken for it are whole.
+      expect((await core.handlers['backups.list']({})).backups[0]?.counts.contacts).toBe(200);
+    } finally {
+      execFileSync('umount', [disk]);
+    }
   });
 
   it('keeps names longer than a tar header holds (deep session folders)', () => {

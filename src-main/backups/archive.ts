@@ -30,7 +30,15 @@ export type ImportJob = { file: string; root: string; latest: SchemaVersions };
 export function packArchive(job: PackJob): { bytes: number } {
   const names = filesIn(job.folder).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   const partial = `${job.file}.partial`;
-  const fd = fs.openSync(partial, 'w', 0o600);
+  let fd: number;
+  try {
+    fd = fs.openSync(partial, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST') throw new AppError('conflict', t('archive.err.exists'));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('invalid_input', t('archive.err.noAccess'));
+    throw error;
+  }
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (const name of names) {
@@ -63,6 +71,9 @@ export function packArchive(job: PackJob): { bytes: number } {
   } catch (error) {
     fs.closeSync(fd);
     fs.rmSync(partial, { force: true });
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOSPC') throw new AppError('internal', t('archive.err.diskFull'));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('invalid_input', t('archive.err.noAccess'));
     throw error;
   }
   fs.closeSync(fd);

@@ -61,6 +61,8 @@ export const enBackups = {
   'backup.restore.nothingCarried': 'Nothing was sent or received on WhatsApp since then.',
   'backup.restore.carried': 'Kept since then: {optOuts} STOP {optOuts|reply|replies}, {sends} sent {sends|message|messages}, {recipients} {recipients|recipient|recipients} already messaged; {paused} {paused|campaign|campaigns} paused.',
   'archive.err.tooBig': '{file} is larger than 8 GB, more than a .pigeon file can hold.',
+  'archive.err.diskFull': 'The disk is full: the file was not written (nothing is left of it). Your data is untouched; free some space or choose another disk.',
+  'archive.err.noAccess': 'Pigeon may not write to that folder. Choose another one.',
   'archive.err.cannotRead': 'Pigeon cannot read that file: check the path and that the file is there.',
   'archive.err.notArchive': 'This file is not a Pigeon export (.pigeon), or it is damaged. Nothing was changed.',
   'archive.err.path': 'Type the file’s full path (for example /home/ayla/Pigeon.pigeon or D:\\Pigeon.pigeon).',
