@@ -98,6 +98,9 @@ export type ImportProgress = {
 
 export type RejectedRow = { row: number; phone: string; name: string; reason: string };
 
+/** A row that was imported with a change the operator should know of (an over-long cell cut). `sheet` is '' for CSV. */
+export type ImportRowWarning = { row: number; sheet: string; phone: string; name: string; column: string; reason: string };
+
 export type ImportSummary = {
   importId: string;
   status: 'completed' | 'cancelled' | 'failed';
@@ -110,6 +113,9 @@ export type ImportSummary = {
   groupName: string | null;
   blacklisted: number;
   rejectedSample: RejectedRow[];
+  /** Rows imported with a warning (a cell cut to the limit), and the first of them. */
+  warned: number;
+  warningSample: ImportRowWarning[];
   durationMs: number;
   message: string | null;
 };

@@ -293,6 +293,8 @@ export class ImportService {
         rejectedSample: prepared.rejected
           .slice(0, SAMPLE_REJECTED)
           .map(({ row, phone, name, reason }) => ({ row, phone, name, reason })),
+        warned: prepared.warnings.length,
+        warningSample: prepared.warnings.slice(0, SAMPLE_REJECTED),
         durationMs: Date.now() - started,
         message: status === 'cancelled' ? 'Import cancelled. Nothing was changed.' : null,
       };
@@ -312,6 +314,8 @@ export class ImportService {
         groupName: null,
         blacklisted: 0,
         rejectedSample: [],
+        warned: 0,
+        warningSample: [],
         durationMs: Date.now() - started,
         message: `The import failed and nothing was changed: ${message}`,
       };

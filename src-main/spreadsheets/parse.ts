@@ -15,7 +15,7 @@ export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: num
 
 /**
  * maxBytes 100 MiB; maxRows 250 000 data rows (header not counted); maxCellChars 5000 — longer
- * cells are kept by the parser, the importer's row check rejects them.
+ * cells are kept by the parser, the importer's row check cuts them and warns.
  */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { ...IMPORT_LIMITS };
 

@@ -1,6 +1,6 @@
 /** Messages between the main thread and the spreadsheet worker. */
 import type { MessagePort } from 'node:worker_threads';
-import type { ColumnMapping, ImportPhase, ImportPreview } from '#shared/domain';
+import type { ColumnMapping, ImportPhase, ImportPreview, ImportRowWarning } from '#shared/domain';
 import type { ErrorPayload } from '#shared/errors';
 import type { PreparedContact, RejectedWithCells } from '#main/imports/prepare';
 import type { WriteOptions, WriteResult } from '#main/imports/write';
@@ -64,6 +64,7 @@ export type FromWorker =
       status: 'completed' | 'cancelled';
       valid: number;
       rejected: RejectedWithCells[];
+      warnings: ImportRowWarning[];
       headers: string[];
       duplicatesInFile: number;
     }

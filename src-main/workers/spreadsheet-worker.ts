@@ -44,7 +44,7 @@ function prepare(req: PrepareRequest): void {
   const flag = new Int32Array(req.cancelFlag);
   const rows = sheet.rows;
   const numbers = sheet.rowNumbers;
-  const preparer = new RowPreparer(req.mapping, req.defaultCountry);
+  const preparer = new RowPreparer(req.mapping, req.defaultCountry, sheet.sheetName);
   let valid = 0;
   let status: 'completed' | 'cancelled' = 'completed';
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
@@ -64,6 +64,7 @@ function prepare(req: PrepareRequest): void {
     status,
     valid,
     rejected: preparer.rejected,
+    warnings: preparer.warnings,
     headers: sheet.headers,
     duplicatesInFile: preparer.duplicatesInFile,
   });

@@ -46,6 +46,7 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
     { id: 'rejected', label: 'import.result.rejected', value: summary.rejected },
     { id: 'duplicates', label: 'import.result.duplicatesInFile', value: summary.duplicatesInFile },
   ];
+  if (summary.warned > 0) stats.push({ id: 'warned', label: 'import.result.warned', value: summary.warned });
   if (targetKind === 'blacklist') stats.push({ id: 'blacklisted', label: 'import.result.blacklisted', value: summary.blacklisted });
   const notImported = summary.rejected + summary.duplicatesInFile;
   return (
@@ -63,6 +64,7 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
       </div>
       {summary.groupName !== null && <p style={{ marginBlockStart: 10 }}>{t('import.result.group', { group: summary.groupName })}</p>}
       {notImported > 0 && <Rejected summary={summary} total={notImported} />}
+      {summary.warned > 0 && <Warnings summary={summary} />}
     </>
   );
 }
@@ -102,6 +104,49 @@ function Rejected({ summary, total }: { summary: ImportSummary; total: number })
               <tr key={`${String(row.row)}-${String(i)}`}>
                 <td>{row.row}</td>
                 <td className="phone">{row.phone}</td>
+                <td>{row.name}</td>
+                <td>{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Rows imported with a change (a cell cut to the limit): row, column and what happened. */
+function Warnings({ summary }: { summary: ImportSummary }) {
+  const rows = summary.warningSample.slice(0, REJECTED_ROWS_SHOWN);
+  const showSheet = rows.some((row) => row.sheet !== '');
+  return (
+    <section style={{ marginBlockStart: 14 }}>
+      <p style={{ marginBlock: '0 8px' }}>{t('import.result.warnedHelp')}</p>
+      {rows.length < summary.warned && (
+        <p className="muted small">{t('import.result.warningSampleNote', { shown: rows.length, total: summary.warned })}</p>
+      )}
+      <div
+        style={{ maxBlockSize: 240, overflow: 'auto', border: '1px solid var(--line)', borderRadius: 6 }}
+        role="region"
+        aria-label={t('import.result.warnedHelp')}
+        tabIndex={0}
+      >
+        <table className="simple-table" data-testid="import-warnings-table">
+          <thead>
+            <tr>
+              {showSheet && <th scope="col">{t('import.result.sheet')}</th>}
+              <th scope="col">{t('import.result.row')}</th>
+              <th scope="col">{t('import.result.column')}</th>
+              <th scope="col">{t('import.result.name')}</th>
+              <th scope="col">{t('import.result.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={`${row.sheet}-${String(row.row)}-${String(i)}`}>
+                {showSheet && <td>{row.sheet}</td>}
+                <td>{row.row}</td>
+                <td>{row.column}</td>
                 <td>{row.name}</td>
                 <td>{row.reason}</td>
               </tr>
