@@ -175,3 +175,33 @@ test('names in mixed scripts with emoji survive the import and are searchable', 
   await expect(page.getByTestId('contact-row')).toHaveCount(people.length);
   for (const [name] of people) await expect(page.getByTestId('contact-row').filter({ hasText: name })).toHaveCount(1);
 });
+
+test('a text file named .xlsx: Pigeon asks before reading it as CSV; Cancel reads nothing, "Read it as text" imports it', async ({ pigeon }, testInfo) => {
+  const { page, dataDir } = pigeon;
+  const csv = 'Name;Phone;City\r\nAyşe Yılmaz;0532 123 45 67;İstanbul\r\nMehmet Kaya;0533 765 43 21;Ankara\r\n';
+  const file = writeTempFile(dataDir, 'customers.xlsx', csv);
+  await openImport(page);
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  const question = page.getByTestId('import-mismatch');
+  await expect(question).toBeVisible();
+  await expect(question).toContainText('This file is named .xlsx but holds plain text. Read it as text (CSV)?');
+  await expect(page.getByTestId('import-mapping')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('import-mismatch-1024.png'), fullPage: true });
+
+  await question.getByTestId('import-mismatch-cancel').click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByTestId('import-mapping')).toHaveCount(0);
+  await expect(page.getByTestId('import-file-input')).toBeAttached();
+
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await page.getByTestId('import-read-as-text').click();
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping.getByRole('columnheader')).toHaveCount(3);
+  await expect(mapping).toContainText('Ayşe Yılmaz');
+  await expect(page.getByTestId('import-role-1')).toHaveValue('phone');
+  const stats = await finishImport(page);
+  expect(stats).toMatchObject({ added: 2, rejected: 0 });
+  await goTo(page, 'Contacts');
+  await expectContactsCount(page, 2);
+});

@@ -206,7 +206,13 @@ export const contract = {
 
   /** Reads a file for import. The bytes are handed to the reader: a caller in the same process must not use them again. */
   'imports.open': method<ImportPreview>()(
-    z.object({ fileName: z.string().min(1).max(500), bytes, sheetName: z.string().max(200).optional() }),
+    z.object({
+      fileName: z.string().min(1).max(500),
+      bytes,
+      sheetName: z.string().max(200).optional(),
+      /** The operator agreed to read a text file named .xlsx/.xls as CSV (after `content_mismatch`). */
+      readAsText: z.boolean().optional(),
+    }),
   ),
   'imports.run': method<ImportSummary>()(
     z.object({

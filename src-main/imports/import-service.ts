@@ -160,6 +160,7 @@ export class ImportService {
           fileName: input.fileName,
           defaultCountry: await this.deps.defaultCountry(),
           ...(input.sheetName ? { sheetName: input.sheetName } : {}),
+          ...(input.readAsText === true ? { readAsText: true } : {}),
         },
         // Handed over, not copied: on the main thread a copy of a big file costs tens of ms (a
         // stall of the queue's pace). The bytes came over IPC and are this call's alone; a view

@@ -22,7 +22,15 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { ...IMPORT_LIMITS };
 /** The app's error codes a spreadsheet can fail with (a subset of ErrorCode, so they cannot drift apart). */
 export type SpreadsheetErrorCode = Extract<
   ErrorCode,
-  'file_too_large' | 'too_many_rows' | 'not_a_spreadsheet' | 'encrypted_workbook' | 'corrupt_workbook' | 'empty_sheet' | 'no_header_row' | 'unsupported_format'
+  | 'file_too_large'
+  | 'too_many_rows'
+  | 'not_a_spreadsheet'
+  | 'encrypted_workbook'
+  | 'corrupt_workbook'
+  | 'empty_sheet'
+  | 'no_header_row'
+  | 'unsupported_format'
+  | 'content_mismatch'
 >;
 
 export class SpreadsheetError extends Error {
@@ -35,6 +43,9 @@ export class SpreadsheetError extends Error {
     this.name = 'SpreadsheetError';
   }
 }
+
+/** readAsText: the operator agreed to read a text file named .xlsx/.xls as CSV. */
+export type ParseOptions = { readAsText?: boolean };
 
 export type ParseWarning = { code: string; message: string; params: Record<string, string | number> };
 
@@ -125,6 +136,25 @@ function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
 
 const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04] as const;
 const CFB_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+/** Workbook extensions whose files are binary: a zip (.xlsx, .xlsm, .xlsb) or a compound file (.xls). */
+const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsm', 'xlsb', 'xls'] as const;
+export type WorkbookExtension = (typeof WORKBOOK_EXTENSIONS)[number];
+
+/**
+ * The workbook extension `fileName` claims when its bytes are no workbook at all (neither a zip,
+ * PK\x03\x04, nor a compound file, D0 CF 11 E0), else null. Either container is accepted for
+ * either name: the format is then read from the bytes as always.
+ */
+export function contentMismatch(fileName: string, bytes: Uint8Array): WorkbookExtension | null {
+  const dot = fileName.lastIndexOf('.');
+  if (dot <= 0 && !fileName.startsWith('.')) return null;
+  const ext = fileName.slice(dot + 1).toLowerCase();
+  const named = WORKBOOK_EXTENSIONS.find((e) => e === ext);
+  if (named === undefined) return null;
+  if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, CFB_SIG.slice(0, 4))) return null;
+  return named;
+}
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -825,6 +855,7 @@ export function parseSpreadsheet(
   fileName: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   sheetName?: string,
+  options: ParseOptions = {},
 ): ParsedSheet {
   if (bytes.length > limits.maxBytes) {
     const sizeMb = Math.ceil((bytes.length / (1024 * 1024)) * 10) / 10;
@@ -845,7 +876,13 @@ export function parseSpreadsheet(
     }
     case 'cfb':
       return parseWorkbook(bytes, fileName, sniffCfb(bytes), limits, sheetName, null);
-    case 'text':
+    case 'text': {
+      // Named as a workbook but plain text: ask rather than show a mapping the operator cannot place.
+      const named = options.readAsText === true ? null : contentMismatch(fileName, bytes);
+      if (named !== null) {
+        throw new SpreadsheetError('content_mismatch', t('sheet.contentMismatch', { extension: named }), { extension: named });
+      }
       return parseCsv(s.utf8 ? bytes : null, s.text, limits);
+    }
   }
 }

@@ -11,6 +11,7 @@ export type OpenRequest = {
   bytes: Uint8Array;
   fileName: string;
   sheetName?: string;
+  readAsText?: boolean;
   defaultCountry: string;
 };
 

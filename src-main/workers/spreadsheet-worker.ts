@@ -193,7 +193,9 @@ port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'open': {
         send({ type: 'progress', phase: 'reading', done: 0, total: message.bytes.byteLength });
-        sheet = parseSpreadsheet(message.bytes, message.fileName, undefined, message.sheetName);
+        sheet = parseSpreadsheet(message.bytes, message.fileName, undefined, message.sheetName, {
+          readAsText: message.readAsText === true,
+        });
         const sampleRows = sheet.rows.slice(0, 20);
         send({
           type: 'preview',

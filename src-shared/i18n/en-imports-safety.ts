@@ -6,4 +6,6 @@ export const enImportsSafety = {
   'import.result.column': 'Column',
   'import.result.sheet': 'Sheet',
   'import.result.warningSampleNote': 'The first {shown} of {total} are shown.',
+  'sheet.contentMismatch': 'This file is named .{extension} but holds plain text. Read it as text (CSV)?',
+  'import.readAsText': 'Read it as text',
 } as const;
