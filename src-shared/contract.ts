@@ -226,6 +226,8 @@ export const contract = {
         z.object({ kind: z.literal('blacklist'), reason: z.string().max(500).default('') }),
       ]),
       tags: z.array(tag).max(20).default([]),
+      /** Other sheets of the workbook to import with the mapped one (they must have its columns). */
+      sheets: z.array(z.string().min(1).max(200)).max(500).optional(),
     }),
   ),
   'imports.cancel': method<{ cancelled: boolean }>()(z.object({ importId: z.string().uuid() })),

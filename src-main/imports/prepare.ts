@@ -59,15 +59,16 @@ export class RowPreparer {
   /** Rows kept with a change (an over-long cell cut to the limit), in row order. */
   readonly warnings: ImportRowWarning[] = [];
   duplicatesInFile = 0;
-  private readonly firstRowOf = new Map<string, number>();
+  /** Where each number was first seen: its row, and its sheet ('' for CSV). */
+  private readonly firstRowOf = new Map<string, { row: number; sheet: string }>();
   private readonly phoneCol: ColumnMapping[number];
   private readonly cols: Record<'name' | 'firstName' | 'lastName' | 'tags' | 'note' | 'field', ColumnMapping>;
 
   constructor(
     mapping: ColumnMapping,
     private readonly defaultCountry: string,
-    /** The sheet the rows come from ('' for CSV), named in warnings. */
-    private readonly sheet = '',
+    /** The sheet the rows come from ('' for CSV), named in warnings and rejected rows. */
+    private sheet = '',
   ) {
     const phoneCol = mapping.find((m) => m.role === 'phone');
     if (!phoneCol) throw new Error('mapping has no phone column');
@@ -109,7 +110,12 @@ export class RowPreparer {
   }
 
   private reject(row: number, cells: string[], reason: string): void {
-    this.rejected.push({ row, phone: cells[this.phoneCol.index] ?? '', name: join(this.cols.name, cells), reason, cells });
+    this.rejected.push({ row, sheet: this.sheet, phone: cells[this.phoneCol.index] ?? '', name: join(this.cols.name, cells), reason, cells });
+  }
+
+  /** The rows that follow come from this sheet (of the same columns); duplicates are still found across sheets. */
+  startSheet(sheet: string): void {
+    this.sheet = sheet;
   }
 
   prepare(rows: string[][], rowNumbers: number[], start: number, end: number): PreparedContact[] {
@@ -137,7 +143,13 @@ export class RowPreparer {
       const first = this.firstRowOf.get(phone.e164);
       if (first !== undefined) {
         this.duplicatesInFile++;
-        this.reject(row, cells, t('import.reason.duplicate_in_file', { row: first }));
+        this.reject(
+          row,
+          cells,
+          first.sheet === this.sheet
+            ? t('import.reason.duplicate_in_file', { row: first.row })
+            : t('import.reason.duplicate_in_sheet', { row: first.row, sheet: first.sheet }),
+        );
         continue;
       }
       // An over-long note or field loses its tail, not the contact: cut, and say so.
@@ -149,7 +161,7 @@ export class RowPreparer {
       }
       let note = join(cols.note, cells);
       if (note.length > MAX_FIELD_CHARS) note = this.cut(row, cells, name, this.noteColumnAt(cells, MAX_FIELD_CHARS), note);
-      this.firstRowOf.set(phone.e164, row);
+      this.firstRowOf.set(phone.e164, { row, sheet: this.sheet });
       let tags: string[] = [];
       for (const c of cols.tags) {
         const cell = cells[c.index] ?? '';

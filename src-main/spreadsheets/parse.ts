@@ -58,6 +58,23 @@ export type ParsedSheet = {
   /** 1-based spreadsheet row (CSV: record) number of each entry of `rows`; blank rows are skipped. */
   rowNumbers: number[];
   warnings: ParseWarning[];
+  /**
+   * The workbook's sheets holding data, in the workbook's order, this one included: each read in
+   * full (so the operator can add it to the import), or with the reason it cannot be. Empty for CSV.
+   */
+  sheets: SheetEntry[];
+};
+
+/** One sheet of a workbook besides the one mapped: its grid, or why it cannot be imported. */
+export type SheetEntry = {
+  name: string;
+  headers: string[];
+  rows: string[][];
+  rowNumbers: number[];
+  /** Why it cannot be imported (then `rows` is empty), or null. */
+  problem: string | null;
+  /** Data rows (for a sheet with a problem: as far as known). */
+  rowCount: number;
 };
 
 /** Header texts that are dangerous as object keys. Kept as text, flagged with a warning. */
@@ -383,7 +400,7 @@ function finish(
     rows[r - 1] = row;
   }
   const rowNumbers = rawRowNumbers.slice(1, raw.length);
-  return { fileType, sheetName, sheetNames, headers, rows, rowNumbers, warnings };
+  return { fileType, sheetName, sheetNames, headers, rows, rowNumbers, warnings, sheets: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -777,7 +794,32 @@ function chooseSheet(
   }
   if (chosen === undefined || raw.length === 0) throw emptySheet(chosen ?? sheetNames[0] ?? '');
   if (raw.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
-  return finish(raw, rawRowNumbers, fileType, chosen, sheetNames.slice());
+  const parsed = finish(raw, rawRowNumbers, fileType, chosen, sheetNames.slice());
+  // Every other sheet with data, read the same way (same limits, same zip guard), so the operator
+  // sees them all and can add those with the same columns. Empty sheets are left out.
+  const sheets: SheetEntry[] = [];
+  for (const name of sheetNames) {
+    if (name === chosen) {
+      sheets.push({ name, headers: parsed.headers, rows: parsed.rows, rowNumbers: parsed.rowNumbers, problem: null, rowCount: parsed.rows.length });
+      continue;
+    }
+    const g = book.grid(name);
+    if (g === null) return null;
+    if (g === undefined) continue;
+    if (g.truncated || g.rows.length > limits.maxRows + 1) {
+      sheets.push({ name, headers: [], rows: [], rowNumbers: [], problem: t('sheet.other.tooManyRows', { maxRows: limits.maxRows }), rowCount: limits.maxRows + 1 });
+      continue;
+    }
+    if (g.rows.length === 0) continue;
+    if (g.rows.length === 1) {
+      sheets.push({ name, headers: [], rows: [], rowNumbers: [], problem: t('sheet.other.headerOnly'), rowCount: 0 });
+      continue;
+    }
+    const other = finish(g.rows, g.rowNumbers, fileType, name, []);
+    sheets.push({ name, headers: other.headers, rows: other.rows, rowNumbers: other.rowNumbers, problem: null, rowCount: other.rows.length });
+  }
+  parsed.sheets = sheets;
+  return parsed;
 }
 
 /** A zip declaring more than a contact list unpacks to (ZIP_LIMITS). */

@@ -20,6 +20,8 @@ export type PrepareRequest = {
   type: 'prepare';
   port: MessagePort;
   mapping: ColumnMapping;
+  /** Other sheets of the open workbook to check after the mapped one (same columns). */
+  extraSheets: string[];
   defaultCountry: string;
   cancelFlag: SharedArrayBuffer;
 };

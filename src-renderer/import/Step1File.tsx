@@ -27,7 +27,7 @@ function useIgnoreStrayDrops(): void {
   }, []);
 }
 
-export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview) => void }) {
+export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview, file: File) => void }) {
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** A text file named .xlsx/.xls: the question asked, and the file to read as text if the operator agrees. */
@@ -48,7 +48,7 @@ export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview) => 
     setReading(file.name);
     try {
       const preview = await imports.open(file, { readAsText });
-      onOpened(preview);
+      onOpened(preview, file);
     } catch (err) {
       if (err instanceof RemoteError && err.code === 'content_mismatch') setMismatch({ file, question: err.message });
       else setError(errorMessage(err));

@@ -63,6 +63,9 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
         ))}
       </div>
       {summary.groupName !== null && <p style={{ marginBlockStart: 10 }}>{t('import.result.group', { group: summary.groupName })}</p>}
+      {summary.sheetsImported.length > 0 && (summary.sheetsImported.length > 1 || summary.sheetsSkipped.length > 0) && (
+        <Sheets summary={summary} />
+      )}
       {notImported > 0 && <Rejected summary={summary} total={notImported} />}
       {summary.warned > 0 && <Warnings summary={summary} />}
     </>
@@ -72,6 +75,7 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
 function Rejected({ summary, total }: { summary: ImportSummary; total: number }) {
   const { busy, run } = useBusyAction({ failures: 'toast' });
   const rows = summary.rejectedSample.slice(0, REJECTED_ROWS_SHOWN);
+  const showSheet = summary.sheetsImported.length > 1;
   const download = () => run(() => imports.downloadRejected(summary.importId));
   return (
     <section style={{ marginBlockStart: 14 }}>
@@ -93,6 +97,7 @@ function Rejected({ summary, total }: { summary: ImportSummary; total: number })
         <table className="simple-table" data-testid="import-rejected-table">
           <thead>
             <tr>
+              {showSheet && <th scope="col">{t('import.result.sheet')}</th>}
               <th scope="col">{t('import.result.row')}</th>
               <th scope="col">{t('import.result.phone')}</th>
               <th scope="col">{t('import.result.name')}</th>
@@ -101,7 +106,8 @@ function Rejected({ summary, total }: { summary: ImportSummary; total: number })
           </thead>
           <tbody>
             {rows.map((row, i) => (
-              <tr key={`${String(row.row)}-${String(i)}`}>
+              <tr key={`${row.sheet}-${String(row.row)}-${String(i)}`}>
+                {showSheet && <td>{row.sheet}</td>}
                 <td>{row.row}</td>
                 <td className="phone">{row.phone}</td>
                 <td>{row.name}</td>
@@ -118,7 +124,7 @@ function Rejected({ summary, total }: { summary: ImportSummary; total: number })
 /** Rows imported with a change (a cell cut to the limit): row, column and what happened. */
 function Warnings({ summary }: { summary: ImportSummary }) {
   const rows = summary.warningSample.slice(0, REJECTED_ROWS_SHOWN);
-  const showSheet = rows.some((row) => row.sheet !== '');
+  const showSheet = summary.sheetsImported.length > 1;
   return (
     <section style={{ marginBlockStart: 14 }}>
       <p style={{ marginBlock: '0 8px' }}>{t('import.result.warnedHelp')}</p>
@@ -155,5 +161,26 @@ function Warnings({ summary }: { summary: ImportSummary }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** Which sheets of the workbook were imported, and those left out with why. */
+function Sheets({ summary }: { summary: ImportSummary }) {
+  return (
+    <div style={{ marginBlockStart: 10 }} data-testid="import-result-sheets">
+      <p style={{ marginBlock: '0 4px' }}>{t('import.sheets.imported', { sheets: summary.sheetsImported.map((s) => `“${s}”`).join(', ') })}</p>
+      {summary.sheetsSkipped.length > 0 && (
+        <>
+          <p style={{ marginBlock: '0 4px' }}>{t('import.sheets.notImported')}</p>
+          <ul style={{ marginBlock: 0 }} data-testid="import-result-skipped-sheets">
+            {summary.sheetsSkipped.map((sheet) => (
+              <li key={sheet.name}>
+                <b>{sheet.name}</b>: {sheet.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
