@@ -103,7 +103,7 @@ test('a header named __proto__ shows the reserved-name warning and the rest impo
   expect(errors).toEqual([]);
 });
 
-test('a 10 000-character cell in a custom column rejects that row with a clear reason; the rest import', async ({ pigeon }) => {
+test('a 10 000-character cell in a custom column is cut to 5 000 and listed as a warning; every contact imports', async ({ pigeon }, testInfo) => {
   const { page, dataDir } = pigeon;
   const long = 'x'.repeat(10_000);
   const csv = [
@@ -116,16 +116,23 @@ test('a 10 000-character cell in a custom column rejects that row with a clear r
   // The custom column is kept as a field (the guess may be "note" or "field"; make it a field).
   await page.getByTestId('import-role-2').selectOption('field');
   const stats = await finishImport(page);
-  expect(stats).toMatchObject({ added: 2, rejected: 1, duplicates: 0 });
-  const row = page.getByTestId('import-rejected-table').locator('tbody tr');
+  expect(stats).toMatchObject({ added: 3, rejected: 0, duplicates: 0 });
+  await expect(page.getByTestId('import-stat-warned')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('import-rejected-table')).toHaveCount(0);
+  const row = page.getByTestId('import-warnings-table').locator('tbody tr');
   await expect(row).toHaveCount(1);
   await expect(row.locator('td').nth(0)).toHaveText('3');
+  await expect(row.locator('td').nth(1)).toHaveText('Remarks about customer');
   await expect(row.locator('td').nth(2)).toHaveText('Long Cell');
-  await expect(row.locator('td').nth(3)).toHaveText(/^Column “Remarks about customer” has 10[,.\u00a0 ]?000 characters; the limit is 5[,.\u00a0 ]?000$/);
+  await expect(row.locator('td').nth(3)).toHaveText(
+    /^Column “Remarks about customer” had 10[,.\u00a0 ]?000 characters; only the first 5[,.\u00a0 ]?000 were kept$/,
+  );
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath('import-warnings-1024.png'), fullPage: true });
 
   await page.getByTestId('import-show-contacts').click();
-  await expectContactsCount(page, 2);
-  await expect(page.getByTestId('contact-row').filter({ hasText: 'Long Cell' })).toHaveCount(0);
+  await expectContactsCount(page, 3);
+  await expect(page.getByTestId('contact-row').filter({ hasText: 'Long Cell' })).toHaveCount(1);
 });
 
 test('names in mixed scripts with emoji survive the import and are searchable', async ({ pigeon }) => {
@@ -167,4 +174,34 @@ test('names in mixed scripts with emoji survive the import and are searchable', 
   await search.fill('');
   await expect(page.getByTestId('contact-row')).toHaveCount(people.length);
   for (const [name] of people) await expect(page.getByTestId('contact-row').filter({ hasText: name })).toHaveCount(1);
+});
+
+test('a text file named .xlsx: Pigeon asks before reading it as CSV; Cancel reads nothing, "Read it as text" imports it', async ({ pigeon }, testInfo) => {
+  const { page, dataDir } = pigeon;
+  const csv = 'Name;Phone;City\r\nAyşe Yılmaz;0532 123 45 67;İstanbul\r\nMehmet Kaya;0533 765 43 21;Ankara\r\n';
+  const file = writeTempFile(dataDir, 'customers.xlsx', csv);
+  await openImport(page);
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  const question = page.getByTestId('import-mismatch');
+  await expect(question).toBeVisible();
+  await expect(question).toContainText('This file is named .xlsx but holds plain text. Read it as text (CSV)?');
+  await expect(page.getByTestId('import-mapping')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('import-mismatch-1024.png'), fullPage: true });
+
+  await question.getByTestId('import-mismatch-cancel').click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByTestId('import-mapping')).toHaveCount(0);
+  await expect(page.getByTestId('import-file-input')).toBeAttached();
+
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await page.getByTestId('import-read-as-text').click();
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping.getByRole('columnheader')).toHaveCount(3);
+  await expect(mapping).toContainText('Ayşe Yılmaz');
+  await expect(page.getByTestId('import-role-1')).toHaveValue('phone');
+  const stats = await finishImport(page);
+  expect(stats).toMatchObject({ added: 2, rejected: 0 });
+  await goTo(page, 'Contacts');
+  await expectContactsCount(page, 2);
 });

@@ -209,7 +209,13 @@ export const contract = {
 
   /** Reads a file for import. The bytes are handed to the reader: a caller in the same process must not use them again. */
   'imports.open': method<ImportPreview>()(
-    z.object({ fileName: z.string().min(1).max(500), bytes, sheetName: z.string().max(200).optional() }),
+    z.object({
+      fileName: z.string().min(1).max(500),
+      bytes,
+      sheetName: z.string().max(200).optional(),
+      /** The operator agreed to read a text file named .xlsx/.xls as CSV (after `content_mismatch`). */
+      readAsText: z.boolean().optional(),
+    }),
   ),
   'imports.run': method<ImportSummary>()(
     z.object({
@@ -223,6 +229,8 @@ export const contract = {
         z.object({ kind: z.literal('blacklist'), reason: z.string().max(500).default('') }),
       ]),
       tags: z.array(tag).max(20).default([]),
+      /** Other sheets of the workbook to import with the mapped one (they must have its columns). */
+      sheets: z.array(z.string().min(1).max(200)).max(500).optional(),
     }),
   ),
   'imports.cancel': method<{ cancelled: boolean }>()(z.object({ importId: z.string().uuid() })),

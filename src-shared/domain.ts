@@ -75,6 +75,18 @@ export type ColumnMapping = { index: number; header: string; role: ColumnRole; f
 
 export type ImportWarning = { code: string; message: string; params: Record<string, string | number> };
 
+/** A sheet of the workbook being imported (CSV files have none). */
+export type ImportSheet = {
+  name: string;
+  rows: number;
+  /** The sheet shown in the mapping (the first one with data unless another was asked for). */
+  mapped: boolean;
+  /** Same column titles as the mapped sheet, so it can be imported with it. */
+  sameHeaders: boolean;
+  /** Why it cannot be imported (too many rows, no contacts), or null. */
+  problem: string | null;
+};
+
 export type ImportPreview = {
   importId: string;
   fileName: string;
@@ -85,6 +97,8 @@ export type ImportPreview = {
   totalRows: number;
   mapping: ColumnMapping;
   warnings: ImportWarning[];
+  /** Every sheet with data, in the workbook's order; empty for CSV. */
+  sheets: ImportSheet[];
 };
 
 export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
@@ -96,7 +110,11 @@ export type ImportProgress = {
   total: number;
 };
 
-export type RejectedRow = { row: number; phone: string; name: string; reason: string };
+/** `sheet` is '' for CSV. */
+export type RejectedRow = { row: number; sheet: string; phone: string; name: string; reason: string };
+
+/** A row that was imported with a change the operator should know of (an over-long cell cut). `sheet` is '' for CSV. */
+export type ImportRowWarning = { row: number; sheet: string; phone: string; name: string; column: string; reason: string };
 
 export type ImportSummary = {
   importId: string;
@@ -110,6 +128,12 @@ export type ImportSummary = {
   groupName: string | null;
   blacklisted: number;
   rejectedSample: RejectedRow[];
+  /** Rows imported with a warning (a cell cut to the limit), and the first of them. */
+  warned: number;
+  warningSample: ImportRowWarning[];
+  /** The sheets imported (the mapped one first; empty for CSV) and the workbook's other sheets with data, with why. */
+  sheetsImported: string[];
+  sheetsSkipped: { name: string; reason: string }[];
   durationMs: number;
   message: string | null;
 };

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'empty_sheet'
   | 'no_header_row'
   | 'unsupported_format'
+  | 'content_mismatch'
   | 'bad_mapping'
   | 'import_busy'
   | 'database_too_new'

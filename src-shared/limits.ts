@@ -4,6 +4,6 @@ export const IMPORT_LIMITS = {
   maxBytes: 100 * 1024 * 1024,
   /** Most data rows in one file (the header row not counted). */
   maxRows: 250_000,
-  /** Longest cell kept as a custom field or note; longer rows are rejected with the reason. */
+  /** Longest custom field or note kept; a longer one is cut to this length and the row listed with a warning. */
   maxCellChars: 5000,
 } as const;

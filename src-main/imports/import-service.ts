@@ -29,6 +29,8 @@ type Session = {
   cancelFlag: SharedArrayBuffer;
   rejected: RejectedWithCells[];
   headers: string[];
+  /** Rows of several sheets were imported: the rejected-rows file names each row's sheet. */
+  multiSheet: boolean;
   /** Discards the session when it has not been used for a while (not while it runs). */
   idleTimer: TimerHandle | null;
 };
@@ -61,6 +63,20 @@ export type ImportServiceDeps = {
 export const IMPORT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 };
 
 const SESSION_IDLE_MS = 30 * 60_000;
+
+/** Which sheets an import took and which it left, with why (for the summary). */
+function sheetsOutcome(preview: ImportPreview, extraSheets: readonly string[]): Pick<ImportSummary, 'sheetsImported' | 'sheetsSkipped'> {
+  if (preview.sheets.length === 0) return { sheetsImported: [], sheetsSkipped: [] };
+  const imported = [preview.sheetName, ...extraSheets];
+  const sheetsSkipped = preview.sheets
+    .filter((x) => !imported.includes(x.name))
+    .map((x) => ({
+      name: x.name,
+      reason:
+        x.problem ?? (x.sameHeaders ? t('import.sheets.skipped.notPicked') : t('import.sheets.skipped.differ', { sheet: preview.sheetName })),
+    }));
+  return { sheetsImported: imported, sheetsSkipped };
+}
 
 /** Whether `bytes` is the whole of an ordinary ArrayBuffer (so handing that buffer over takes nothing else with it). */
 function ownsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
@@ -160,6 +176,7 @@ export class ImportService {
           fileName: input.fileName,
           defaultCountry: await this.deps.defaultCountry(),
           ...(input.sheetName ? { sheetName: input.sheetName } : {}),
+          ...(input.readAsText === true ? { readAsText: true } : {}),
         },
         // Handed over, not copied: on the main thread a copy of a big file costs tens of ms (a
         // stall of the queue's pace). The bytes came over IPC and are this call's alone; a view
@@ -179,6 +196,7 @@ export class ImportService {
         cancelFlag: new SharedArrayBuffer(4),
         rejected: [],
         headers: preview.headers,
+        multiSheet: false,
         idleTimer: null,
       };
       this.sessions.set(id, session);
@@ -210,6 +228,7 @@ export class ImportService {
     for (const m of input.mapping) {
       if (m.index >= s.preview.headers.length) throw new AppError('bad_mapping', t('err.mappingMismatch'));
     }
+    const extraSheets = this.pickedSheets(s.preview, input.sheets ?? []);
     if (input.target.kind === 'existingGroup') {
       const g = await this.deps.db.selectFrom('groups').select('id').where('id', '=', input.target.groupId).executeTakeFirst();
       if (!g) throw new AppError('not_found', t('err.groupGone'));
@@ -230,7 +249,7 @@ export class ImportService {
     const writer = s.writer;
     try {
       const { port1, port2 } = new MessageChannel();
-      const total = s.preview.totalRows;
+      const total = s.preview.totalRows + extraSheets.reduce((n, name) => n + (s.preview.sheets.find((x) => x.name === name)?.rows ?? 0), 0);
       let checked = 0;
       let written = 0;
       // One bar for the user: rows checked by the reader, then rows saved by the writer.
@@ -260,7 +279,7 @@ export class ImportService {
         },
       );
       const preparing = reader.request(
-        { type: 'prepare', port: port1, mapping: input.mapping, defaultCountry: await this.deps.defaultCountry(), cancelFlag: s.cancelFlag },
+        { type: 'prepare', port: port1, mapping: input.mapping, extraSheets, defaultCountry: await this.deps.defaultCountry(), cancelFlag: s.cancelFlag },
         {
           timeoutMs: RUN_TIMEOUT_MS,
           transfer: [port1],
@@ -276,6 +295,7 @@ export class ImportService {
         throw new AppError('internal', 'The importer gave an unexpected answer.');
       }
       s.rejected = prepared.rejected;
+      s.multiSheet = extraSheets.length > 0;
       s.headers = prepared.headers;
       const status = prepared.status === 'cancelled' || wrote.status === 'cancelled' ? 'cancelled' : 'completed';
       const r = status === 'completed' ? wrote.result : null;
@@ -292,7 +312,10 @@ export class ImportService {
         blacklisted: r?.blacklisted ?? 0,
         rejectedSample: prepared.rejected
           .slice(0, SAMPLE_REJECTED)
-          .map(({ row, phone, name, reason }) => ({ row, phone, name, reason })),
+          .map(({ row, sheet, phone, name, reason }) => ({ row, sheet, phone, name, reason })),
+        warned: prepared.warnings.length,
+        warningSample: prepared.warnings.slice(0, SAMPLE_REJECTED),
+        ...sheetsOutcome(s.preview, extraSheets),
         durationMs: Date.now() - started,
         message: status === 'cancelled' ? 'Import cancelled. Nothing was changed.' : null,
       };
@@ -312,6 +335,10 @@ export class ImportService {
         groupName: null,
         blacklisted: 0,
         rejectedSample: [],
+        warned: 0,
+        warningSample: [],
+        sheetsImported: [],
+        sheetsSkipped: [],
         durationMs: Date.now() - started,
         message: `The import failed and nothing was changed: ${message}`,
       };
@@ -340,6 +367,28 @@ export class ImportService {
     return summary;
   }
 
+  /**
+   * The other sheets picked to import with the mapped one, checked: each must be a sheet of this
+   * workbook, with data, and with the mapped sheet's columns; together within the row limit.
+   */
+  private pickedSheets(preview: ImportPreview, picked: readonly string[]): string[] {
+    const mapped = preview.sheetName;
+    const out: string[] = [];
+    let rows = preview.totalRows;
+    for (const name of picked) {
+      if (name === mapped || out.includes(name)) continue;
+      const sheet = preview.sheets.find((x) => x.name === name);
+      if (!sheet || sheet.problem !== null) throw new AppError('bad_mapping', t('err.sheetUnknown', { sheet: name }));
+      if (!sheet.sameHeaders) throw new AppError('bad_mapping', t('err.sheetHeadersDiffer', { sheet: name, mapped }));
+      rows += sheet.rows;
+      out.push(name);
+    }
+    if (rows > DEFAULT_PARSE_LIMITS.maxRows) {
+      throw new AppError('too_many_rows', t('err.sheetsTooManyRows', { count: rows, maxRows: DEFAULT_PARSE_LIMITS.maxRows }));
+    }
+    return out;
+  }
+
   cancel(importId: string): { cancelled: boolean } {
     const s = this.sessions.get(importId);
     if (!s || s.state !== 'running') return { cancelled: false };
@@ -360,8 +409,8 @@ export class ImportService {
   rejectedFile(importId: string): FileBlob {
     const s = this.session(importId);
     if (s.state !== 'running') this.touch(s);
-    const headers = ['Row', 'Reason', ...s.headers];
-    const rows = s.rejected.map((r) => [String(r.row), r.reason, ...r.cells]);
+    const headers = [...(s.multiSheet ? ['Sheet'] : []), 'Row', 'Reason', ...s.headers];
+    const rows = s.rejected.map((r) => [...(s.multiSheet ? [r.sheet] : []), String(r.row), r.reason, ...r.cells]);
     const base = s.fileName.replace(/\.[^.]+$/, '');
     return {
       fileName: `${base} - rejected rows.xlsx`,

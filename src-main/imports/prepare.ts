@@ -4,7 +4,7 @@
  * the import worker, and unit tests call it directly.
  */
 import { IMPORT_LIMITS } from '#shared/limits';
-import type { ColumnMapping, FieldPairs, RejectedRow } from '#shared/domain';
+import type { ColumnMapping, FieldPairs, ImportRowWarning, RejectedRow } from '#shared/domain';
 import { t } from '#shared/i18n';
 import { normalisePhone } from '#shared/phone';
 import { nameSortKey, splitTags, unneutralise } from '#shared/text';
@@ -24,6 +24,16 @@ export type PreparedContact = {
 };
 
 export type RejectedWithCells = RejectedRow & { cells: string[] };
+
+/**
+ * `text` cut to at most `max` UTF-16 units, never through a surrogate pair (an emoji is dropped
+ * whole rather than left as half a character).
+ */
+export function cutToLimit(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
 
 /** Tags of a cell; a tag longer than a tag may be is left out rather than failing the row. */
 function tagsOf(text: string): string[] {
@@ -46,14 +56,19 @@ function join(list: ColumnMapping, cells: string[]): string {
  */
 export class RowPreparer {
   readonly rejected: RejectedWithCells[] = [];
+  /** Rows kept with a change (an over-long cell cut to the limit), in row order. */
+  readonly warnings: ImportRowWarning[] = [];
   duplicatesInFile = 0;
-  private readonly firstRowOf = new Map<string, number>();
+  /** Where each number was first seen: its row, and its sheet ('' for CSV). */
+  private readonly firstRowOf = new Map<string, { row: number; sheet: string }>();
   private readonly phoneCol: ColumnMapping[number];
   private readonly cols: Record<'name' | 'firstName' | 'lastName' | 'tags' | 'note' | 'field', ColumnMapping>;
 
   constructor(
     mapping: ColumnMapping,
     private readonly defaultCountry: string,
+    /** The sheet the rows come from ('' for CSV), named in warnings and rejected rows. */
+    private sheet = '',
   ) {
     const phoneCol = mapping.find((m) => m.role === 'phone');
     if (!phoneCol) throw new Error('mapping has no phone column');
@@ -69,8 +84,38 @@ export class RowPreparer {
     };
   }
 
+  /** The header of the note column in which the joined note passes `limit` characters. */
+  private noteColumnAt(cells: string[], limit: number): string {
+    let length = -1;
+    for (const c of this.cols.note) {
+      const v = unneutralise(cells[c.index] ?? '');
+      if (v === '') continue;
+      length += v.length + 1;
+      if (length > limit) return c.header;
+    }
+    return this.cols.note[0]?.header ?? 'Note';
+  }
+
+  /** `value` cut to the limit, with a warning for the row. */
+  private cut(row: number, cells: string[], name: string, column: string, value: string): string {
+    this.warnings.push({
+      row,
+      sheet: this.sheet,
+      phone: cells[this.phoneCol.index] ?? '',
+      name,
+      column,
+      reason: t('import.warning.cell_cut', { column, length: value.length, max: MAX_FIELD_CHARS }),
+    });
+    return cutToLimit(value, MAX_FIELD_CHARS);
+  }
+
   private reject(row: number, cells: string[], reason: string): void {
-    this.rejected.push({ row, phone: cells[this.phoneCol.index] ?? '', name: join(this.cols.name, cells), reason, cells });
+    this.rejected.push({ row, sheet: this.sheet, phone: cells[this.phoneCol.index] ?? '', name: join(this.cols.name, cells), reason, cells });
+  }
+
+  /** The rows that follow come from this sheet (of the same columns); duplicates are still found across sheets. */
+  startSheet(sheet: string): void {
+    this.sheet = sheet;
   }
 
   prepare(rows: string[][], rowNumbers: number[], start: number, end: number): PreparedContact[] {
@@ -95,29 +140,28 @@ export class RowPreparer {
         this.reject(row, cells, t('import.reason.cell_too_long', { column: cols.name[0]?.header ?? 'Name', length: name.length, max: MAX_NAME_CHARS }));
         continue;
       }
-      let tooLong: { column: string; length: number } | null = null;
-      const fields: FieldPairs = [];
-      for (const col of cols.field) {
-        const value = unneutralise(cells[col.index] ?? '');
-        if (value.length > MAX_FIELD_CHARS) {
-          tooLong = { column: col.header, length: value.length };
-          break;
-        }
-        if (value !== '') fields.push([col.fieldKey, value]);
-      }
-      const note = join(cols.note, cells);
-      if (!tooLong && note.length > MAX_FIELD_CHARS) tooLong = { column: cols.note[0]?.header ?? 'Note', length: note.length };
-      if (tooLong) {
-        this.reject(row, cells, t('import.reason.cell_too_long', { ...tooLong, max: MAX_FIELD_CHARS }));
-        continue;
-      }
       const first = this.firstRowOf.get(phone.e164);
       if (first !== undefined) {
         this.duplicatesInFile++;
-        this.reject(row, cells, t('import.reason.duplicate_in_file', { row: first }));
+        this.reject(
+          row,
+          cells,
+          first.sheet === this.sheet
+            ? t('import.reason.duplicate_in_file', { row: first.row })
+            : t('import.reason.duplicate_in_sheet', { row: first.row, sheet: first.sheet }),
+        );
         continue;
       }
-      this.firstRowOf.set(phone.e164, row);
+      // An over-long note or field loses its tail, not the contact: cut, and say so.
+      const fields: FieldPairs = [];
+      for (const col of cols.field) {
+        let value = unneutralise(cells[col.index] ?? '');
+        if (value.length > MAX_FIELD_CHARS) value = this.cut(row, cells, name, col.header, value);
+        if (value !== '') fields.push([col.fieldKey, value]);
+      }
+      let note = join(cols.note, cells);
+      if (note.length > MAX_FIELD_CHARS) note = this.cut(row, cells, name, this.noteColumnAt(cells, MAX_FIELD_CHARS), note);
+      this.firstRowOf.set(phone.e164, { row, sheet: this.sheet });
       let tags: string[] = [];
       for (const c of cols.tags) {
         const cell = cells[c.index] ?? '';

@@ -84,6 +84,39 @@ export function messyContactsXlsx(): Uint8Array {
   return writeBook(messyAoa(), 'xlsx');
 }
 
+/**
+ * A workbook with three sheets: "Customers" (Name, Phone, City; 3 rows), "Suppliers" (Company,
+ * Contact phone, Product; 2 rows: other headers) and "Old" (the customers' headers; 2 rows, one of
+ * them a customer's number again).
+ */
+export const THREE_SHEETS: Record<'Customers' | 'Suppliers' | 'Old', (string | number)[][]> = {
+  Customers: [
+    ['Name', 'Phone', 'City'],
+    ['Ayşe Yılmaz', '0532 123 45 67', 'İstanbul'],
+    ['Mehmet Kaya', '0533 765 43 21', 'Ankara'],
+    ['Zeynep Demir', '0542 111 22 33', 'İzmir'],
+  ],
+  Suppliers: [
+    ['Company', 'Contact phone', 'Product'],
+    ['Deniz Tekstil', '0212 555 11 22', 'Cotton'],
+    ['Kuzey Gıda', '0216 444 33 21', 'Tea'],
+  ],
+  Old: [
+    ['Name', 'Phone', 'City'],
+    ['Ali Veli', '0505 222 33 44', 'Bursa'],
+    ['Ayşe Y. (old)', '0532 123 45 67', 'İstanbul'],
+  ],
+};
+
+export function threeSheetWorkbook(bookType: 'xlsx' | 'xls' = 'xlsx'): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const [name, aoa] of Object.entries(THREE_SHEETS)) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), name);
+  const out: unknown = XLSX.write(wb, { type: 'array', bookType: bookType === 'xls' ? 'biff8' : 'xlsx', compression: true });
+  if (out instanceof ArrayBuffer) return new Uint8Array(out);
+  if (out instanceof Uint8Array) return out;
+  throw new Error('Unexpected SheetJS output');
+}
+
 /** The messy sheet in another workbook format (.xls = biff8, .ods). */
 export function messyContactsWorkbook(bookType: 'xlsx' | 'xls' | 'ods'): Uint8Array {
   return writeBook(messyAoa(), bookType === 'xls' ? 'biff8' : bookType);

@@ -15,14 +15,22 @@ export type ParseLimits = { maxBytes: number; maxRows: number; maxCellChars: num
 
 /**
  * maxBytes 100 MiB; maxRows 250 000 data rows (header not counted); maxCellChars 5000 — longer
- * cells are kept by the parser, the importer's row check rejects them.
+ * cells are kept by the parser, the importer's row check cuts them and warns.
  */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { ...IMPORT_LIMITS };
 
 /** The app's error codes a spreadsheet can fail with (a subset of ErrorCode, so they cannot drift apart). */
 export type SpreadsheetErrorCode = Extract<
   ErrorCode,
-  'file_too_large' | 'too_many_rows' | 'not_a_spreadsheet' | 'encrypted_workbook' | 'corrupt_workbook' | 'empty_sheet' | 'no_header_row' | 'unsupported_format'
+  | 'file_too_large'
+  | 'too_many_rows'
+  | 'not_a_spreadsheet'
+  | 'encrypted_workbook'
+  | 'corrupt_workbook'
+  | 'empty_sheet'
+  | 'no_header_row'
+  | 'unsupported_format'
+  | 'content_mismatch'
 >;
 
 export class SpreadsheetError extends Error {
@@ -36,6 +44,9 @@ export class SpreadsheetError extends Error {
   }
 }
 
+/** readAsText: the operator agreed to read a text file named .xlsx/.xls as CSV. */
+export type ParseOptions = { readAsText?: boolean };
+
 export type ParseWarning = { code: string; message: string; params: Record<string, string | number> };
 
 export type ParsedSheet = {
@@ -47,6 +58,23 @@ export type ParsedSheet = {
   /** 1-based spreadsheet row (CSV: record) number of each entry of `rows`; blank rows are skipped. */
   rowNumbers: number[];
   warnings: ParseWarning[];
+  /**
+   * The workbook's sheets holding data, in the workbook's order, this one included: each read in
+   * full (so the operator can add it to the import), or with the reason it cannot be. Empty for CSV.
+   */
+  sheets: SheetEntry[];
+};
+
+/** One sheet of a workbook besides the one mapped: its grid, or why it cannot be imported. */
+export type SheetEntry = {
+  name: string;
+  headers: string[];
+  rows: string[][];
+  rowNumbers: number[];
+  /** Why it cannot be imported (then `rows` is empty), or null. */
+  problem: string | null;
+  /** Data rows (for a sheet with a problem: as far as known). */
+  rowCount: number;
 };
 
 /** Header texts that are dangerous as object keys. Kept as text, flagged with a warning. */
@@ -125,6 +153,25 @@ function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
 
 const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04] as const;
 const CFB_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+/** Workbook extensions whose files are binary: a zip (.xlsx, .xlsm, .xlsb) or a compound file (.xls). */
+const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsm', 'xlsb', 'xls'] as const;
+export type WorkbookExtension = (typeof WORKBOOK_EXTENSIONS)[number];
+
+/**
+ * The workbook extension `fileName` claims when its bytes are no workbook at all (neither a zip,
+ * PK\x03\x04, nor a compound file, D0 CF 11 E0), else null. Either container is accepted for
+ * either name: the format is then read from the bytes as always.
+ */
+export function contentMismatch(fileName: string, bytes: Uint8Array): WorkbookExtension | null {
+  const dot = fileName.lastIndexOf('.');
+  if (dot <= 0 && !fileName.startsWith('.')) return null;
+  const ext = fileName.slice(dot + 1).toLowerCase();
+  const named = WORKBOOK_EXTENSIONS.find((e) => e === ext);
+  if (named === undefined) return null;
+  if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, CFB_SIG.slice(0, 4))) return null;
+  return named;
+}
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -353,7 +400,7 @@ function finish(
     rows[r - 1] = row;
   }
   const rowNumbers = rawRowNumbers.slice(1, raw.length);
-  return { fileType, sheetName, sheetNames, headers, rows, rowNumbers, warnings };
+  return { fileType, sheetName, sheetNames, headers, rows, rowNumbers, warnings, sheets: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -747,7 +794,32 @@ function chooseSheet(
   }
   if (chosen === undefined || raw.length === 0) throw emptySheet(chosen ?? sheetNames[0] ?? '');
   if (raw.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
-  return finish(raw, rawRowNumbers, fileType, chosen, sheetNames.slice());
+  const parsed = finish(raw, rawRowNumbers, fileType, chosen, sheetNames.slice());
+  // Every other sheet with data, read the same way (same limits, same zip guard), so the operator
+  // sees them all and can add those with the same columns. Empty sheets are left out.
+  const sheets: SheetEntry[] = [];
+  for (const name of sheetNames) {
+    if (name === chosen) {
+      sheets.push({ name, headers: parsed.headers, rows: parsed.rows, rowNumbers: parsed.rowNumbers, problem: null, rowCount: parsed.rows.length });
+      continue;
+    }
+    const g = book.grid(name);
+    if (g === null) return null;
+    if (g === undefined) continue;
+    if (g.truncated || g.rows.length > limits.maxRows + 1) {
+      sheets.push({ name, headers: [], rows: [], rowNumbers: [], problem: t('sheet.other.tooManyRows', { maxRows: limits.maxRows }), rowCount: limits.maxRows + 1 });
+      continue;
+    }
+    if (g.rows.length === 0) continue;
+    if (g.rows.length === 1) {
+      sheets.push({ name, headers: [], rows: [], rowNumbers: [], problem: t('sheet.other.headerOnly'), rowCount: 0 });
+      continue;
+    }
+    const other = finish(g.rows, g.rowNumbers, fileType, name, []);
+    sheets.push({ name, headers: other.headers, rows: other.rows, rowNumbers: other.rowNumbers, problem: null, rowCount: other.rows.length });
+  }
+  parsed.sheets = sheets;
+  return parsed;
 }
 
 /** A zip declaring more than a contact list unpacks to (ZIP_LIMITS). */
@@ -825,6 +897,7 @@ export function parseSpreadsheet(
   fileName: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   sheetName?: string,
+  options: ParseOptions = {},
 ): ParsedSheet {
   if (bytes.length > limits.maxBytes) {
     const sizeMb = Math.ceil((bytes.length / (1024 * 1024)) * 10) / 10;
@@ -845,7 +918,13 @@ export function parseSpreadsheet(
     }
     case 'cfb':
       return parseWorkbook(bytes, fileName, sniffCfb(bytes), limits, sheetName, null);
-    case 'text':
+    case 'text': {
+      // Named as a workbook but plain text: ask rather than show a mapping the operator cannot place.
+      const named = options.readAsText === true ? null : contentMismatch(fileName, bytes);
+      if (named !== null) {
+        throw new SpreadsheetError('content_mismatch', t('sheet.contentMismatch', { extension: named }), { extension: named });
+      }
       return parseCsv(s.utf8 ? bytes : null, s.text, limits);
+    }
   }
 }

@@ -1,6 +1,6 @@
 /** Messages between the main thread and the spreadsheet worker. */
 import type { MessagePort } from 'node:worker_threads';
-import type { ColumnMapping, ImportPhase, ImportPreview } from '#shared/domain';
+import type { ColumnMapping, ImportPhase, ImportPreview, ImportRowWarning } from '#shared/domain';
 import type { ErrorPayload } from '#shared/errors';
 import type { PreparedContact, RejectedWithCells } from '#main/imports/prepare';
 import type { WriteOptions, WriteResult } from '#main/imports/write';
@@ -11,6 +11,7 @@ export type OpenRequest = {
   bytes: Uint8Array;
   fileName: string;
   sheetName?: string;
+  readAsText?: boolean;
   defaultCountry: string;
 };
 
@@ -19,6 +20,8 @@ export type PrepareRequest = {
   type: 'prepare';
   port: MessagePort;
   mapping: ColumnMapping;
+  /** Other sheets of the open workbook to check after the mapped one (same columns). */
+  extraSheets: string[];
   defaultCountry: string;
   cancelFlag: SharedArrayBuffer;
 };
@@ -64,6 +67,7 @@ export type FromWorker =
       status: 'completed' | 'cancelled';
       valid: number;
       rejected: RejectedWithCells[];
+      warnings: ImportRowWarning[];
       headers: string[];
       duplicatesInFile: number;
     }

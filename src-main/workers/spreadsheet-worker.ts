@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { FieldPairs } from '#shared/domain';
+import type { FieldPairs, ImportSheet } from '#shared/domain';
 import type { ErrorPayload } from '#shared/errors';
 import { openSqlite } from '#main/db/connection';
 import { parseFieldPairs } from '#main/contacts/queries';
@@ -38,24 +38,57 @@ function toPayload(error: unknown): ErrorPayload {
 
 const CHUNK_ROWS = 2000;
 
+/** Column titles compared as the operator reads them: case and spacing do not matter. */
+function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((h, i) => h.trim().toLowerCase() === (b[i] ?? '').trim().toLowerCase());
+}
+
+/** The workbook's sheets as the import page shows them. */
+function importSheets(parsed: ParsedSheet): ImportSheet[] {
+  return parsed.sheets.map((s) => ({
+    name: s.name,
+    rows: s.rowCount,
+    mapped: s.name === parsed.sheetName,
+    sameHeaders: s.problem === null && sameHeaders(s.headers, parsed.headers),
+    problem: s.problem,
+  }));
+}
+
 /** Reader side of an import run: check rows in chunks and stream the good ones to the writer. */
 function prepare(req: PrepareRequest): void {
   if (!sheet) throw new Error('No file is open in this import.');
+  const open = sheet;
   const flag = new Int32Array(req.cancelFlag);
-  const rows = sheet.rows;
-  const numbers = sheet.rowNumbers;
-  const preparer = new RowPreparer(req.mapping, req.defaultCountry);
+  // The mapped sheet first, then the other picked sheets (checked by the service: same columns).
+  const parts: { name: string; rows: string[][]; rowNumbers: number[] }[] = [
+    { name: open.sheetName, rows: open.rows, rowNumbers: open.rowNumbers },
+  ];
+  for (const name of req.extraSheets) {
+    const extra = open.sheets.find((s) => s.name === name && s.problem === null && s.name !== open.sheetName);
+    if (!extra) throw new Error(`The sheet "${name}" cannot be imported with this one.`);
+    parts.push(extra);
+  }
+  const total = parts.reduce((n, p) => n + p.rows.length, 0);
+  const preparer = new RowPreparer(req.mapping, req.defaultCountry, open.sheetName);
   let valid = 0;
+  let checked = 0;
   let status: 'completed' | 'cancelled' = 'completed';
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    if (Atomics.load(flag, 0) === 1) {
-      status = 'cancelled';
-      break;
+  outer: for (const part of parts) {
+    preparer.startSheet(part.name);
+    const rows = part.rows;
+    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+      if (Atomics.load(flag, 0) === 1) {
+        status = 'cancelled';
+        break outer;
+      }
+      const end = Math.min(rows.length, start + CHUNK_ROWS);
+      const contacts = preparer.prepare(rows, part.rowNumbers, start, end);
+      valid += contacts.length;
+      checked += end - start;
+      if (contacts.length > 0) req.port.postMessage({ type: 'chunk', contacts } satisfies ChunkMessage);
+      send({ type: 'progress', phase: 'checking', done: checked, total });
     }
-    const contacts = preparer.prepare(rows, numbers, start, Math.min(rows.length, start + CHUNK_ROWS));
-    valid += contacts.length;
-    if (contacts.length > 0) req.port.postMessage({ type: 'chunk', contacts } satisfies ChunkMessage);
-    send({ type: 'progress', phase: 'checking', done: Math.min(rows.length, start + CHUNK_ROWS), total: rows.length });
   }
   req.port.postMessage({ type: status === 'completed' ? 'end' : 'abort' } satisfies ChunkMessage);
   req.port.close();
@@ -64,6 +97,7 @@ function prepare(req: PrepareRequest): void {
     status,
     valid,
     rejected: preparer.rejected,
+    warnings: preparer.warnings,
     headers: sheet.headers,
     duplicatesInFile: preparer.duplicatesInFile,
   });
@@ -192,7 +226,9 @@ port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'open': {
         send({ type: 'progress', phase: 'reading', done: 0, total: message.bytes.byteLength });
-        sheet = parseSpreadsheet(message.bytes, message.fileName, undefined, message.sheetName);
+        sheet = parseSpreadsheet(message.bytes, message.fileName, undefined, message.sheetName, {
+          readAsText: message.readAsText === true,
+        });
         const sampleRows = sheet.rows.slice(0, 20);
         send({
           type: 'preview',
@@ -204,6 +240,7 @@ port.on('message', (message: ToWorker) => {
             totalRows: sheet.rows.length,
             mapping: guessMapping(sheet.headers, sheet.rows.slice(0, 200), message.defaultCountry),
             warnings: sheet.warnings,
+            sheets: importSheets(sheet),
           },
         });
         break;

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ColumnMapping, ImportPreview, ImportProgress, ImportSummary } from '#shared/domain';
 import { t, type MessageKey } from '#shared/i18n';
 import { errorMessage } from '#renderer/ui/api';
-import { defaultOptions, initialMapping, runInput, type ImportOptions } from './model';
+import { defaultOptions, initialMapping, pickedRows, runInput, type ImportOptions } from './model';
 import { Step1File } from './Step1File';
 import { Step2Mapping } from './Step2Mapping';
 import { Step3Options } from './Step3Options';
@@ -19,7 +19,8 @@ import { toast } from '#renderer/ui/toasts';
 import { useGroups } from '#renderer/groups/store';
 import { imports } from './store';
 
-type Opened = { preview: ImportPreview; mapping: ColumnMapping; options: ImportOptions };
+/** `file`: kept to read the workbook again with another sheet mapped; `extraSheets`: other sheets picked. */
+type Opened = { preview: ImportPreview; mapping: ColumnMapping; options: ImportOptions; file: File; extraSheets: string[] };
 
 type Wizard =
   | { step: 'file' }
@@ -45,13 +46,31 @@ export function ImportPage() {
   const { mountedRef, openImportIdRef } = useOpenImportGuard(wizard);
   const stepRef = useFocusOnStepChange(wizard.step);
 
-  const onOpened = (preview: ImportPreview) => {
+  const [switching, setSwitching] = useState(false);
+
+  const onOpened = (preview: ImportPreview, file: File) => {
     if (!mountedRef.current) {
       // The user left the page while the file was being read.
       discard(preview.importId);
       return;
     }
-    setWizard({ step: 'map', preview, mapping: initialMapping(preview), options: defaultOptions(preview) });
+    setWizard({ step: 'map', preview, mapping: initialMapping(preview), options: defaultOptions(preview), file, extraSheets: [] });
+  };
+
+  /** Reads the workbook again with another sheet mapped (its columns differ from the first one's). */
+  const mapSheet = async (file: File, sheetName: string) => {
+    setSwitching(true);
+    try {
+      // Opening replaces the import open before it in main.
+      const preview = await imports.open(file, { sheetName });
+      onOpened(preview, file);
+    } catch (err) {
+      // The import open before was replaced by this attempt: start again from the file.
+      toast.error(errorMessage(err));
+      if (mountedRef.current) setWizard({ step: 'file' });
+    } finally {
+      setSwitching(false);
+    }
   };
 
   const startOver = (importId: string) => {
@@ -60,11 +79,12 @@ export function ImportPage() {
     setWizard({ step: 'file' });
   };
 
-  const start = async ({ preview, mapping, options }: Opened) => {
-    const opened: Opened = { preview, mapping, options };
+  const start = async ({ preview, mapping, options, file, extraSheets }: Opened) => {
+    const opened: Opened = { preview, mapping, options, file, extraSheets };
     const { importId } = preview;
-    const input = runInput(importId, mapping, options, useGroups.getState().groups);
-    if (!input) return;
+    const base = runInput(importId, mapping, options, useGroups.getState().groups);
+    if (!base) return;
+    const input = extraSheets.length > 0 ? { ...base, sheets: extraSheets } : base;
     const onProgress = (progress: ImportProgress) =>
       setWizard((w) => (w.step === 'run' && w.preview.importId === importId ? { ...w, progress } : w));
     setWizard({ ...opened, step: 'run', progress: null, cancelling: false });
@@ -113,24 +133,37 @@ export function ImportPage() {
             preview={wizard.preview}
             mapping={wizard.mapping}
             onChange={(mapping) => setWizard({ ...wizard, mapping })}
+            extraSheets={wizard.extraSheets}
+            onSheets={(extraSheets) => setWizard({ ...wizard, extraSheets })}
+            onMapSheet={(sheet) => void mapSheet(wizard.file, sheet)}
+            switching={switching}
             onBack={() => startOver(wizard.preview.importId)}
             onNext={() => setWizard({ ...wizard, step: 'options', error: null })}
           />
         )}
         {wizard.step === 'options' && (
           <Step3Options
-            preview={wizard.preview}
+            preview={{ ...wizard.preview, totalRows: pickedRows(wizard.preview, wizard.extraSheets) }}
             options={wizard.options}
             error={wizard.error}
             onChange={(options) => setWizard({ ...wizard, options })}
-            onBack={() => setWizard({ step: 'map', preview: wizard.preview, mapping: wizard.mapping, options: wizard.options })}
+            onBack={() =>
+              setWizard({
+                step: 'map',
+                preview: wizard.preview,
+                mapping: wizard.mapping,
+                options: wizard.options,
+                file: wizard.file,
+                extraSheets: wizard.extraSheets,
+              })
+            }
             onStart={() => void start(wizard)}
           />
         )}
         {wizard.step === 'run' && (
           <Step4Running
             fileName={wizard.preview.fileName}
-            totalRows={wizard.preview.totalRows}
+            totalRows={pickedRows(wizard.preview, wizard.extraSheets)}
             progress={wizard.progress}
             cancelling={wizard.cancelling}
             onCancel={() => cancel(wizard.preview.importId)}

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
 import type { ImportPreview } from '#shared/domain';
 import { t } from '#shared/i18n';
+import { RemoteError } from '#shared/errors';
 import { errorMessage } from '#renderer/ui/api';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { imports } from './store';
@@ -26,15 +27,18 @@ function useIgnoreStrayDrops(): void {
   }, []);
 }
 
-export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview) => void }) {
+export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview, file: File) => void }) {
   const [reading, setReading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A text file named .xlsx/.xls: the question asked, and the file to read as text if the operator agrees. */
+  const [mismatch, setMismatch] = useState<{ file: File; question: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   useIgnoreStrayDrops();
 
-  const open = async (file: File) => {
+  const open = async (file: File, readAsText = false) => {
     if (reading !== null) return;
     setError(null);
+    setMismatch(null);
     if (file.size > MAX_FILE_BYTES) {
       // Refused here: reading it would load it all into memory and send it to main for nothing.
       const sizeMb = Math.round((file.size / (1024 * 1024)) * 10) / 10;
@@ -43,10 +47,11 @@ export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview) => 
     }
     setReading(file.name);
     try {
-      const preview = await imports.open(file);
-      onOpened(preview);
+      const preview = await imports.open(file, { readAsText });
+      onOpened(preview, file);
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof RemoteError && err.code === 'content_mismatch') setMismatch({ file, question: err.message });
+      else setError(errorMessage(err));
       setReading(null);
     }
   };
@@ -87,6 +92,21 @@ export function Step1File({ onOpened }: { onOpened: (preview: ImportPreview) => 
           </>
         )}
       </DropZone>
+      {mismatch !== null && (
+        <div className="banner warn" role="alertdialog" aria-labelledby="import-mismatch-question" data-testid="import-mismatch" style={{ marginBlockStart: 12, borderRadius: 6 }}>
+          <p id="import-mismatch-question" style={{ marginBlock: '0 8px' }}>
+            {mismatch.question}
+          </p>
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void open(mismatch.file, true)} data-testid="import-read-as-text">
+              {t('import.readAsText')}
+            </button>
+            <button type="button" onClick={() => setMismatch(null)} data-testid="import-mismatch-cancel">
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {error !== null && (
         <div className="banner error" role="alert" data-testid="import-error" style={{ marginBlockStart: 12, borderRadius: 6 }}>
           {error}

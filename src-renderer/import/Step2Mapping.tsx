@@ -2,6 +2,7 @@
 import type { ColumnMapping, ColumnRole, ImportPreview } from '#shared/domain';
 import { t } from '#shared/i18n';
 import { hasPhoneColumn, ROLES, roleLabel, SAMPLE_ROWS_SHOWN, warningText, withRole } from './model';
+import { SheetPicker } from './SheetPicker';
 
 function roleClass(role: ColumnRole): string | undefined {
   if (role === 'phone') return 'role-phone';
@@ -17,6 +18,12 @@ export function Step2Mapping(props: {
   preview: ImportPreview;
   mapping: ColumnMapping;
   onChange: (mapping: ColumnMapping) => void;
+  /** Other sheets ticked to import with the mapped one. */
+  extraSheets: readonly string[];
+  onSheets: (picked: string[]) => void;
+  /** Re-reads the workbook with another sheet mapped (null while not switching). */
+  onMapSheet: (sheet: string) => void;
+  switching: boolean;
   onBack: () => void;
   onNext: () => void;
 }) {
@@ -31,6 +38,15 @@ export function Step2Mapping(props: {
           {warningText(warning)}
         </p>
       ))}
+      {preview.sheets.length > 1 && (
+        <SheetPicker
+          sheets={preview.sheets}
+          picked={props.extraSheets}
+          busy={props.switching}
+          onPick={props.onSheets}
+          onMapInstead={props.onMapSheet}
+        />
+      )}
       <p>{t('import.mapHelp')}</p>
       <p className="muted">{t('import.preview', { sheet: preview.sheetName || preview.fileName, count: preview.totalRows })}</p>
       <div className="mapping" role="region" aria-label={t('import.columnsLabel')} tabIndex={0}>
@@ -88,7 +104,7 @@ export function Step2Mapping(props: {
           {t('common.back')}
         </button>
         <span className="grow" />
-        <button type="button" className="primary" onClick={props.onNext} disabled={!phoneChosen} data-testid="import-next">
+        <button type="button" className="primary" onClick={props.onNext} disabled={!phoneChosen || props.switching} data-testid="import-next">
           {t('common.next')}
         </button>
       </div>

@@ -46,6 +46,7 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
     { id: 'rejected', label: 'import.result.rejected', value: summary.rejected },
     { id: 'duplicates', label: 'import.result.duplicatesInFile', value: summary.duplicatesInFile },
   ];
+  if (summary.warned > 0) stats.push({ id: 'warned', label: 'import.result.warned', value: summary.warned });
   if (targetKind === 'blacklist') stats.push({ id: 'blacklisted', label: 'import.result.blacklisted', value: summary.blacklisted });
   const notImported = summary.rejected + summary.duplicatesInFile;
   return (
@@ -62,7 +63,11 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
         ))}
       </div>
       {summary.groupName !== null && <p style={{ marginBlockStart: 10 }}>{t('import.result.group', { group: summary.groupName })}</p>}
+      {summary.sheetsImported.length > 0 && (summary.sheetsImported.length > 1 || summary.sheetsSkipped.length > 0) && (
+        <Sheets summary={summary} />
+      )}
       {notImported > 0 && <Rejected summary={summary} total={notImported} />}
+      {summary.warned > 0 && <Warnings summary={summary} />}
     </>
   );
 }
@@ -70,6 +75,7 @@ function Completed({ summary, targetKind }: { summary: ImportSummary; targetKind
 function Rejected({ summary, total }: { summary: ImportSummary; total: number }) {
   const { busy, run } = useBusyAction({ failures: 'toast' });
   const rows = summary.rejectedSample.slice(0, REJECTED_ROWS_SHOWN);
+  const showSheet = summary.sheetsImported.length > 1;
   const download = () => run(() => imports.downloadRejected(summary.importId));
   return (
     <section style={{ marginBlockStart: 14 }}>
@@ -91,6 +97,7 @@ function Rejected({ summary, total }: { summary: ImportSummary; total: number })
         <table className="simple-table" data-testid="import-rejected-table">
           <thead>
             <tr>
+              {showSheet && <th scope="col">{t('import.result.sheet')}</th>}
               <th scope="col">{t('import.result.row')}</th>
               <th scope="col">{t('import.result.phone')}</th>
               <th scope="col">{t('import.result.name')}</th>
@@ -99,7 +106,8 @@ function Rejected({ summary, total }: { summary: ImportSummary; total: number })
           </thead>
           <tbody>
             {rows.map((row, i) => (
-              <tr key={`${String(row.row)}-${String(i)}`}>
+              <tr key={`${row.sheet}-${String(row.row)}-${String(i)}`}>
+                {showSheet && <td>{row.sheet}</td>}
                 <td>{row.row}</td>
                 <td className="phone">{row.phone}</td>
                 <td>{row.name}</td>
@@ -110,5 +118,69 @@ function Rejected({ summary, total }: { summary: ImportSummary; total: number })
         </table>
       </div>
     </section>
+  );
+}
+
+/** Rows imported with a change (a cell cut to the limit): row, column and what happened. */
+function Warnings({ summary }: { summary: ImportSummary }) {
+  const rows = summary.warningSample.slice(0, REJECTED_ROWS_SHOWN);
+  const showSheet = summary.sheetsImported.length > 1;
+  return (
+    <section style={{ marginBlockStart: 14 }}>
+      <p style={{ marginBlock: '0 8px' }}>{t('import.result.warnedHelp')}</p>
+      {rows.length < summary.warned && (
+        <p className="muted small">{t('import.result.warningSampleNote', { shown: rows.length, total: summary.warned })}</p>
+      )}
+      <div
+        style={{ maxBlockSize: 240, overflow: 'auto', border: '1px solid var(--line)', borderRadius: 6 }}
+        role="region"
+        aria-label={t('import.result.warnedHelp')}
+        tabIndex={0}
+      >
+        <table className="simple-table" data-testid="import-warnings-table">
+          <thead>
+            <tr>
+              {showSheet && <th scope="col">{t('import.result.sheet')}</th>}
+              <th scope="col">{t('import.result.row')}</th>
+              <th scope="col">{t('import.result.column')}</th>
+              <th scope="col">{t('import.result.name')}</th>
+              <th scope="col">{t('import.result.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={`${row.sheet}-${String(row.row)}-${String(i)}`}>
+                {showSheet && <td>{row.sheet}</td>}
+                <td>{row.row}</td>
+                <td>{row.column}</td>
+                <td>{row.name}</td>
+                <td>{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Which sheets of the workbook were imported, and those left out with why. */
+function Sheets({ summary }: { summary: ImportSummary }) {
+  return (
+    <div style={{ marginBlockStart: 10 }} data-testid="import-result-sheets">
+      <p style={{ marginBlock: '0 4px' }}>{t('import.sheets.imported', { sheets: summary.sheetsImported.map((s) => `“${s}”`).join(', ') })}</p>
+      {summary.sheetsSkipped.length > 0 && (
+        <>
+          <p style={{ marginBlock: '0 4px' }}>{t('import.sheets.notImported')}</p>
+          <ul style={{ marginBlock: 0 }} data-testid="import-result-skipped-sheets">
+            {summary.sheetsSkipped.map((sheet) => (
+              <li key={sheet.name}>
+                <b>{sheet.name}</b>: {sheet.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }

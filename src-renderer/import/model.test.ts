@@ -32,6 +32,7 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
     totalRows: 3,
     mapping: [],
     warnings: [],
+    sheets: [],
     ...overrides,
   };
 }

@@ -171,3 +171,10 @@ export function warningText(warning: ImportPreview['warnings'][number]): string 
   const key = `import.warning.${warning.code}`;
   return isMessageKey(key) ? t(key, warning.params) : warning.message;
 }
+
+/** Rows of the mapped sheet and of the other sheets picked to go with it. */
+export function pickedRows(preview: ImportPreview, extraSheets: readonly string[]): number {
+  let rows = preview.totalRows;
+  for (const sheet of preview.sheets) if (!sheet.mapped && extraSheets.includes(sheet.name)) rows += sheet.rows;
+  return rows;
+}

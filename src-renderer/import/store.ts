@@ -10,9 +10,14 @@ import { api, onEvent, saveFile } from '#renderer/ui/api';
 
 export const imports = {
   /** Sends the chosen file to main, which reads it and answers with what it found. */
-  async open(file: File): Promise<ImportPreview> {
+  async open(file: File, options: { readAsText?: boolean; sheetName?: string } = {}): Promise<ImportPreview> {
     const buf = await file.arrayBuffer();
-    return api.imports.open({ fileName: file.name, bytes: new Uint8Array(buf) });
+    return api.imports.open({
+      fileName: file.name,
+      bytes: new Uint8Array(buf),
+      ...(options.readAsText === true ? { readAsText: true } : {}),
+      ...(options.sheetName !== undefined ? { sheetName: options.sheetName } : {}),
+    });
   },
 
   /** Frees the file main keeps for an open import; nothing to tell the user if it is already gone. */

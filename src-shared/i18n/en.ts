@@ -16,6 +16,7 @@ import { enSafetyWarmup } from './en-safety-warmup';
 import { enSafetyBudget } from './en-safety-budget';
 import { enSafetyBreaker } from './en-safety-breaker';
 import { enBackups } from './en-backups';
+import { enImportsSafety } from './en-imports-safety';
 
 export const en = {
   ...enAccounts,
@@ -35,6 +36,7 @@ export const en = {
   ...enSafetyBudget,
   ...enSafetyBreaker,
   ...enBackups,
+  ...enImportsSafety,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',
