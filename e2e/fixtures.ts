@@ -22,7 +22,11 @@ export type PigeonOptions = { simSpeed: number; hostEnv: Record<string, string>;
 // package.json says "type": "module", so this file is an ES module: no __dirname.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function startHost(dataDir: string, simSpeed: number, hostEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts a browser host on `dataDir` and waits for its URL (with its per-run token). The fixture
+ * starts one per test; a spec may start another (a second Pigeon) and must stop it with stopHost.
+ */
+export async function startHost(dataDir: string, simSpeed: number, hostEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(here, '..', 'dist', 'main', 'host.cjs')], {
     env: { ...process.env, ...hostEnv, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0', PIGEON_SIM_SPEED: String(simSpeed) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +49,14 @@ async function startHost(dataDir: string, simSpeed: number, hostEnv: Record<stri
   return { child, url };
 }
 
+/** Stops a host started by startHost (SIGTERM) and waits until it has exited. */
+export async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
   // Override per spec with test.use({ simSpeed: 1 }), or for a whole run with PIGEON_SIM_SPEED.
   simSpeed: [Number(process.env.PIGEON_SIM_SPEED ?? 20), { option: true }],
@@ -60,8 +72,7 @@ export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
       await expect(page.getByRole('heading', { name: startPage, level: 1 })).toBeVisible();
     }
     await use({ url, dataDir, page });
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopHost(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
