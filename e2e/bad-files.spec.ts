@@ -5,7 +5,7 @@
 import { corruptXlsxBytes, encryptedWorkbookBytes, zipBomb } from '#main/spreadsheets/fixtures';
 import { mulberry32 } from '#shared/random';
 import { expect, test, writeTempFile } from './fixtures';
-import { chooseImportFile, expectContactsCount, finishImport, goTo, openImport } from './helpers';
+import { chooseImportFile, expectContactsCount, finishImport, goTo, openImport, screenshots } from './helpers';
 
 /** The first bytes of a real PNG (signature and IHDR chunk) followed by filler. */
 function pngBytes(): Uint8Array {
@@ -103,7 +103,7 @@ test('a header named __proto__ shows the reserved-name warning and the rest impo
   expect(errors).toEqual([]);
 });
 
-test('a 10 000-character cell in a custom column is cut to 5 000 and listed as a warning; every contact imports', async ({ pigeon }, testInfo) => {
+test('a 10 000-character cell in a custom column is cut to 5 000 and listed as a warning; every contact imports', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
   const long = 'x'.repeat(10_000);
   const csv = [
@@ -128,7 +128,7 @@ test('a 10 000-character cell in a custom column is cut to 5 000 and listed as a
     /^Column “Remarks about customer” had 10[,.\u00a0 ]?000 characters; only the first 5[,.\u00a0 ]?000 were kept$/,
   );
   await page.setViewportSize({ width: 1024, height: 800 });
-  await page.screenshot({ path: testInfo.outputPath('import-warnings-1024.png'), fullPage: true });
+  await screenshots(page, 'import-warnings', { fullPage: true });
 
   await page.getByTestId('import-show-contacts').click();
   await expectContactsCount(page, 3);
@@ -176,7 +176,7 @@ test('names in mixed scripts with emoji survive the import and are searchable', 
   for (const [name] of people) await expect(page.getByTestId('contact-row').filter({ hasText: name })).toHaveCount(1);
 });
 
-test('a text file named .xlsx: Pigeon asks before reading it as CSV; Cancel reads nothing, "Read it as text" imports it', async ({ pigeon }, testInfo) => {
+test('a text file named .xlsx: Pigeon asks before reading it as CSV; Cancel reads nothing, "Read it as text" imports it', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
   const csv = 'Name;Phone;City\r\nAyşe Yılmaz;0532 123 45 67;İstanbul\r\nMehmet Kaya;0533 765 43 21;Ankara\r\n';
   const file = writeTempFile(dataDir, 'customers.xlsx', csv);
@@ -187,7 +187,7 @@ test('a text file named .xlsx: Pigeon asks before reading it as CSV; Cancel read
   await expect(question).toBeVisible();
   await expect(question).toContainText('This file is named .xlsx but holds plain text. Read it as text (CSV)?');
   await expect(page.getByTestId('import-mapping')).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath('import-mismatch-1024.png'), fullPage: true });
+  await screenshots(page, 'import-mismatch', { fullPage: true });
 
   await question.getByTestId('import-mismatch-cancel').click();
   await expect(question).toHaveCount(0);

@@ -1,9 +1,9 @@
 /** A workbook with three sheets, two of them with the same columns: pick two, import, find the contacts. */
 import { threeSheetWorkbook } from '#main/spreadsheets/fixtures';
 import { expect, test, writeTempFile } from './fixtures';
-import { chooseImportFile, expectContactsCount, finishImport, goTo, visibleNames } from './helpers';
+import { chooseImportFile, expectContactsCount, finishImport, goTo, screenshots, visibleNames } from './helpers';
 
-test('three sheets: the sheets are listed with their rows; Customers and Old import together, Suppliers is named as skipped', async ({ pigeon }, testInfo) => {
+test('three sheets: the sheets are listed with their rows; Customers and Old import together, Suppliers is named as skipped', async ({ pigeon }) => {
   const { page, dataDir } = pigeon;
   await page.setViewportSize({ width: 1024, height: 860 });
   const file = writeTempFile(dataDir, 'book.xlsx', threeSheetWorkbook());
@@ -23,7 +23,7 @@ test('three sheets: the sheets are listed with their rows; Customers and Old imp
   await expect(page.getByTestId('import-sheet-check-Old')).not.toBeChecked();
   await page.getByTestId('import-sheet-check-Old').check();
   await expect(page.getByTestId('import-role-1')).toHaveValue('phone');
-  await page.screenshot({ path: testInfo.outputPath('import-sheets-1024.png'), fullPage: true });
+  await screenshots(page, 'import-sheets', { fullPage: true });
 
   const stats = await finishImport(page);
   // Old's second row has a customer's number again: a duplicate inside the file.
@@ -36,7 +36,7 @@ test('three sheets: the sheets are listed with their rows; Customers and Old imp
   await expect(rejected.locator('td').nth(0)).toHaveText('Old');
   await expect(rejected.locator('td').nth(1)).toHaveText('3');
   await expect(rejected.locator('td').nth(4)).toHaveText('Same number as row 2 of sheet “Customers”');
-  await page.screenshot({ path: testInfo.outputPath('import-sheets-result-1024.png'), fullPage: true });
+  await screenshots(page, 'import-sheets-result', { fullPage: true });
 
   await goTo(page, 'Contacts');
   await expectContactsCount(page, 4);

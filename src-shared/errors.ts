@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'bad_mapping'
   | 'import_busy'
   | 'database_too_new'
+  /** A backup or .pigeon file that is not one, is damaged, or is from a newer Pigeon. */
+  | 'bad_backup'
   | 'not_ready'
   | 'busy'
   | 'internal';

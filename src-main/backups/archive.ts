@@ -184,7 +184,7 @@ export function importArchive(job: ImportJob): BackupInfo {
   }
 }
 
-const notArchive = () => new AppError('invalid_input', t('archive.err.notArchive'));
+const notArchive = () => new AppError('bad_backup', t('archive.err.notArchive'));
 
 /** The names a backup holds, and nothing else (no `..`, no absolute path, no other folder). */
 function allowedName(name: string): boolean {

@@ -303,7 +303,7 @@ export function finishRestore(dataDir: string): void {
 }
 
 function refused(key: Parameters<typeof t>[0], params?: Record<string, string | number>): AppError {
-  return new AppError('invalid_input', t(key, params));
+  return new AppError('bad_backup', t(key, params));
 }
 
 function syncFile(file: string): void {

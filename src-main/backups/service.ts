@@ -115,7 +115,7 @@ export class BackupService {
    * as it was; after it, the restore completes even across a kill.
    */
   async restore(id: string): Promise<BackupInfo> {
-    if (!BACKUP_ID_PATTERN.test(id)) throw new AppError('invalid_input', t('backup.restore.err.notBackup'));
+    if (!BACKUP_ID_PATTERN.test(id)) throw new AppError('bad_backup', t('backup.restore.err.notBackup'));
     if (this.restoring) throw new AppError('conflict', t('backup.restore.err.busy'));
     const from = path.join(this.folder(), id);
     const step = (s: RestoreStep) => {
@@ -201,7 +201,7 @@ export class BackupService {
     } catch {
       throw new AppError('invalid_input', t('archive.err.cannotRead'));
     }
-    if (size === 0) throw new AppError('invalid_input', t('archive.err.notArchive'));
+    if (size === 0) throw new AppError('bad_backup', t('archive.err.notArchive'));
     const info = await this.runWorker({ kind: 'import', job: { file: source, root: this.folder(), latest: this.o.latest } });
     this.o.onChanged();
     return info;
@@ -257,7 +257,7 @@ export class BackupService {
       worker.on('message', (m: { type: 'done'; result: BackupWorkerResult<J['kind']> } | { type: 'error'; code: AppError['code']; message: string }) => {
         answered = true;
         if (m.type === 'done') resolve(m.result);
-        else reject(new AppError(m.code === 'invalid_input' ? 'invalid_input' : 'internal', m.message));
+        else reject(new AppError(m.code, m.message));
         void worker.terminate();
       });
       worker.on('error', (error) => {

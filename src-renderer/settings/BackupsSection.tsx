@@ -86,12 +86,15 @@ export function BackupsSection() {
   );
 }
 
+/** YYYY-MM-DD of the operator's own day (not UTC's). */
+const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 /** The separator of the operator's paths, guessed from their home folder. */
 const joinPath = (folder: string, name: string) => `${folder}${folder.includes('\\') && !folder.includes('/') ? '\\' : '/'}${name}`;
 
 /** Export everything to one .pigeon file; import one (then restore it, asked as any restore). */
 function MoveToAnotherComputer({ homeFolder, onImported }: { homeFolder: string; onImported: (backup: BackupInfo) => void }) {
-  const [exportPath, setExportPath] = useState(() => joinPath(homeFolder, `Pigeon ${new Date().toISOString().slice(0, 10)}.pigeon`));
+  const [exportPath, setExportPath] = useState(() => joinPath(homeFolder, `Pigeon ${localDate(new Date())}.pigeon`));
   const [sessions, setSessions] = useState(false);
   const [importPath, setImportPath] = useState('');
   const exporting = useBusyAction();
@@ -157,7 +160,7 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () =>
   };
   return (
     <Dialog
-      title={t('backup.restore.title', { date: formatFull(backup.createdAt) })}
+      title={t(backup.reason === 'export' ? 'backup.restore.titleExport' : 'backup.restore.title', { date: formatFull(backup.createdAt) })}
       onClose={close}
       testId="restore-dialog"
       footer={

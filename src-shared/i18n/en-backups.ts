@@ -50,6 +50,7 @@ export const enBackups = {
   'backup.restore.pausedReason': 'Paused by a restore: check its report, then resume.',
   'backup.restore.action': 'Restore…',
   'backup.restore.title': 'Restore the backup of {date}?',
+  'backup.restore.titleExport': 'Bring in the data exported on {date}?',
   'backup.restore.holds': 'It holds {contacts} {contacts|contact|contacts}, {groups} {groups|group|groups}, {drafts} {drafts|draft|drafts} and {campaigns} {campaigns|campaign|campaigns}.',
   'backup.restore.explain': 'Your contacts, groups, lists, drafts and campaigns will be as they were then. Pigeon first backs up your data as it is now, so you can come back to it.',
   'backup.restore.keeps': 'What happened on WhatsApp since then stays true: STOP replies stay on the blacklist, messages sent since then still count toward today’s limit and are never sent again, and campaigns come back paused.',
