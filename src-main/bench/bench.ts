@@ -25,6 +25,12 @@ import { budget1m } from './budget-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * BENCH_ONLY=backups,history…: only those parts (the import, which every part starts from, always
+ * runs). Parts: search (with export), open, history, queue, start, jitter, report, backups.
+ */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const want = (part: string) => ONLY.length === 0 || ONLY.includes(part);
 const paths = appPaths();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-bench-'));
 let failures = 0;
@@ -149,71 +155,75 @@ async function main(): Promise<void> {
   report('import_100k_vs_raw', median(full) / median(raw), 'ratio', '<=', 1.5);
   report('import_100k_max_loop_lag_ms', Math.max(...lags), 'ms', '<=', 25);
 
-  // 3. Search: a page of 50 over the imported book, varied terms.
-  const { headers, rows } = generateContactsRows(N, 42);
-  const core = await open(bookDir);
-  const sampleNames = rows.filter((_, i) => i % 997 === 0).map((r) => r[1] ?? '');
-  const terms: string[] = [];
-  for (const name of sampleNames) {
-    const words = name.split(' ');
-    terms.push(words[0] ?? name, words[1] ?? name, name.slice(0, 2), name.slice(1, 5));
-  }
-  for (let i = 0; i < rows.length; i += 1999) {
-    // Phone numbers as people type them: the start of the number in international form with
-    // spaces, in national form with the trunk 0 (Turkish numbers; TR is the default country),
-    // the whole number; and a custom field value (a city).
-    const e164 = generatedPhoneE164(i, 42);
-    const national = e164.startsWith('+90') ? `0${e164.slice(3, 6)} ${e164.slice(6, 9)}` : `${e164.slice(0, 3)} ${e164.slice(3, 6)}`;
-    terms.push(`${e164.slice(0, 3)} ${e164.slice(3, 6)} ${e164.slice(6, 8)}`, national, e164, rows[i]?.[2] ?? '');
-  }
-  const times: number[] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    for (const term of terms) {
+  if (want('search')) {
+    // 3. Search: a page of 50 over the imported book, varied terms.
+    const { headers, rows } = generateContactsRows(N, 42);
+    const core = await open(bookDir);
+    const sampleNames = rows.filter((_, i) => i % 997 === 0).map((r) => r[1] ?? '');
+    const terms: string[] = [];
+    for (const name of sampleNames) {
+      const words = name.split(' ');
+      terms.push(words[0] ?? name, words[1] ?? name, name.slice(0, 2), name.slice(1, 5));
+    }
+    for (let i = 0; i < rows.length; i += 1999) {
+      // Phone numbers as people type them: the start of the number in international form with
+      // spaces, in national form with the trunk 0 (Turkish numbers; TR is the default country),
+      // the whole number; and a custom field value (a city).
+      const e164 = generatedPhoneE164(i, 42);
+      const national = e164.startsWith('+90') ? `0${e164.slice(3, 6)} ${e164.slice(6, 9)}` : `${e164.slice(0, 3)} ${e164.slice(3, 6)}`;
+      terms.push(`${e164.slice(0, 3)} ${e164.slice(3, 6)} ${e164.slice(6, 8)}`, national, e164, rows[i]?.[2] ?? '');
+    }
+    const times: number[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const term of terms) {
+        const start = performance.now();
+        await core.handlers['contacts.list']({
+          query: { ...emptyQuery(), search: term },
+          sort: { column: 'name', direction: 'asc' },
+          offset: 0,
+          limit: 50,
+          withTotal: true,
+        });
+        if (pass === 1) times.push(performance.now() - start);
+      }
+    }
+    console.log(`# search: ${times.length} queries, median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+    report('search_100k_p95_ms', percentile(times, 95), 'ms', '<=', 5);
+
+    // 4. Export of all contacts vs a raw SheetJS write of the same rows.
+    const exp: number[] = [];
+    const rawExp: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      rawExp.push(rawExport(rows, headers));
       const start = performance.now();
-      await core.handlers['contacts.list']({
-        query: { ...emptyQuery(), search: term },
+      const file = await core.handlers['exports.contacts']({ query: emptyQuery(), format: 'xlsx' });
+      exp.push(performance.now() - start);
+      if (file.bytes.byteLength < 1000) throw new Error('export produced an empty file');
+    }
+    console.log(`# export: full median ${median(exp).toFixed(0)} ms, raw median ${median(rawExp).toFixed(0)} ms`);
+    report('export_100k_vs_raw', median(exp) / median(rawExp), 'ratio', '<=', 1.3);
+    await core.close();
+  }
+
+  if (want('open')) {
+    // 5. Opening the core on the 100k book and showing the first page.
+    const opens: number[] = [];
+    for (let round = 0; round < Math.max(ROUNDS, 5); round++) {
+      const start = performance.now();
+      const c = await open(bookDir);
+      const page = await c.handlers['contacts.list']({
+        query: emptyQuery(),
         sort: { column: 'name', direction: 'asc' },
         offset: 0,
         limit: 50,
         withTotal: true,
       });
-      if (pass === 1) times.push(performance.now() - start);
+      opens.push(performance.now() - start);
+      if (page.total !== N) throw new Error(`expected ${N} contacts, found ${page.total}`);
+      await c.close();
     }
+    report('core_open_100k_ms', median(opens), 'ms', '<=', 300);
   }
-  console.log(`# search: ${times.length} queries, median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(1)} ms`);
-  report('search_100k_p95_ms', percentile(times, 95), 'ms', '<=', 5);
-
-  // 4. Export of all contacts vs a raw SheetJS write of the same rows.
-  const exp: number[] = [];
-  const rawExp: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    rawExp.push(rawExport(rows, headers));
-    const start = performance.now();
-    const file = await core.handlers['exports.contacts']({ query: emptyQuery(), format: 'xlsx' });
-    exp.push(performance.now() - start);
-    if (file.bytes.byteLength < 1000) throw new Error('export produced an empty file');
-  }
-  console.log(`# export: full median ${median(exp).toFixed(0)} ms, raw median ${median(rawExp).toFixed(0)} ms`);
-  report('export_100k_vs_raw', median(exp) / median(rawExp), 'ratio', '<=', 1.3);
-  await core.close();
-
-  // 5. Opening the core on the 100k book and showing the first page.
-  const opens: number[] = [];
-  for (let round = 0; round < Math.max(ROUNDS, 5); round++) {
-    const start = performance.now();
-    const c = await open(bookDir);
-    const page = await c.handlers['contacts.list']({
-      query: emptyQuery(),
-      sort: { column: 'name', direction: 'asc' },
-      offset: 0,
-      limit: 50,
-      withTotal: true,
-    });
-    opens.push(performance.now() - start);
-    if (page.total !== N) throw new Error(`expected ${N} contacts, found ${page.total}`);
-    await c.close();
-  }
-  report('core_open_100k_ms', median(opens), 'ms', '<=', 300);
 
   // 6. The history figures: a copy of the book with 50 finished campaigns × 20 000 recipients.
   const historyDir = fs.mkdtempSync(path.join(tmp, 'history-'));
@@ -226,21 +236,25 @@ async function main(): Promise<void> {
     `# history: ${history.campaignIds.length} campaigns, ${history.rows} recipient rows, ${history.sent} sends, ${history.replies} replies (seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`,
   );
   const hctx: HistoryBenchContext = { core: historyCore, history, rounds: ROUNDS, tmp, report, median, percentile };
-  await dashboardOpen(hctx);
-  await contactTimeline(hctx);
-  await usageYear1m(hctx);
-  budget1m(hctx);
+  if (want('history')) {
+    await dashboardOpen(hctx);
+    await contactTimeline(hctx);
+    await usageYear1m(hctx);
+    budget1m(hctx);
+  }
   await historyCore.close();
 
   // 7–9. The send queue: throughput on a zero-delay demo phone, starting a campaign on the whole
   // book with exclusions (on the book above), and pace lateness while an import runs.
   const ctx: QueueBenchContext = { n: N, rounds: ROUNDS, tmp, bookDir, bookBytes: bytes, open, report, median, percentile };
-  await queueThroughput(ctx);
-  await campaignStart(ctx);
-  await paceJitter(ctx);
-  await reportOpen(ctx);
-  await reportExportBench(ctx);
-  await backupDuringSends(ctx, historyDir);
+  if (want('queue')) await queueThroughput(ctx);
+  if (want('start')) await campaignStart(ctx);
+  if (want('jitter')) await paceJitter(ctx);
+  if (want('report')) {
+    await reportOpen(ctx);
+    await reportExportBench(ctx);
+  }
+  if (want('backups')) await backupDuringSends(ctx, historyDir);
 }
 
 main()
