@@ -170,9 +170,11 @@ export const contract = {
   'groups.rename': method<Group>()(z.object({ id, name: name(100) })),
   'groups.delete': method<{ deleted: boolean }>()(z.object({ id })),
   'groups.addMembers': method<{ added: number }>()(z.object({ groupId: id, selection: SelectionSchema })),
-  'groups.removeMembers': method<{ removed: number }>()(
+  /** Takes people out of a group; `undo` puts them back with groups.undoRemoveMembers for an hour. */
+  'groups.removeMembers': method<{ removed: number; undo: string | null }>()(
     z.object({ groupId: id, selection: SelectionSchema }),
   ),
+  'groups.undoRemoveMembers': method<{ restored: number; expired: boolean }>()(z.object({ undo: z.string().uuid() })),
 
   'lists.list': method<(SmartList & { count: number })[]>()(z.object({})),
   'lists.create': method<SmartList>()(z.object({ name: name(100), filter: SmartFilterSchema })),

@@ -381,7 +381,7 @@ export async function backupDuringSends(ctx: QueueBenchContext, historyDir: stri
   try {
     const h = core.handlers;
     const group = await h['groups.create']({ name: 'Backup bench' });
-    const { id, baseline } = await pacedCampaign(core, sends, { name: 'Backup bench', groupId: group.id, phonePrefix: '+905338', size: 400, fields: [] });
+    const { id, baseline } = await pacedCampaign(core, sends, { name: 'Backup bench', groupId: group.id, phonePrefix: '+905338', size: 2000, fields: [] });
 
     const times: number[] = [];
     const during: number[] = [];
@@ -396,8 +396,8 @@ export async function backupDuringSends(ctx: QueueBenchContext, historyDir: stri
       during.push(...sends.filter((s) => s.plannedAt >= wallStart && s.plannedAt <= wallEnd).map((s) => s.startedAt - s.plannedAt));
     }
     const status = core.campaigns.get(id).status;
+    if (status !== 'running') throw new Error(`the backup bench's campaign stopped during the backups (${status}): make it longer`);
     await h['campaigns.cancel']({ id });
-    if (status !== 'running') throw new Error(`the backup bench's campaign stopped during the backups (${status})`);
     if (during.length === 0) throw new Error('no sends during the backups');
     const stats = (v: number[]) => `median ${ctx.median(v).toFixed(0)} ms, p95 ${ctx.percentile(v, 95).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms`;
     console.log(

@@ -73,3 +73,24 @@ describe('undo a deletion of contacts', () => {
     expect(await undoDelete(db, first.undo!)).toEqual({ restored: 0, skipped: 0, expired: true });
   });
 });
+
+describe('undo taking people out of a group', () => {
+  it('puts back exactly the memberships it took (not people who were never in it), once', async () => {
+    opened = await testCore({ startQueue: false, connectAccounts: false });
+    const h = opened.core.handlers;
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await h['contacts.create']({ phone: `+90532111000${i}`, name: `P${i}`, fields: [], tags: [], note: '' })).id);
+    const group = await h['groups.create']({ name: 'Team' });
+    await h['groups.addMembers']({ groupId: group.id, selection: { kind: 'ids', ids: ids.slice(0, 3) } });
+    const members = async () => (await h['groups.list']({})).find((g) => g.id === group.id)?.memberCount;
+    // Everyone selected (P3 was never a member), taken out.
+    const { removed, undo } = await h['groups.removeMembers']({ groupId: group.id, selection: { kind: 'query', query: emptyQuery() } });
+    expect(removed).toBe(3);
+    expect(await members()).toBe(0);
+    // P2 is deleted meanwhile: not put back.
+    await h['contacts.delete']({ selection: { kind: 'ids', ids: [ids[2]!] } });
+    expect(await h['groups.undoRemoveMembers']({ undo: undo! })).toEqual({ restored: 2, expired: false });
+    expect(await members()).toBe(2);
+    expect(await h['groups.undoRemoveMembers']({ undo: undo! })).toEqual({ restored: 0, expired: true });
+  });
+});

@@ -3,7 +3,7 @@ import type { Kernel } from '#main/kernel/context';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
 import { BULK_DELETE_BACKUP } from '#main/contacts/handlers';
 import { countSelected } from '#main/contacts/service';
-import { addMembers, createGroup, deleteGroup, listGroups, removeMembers, renameGroup } from './service';
+import { addMembers, createGroup, deleteGroup, listGroups, removeMembers, renameGroup, undoRemoveMembers } from './service';
 
 /**
  * `backupBefore`: takes a backup before taking 50 or more people out of a group (removing them, or
@@ -43,9 +43,14 @@ export function groupsHandlers({ db, bus }: Kernel, deps: { backupBefore?: () =>
       if (deps.backupBefore && Math.min(await countSelected(db, input.selection), await memberCount(input.groupId)) >= BULK_DELETE_BACKUP) {
         await deps.backupBefore();
       }
-      const removed = await removeMembers(db, input.groupId, input.selection);
+      const result = await removeMembers(db, input.groupId, input.selection);
       membersChanged();
-      return { removed };
+      return result;
+    }),
+    'groups.undoRemoveMembers': mutating(async (input) => {
+      const result = await undoRemoveMembers(db, input.undo);
+      membersChanged();
+      return result;
     }),
   };
 }

@@ -71,9 +71,26 @@ export const groups = {
   },
 
   async removeMembers(group: Pick<Group, 'id' | 'name'>, selection: SelectionInput): Promise<void> {
-    const { removed } = await api.groups.removeMembers({ groupId: group.id, selection });
-    toast.success(t('contacts.removedFromGroup', { count: removed, group: group.name }));
-    useContactsView.getState().bump();
+    const { removed, undo } = await api.groups.removeMembers({ groupId: group.id, selection });
+    const bump = () => useContactsView.getState().bump();
+    toast.success(
+      t('contacts.removedFromGroup', { count: removed, group: group.name }),
+      undo
+        ? {
+            label: t('contacts.undo'),
+            run: () =>
+              void api.groups.undoRemoveMembers({ undo }).then(
+                (r) => {
+                  if (r.expired) toast.info(t('groups.undo.expired'));
+                  else toast.success(t('groups.undo.done', { count: r.restored, group: group.name }));
+                  bump();
+                },
+                (error: unknown) => toast.error(error instanceof Error ? error.message : String(error)),
+              ),
+          }
+        : undefined,
+    );
+    bump();
   },
 
 };

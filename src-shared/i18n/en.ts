@@ -124,6 +124,8 @@ export const en = {
   'contacts.confirmDelete.title': 'Delete {count} {count|contact|contacts}?',
   'contacts.confirmDelete.body':
     'They are removed from the contact book and from every group. Blacklist and graylist entries stay. This cannot be undone; export them first if unsure.',
+  'groups.undo.done': 'Put {count} {count|person|people} back in “{group}”',
+  'groups.undo.expired': 'Too late to undo here; a backup was taken if 50 or more were taken out (Settings → Backups).',
   'contacts.undo': 'Undo',
   'contacts.undo.done.one': 'Brought back {count} contact',
   'contacts.undo.done.other': 'Brought back {count} contacts',
