@@ -17,8 +17,10 @@ import type {
   ExportProgress,
   FileBlob,
   Group,
+  ImportNow,
   ImportPreview,
   ImportProgress,
+  ImportRecord,
   ImportSummary,
   Settings,
   SmartList,
@@ -237,6 +239,10 @@ export const contract = {
   ),
   'imports.cancel': method<{ cancelled: boolean }>()(z.object({ importId: z.string().uuid() })),
   'imports.discard': method<{ discarded: boolean }>()(z.object({ importId: z.string().uuid() })),
+  /** The import running now, or the last finished one still kept (the Import page after a reload). */
+  'imports.current': method<ImportNow | null>()(z.object({})),
+  /** The latest imports with their counts, newest first. */
+  'imports.history': method<ImportRecord[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
   'imports.rejectedFile': method<FileBlob>()(z.object({ importId: z.string().uuid() })),
 
   'exports.contacts': method<FileBlob>()(

@@ -110,6 +110,31 @@ export type ImportProgress = {
   total: number;
 };
 
+/** An import running in main, or the last one finished: shown again after a reload. */
+export type ImportNow = {
+  importId: string;
+  fileName: string;
+  /** The rows picked to import (every picked sheet). */
+  totalRows: number;
+  running: boolean;
+  progress: ImportProgress | null;
+  summary: ImportSummary | null;
+};
+
+/** One line of the Imports history. `kept`: its rejected rows can still be downloaded. */
+export type ImportRecord = {
+  id: string;
+  fileName: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  added: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  kept: boolean;
+};
+
 /** `sheet` is '' for CSV. */
 export type RejectedRow = { row: number; sheet: string; phone: string; name: string; reason: string };
 

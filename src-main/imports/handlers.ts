@@ -8,6 +8,8 @@ export function importsHandlers(imports: ImportService): HandlersOf<'imports'> {
     'imports.run': (input) => imports.run(input),
     'imports.cancel': (input) => imports.cancel(input.importId),
     'imports.discard': (input) => imports.discard(input.importId),
+    'imports.current': () => imports.current(),
+    'imports.history': (input) => imports.history(input.limit),
     'imports.rejectedFile': (input) => imports.rejectedFile(input.importId),
   };
 }

@@ -6,7 +6,7 @@ import { t } from '#shared/i18n';
 import { randomUUID } from 'node:crypto';
 import { MessageChannel, type ResourceLimits } from 'node:worker_threads';
 import type { MethodParsedInput } from '#shared/contract';
-import type { FileBlob, ImportPreview, ImportSummary } from '#shared/domain';
+import type { FileBlob, ImportNow, ImportPreview, ImportProgress, ImportRecord, ImportSummary } from '#shared/domain';
 import { AppError } from '#shared/errors';
 
 import { realClock, type Clock, type TimerHandle } from '#main/kernel/clock';
@@ -33,6 +33,11 @@ type Session = {
   multiSheet: boolean;
   /** Discards the session when it has not been used for a while (not while it runs). */
   idleTimer: TimerHandle | null;
+  /** The last progress of its run, and its summary once finished (shown again after a reload). */
+  progress: ImportProgress | null;
+  summary: ImportSummary | null;
+  /** The rows its run takes (every picked sheet); the preview's count until it runs. */
+  totalRows: number;
 };
 
 /** A file being read by `open`, not yet a session. */
@@ -198,6 +203,9 @@ export class ImportService {
         headers: preview.headers,
         multiSheet: false,
         idleTimer: null,
+        progress: null,
+        summary: null,
+        totalRows: preview.totalRows,
       };
       this.sessions.set(id, session);
       this.touch(session);
@@ -241,8 +249,10 @@ export class ImportService {
       .insertInto('imports')
       .values({ id: s.id, file_name: s.fileName, status: 'running', started_at: startedIso })
       .execute();
-    const emit = (phase: 'checking' | 'writing' | 'reading' | 'done', done: number, total: number) =>
-      this.deps.bus.emit('imports.progress', { importId: s.id, phase, done, total });
+    const emit = (phase: 'checking' | 'writing' | 'reading' | 'done', done: number, total: number) => {
+      s.progress = { importId: s.id, phase, done, total };
+      this.deps.bus.emit('imports.progress', s.progress);
+    };
 
     let summary: ImportSummary;
     const reader = s.worker;
@@ -250,6 +260,7 @@ export class ImportService {
     try {
       const { port1, port2 } = new MessageChannel();
       const total = s.preview.totalRows + extraSheets.reduce((n, name) => n + (s.preview.sheets.find((x) => x.name === name)?.rows ?? 0), 0);
+      s.totalRows = total;
       let checked = 0;
       let written = 0;
       // One bar for the user: rows checked by the reader, then rows saved by the writer.
@@ -350,6 +361,7 @@ export class ImportService {
       if (this.sessions.get(s.id) === s) this.touch(s);
       await Promise.all([reader.terminate(), writer.terminate()]);
     }
+    s.summary = summary;
     await this.deps.db
       .updateTable('imports')
       .set({
@@ -365,6 +377,34 @@ export class ImportService {
     emit('done', 1, 1);
     if (summary.status === 'completed') this.deps.onChanged();
     return summary;
+  }
+
+  /**
+   * The import running now, or else the last one that finished and is still kept: what the Import
+   * page shows again after the window was closed or reloaded meanwhile.
+   */
+  current(): ImportNow | null {
+    const all = [...this.sessions.values()];
+    const s = all.find((x) => x.state === 'running') ?? all.filter((x) => x.state === 'finished' && x.summary).at(-1);
+    if (!s) return null;
+    return { importId: s.id, fileName: s.fileName, totalRows: s.totalRows, running: s.state === 'running', progress: s.progress, summary: s.summary };
+  }
+
+  /** The latest imports, newest first, with their counts (the Imports history). */
+  async history(limit: number): Promise<ImportRecord[]> {
+    const rows = await this.deps.db.selectFrom('imports').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      status: r.status,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      added: r.added,
+      updated: r.updated,
+      skipped: r.skipped,
+      rejected: r.rejected,
+      kept: this.sessions.has(r.id),
+    }));
   }
 
   /**

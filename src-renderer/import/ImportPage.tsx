@@ -8,6 +8,7 @@ import type { ColumnMapping, ImportPreview, ImportProgress, ImportSummary } from
 import { t, type MessageKey } from '#shared/i18n';
 import { errorMessage } from '#renderer/ui/api';
 import { defaultOptions, initialMapping, pickedRows, runInput, type ImportOptions } from './model';
+import { ImportElsewhere, ImportHistory } from './ImportElsewhere';
 import { Step1File } from './Step1File';
 import { Step2Mapping } from './Step2Mapping';
 import { Step3Options } from './Step3Options';
@@ -127,7 +128,13 @@ export function ImportPage() {
       </div>
       <StepList current={wizard.step} />
       <div ref={stepRef}>
-        {wizard.step === 'file' && <Step1File onOpened={onOpened} />}
+        {wizard.step === 'file' && (
+          <>
+            <ImportElsewhere />
+            <Step1File onOpened={onOpened} />
+            <ImportHistory />
+          </>
+        )}
         {wizard.step === 'map' && (
           <Step2Mapping
             preview={wizard.preview}
