@@ -190,6 +190,18 @@ test('blacklist a selection with a reason, move one to the graylist', async ({ p
   await goTo(page, 'Graylist');
   await expect(grayRows).toHaveCount(2);
   await expect(grayRows.filter({ hasText: 'Dewi Lestari 🌸' })).toContainText('Pause until summer');
+
+  // Taken off the lists from the contacts page, then Undo: back on the graylist with her reason.
+  await goTo(page, 'Contacts');
+  await page.getByTestId('filter-status').selectOption('all');
+  await select(page, ['Dewi Lestari 🌸']);
+  await page.getByTestId('bulk-unsuppress').click();
+  const toastOff = page.getByTestId('toast').filter({ hasText: 'Removed 1 number from the black/graylist' });
+  await expect(row(page, 'Dewi Lestari 🌸').locator('.badge')).toHaveCount(0);
+  await toastOff.getByRole('button', { name: 'Undo' }).click();
+  await expect(row(page, 'Dewi Lestari 🌸').locator('.badge')).toHaveText('Graylisted');
+  await goTo(page, 'Graylist');
+  await expect(grayRows.filter({ hasText: 'Dewi Lestari 🌸' })).toContainText('Pause until summer');
 });
 
 test('delete a contact after confirming; cancelling keeps it', async ({ pigeon }) => {

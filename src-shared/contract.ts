@@ -203,7 +203,10 @@ export const contract = {
   'suppressions.addContacts': method<{ added: number }>()(
     z.object({ kind: suppressionKind, selection: SelectionSchema, reason: z.string().max(500).default('') }),
   ),
-  'suppressions.removeContacts': method<{ removed: number }>()(z.object({ selection: SelectionSchema })),
+  /** Takes the selection's numbers off both lists; `rows` (up to 10 000) is what Undo puts back. */
+  'suppressions.removeContacts': method<{ removed: number; rows: Pick<Suppression, 'phone' | 'kind' | 'reason'>[] }>()(
+    z.object({ selection: SelectionSchema }),
+  ),
   'suppressions.move': method<{ moved: number }>()(
     z.object({ phones: z.array(z.string().max(64)).min(1).max(100_000), to: suppressionKind }),
   ),

@@ -94,3 +94,20 @@ describe('undo taking people out of a group', () => {
     expect(await h['groups.undoRemoveMembers']({ undo: undo! })).toEqual({ restored: 0, expired: true });
   });
 });
+
+describe('taking contacts off the lists from the Contacts page', () => {
+  it('hands back what it removed, so Undo can put each number back on its own list with its reason', async () => {
+    opened = await testCore({ startQueue: false, connectAccounts: false });
+    const h = opened.core.handlers;
+    const a = await h['contacts.create']({ phone: '+905321110001', name: 'A', fields: [], tags: [], note: '' });
+    const b = await h['contacts.create']({ phone: '+905321110002', name: 'B', fields: [], tags: [], note: '' });
+    await h['suppressions.addContacts']({ kind: 'black', selection: { kind: 'ids', ids: [a.id] }, reason: 'asked' });
+    await h['suppressions.addContacts']({ kind: 'gray', selection: { kind: 'ids', ids: [b.id] }, reason: 'summer' });
+    const { removed, rows } = await h['suppressions.removeContacts']({ selection: { kind: 'query', query: emptyQuery() } });
+    expect(removed).toBe(2);
+    expect([...rows].sort((x, y) => x.phone.localeCompare(y.phone))).toEqual([
+      { phone: '+905321110001', kind: 'black', reason: 'asked' },
+      { phone: '+905321110002', kind: 'gray', reason: 'summer' },
+    ]);
+  });
+});

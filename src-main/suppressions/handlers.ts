@@ -21,9 +21,9 @@ export function suppressionsHandlers({ db, bus, defaultCountry }: Kernel, deps: 
     }),
     'suppressions.removeContacts': mutating(async (input) => {
       if (deps.backupBefore && (await countSelected(db, input.selection)) >= BULK_DELETE_BACKUP) await deps.backupBefore();
-      const removed = await removeContactSuppressions(db, input.selection);
+      const result = await removeContactSuppressions(db, input.selection);
       changed();
-      return { removed };
+      return result;
     }),
     'suppressions.move': mutating(async (input) => {
       const moved = await moveSuppressions(db, input.phones, input.to);

@@ -94,8 +94,16 @@ export async function removeSuppressions(db: Db, phones: string[]): Promise<numb
   return Number(r.numAffectedRows ?? 0);
 }
 
-export async function removeContactSuppressions(db: Db, selection: Selection): Promise<number> {
+/** Entries handed back for Undo at most (a larger removal is undone from its backup). */
+export const UNDO_ROWS_MAX = 10_000;
+
+/** Takes the selected contacts' numbers off both lists; what was removed comes back for Undo. */
+export async function removeContactSuppressions(
+  db: Db,
+  selection: Selection,
+): Promise<{ removed: number; rows: Pick<Suppression, 'phone' | 'kind' | 'reason'>[] }> {
   const where = await selectionCondition(db, selection);
-  const r = await sql`DELETE FROM suppressions WHERE phone IN (SELECT c.phone FROM contacts c WHERE ${where})`.execute(db);
-  return Number(r.numAffectedRows ?? 0);
+  const r = await sql<Pick<Suppression, 'phone' | 'kind' | 'reason'>>`DELETE FROM suppressions
+    WHERE phone IN (SELECT c.phone FROM contacts c WHERE ${where}) RETURNING phone, kind, reason`.execute(db);
+  return { removed: r.rows.length, rows: r.rows.length <= UNDO_ROWS_MAX ? r.rows : [] };
 }

@@ -65,7 +65,7 @@ async function readPage(): Promise<void> {
 }
 
 /** Puts removed numbers back, one call per reason so each keeps the reason it had. */
-async function restore(kind: SuppressionKind, rows: Suppression[]): Promise<number> {
+async function restore(kind: SuppressionKind, rows: Pick<Suppression, 'phone' | 'reason'>[]): Promise<number> {
   const byReason = new Map<string, string[]>();
   for (const r of rows) {
     const list = byReason.get(r.reason);
@@ -160,8 +160,29 @@ export const suppressions = {
 
   /** Takes the selected contacts' numbers off both lists. */
   async removeContacts(selection: SelectionInput): Promise<void> {
-    const { removed } = await api.suppressions.removeContacts({ selection });
-    toast.success(t('contacts.unsuppressed', { count: removed }));
+    const { removed, rows } = await api.suppressions.removeContacts({ selection });
+    const undo =
+      rows.length > 0
+        ? {
+            label: t('common.undo'),
+            run: () =>
+              void (async () => {
+                let added = 0;
+                for (const kind of ['black', 'gray'] as const) {
+                  const back = rows.filter((r) => r.kind === kind);
+                  if (back.length > 0) added += await restore(kind, back);
+                }
+                return added;
+              })().then(
+                (added) => {
+                  toast.success(t('suppr.added', { count: added }));
+                  useContactsView.getState().bump();
+                },
+                (e: unknown) => toast.error(errorMessage(e)),
+              ),
+          }
+        : undefined;
+    toast.success(t('contacts.unsuppressed', { count: removed }), undo);
     useContactsView.getState().bump();
   },
 
