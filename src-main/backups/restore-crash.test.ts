@@ -1,6 +1,6 @@
 /**
- * kill -9 during a restore: the real host runs in a child process, a restore is asked for over its
- * WebSocket, and the process is killed after a delay spread over the whole restore (checking,
+ * kill -9 during a restore (and during a backup): the real host runs in a child process, a restore
+ * is asked for over its WebSocket, and the process is killed after a delay spread over the whole restore (checking,
  * backing up, swapping, opening again). Each time the data folder is opened again: it holds
  * either the data as it was or the backup, in both files, never one of each.
  */
@@ -12,7 +12,9 @@ import { emptyQuery } from '#shared/filters';
 import type { Core } from '#main/core/core';
 import { openTestCore } from '#main/test-support/core';
 import { startHost, type HostProcess } from '#main/test-support/host-process';
+import { readManifest } from './manifest';
 import { RESTORE_FOLDER } from './restore';
+import { sha256Of } from './write';
 
 const KILLS = 16;
 
@@ -99,4 +101,56 @@ describe('a killed process during a restore', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('a killed process during a backup', () => {
+  it('leaves no backup listed, the data whole, and nothing behind after the next backup', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-backup-crash-'));
+    let host: HostProcess | null = null;
+    try {
+      host = await startHost(dataDir);
+      for (let i = 0; i < 30; i++) await host.ask('contacts.create', { phone: `+9053260${String(i).padStart(5, '0')}`, name: `Kept ${i}` });
+      const root = path.join(dataDir, 'backups');
+      const partial = () => fs.existsSync(root) && fs.readdirSync(root).some((n) => n.startsWith('.partial-'));
+      // Kill the host while the worker writes under its temporary name. A backup can finish
+      // before the poll sees it writing: then it is a complete backup, and the next one is tried.
+      let caught = false;
+      for (let attempt = 0; attempt < 10 && !caught; attempt++) {
+        let answered = false;
+        host.ask('backups.create', {}).then(
+          () => (answered = true),
+          () => undefined,
+        );
+        const started = Date.now();
+        while (!answered && !(caught = partial())) {
+          if (Date.now() - started > 20_000) throw new Error('the backup never answered');
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      expect(caught).toBe(true);
+      await host.kill();
+      host = null;
+
+      const core = await openTestCore(dataDir, { startQueue: false, connectAccounts: false });
+      try {
+        const state = await core.handlers['backups.list']({});
+        // Every backup listed is whole (one that finished just before the kill may be there; the
+        // one cut off never is).
+        for (const b of state.backups) {
+          const m = readManifest(path.join(root, b.id))!;
+          for (const f of m.files) expect(sha256Of(path.join(root, b.id, f.path))).toBe(f.sha256);
+        }
+        expect((await names(core)).length).toBe(30);
+        expect(core.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+        const next = await core.handlers['backups.create']({});
+        expect(next.counts.contacts).toBe(30);
+        expect(fs.readdirSync(root).filter((n) => n.startsWith('.partial-'))).toEqual([]);
+      } finally {
+        await core.close();
+      }
+    } finally {
+      await host?.kill();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
