@@ -23,7 +23,7 @@ import type { BackupInfo } from '#shared/backups';
 import { ATTACHMENT_ID_PATTERN, ATTACHMENTS_FOLDER } from '#main/drafts/attachments';
 import type { Sqlite } from '#main/kernel/db';
 import { BOOK_IN_BACKUP, QUEUE_IN_BACKUP, SESSIONS_IN_BACKUP, readManifest, toInfo, type Manifest } from './manifest';
-import { sha256Of, syncFolder } from './write';
+import { sha256Of, syncFile, syncFolder } from './write';
 
 export const RESTORE_FOLDER = '.restore';
 const MARKER = 'restore.json';
@@ -304,13 +304,4 @@ export function finishRestore(dataDir: string): void {
 
 function refused(key: Parameters<typeof t>[0], params?: Record<string, string | number>): AppError {
   return new AppError('bad_backup', t(key, params));
-}
-
-function syncFile(file: string): void {
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

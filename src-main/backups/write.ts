@@ -211,7 +211,8 @@ function writeDurably(file: string, text: string): void {
   }
 }
 
-function syncFile(file: string): void {
+/** Makes a written file durable. */
+export function syncFile(file: string): void {
   const fd = fs.openSync(file, 'r');
   try {
     fs.fsyncSync(fd);
