@@ -39,7 +39,7 @@ export const enCampaigns = {
   'cq.wait.hours': 'Outside working hours; the next message goes at {at}.',
   'cq.wait.break': 'Taking a break after {count} messages; continues at {at}.',
   'cq.wait.retry': 'Retrying {count} failed {count|send|sends} at {at}.',
-  'cq.wait.reconcile': 'Checking {count} {count|message|messages} that {count|was|were} being sent when Pigeon stopped; waiting for {labels}.',
+  'cq.wait.reconcile': 'Checking whether {count} {count|message|messages} in doubt reached WhatsApp; waiting for {labels}.',
   'cq.wait.busy': 'Another campaign is sending on “{label}”.',
   'cq.reason.blacklist': 'On the blacklist.',
   'cq.reason.graylist': 'On the graylist (opted out).',
