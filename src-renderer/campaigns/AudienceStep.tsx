@@ -1,6 +1,6 @@
 /** Step 2: who gets it (people picked on the Contacts page, groups, smart lists, pasted numbers) and who is left out. */
 import { useId } from 'react';
-import { t, tn } from '#shared/i18n';
+import { t} from '#shared/i18n';
 import { Icon } from '#renderer/ui/Icon';
 import { AudienceCount } from './AudiencePreviewPanel';
 import { NumberField } from './NumberField';
@@ -41,7 +41,7 @@ export function AudienceStep({ form, onChange, preview }: Props) {
                   <label className="check">
                     <input type="checkbox" checked={form.groupIds.includes(g.id)} onChange={(e) => onChange({ groupIds: toggled(form.groupIds, g.id, e.target.checked) })} />
                     <bdi className="grow">{g.name}</bdi>
-                    <span className="muted small">{tn('groups.members', g.memberCount)}</span>
+                    <span className="muted small">{t('groups.members', { count: g.memberCount })}</span>
                   </label>
                 </li>
               ))}
@@ -59,7 +59,7 @@ export function AudienceStep({ form, onChange, preview }: Props) {
                   <label className="check">
                     <input type="checkbox" checked={form.listIds.includes(l.id)} onChange={(e) => onChange({ listIds: toggled(form.listIds, l.id, e.target.checked) })} />
                     <bdi className="grow">{l.name}</bdi>
-                    <span className="muted small">{tn('contacts.count', l.count)}</span>
+                    <span className="muted small">{t('contacts.count', { count: l.count })}</span>
                   </label>
                 </li>
               ))}

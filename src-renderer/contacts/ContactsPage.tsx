@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SelectionInput } from '#shared/filters';
 import { emptyFilter } from '#shared/filters';
-import { t, tn } from '#shared/i18n';
+import { t} from '#shared/i18n';
 import { BulkActions, NewCampaignButton } from './BulkActions';
 import { ContactDetail } from './ContactDetail';
 import { ContactTable } from './ContactTable';
@@ -105,7 +105,7 @@ export function ContactsPage() {
       <div className="page-head">
         <h1 id="contacts-title">{t('contacts.title')}</h1>
         <span className="muted" data-testid="contacts-count">
-          {total === null ? t('common.loading') : tn('contacts.count', count)}
+          {total === null ? t('common.loading') : t('contacts.count', { count: count })}
         </span>
         <span className="spacer" />
         <button type="button" onClick={() => setDetail('new')} data-testid="contacts-new">
@@ -217,7 +217,7 @@ export function ContactsPage() {
 
       {selection && (
         <div className="row">
-          <strong data-testid="selected-count">{tn('contacts.selected', selectedCount)}</strong>
+          <strong data-testid="selected-count">{t('contacts.selected', { count: selectedCount })}</strong>
           {view.selection.mode === 'ids' && count > selectedCount && (
             <button type="button" className="link" onClick={view.selectAllMatching} data-testid="select-all-matching">
               {t('contacts.selectAllMatching', { count })}

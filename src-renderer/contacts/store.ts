@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '#shared/contract';
 import type { ContactDetail } from '#shared/domain';
 import type { ContactQuery, SelectionInput } from '#shared/filters';
-import { t, tn } from '#shared/i18n';
+import { t} from '#shared/i18n';
 import { api, onEvent, saveFile } from '#renderer/ui/api';
 import { toast } from '#renderer/ui/toasts';
 import { useContactsView } from './view';
@@ -49,13 +49,13 @@ export const contacts = {
 
   async remove(selection: SelectionInput): Promise<void> {
     const { deleted, undo } = await api.contacts.delete({ selection });
-    toast.success(tn('contacts.deleted', deleted), undoAction(undo));
+    toast.success(t('contacts.deleted', { count: deleted }), undoAction(undo));
     changed();
   },
 
   async removeOne(id: number): Promise<void> {
     const { undo } = await api.contacts.delete({ selection: { kind: 'ids', ids: [id] } });
-    toast.success(t('contacts.deleted.one', { count: 1 }), undoAction(undo));
+    toast.success(t('contacts.deleted', { count: 1 }), undoAction(undo));
     changed();
   },
 
@@ -126,7 +126,7 @@ function undoAction(undo: string | null): { label: string; run: () => void } | u
       void api.contacts.undoDelete({ undo }).then(
         (r) => {
           if (r.expired) toast.info(t('contacts.undo.expired'));
-          else toast.success(r.skipped > 0 ? t('contacts.undo.doneSkipped', { count: r.restored, skipped: r.skipped }) : tn('contacts.undo.done', r.restored));
+          else toast.success(r.skipped > 0 ? t('contacts.undo.doneSkipped', { count: r.restored, skipped: r.skipped }) : t('contacts.undo.done', { count: r.restored }));
           changed();
         },
         (error: unknown) => toast.error(error instanceof Error ? error.message : String(error)),

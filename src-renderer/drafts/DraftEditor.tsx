@@ -1,7 +1,7 @@
 /** The open draft: its name, its parts in order, buttons to add more, and Save / Duplicate / Delete. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftPartKind } from '#shared/campaigns';
-import { t, tn } from '#shared/i18n';
+import { t} from '#shared/i18n';
 import { NAME_FOCUS, drafts, selectDirty, useDrafts } from './store';
 import { DraftIcon } from './DraftIcon';
 import { KIND_LABEL, MAX_PARTS, NAME_LIMIT, PART_KINDS, templateIssueCount, type Working } from './model';
@@ -87,7 +87,7 @@ export function DraftEditor(props: {
       </div>
       {issues > 0 && (
         <p className="banner warn drafts-issue-banner" data-testid="draft-warning">
-          <DraftIcon name="warning" size={15} /> {tn('drafts.issuesBanner', issues)}
+          <DraftIcon name="warning" size={15} /> {t('drafts.issuesBanner', { count: issues })}
         </p>
       )}
       {saveError !== null && (

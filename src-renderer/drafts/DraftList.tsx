@@ -1,6 +1,6 @@
 /** The drafts, newest edit first: name, first words, what parts it has, when it was last edited. */
 import type { Draft } from '#shared/campaigns';
-import { t, tn } from '#shared/i18n';
+import { t} from '#shared/i18n';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { DraftIcon } from './DraftIcon';
 import { KIND_LABEL, draftSnippet, templateIssueCount, type EditorPart, type Working } from './model';
@@ -51,8 +51,8 @@ function DraftListItem(props: { draft: Shown; selected: boolean; dirty: boolean;
           <span className="drafts-dot" title={t('drafts.unsavedShort')} aria-label={t('drafts.unsavedShort')} role="img" />
         )}
         {issues > 0 && (
-          <span className="drafts-warn-badge" title={tn('drafts.issues', issues)} data-testid="draft-item-warning">
-            <DraftIcon name="warning" size={13} label={tn('drafts.issues', issues)} />
+          <span className="drafts-warn-badge" title={t('drafts.issues', { count: issues })} data-testid="draft-item-warning">
+            <DraftIcon name="warning" size={13} label={t('drafts.issues', { count: issues })} />
           </span>
         )}
       </span>

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Group } from '#shared/domain';
 import { emptyFilter, emptyQuery } from '#shared/filters';
-import { t, tn } from '#shared/i18n';
+import { t} from '#shared/i18n';
 import { CheckButton } from '#renderer/checks/CheckButton';
 import { useContactsView } from '#renderer/contacts/view';
 import { ErrorText } from '#renderer/ui/ErrorText';
@@ -98,7 +98,7 @@ function GroupCard({ group }: { group: Group }) {
       ) : (
         <h3>{group.name}</h3>
       )}
-      <span className="muted">{tn('groups.members', group.memberCount)}</span>
+      <span className="muted">{t('groups.members', { count: group.memberCount })}</span>
       <div className="row">
         <button type="button" className="primary" onClick={show}>
           {t('groups.open')}

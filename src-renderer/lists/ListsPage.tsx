@@ -1,7 +1,7 @@
 /** Smart lists: saved filters with live counts, a filter builder, and a jump to the matching contacts. */
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { emptyFilter, emptyQuery, type FieldCondition, type SmartFilter } from '#shared/filters';
-import { t, tn } from '#shared/i18n';
+import { t} from '#shared/i18n';
 import { CheckButton } from '#renderer/checks/CheckButton';
 import { useContactFacts } from '#renderer/contacts/store';
 import { useContactsView } from '#renderer/contacts/view';
@@ -62,7 +62,7 @@ function ListCard({ list, onEdit }: { list: ListWithCount; onEdit: () => void })
   return (
     <article className="card" data-testid="list-card" aria-label={list.name}>
       <h3>{list.name}</h3>
-      <span className="muted">{tn('contacts.count', list.count)}</span>
+      <span className="muted">{t('contacts.count', { count: list.count })}</span>
       <FilterSummary filter={list.filter} />
       <div className="row">
         <button type="button" className="primary" onClick={show}>
@@ -324,7 +324,7 @@ function MatchCount({ filter }: { filter: SmartFilter }) {
   let text: string;
   if (!result) text = t('lists.counting');
   else if (result.error !== null) text = result.error;
-  else text = tn('lists.matches', result.total ?? 0);
+  else text = t('lists.matches', { count: result.total ?? 0 });
   return (
     <span
       className={result?.error ? 'error-text' : 'muted'}

@@ -1,7 +1,7 @@
 /** Blacklist and graylist: search, page through, move, remove (with undo), add numbers, export. */
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Suppression, SuppressionKind } from '#shared/domain';
-import { getLocale, t, tn } from '#shared/i18n';
+import { getLocale, t} from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
 import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { ErrorText } from '#renderer/ui/ErrorText';
@@ -206,7 +206,7 @@ function BulkBar(props: { kind: SuppressionKind; rows: Suppression[]; onDone: ()
   };
   return (
     <div className="bulkbar" data-testid="suppr-bulkbar">
-      <span>{tn('contacts.selected', rows.length)}</span>
+      <span>{t('contacts.selected', { count: rows.length })}</span>
       <button type="button" onClick={() => void move()} disabled={busy} data-testid="suppr-move">
         {kind === 'black' ? t('suppr.moveToGray') : t('suppr.moveToBlack')}
       </button>

@@ -1,7 +1,7 @@
 /** English strings of the Campaigns pages (renderer). */
 export const enCampaignsUi = {
   'nav.campaigns': 'Campaigns',
-  'nav.campaignsRunning': '{count} {count|campaign|campaigns} sending now',
+  'nav.campaignsRunning': '{count} {count, plural, one {campaign} other {campaigns}} sending now',
 
   'campaigns.title': 'Campaigns',
   'campaigns.new': 'New campaign',
@@ -32,12 +32,12 @@ export const enCampaignsUi = {
     'A campaign sends one draft to the people you choose (groups, smart lists or numbers you paste) from your linked WhatsApp accounts, one message at a time, and shows you who got it, who read it and who could not be reached.',
   'campaigns.empty.step1': 'Write the message as a draft.',
   'campaigns.empty.writeDraft': 'Write a draft',
-  'campaigns.empty.drafts': '({count} {count|draft|drafts} ready)',
+  'campaigns.empty.drafts': '({count} {count, plural, one {draft} other {drafts}} ready)',
   'campaigns.empty.step2': 'Put the people in a group or a smart list, or paste their numbers.',
   'campaigns.empty.groups': 'Open groups',
   'campaigns.empty.step3': 'Link a WhatsApp account to send from.',
   'campaigns.empty.linkAccount': 'Link an account',
-  'campaigns.empty.accounts': '({count} {count|account|accounts} linked)',
+  'campaigns.empty.accounts': '({count} {count, plural, one {account} other {accounts}} linked)',
   'campaigns.empty.safe':
     'Pigeon sends at a human pace, with breaks, a daily limit and working hours, so your accounts are not flagged as spam. It keeps going in the background while you work on other pages.',
 
@@ -125,8 +125,8 @@ export const enCampaignsUi = {
   'campaigns.audience.pasted': 'Numbers to add (optional)',
   'campaigns.audience.pastedHelp':
     'One number per line, or separated by commas. Numbers without a country code get the one set in Settings.',
-  'campaigns.audience.pastedCount': '{count} pasted {count|number|numbers}',
-  'campaigns.audience.contacts': '{count} {count|contact|contacts} picked on the Contacts page',
+  'campaigns.audience.pastedCount': '{count} pasted {count, plural, one {number} other {numbers}}',
+  'campaigns.audience.contacts': '{count} {count, plural, one {contact} other {contacts}} picked on the Contacts page',
   'campaigns.audience.query': 'Everyone matching {what}',
   'campaigns.audience.queryCount': 'Everyone matching {what} ({count})',
   'campaigns.audience.queryAll': 'Everyone in your contacts',
@@ -150,7 +150,7 @@ export const enCampaignsUi = {
   'campaigns.query.wa.yes': 'on WhatsApp',
   'campaigns.query.wa.no': 'not on WhatsApp',
   'campaigns.query.wa.unknown': 'never checked on WhatsApp',
-  'campaigns.query.fields': '{count} {count|field condition|field conditions}',
+  'campaigns.query.fields': '{count} {count, plural, one {field condition} other {field conditions}}',
   'campaigns.query.createdFrom': 'added on or after {date}',
   'campaigns.query.createdTo': 'added on or before {date}',
   'campaigns.fromContacts.action': 'New campaign…',
@@ -164,7 +164,7 @@ export const enCampaignsUi = {
   'campaigns.exclusions.recentHours': 'Hours',
 
   'campaigns.preview.counting': 'Counting…',
-  'campaigns.preview.willGet': '{count} {count|person|people} will get this message',
+  'campaigns.preview.willGet': '{count} {count, plural, one {person} other {people}} will get this message',
   'campaigns.preview.leftOut': '({count} left out)',
   'campaigns.preview.nobody': 'Nobody is left to message. Choose more people or loosen what is left out.',
   'campaigns.preview.matched': '{count} found among the people you chose.',
@@ -187,10 +187,10 @@ export const enCampaignsUi = {
   'campaigns.accounts.goLink': 'Go to Accounts',
   'campaigns.accounts.onlyReady':
     'Only accounts that are Ready send. If a picked account is not connected, the campaign waits for it.',
-  'campaigns.accounts.waiting': 'Not connected now: {labels}. The campaign will wait until {count|it is|they are} Ready.',
+  'campaigns.accounts.waiting': 'Not connected now: {labels}. The campaign will wait until {count, plural, one {it is} other {they are}} Ready.',
   'campaigns.accounts.rotation': 'The {count} accounts take turns, so each sends fewer messages.',
-  'campaigns.accounts.missing': '{count} picked {count|account no longer exists|accounts no longer exist}.',
-  'campaigns.accounts.dropMissing': 'Untick {count|it|them}',
+  'campaigns.accounts.missing': '{count} picked {count, plural, one {account no longer exists} other {accounts no longer exist}}.',
+  'campaigns.accounts.dropMissing': 'Untick {count, plural, one {it} other {them}}',
 
   'campaigns.pace.title': 'Pace',
   'campaigns.pace.help': 'Pick how fast to send. Slower is safer, especially for a new account.',
@@ -206,7 +206,7 @@ export const enCampaignsUi = {
   'campaigns.pace.says.delay': 'One message every {range}',
   'campaigns.pace.says.break': 'A {range} break after every {count} messages',
   'campaigns.pace.says.noBreak': 'No breaks',
-  'campaigns.pace.says.cap': 'At most {count} {count|message|messages} a day per account',
+  'campaigns.pace.says.cap': 'At most {count} {count, plural, one {message} other {messages}} a day per account',
   'campaigns.pace.says.noCap': 'No daily limit',
   'campaigns.pace.says.typing': 'Shows “typing…” first',
   'campaigns.pace.says.check': 'Checks each number first',
@@ -274,8 +274,8 @@ export const enCampaignsUi = {
   'campaigns.review.change': 'Change',
   'campaigns.review.changeWhat': 'Change {what}',
   'campaigns.review.previewTitle': 'Who will get it',
-  'campaigns.review.capPeople': 'Per account: {cap} {cap|message|messages} a day ≈ {people} {people|customer|customers} a day with this {parts}-part draft',
-  'campaigns.review.capPeopleOne': 'Per account: {cap} {cap|message|messages} a day = {cap} {cap|customer|customers} a day (this draft is a single message)',
+  'campaigns.review.capPeople': 'Per account: {cap} {cap, plural, one {message} other {messages}} a day ≈ {people} {people, plural, one {customer} other {customers}} a day with this {parts}-part draft',
+  'campaigns.review.capPeopleOne': 'Per account: {cap} {cap, plural, one {message} other {messages}} a day = {cap} {cap, plural, one {customer} other {customers}} a day (this draft is a single message)',
 
   'campaigns.toast.started': '“{name}” started.',
   'campaigns.toast.scheduled': '“{name}” will start {when}.',
@@ -306,7 +306,7 @@ export const enCampaignsUi = {
   'campaigns.detail.draftNote': 'Not started. Review it and start it when you are ready; until then you can change anything.',
   'campaigns.detail.scheduledNote':
     'Waiting for its start time. The list of people is made when it starts, so changes to your groups until then count.',
-  'campaigns.rate': '{rate} {count|message|messages} a minute',
+  'campaigns.rate': '{rate} {count, plural, one {message} other {messages}} a minute',
   'campaigns.eta.underMinute': 'less than a minute',
   'campaigns.eta.minutes': 'about {minutes} min',
   'campaigns.eta.hours': 'about {hours} h',
@@ -329,13 +329,13 @@ export const enCampaignsUi = {
   'campaigns.action.duplicate': 'Duplicate',
   'campaigns.cancel.title': 'Cancel “{name}”?',
   'campaigns.cancel.body':
-    'The {count} {count|person|people} still waiting will not get this message. Messages already sent stay sent. A cancelled campaign can’t be resumed (you can duplicate it).',
+    'The {count} {count, plural, one {person} other {people}} still waiting will not get this message. Messages already sent stay sent. A cancelled campaign can’t be resumed (you can duplicate it).',
   'campaigns.cancel.bodyNotStarted': 'It will not start. A cancelled campaign can’t be started again (you can duplicate it).',
   'campaigns.cancel.bodyPreparing':
     'Its list of people is still being prepared, so nobody has been sent anything. Cancelled now, nobody gets this message. A cancelled campaign can’t be resumed (you can duplicate it).',
   'campaigns.cancel.confirm': 'Cancel campaign',
   'campaigns.delete.title': 'Delete “{name}”?',
-  'campaigns.delete.body': 'Its record of who got what ({count} {count|person|people}) is deleted with it. This can’t be undone.',
+  'campaigns.delete.body': 'Its record of who got what ({count} {count, plural, one {person} other {people}}) is deleted with it. This can’t be undone.',
   'campaigns.delete.bodyEmpty': 'This can’t be undone.',
   'campaigns.delete.running': 'Pause or cancel the campaign before deleting it.',
   'campaigns.paceDialog.title': 'Change the pace of “{name}”',
@@ -343,18 +343,18 @@ export const enCampaignsUi = {
   'campaigns.paceDialog.save': 'Apply now',
   'campaigns.paceDialog.zone': 'Working hours are in {zone} time.',
 
-  'campaigns.unknown.title': '{count} {count|message is|messages are} in doubt',
+  'campaigns.unknown.title': '{count} {count, plural, one {message is} other {messages are}} in doubt',
   'campaigns.unknown.body':
     'WhatsApp did not confirm these messages (the send broke off, Pigeon stopped while sending, or an account was removed), so Pigeon can’t tell whether they arrived. Each person’s reason is in the list below (Show: Unknown). Send again: they go out once more, so some people may get the message twice. Drop: they count as failed and are not sent again.',
   'campaigns.unknown.resend': 'Send again',
   'campaigns.unknown.drop': 'Drop',
-  'campaigns.unknown.resend.title': 'Send {count} {count|message|messages} again?',
+  'campaigns.unknown.resend.title': 'Send {count} {count, plural, one {message} other {messages}} again?',
   'campaigns.unknown.resend.body':
     'Some of these people may already have the message; they will get it a second time. The campaign carries on to send them.',
-  'campaigns.unknown.drop.title': 'Drop {count} {count|message|messages}?',
+  'campaigns.unknown.drop.title': 'Drop {count} {count, plural, one {message} other {messages}}?',
   'campaigns.unknown.drop.body': 'They will count as failed and will not be sent again by this campaign.',
-  'campaigns.unknown.resend.done': '{count} {count|message|messages} will be sent again.',
-  'campaigns.unknown.drop.done': '{count} {count|message|messages} dropped.',
+  'campaigns.unknown.resend.done': '{count} {count, plural, one {message} other {messages}} will be sent again.',
+  'campaigns.unknown.drop.done': '{count} {count, plural, one {message} other {messages}} dropped.',
 
   'campaigns.recipients.title': 'People',
   'campaigns.recipients.filter': 'Show',

@@ -10,19 +10,15 @@ export const enDraftsUi = {
   'drafts.pick': 'Choose a draft on the left to edit it.',
   'drafts.edited': 'Edited {when}',
   'drafts.noText': 'No text yet',
-  'drafts.issues.one': 'The text has {count} problem',
-  'drafts.issues.other': 'The text has {count} problems',
-  'drafts.issuesBanner.one':
-    'This draft has {count} problem in its text (shown under the box). You can save it, but it can’t be sent until it’s fixed.',
-  'drafts.issuesBanner.other':
-    'This draft has {count} problems in its text (shown under the boxes). You can save it, but it can’t be sent until they’re fixed.',
+  'drafts.issues': '{count, plural, one {The text has # problem} other {The text has # problems}}',
+  'drafts.issuesBanner': '{count, plural, one {This draft has # problem in its text (shown under the box). You can save it, but it can’t be sent until it’s fixed.} other {This draft has # problems in its text (shown under the boxes). You can save it, but it can’t be sent until they’re fixed.}}',
 
   'drafts.empty.title': 'No drafts yet',
   'drafts.empty.body':
     'A draft is a message you prepare once and send to many customers with a campaign. Write it here, check how it looks, and use it whenever you like.',
   'drafts.empty.point1': 'Add text, pictures, videos, documents, voice notes, a location, a contact card or a poll.',
-  'drafts.empty.point2': 'Greet each customer by name with {{first_name}}, and fill in any detail from your contact book.',
-  'drafts.empty.point3': 'Write a few versions of a sentence, like {Hi|Hello}, so not every message is the same.',
+  'drafts.empty.point2': 'Greet each customer by name with \'{{first_name}}\', and fill in any detail from your contact book.',
+  'drafts.empty.point3': 'Write a few versions of a sentence, like \'{Hi|Hello}\', so not every message is the same.',
   'drafts.empty.create': 'Write your first draft',
 
   'drafts.name': 'Draft name',
@@ -73,7 +69,7 @@ export const enDraftsUi = {
   'drafts.part.removeNamed': 'Remove “{title}”',
 
   'drafts.text.label': 'Message text',
-  'drafts.text.placeholder': 'Hi {{first_name|there}}! Our new collection is in the shop 🎉',
+  'drafts.text.placeholder': 'Hi \'{{first_name|there}}\'! Our new collection is in the shop 🎉',
   'drafts.caption.label': 'Caption',
   'drafts.caption.placeholder': 'A caption under the file (optional)',
   'drafts.counter': '{count} / {limit}',
@@ -89,8 +85,8 @@ export const enDraftsUi = {
   'drafts.tool.variableShort': 'Contact detail',
   'drafts.tool.emoji': 'Insert an emoji',
   'drafts.tool.variation': 'Variation',
-  'drafts.tool.variationHelp': 'Insert choices: each customer gets one of them at random, like {Hi|Hello}',
-  'drafts.tool.variationSample': '{Hi|Hello}',
+  'drafts.tool.variationHelp': 'Insert choices: each customer gets one of them at random, like \'{Hi|Hello}\'',
+  'drafts.tool.variationSample': '\'{Hi|Hello}\'',
 
   'drafts.var.fallbackLabel': 'If a contact has no value, write:',
   'drafts.var.fallbackPlaceholder': 'e.g. there (optional)',
@@ -100,7 +96,7 @@ export const enDraftsUi = {
   'drafts.var.name': 'Name',
   'drafts.var.firstName': 'First name',
   'drafts.var.phone': 'Phone',
-  'drafts.var.hint': 'Each customer sees their own value in place of the {{…}}.',
+  'drafts.var.hint': 'Each customer sees their own value in place of the \'{{…}}\'.',
 
   'drafts.attach.chooseImage': 'Choose a picture…',
   'drafts.attach.chooseVideo': 'Choose a video…',
@@ -146,7 +142,7 @@ export const enDraftsUi = {
   'drafts.mime.text': 'Text file',
   'drafts.mime.other': '{ext} file',
   'drafts.mime.unknown': 'File',
-  'drafts.size.bytes': '{size} {size|byte|bytes}',
+  'drafts.size.bytes': '{size} {size, plural, one {byte} other {bytes}}',
   'drafts.size.kb': '{size} KB',
   'drafts.size.mb': '{size} MB',
 
@@ -194,8 +190,8 @@ export const enDraftsUi = {
   'drafts.preview.variations': '{count} possible versions',
   'drafts.preview.variationsMany': 'More than a billion possible versions',
 
-  'drafts.gaps.fallback': '{variable}: {missing} of {total} {total|contact|contacts} {missing|has|have} no value — they will see “{fallback}”.',
-  'drafts.gaps.nothing': '{variable}: {missing} of {total} {total|contact|contacts} {missing|has|have} no value — they will see nothing there.',
+  'drafts.gaps.fallback': '{variable}: {missing} of {total} {total, plural, one {contact} other {contacts}} {missing, plural, one {has} other {have}} no value — they will see “{fallback}”.',
+  'drafts.gaps.nothing': '{variable}: {missing} of {total} {total, plural, one {contact} other {contacts}} {missing, plural, one {has} other {have}} no value — they will see nothing there.',
   'drafts.gaps.allHave': 'Every contact ({total}) has {variables}.',
   'drafts.gaps.noContacts': 'Your contact book is empty: once you add contacts, you’ll see here who is missing a detail.',
   'drafts.gaps.failed': 'Couldn’t check the contact details: {message}',

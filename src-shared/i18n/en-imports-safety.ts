@@ -12,7 +12,7 @@ export const enImportsSafety = {
   'sheet.other.headerOnly': 'Only a header row, no contacts',
   'import.sheets.title': 'Sheets in this workbook',
   'import.sheets.help': 'Pigeon maps the first sheet below. Tick the other sheets with the same columns to import them together.',
-  'import.sheets.rows': '{count} {count|row|rows}',
+  'import.sheets.rows': '{count} {count, plural, one {row} other {rows}}',
   'import.sheets.mapped': 'mapped below',
   'import.sheets.differ': 'Its columns differ from “{sheet}”: import it separately',
   'import.sheets.mapThis': 'Map this sheet instead',

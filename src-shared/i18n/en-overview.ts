@@ -3,7 +3,7 @@ export const enOverview = {
   'nav.overview': 'Overview',
   'overview.title': 'Overview',
   'overview.today': 'Today',
-  'overview.sentToday': '{count} {count|message|messages} sent today',
+  'overview.sentToday': '{count} {count, plural, one {message} other {messages}} sent today',
   'overview.accounts': 'Accounts today',
   'overview.noAccounts': 'No WhatsApp account yet. Add one on the Accounts page (the demo phone works without a real number).',
   'overview.goAccounts': 'Go to Accounts',

@@ -27,10 +27,10 @@ export const enRisk = {
 
   'risk.account.unlinked': '“{label}” has never been connected, so its age is unknown.',
   'risk.account.unlinkedFix': 'link it and let it warm up before a large campaign.',
-  'risk.account.young': '“{label}” was first connected {days} {days|day|days} ago and is not warming up.',
+  'risk.account.young': '“{label}” was first connected {days} {days, plural, one {day} other {days}} ago and is not warming up.',
   'risk.account.youngFix': 'turn on the warm-up in the account’s safety settings, or send from an older number.',
-  'risk.account.warming': '“{label}” is {days} {days|day|days} old and its warm-up limits today’s sends.',
-  'risk.account.ok': '“{label}” has been used with Pigeon for {days} {days|day|days}.',
+  'risk.account.warming': '“{label}” is {days} {days, plural, one {day} other {days}} old and its warm-up limits today’s sends.',
+  'risk.account.ok': '“{label}” has been used with Pigeon for {days} {days, plural, one {day} other {days}}.',
 
   'risk.audience.cold': '{percent} % of the recipients ({count}) have never had a message from us.',
   'risk.audience.coldFix': 'start with people who know you (a group of customers who answered before), or send fewer at a time.',
@@ -48,7 +48,7 @@ export const enRisk = {
   'risk.budget.ok': 'Up to {use} people who never answered may be messaged, of {left} left this month.',
 
   'risk.sameText.same': 'All {count} recipients get exactly the same words.',
-  'risk.sameText.fix': 'add a variable such as {{name}}, or word choices such as {Hi|Hello}, in the message.',
+  'risk.sameText.fix': 'add a variable such as \'{{name}}\', or word choices such as \'{Hi|Hello}\', in the message.',
   'risk.sameText.personal': 'The message changes per recipient (variables or word choices).',
   'risk.sameText.few': 'The message is the same for everyone, but the audience is small.',
 

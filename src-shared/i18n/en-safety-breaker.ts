@@ -2,16 +2,16 @@
 export const enSafetyBreaker = {
   // Why the account's campaigns were paused (the campaign's status reason, also on the account card).
   'breaker.reason.optOut':
-    'Paused: {count} of the last {of} {of|person|people} messaged from “{label}” opted out ({pct} %; the limit is {limit} %). Check the message and who it goes to before resuming.',
+    'Paused: {count} of the last {of} {of, plural, one {person} other {people}} messaged from “{label}” opted out ({pct} %; the limit is {limit} %). Check the message and who it goes to before resuming.',
   'breaker.reason.undelivered':
-    'Paused: {count} of the last {of} {of|message|messages} from “{label}” {count|was|were} still not delivered after an hour ({pct} %; the limit is {limit} %). People may be blocking this number.',
-  'breaker.reason.failed': 'Paused: {count} of the last {of} {of|send|sends} on “{label}” failed ({pct} %; the limit is {limit} %).',
+    'Paused: {count} of the last {of} {of, plural, one {message} other {messages}} from “{label}” {count, plural, one {was} other {were}} still not delivered after an hour ({pct} %; the limit is {limit} %). People may be blocking this number.',
+  'breaker.reason.failed': 'Paused: {count} of the last {of} {of, plural, one {send} other {sends}} on “{label}” failed ({pct} %; the limit is {limit} %).',
 
   // The account card.
   'breaker.line.tripped': 'Breaker tripped:',
-  'breaker.line.optOut': '{count} of the last {of} {of|person|people} messaged opted out ({pct} %; the limit is {limit} %).',
-  'breaker.line.undelivered': '{count} of the last {of} {of|message|messages} {count|was|were} not delivered after an hour ({pct} %; the limit is {limit} %).',
-  'breaker.line.failed': '{count} of the last {of} {of|send|sends} failed ({pct} %; the limit is {limit} %).',
+  'breaker.line.optOut': '{count} of the last {of} {of, plural, one {person} other {people}} messaged opted out ({pct} %; the limit is {limit} %).',
+  'breaker.line.undelivered': '{count} of the last {of} {of, plural, one {message} other {messages}} {count, plural, one {was} other {were}} not delivered after an hour ({pct} %; the limit is {limit} %).',
+  'breaker.line.failed': '{count} of the last {of} {of, plural, one {send} other {sends}} failed ({pct} %; the limit is {limit} %).',
   'breaker.line.paused': 'Its campaigns are paused. Resuming one shows the figures and starts a fresh count.',
 
   // The figures (the resume dialog).

@@ -17,7 +17,7 @@ export const enSafetyBudget = {
     'This campaign may use up to {use} of the {left} left this month on “{label}” (people who have not answered us yet).',
   'budget.review.none': 'This campaign uses none of the {left} left this month on “{label}”: everyone in it has answered us or was already messaged this month.',
   'budget.review.over':
-    'This campaign may need up to {use} on “{label}”, but only {left} {left|is|are} left this month: it will pause when the budget is used up.',
+    'This campaign may need up to {use} on “{label}”, but only {left} {left, plural, one {is} other {are}} left this month: it will pause when the budget is used up.',
   'budget.review.loading': 'Working out how much of the monthly budget this campaign may use…',
 
   'safety.open': 'Safety settings…',

