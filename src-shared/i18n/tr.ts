@@ -1,4 +1,43 @@
 /** The tr catalogue: every English key translated (ICU MessageFormat, same arguments). */
 import type { Catalogue } from './index';
+import { trAccounts } from './tr/accounts';
+import { trBackups } from './tr/backups';
+import { trCampaignsUi } from './tr/campaigns-ui';
+import { trCampaigns } from './tr/campaigns';
+import { trDraftsUi } from './tr/drafts-ui';
+import { trEstimate } from './tr/estimate';
+import { trHistory } from './tr/history';
+import { trImportsSafety } from './tr/imports-safety';
+import { trOverview } from './tr/overview';
+import { trReportExport } from './tr/report-export';
+import { trReportsCore } from './tr/reports-core';
+import { trReportsUi } from './tr/reports-ui';
+import { trRisk } from './tr/risk';
+import { trSafetyBreaker } from './tr/safety-breaker';
+import { trSafetyBudget } from './tr/safety-budget';
+import { trSafetyWarmup } from './tr/safety-warmup';
+import { trTestSends } from './tr/test-sends';
+import { trTimeline } from './tr/timeline';
+import { trGeneral } from './tr/general';
 
-export const tr: Partial<Catalogue> = {};
+export const tr: Partial<Catalogue> = {
+  ...trAccounts,
+  ...trBackups,
+  ...trCampaignsUi,
+  ...trCampaigns,
+  ...trDraftsUi,
+  ...trEstimate,
+  ...trHistory,
+  ...trImportsSafety,
+  ...trOverview,
+  ...trReportExport,
+  ...trReportsCore,
+  ...trReportsUi,
+  ...trRisk,
+  ...trSafetyBreaker,
+  ...trSafetyBudget,
+  ...trSafetyWarmup,
+  ...trTestSends,
+  ...trTimeline,
+  ...trGeneral,
+};

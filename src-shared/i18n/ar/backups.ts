@@ -1,0 +1,5 @@
+/** ar: the keys of ../en-backups.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const arBackups = {
+} satisfies Partial<Catalogue>;

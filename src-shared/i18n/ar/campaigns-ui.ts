@@ -1,0 +1,5 @@
+/** ar: the keys of ../en-campaigns-ui.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const arCampaignsUi = {
+} satisfies Partial<Catalogue>;

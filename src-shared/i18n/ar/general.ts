@@ -1,0 +1,5 @@
+/** ar: the keys of ../en.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const arGeneral = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** ar: the keys of ../en-report-export.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const arReportExport = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** ar: the keys of ../en-reports-ui.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const arReportsUi = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-campaigns-ui.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faCampaignsUi = {
+} satisfies Partial<Catalogue>;

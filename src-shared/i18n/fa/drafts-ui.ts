@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-drafts-ui.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faDraftsUi = {
+} satisfies Partial<Catalogue>;

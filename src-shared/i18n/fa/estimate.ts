@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-estimate.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faEstimate = {
+} satisfies Partial<Catalogue>;

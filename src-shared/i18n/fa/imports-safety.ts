@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-imports-safety.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faImportsSafety = {
+} satisfies Partial<Catalogue>;

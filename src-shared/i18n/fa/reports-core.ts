@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-reports-core.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faReportsCore = {
+} satisfies Partial<Catalogue>;

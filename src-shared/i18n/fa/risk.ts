@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-risk.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faRisk = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-safety-breaker.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faSafetyBreaker = {
+} satisfies Partial<Catalogue>;

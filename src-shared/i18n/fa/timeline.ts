@@ -1,0 +1,5 @@
+/** fa: the keys of ../en-timeline.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const faTimeline = {
+} satisfies Partial<Catalogue>;

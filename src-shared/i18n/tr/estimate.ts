@@ -1,0 +1,5 @@
+/** tr: the keys of ../en-estimate.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const trEstimate = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** tr: the keys of ../en-overview.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const trOverview = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** tr: the keys of ../en-reports-ui.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const trReportsUi = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** tr: the keys of ../en-risk.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const trRisk = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** tr: the keys of ../en-safety-budget.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const trSafetyBudget = {
+} satisfies Partial<Catalogue>;

@@ -1,0 +1,5 @@
+/** tr: the keys of ../en-test-sends.ts (ICU MessageFormat, same arguments as English). */
+import type { Catalogue } from '../index';
+
+export const trTestSends = {
+} satisfies Partial<Catalogue>;
