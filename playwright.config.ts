@@ -14,6 +14,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1360, height: 860 },
+    // English unless a spec chooses (the app follows the browser's language at first start).
+    locale: 'en-US',
     acceptDownloads: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

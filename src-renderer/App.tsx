@@ -1,3 +1,4 @@
+import { useLocale } from './i18n/locale';
 import { useEffect } from 'react';
 import { t, type MessageKey } from '#shared/i18n';
 import { onEvent, useConnection } from './ui/api';
@@ -87,6 +88,9 @@ function CurrentPage({ page }: { page: Page }) {
 
 export function App() {
   const { page, go } = useNav();
+  // Every screen is drawn again in a new language or calendar (stores keep their data).
+  const language = useLocale((s) => s.language);
+  const calendar = useLocale((s) => s.calendar);
   const connection = useConnection((s) => s.state);
   const groupsCount = useGroups((s) => s.groups.length);
   const unread = useInbox((s) => s.unread);
@@ -124,7 +128,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
   return (
-    <div className="shell">
+    <div className="shell" key={`${language}-${calendar}`}>
       <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">
           <img src="./pigeon.svg" alt="" width={28} height={28} />

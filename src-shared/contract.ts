@@ -49,6 +49,7 @@ import {
   ScheduleSchema,
 } from './campaigns';
 import { isValidTimeZone } from './pace';
+import { CALENDARS, LANGUAGES } from './i18n';
 import type { Overview } from './overview';
 import type { TestSend } from './test-sends';
 import { SafetyPatchSchema, type AccountSafety, type BudgetUse } from './safety';
@@ -122,6 +123,8 @@ export const contract = {
         .max(64)
         .refine(isValidTimeZone, 'Pick a time zone from the list')
         .optional(),
+      language: z.enum(LANGUAGES).optional(),
+      calendar: z.enum(CALENDARS).optional(),
     }),
   ),
 

@@ -1,3 +1,4 @@
+import type { CalendarChoice, Language } from './i18n';
 import type { WaStatus } from './accounts';
 import type { SmartFilter } from './filters';
 
@@ -60,6 +61,10 @@ export type Settings = {
    * here, whatever zone a campaign's working hours are in. Defaults to the computer's zone.
    */
   timezone: string;
+  /** The app's language; null until chosen (the window then follows the computer's language). */
+  language: Language | null;
+  /** The calendar dates are shown and picked in; `auto` is the language's own. */
+  calendar: CalendarChoice;
 };
 
 export type AppInfo = {

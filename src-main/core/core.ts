@@ -35,7 +35,7 @@ import { reportExportHandlers } from '#main/reports/export';
 import { reportsHandlers } from '#main/reports/handlers';
 import { recordVote } from '#main/reports/votes';
 import { settingsHandlers } from '#main/settings/handlers';
-import { getSettings } from '#main/settings/settings';
+import { applyLocale, getSettings } from '#main/settings/settings';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
 import type { DriverFactory } from '#main/whatsapp/driver';
 import { createDriverFactory } from '#main/whatsapp/factory';
@@ -222,6 +222,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
   const clock = options.clock ?? realClock;
   const writable = () => imports.writable();
   const initial = await getSettings(db);
+  applyLocale(initial);
   let browserPath = initial.browserPath;
   let accountTimezone = initial.timezone;
   const simulatorSpeed = options.simulatorSpeed ?? 1;
@@ -334,6 +335,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
         onUpdated: (settings) => {
           browserPath = settings.browserPath;
           accountTimezone = settings.timezone;
+          applyLocale(settings);
         },
       }),
       contactsHandlers(kernel, { queueDb, backupBefore }),

@@ -2,7 +2,16 @@ import type { Settings } from '#shared/domain';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
 import { isValidTimeZone } from '#shared/pace';
 import { isValidCountry } from '#shared/phone';
+import { CALENDARS, isLanguage, setLocale, type CalendarChoice, type Language } from '#shared/i18n';
 import type { Db } from '#main/kernel/db';
+
+/**
+ * The main process speaks the chosen language (its errors, notices and reasons reach the
+ * window as text); English until one is chosen.
+ */
+export function applyLocale(settings: Settings): void {
+  setLocale(settings.language ?? 'en', settings.calendar);
+}
 
 /** The computer's own time zone, or UTC when it has none Intl knows. */
 export function machineTimeZone(): string {
@@ -15,6 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
   optOutWords: [...DEFAULT_OPT_OUT_WORDS],
   browserPath: '',
   timezone: machineTimeZone(),
+  language: null,
+  calendar: 'auto',
 };
 
 function parseWords(json: string | undefined): string[] | null {
@@ -37,12 +48,14 @@ export async function getSettings(db: Db): Promise<Settings> {
     optOutWords: parseWords(stored.get('optOutWords')) ?? [...DEFAULT_SETTINGS.optOutWords],
     browserPath: stored.get('browserPath') ?? DEFAULT_SETTINGS.browserPath,
     timezone: zoneOr(stored.get('timezone')),
+    language: isLanguage(stored.get('language')) ? (stored.get('language') as Language) : null,
+    calendar: (CALENDARS as readonly string[]).includes(stored.get('calendar') ?? '') ? (stored.get('calendar') as CalendarChoice) : 'auto',
   };
 }
 
 export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
   for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings] | undefined][]) {
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     const text = Array.isArray(value) ? JSON.stringify(dedupe(value)) : String(value);
     await db
       .insertInto('settings')

@@ -5,7 +5,9 @@
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { AppInfo } from '#shared/domain';
-import { getLocale, t } from '#shared/i18n';
+import { CALENDARS, getLocale, LANGUAGE_NAMES, LANGUAGES, t, type CalendarChoice, type MessageKey } from '#shared/i18n';
+import { useLocale } from '#renderer/i18n/locale';
+import { formatDate } from '#shared/dates';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
 import { isValidTimeZone } from '#shared/pace';
 import { countryList } from '#shared/phone';
@@ -50,6 +52,7 @@ export function SettingsPage() {
       <div className="page-head">
         <h1 id="settings-title">{t('settings.title')}</h1>
       </div>
+      <LanguageSetting />
       <CountrySetting />
       <TimeZoneSetting />
       <OptOutWords />
@@ -57,6 +60,52 @@ export function SettingsPage() {
       <BackupsSection />
       <DataInfo />
     </section>
+  );
+}
+
+const CALENDAR_NAMES: Record<Exclude<CalendarChoice, 'auto'>, MessageKey> = {
+  gregory: 'settings.calendar.gregory',
+  persian: 'settings.calendar.persian',
+  'islamic-umalqura': 'settings.calendar.islamic',
+};
+const OWN_CALENDAR: Record<(typeof LANGUAGES)[number], Exclude<CalendarChoice, 'auto'>> = { en: 'gregory', tr: 'gregory', fa: 'persian', ar: 'gregory' };
+
+/** The language (every screen at once, right to left for Persian and Arabic) and the calendar. */
+function LanguageSetting() {
+  const { language, calendar } = useLocale();
+  const settings = useSettings((s) => s.settings);
+  const { busy, error, run } = useBusyAction();
+  const save = (change: { language?: (typeof LANGUAGES)[number]; calendar?: CalendarChoice }) => void run(() => settingsActions.update(change));
+  const today = formatDate(new Date(), getLocale(), { dateStyle: 'full' });
+  return (
+    <div className="panel" data-testid="settings-language">
+      <h2 id="language-title">{t('settings.language.title')}</h2>
+      <div className="row wrap">
+        <label className="field">
+          <span>{t('settings.language.label')}</span>
+          <select value={language} disabled={!settings || busy} onChange={(e) => save({ language: e.target.value as (typeof LANGUAGES)[number] })} data-testid="settings-language-select">
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('settings.calendar.label')}</span>
+          <select value={calendar} disabled={!settings || busy} onChange={(e) => save({ calendar: e.target.value as CalendarChoice })} data-testid="settings-calendar-select">
+            {CALENDARS.map((c) => (
+              <option key={c} value={c}>
+                {c === 'auto' ? t('settings.calendar.auto', { name: t(CALENDAR_NAMES[OWN_CALENDAR[language]]) }) : t(CALENDAR_NAMES[c])}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted small">{t('settings.language.help')}</p>
+      <p className="muted small">{t('settings.calendar.help', { date: today })}</p>
+      <ErrorText error={error} />
+    </div>
   );
 }
 

@@ -5,12 +5,17 @@ import type { AppInfo, Settings } from '#shared/domain';
 import { t } from '#shared/i18n';
 import { api } from '#renderer/ui/api';
 import { toast } from '#renderer/ui/toasts';
+import { followSettings } from '#renderer/i18n/locale';
 
 export const useSettings = create<{ settings: Settings | null }>(() => ({ settings: null }));
 
 /** Reads the settings again; throws when main can't answer. */
 export async function refreshSettings(): Promise<void> {
-  useSettings.setState({ settings: await api.settings.get() });
+  const loaded = await api.settings.get();
+  useSettings.setState({ settings: loaded });
+  const unsaved = followSettings(loaded);
+  // The first start: the computer's language becomes the choice, so main speaks it too.
+  if (unsaved) useSettings.setState({ settings: await api.settings.update({ language: unsaved }) });
 }
 
 export const settings = {

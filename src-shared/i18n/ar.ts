@@ -19,6 +19,7 @@ import { arSafetyWarmup } from './ar/safety-warmup';
 import { arTestSends } from './ar/test-sends';
 import { arTimeline } from './ar/timeline';
 import { arGeneral } from './ar/general';
+import { arLanguage } from './ar/language';
 
 export const ar: Partial<Catalogue> = {
   ...arAccounts,
@@ -40,4 +41,5 @@ export const ar: Partial<Catalogue> = {
   ...arTestSends,
   ...arTimeline,
   ...arGeneral,
+  ...arLanguage,
 };

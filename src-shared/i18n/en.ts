@@ -17,6 +17,7 @@ import { enSafetyBudget } from './en-safety-budget';
 import { enSafetyBreaker } from './en-safety-breaker';
 import { enBackups } from './en-backups';
 import { enImportsSafety } from './en-imports-safety';
+import { enLanguage } from './en-language';
 
 export const en = {
   ...enAccounts,
@@ -37,6 +38,7 @@ export const en = {
   ...enSafetyBreaker,
   ...enBackups,
   ...enImportsSafety,
+  ...enLanguage,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

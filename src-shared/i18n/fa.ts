@@ -19,6 +19,7 @@ import { faSafetyWarmup } from './fa/safety-warmup';
 import { faTestSends } from './fa/test-sends';
 import { faTimeline } from './fa/timeline';
 import { faGeneral } from './fa/general';
+import { faLanguage } from './fa/language';
 
 export const fa: Partial<Catalogue> = {
   ...faAccounts,
@@ -40,4 +41,5 @@ export const fa: Partial<Catalogue> = {
   ...faTestSends,
   ...faTimeline,
   ...faGeneral,
+  ...faLanguage,
 };

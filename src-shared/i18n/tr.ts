@@ -19,6 +19,7 @@ import { trSafetyWarmup } from './tr/safety-warmup';
 import { trTestSends } from './tr/test-sends';
 import { trTimeline } from './tr/timeline';
 import { trGeneral } from './tr/general';
+import { trLanguage } from './tr/language';
 
 export const tr: Partial<Catalogue> = {
   ...trAccounts,
@@ -40,4 +41,5 @@ export const tr: Partial<Catalogue> = {
   ...trTestSends,
   ...trTimeline,
   ...trGeneral,
+  ...trLanguage,
 };
