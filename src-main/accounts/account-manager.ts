@@ -5,6 +5,7 @@
  * driver and subscribe to its acks and state changes.
  */
 import fs from 'node:fs';
+import { PHONE_REASON, WA_DRIVER, WA_LOG_SIMULATE } from '#shared/i18n/keys';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import type { Account, AccountState, AckLevel, DriverKind, LogLevel } from '#shared/accounts';
@@ -150,7 +151,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
     const record = await insertAccount(this.deps.db, label, driver, seed, this.nowIso());
     const runtime = this.newRuntime(record);
     this.runtimes.set(record.id, runtime);
-    await this.log(runtime, 'info', 'account.created', 'wa.log.created', { label, driver: t(`wa.driver.${driver}`) });
+    await this.log(runtime, 'info', 'account.created', 'wa.log.created', { label, driver: t(WA_DRIVER[driver]) });
     this.changed(runtime);
     return this.view(runtime);
   }
@@ -259,7 +260,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
       case 'receive': {
         const settings = await getSettings(this.deps.db);
         const parsed = normalisePhone(action.from, settings.defaultCountry);
-        if (!parsed.ok) throw new AppError('invalid_input', t(`phone.reason.${parsed.reason}`));
+        if (!parsed.ok) throw new AppError('invalid_input', t(PHONE_REASON[parsed.reason]));
         normalisedFrom = parsed.e164;
         done = driver.receive(parsed.e164, action.text) !== null;
         break;
@@ -274,7 +275,7 @@ export class AccountManager extends TypedEmitter<AccountManagerEvents> {
           : action.kind === 'receive'
           ? { phone: formatPhoneInternational(normalisedFrom ?? action.from) }
           : {};
-    await this.log(runtime, 'info', `simulate.${action.kind}`, `wa.log.simulate.${action.kind}`, params);
+    await this.log(runtime, 'info', `simulate.${action.kind}`, WA_LOG_SIMULATE[action.kind], params);
     return { ok: true };
   }
 

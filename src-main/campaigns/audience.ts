@@ -16,6 +16,7 @@ import { rawOf, relaxedSync } from '#main/db/connection';
 
 import { selectionCondition } from '#main/contacts/queries';
 import type { Db, Sqlite } from '#main/kernel/db';
+import { PHONE_REASON } from '#shared/i18n/keys';
 
 export type BuildInput = {
   audience: Audience;
@@ -171,7 +172,7 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared, stop: 
       if (result.ok) phones.push(result.e164);
       else {
         invalid++;
-        if (invalidSamples.length < 50) invalidSamples.push({ input: line.slice(0, 64), reason: t(`phone.reason.${result.reason}`) });
+        if (invalidSamples.length < 50) invalidSamples.push({ input: line.slice(0, 64), reason: t(PHONE_REASON[result.reason]) });
       }
     }
     for (let i = 0; i < phones.length; i += CHUNK) {

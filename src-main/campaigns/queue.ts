@@ -74,6 +74,7 @@ import {
 } from './repo';
 import { historyRows } from './history';
 import { Runner } from './runner';
+import { CQ_ERR_CANNOT, CQ_STATUS_WORD } from '#shared/i18n/keys';
 
 export { DEFAULT_QUEUE_OPTIONS, type QueueDeps, type QueueOptions, type SendTiming } from './context';
 
@@ -546,8 +547,8 @@ export class CampaignQueue implements QueueHost {
   }
 
   private cannot(status: string, action: 'Start' | 'Pause' | 'Resume' | 'Cancel'): never {
-    const word = t(`cq.statusWord.${status as CampaignStatus}`);
-    throw new AppError('conflict', t(`cq.err.cannot${action}`, { status: word }));
+    const word = t(CQ_STATUS_WORD[status as keyof typeof CQ_STATUS_WORD]);
+    throw new AppError('conflict', t(CQ_ERR_CANNOT[action], { status: word }));
   }
 
   private checkSettings(accountIds: number[], pace: Pace, timezone: string): void {

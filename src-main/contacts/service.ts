@@ -11,11 +11,12 @@ import { reindexContact } from './search-index';
 import { invalidateOrder } from './sort-order';
 import { findContactIdByPhone, getContact, selectionCondition, setTags } from './queries';
 import type { Db } from '#main/kernel/db';
+import { PHONE_REASON } from '#shared/i18n/keys';
 
 export function normaliseOrThrow(phone: string, defaultCountry: string): string {
   const result = normalisePhone(phone, defaultCountry);
   if (!result.ok) {
-    throw new AppError('invalid_input', t('err.phoneUnusable', { phone, reason: t(`phone.reason.${result.reason}`) }), {
+    throw new AppError('invalid_input', t('err.phoneUnusable', { phone, reason: t(PHONE_REASON[result.reason]) }), {
       field: 'phone',
     });
   }

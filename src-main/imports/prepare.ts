@@ -8,6 +8,7 @@ import type { ColumnMapping, FieldPairs, ImportRowWarning, RejectedRow } from '#
 import { t } from '#shared/i18n';
 import { normalisePhone } from '#shared/phone';
 import { nameSortKey, splitTags, unneutralise } from '#shared/text';
+import { PHONE_REASON } from '#shared/i18n/keys';
 
 export const MAX_NAME_CHARS = 500;
 export const MAX_FIELD_CHARS = IMPORT_LIMITS.maxCellChars;
@@ -126,7 +127,7 @@ export class RowPreparer {
       const row = rowNumbers[i] ?? i + 2;
       const phone = normalisePhone(cells[this.phoneCol.index] ?? '', this.defaultCountry);
       if (!phone.ok) {
-        this.reject(row, cells, t(`phone.reason.${phone.reason}`));
+        this.reject(row, cells, t(PHONE_REASON[phone.reason]));
         continue;
       }
       let name = join(cols.name, cells);

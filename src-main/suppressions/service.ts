@@ -6,6 +6,7 @@ import { t } from '#shared/i18n';
 import { normalisePhone, phoneSearchDigits } from '#shared/phone';
 import { selectionCondition } from '#main/contacts/queries';
 import type { Db } from '#main/kernel/db';
+import { PHONE_REASON } from '#shared/i18n/keys';
 
 type Row = {
   phone: string;
@@ -60,7 +61,7 @@ export async function addNumbers(
     if (input.trim() === '') continue;
     const r = normalisePhone(input, defaultCountry);
     if (r.ok) phones.add(r.e164);
-    else invalid.push({ input, reason: t(`phone.reason.${r.reason}`) });
+    else invalid.push({ input, reason: t(PHONE_REASON[r.reason]) });
   }
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {

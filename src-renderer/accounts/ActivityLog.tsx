@@ -9,6 +9,7 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { Icon, type IconName } from '#renderer/ui/Icon';
 import { PagedListFooter } from '#renderer/ui/PagedListFooter';
 import { AccountFilter } from './AccountFilter';
+import { ACTIVITY_LEVEL } from '#shared/i18n/keys';
 
 type LevelFilter = 'all' | 'warning' | 'error';
 
@@ -30,7 +31,7 @@ function LevelBadge({ level }: { level: LogLevel }) {
   return (
     <span className={`level ${level}`}>
       <Icon name={LEVEL_ICON[level]} size={14} />
-      {t(`activity.level.${level}`)}
+      {t(ACTIVITY_LEVEL[level])}
     </span>
   );
 }

@@ -1,7 +1,8 @@
 /** An account's connection state as a badge: colour, icon and word together. */
 import type { Account, AccountState } from '#shared/accounts';
-import { t, type MessageKey } from '#shared/i18n';
+import { t } from '#shared/i18n';
 import { Icon, type IconName } from '#renderer/ui/Icon';
+import { ACCOUNTS_STATE } from '#shared/i18n/keys';
 
 type Tone = 'ok' | 'busy' | 'idle' | 'bad';
 
@@ -22,7 +23,7 @@ const ICON: Record<Tone, IconName> = { ok: 'ok', busy: 'clock', idle: 'minus', b
 
 function stateLabel(account: Pick<Account, 'state' | 'linked'>): string {
   if (account.state === 'disconnected' && !account.linked) return t('accounts.state.notLinked');
-  return t(`accounts.state.${account.state}` as MessageKey);
+  return t(ACCOUNTS_STATE[account.state]);
 }
 
 export function StateBadge({ account }: { account: Pick<Account, 'state' | 'linked'> }) {

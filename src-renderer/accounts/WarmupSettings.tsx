@@ -4,10 +4,11 @@
  * it tells its parent the warm-up to save, or null while the schedule typed is not valid.
  */
 import { useId, useState } from 'react';
-import { t, type MessageKey } from '#shared/i18n';
+import { t } from '#shared/i18n';
 import type { AccountSafety, SafetySettings } from '#shared/safety';
 import { localDate, parseSchedule } from '#shared/warmup';
 import { useSettings } from '#renderer/settings/store';
+import { WARMUP_ERR } from '#shared/i18n/keys';
 
 type Warmup = SafetySettings['warmup'];
 
@@ -18,7 +19,7 @@ export function WarmupSettings({ safety, onChange }: { safety: AccountSafety; on
   const [since, setSince] = useState(initial.newNumberSince);
   const [text, setText] = useState(initial.schedule.join(', '));
   const parsed = parseSchedule(text);
-  const problem = 'error' in parsed ? t(`warmup.err.${parsed.error}` as MessageKey, { at: parsed.at ?? 0 }) : null;
+  const problem = 'error' in parsed ? t(WARMUP_ERR[parsed.error as keyof typeof WARMUP_ERR], { at: parsed.at ?? 0 }) : null;
   const id = useId();
 
   const tell = (next: { auto?: boolean; since?: string | null; text?: string }) => {

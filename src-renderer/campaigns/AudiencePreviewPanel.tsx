@@ -4,6 +4,7 @@ import { t } from '#shared/i18n';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { Icon } from '#renderer/ui/Icon';
 import type { PreviewState } from './useAudiencePreview';
+import { CAMPAIGNS_EXCLUDED } from '#shared/i18n/keys';
 
 type Excluded = keyof AudiencePreview['excluded'];
 const EXCLUDED: Excluded[] = ['blacklist', 'graylist', 'notOnWhatsApp', 'recentlyMessaged', 'duplicates', 'invalid'];
@@ -44,7 +45,7 @@ export function AudiencePreviewPanel({ state, exclusions }: { state: PreviewStat
             {rows.map((k) => (
               <tr key={k} data-testid={`excluded-${k}`} data-value={preview.excluded[k]}>
                 <td className="cmp-n">{preview.excluded[k].toLocaleString()}</td>
-                <td>{t(`campaigns.excluded.${k}`, { hours: exclusions.recentlyMessagedHours ?? 0 })}</td>
+                <td>{t(CAMPAIGNS_EXCLUDED[k], { hours: exclusions.recentlyMessagedHours ?? 0 })}</td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,7 @@ export function CampaignDetail({ id }: { id: number }) {
     return (
       <section className="page">
         <button type="button" onClick={showList}>
-          ← {t('campaigns.back')}
+          <span className="flip-rtl" aria-hidden="true">←</span> {t('campaigns.back')}
         </button>
         <p className="empty">{loaded ? t('campaigns.detail.gone') : t('common.loading')}</p>
       </section>
@@ -40,7 +40,7 @@ export function CampaignDetail({ id }: { id: number }) {
     <section className="page cmp-detail" aria-labelledby="campaign-title" data-testid="campaign-detail">
       <div className="page-head">
         <button type="button" onClick={showList} data-testid="campaigns-back">
-          ← {t('campaigns.back')}
+          <span className="flip-rtl" aria-hidden="true">←</span> {t('campaigns.back')}
         </button>
         <h1 id="campaign-title">
           <bdi>{campaign.name}</bdi>

@@ -32,6 +32,7 @@ import { SendingStep } from './SendingStep';
 import { formatInZone } from './text';
 import { TimingStep } from './TimingStep';
 import { useAudiencePreview } from './useAudiencePreview';
+import { CAMPAIGNS_STEP, CAMPAIGNS_STEP_HELP, CAMPAIGNS_STEP_TITLE } from '#shared/i18n/keys';
 
 export function CampaignEditor({ editor }: { editor: Editor }) {
   const { id, form, step } = editor;
@@ -160,7 +161,7 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
     <section className="page cmp-editor" aria-labelledby="campaign-editor-title" data-testid="campaign-editor">
       <div className="page-head">
         <button type="button" onClick={() => void leave()}>
-          ← {t('campaigns.back')}
+          <span className="flip-rtl" aria-hidden="true">←</span> {t('campaigns.back')}
         </button>
         <h1 id="campaign-editor-title">{title}</h1>
       </div>
@@ -168,16 +169,16 @@ export function CampaignEditor({ editor }: { editor: Editor }) {
         {STEPS.map((s, i) => (
           <li key={s} className={s === step ? 'current' : i < index ? 'done' : undefined}>
             <button type="button" onClick={() => goTo(s)} disabled={i > reachable && s !== step} aria-current={s === step ? 'step' : undefined}>
-              {i + 1}. {t(`campaigns.step.${s}`)}
+              {i + 1}. {t(CAMPAIGNS_STEP[s])}
             </button>
           </li>
         ))}
       </ol>
       <form className="panel cmp-step" onSubmit={next} noValidate aria-labelledby="campaign-step-title">
         <h2 id="campaign-step-title" ref={heading} tabIndex={-1}>
-          {t(`campaigns.step.${step}.title`)}
+          {t(CAMPAIGNS_STEP_TITLE[step])}
         </h2>
-        <p className="muted">{t(`campaigns.step.${step}.help`)}</p>
+        <p className="muted">{t(CAMPAIGNS_STEP_HELP[step])}</p>
         {step === 'message' && <MessageStep form={form} onChange={change} />}
         {step === 'audience' && <AudienceStep form={form} onChange={change} preview={preview} />}
         {step === 'sending' && <SendingStep form={form} onChange={change} />}

@@ -9,6 +9,7 @@ import { contactsLabel, describeQuery, queryLabel } from './selection';
 import { describeHours, describePace, formatInZone } from './text';
 import { useGroups } from '#renderer/groups/store';
 import { useLists } from '#renderer/lists/store';
+import { CAMPAIGNS_PACE } from '#shared/i18n/keys';
 
 function Time({ iso }: { iso: string }) {
   return (
@@ -66,7 +67,7 @@ export function CampaignFacts({ campaign: c }: { campaign: Campaign }) {
         </dd>
         <dt>{t('campaigns.pace.title')}</dt>
         <dd>
-          <strong>{t(`campaigns.pace.${c.pace.preset}`)}</strong>
+          <strong>{t(CAMPAIGNS_PACE[c.pace.preset])}</strong>
           <ul className="cmp-plain small">
             {describePace(c.pace).map((line) => (
               <li key={line}>{line}</li>

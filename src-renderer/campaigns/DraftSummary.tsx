@@ -2,6 +2,7 @@
 import type { DraftPart, DraftPartKind } from '#shared/campaigns';
 import { isEmptyMessage } from '#shared/draft-check';
 import { t } from '#shared/i18n';
+import { CAMPAIGNS_PART } from '#shared/i18n/keys';
 
 const SNIPPET = 280;
 
@@ -37,7 +38,7 @@ export function DraftSummary({ parts }: { parts: DraftPart[] }) {
       <div className="row">
         {[...kinds].map(([kind, n]) => (
           <span key={kind} className="tag">
-            {t(`campaigns.part.${kind}`)}
+            {t(CAMPAIGNS_PART[kind])}
             {n > 1 ? ` ×${n}` : ''}
           </span>
         ))}

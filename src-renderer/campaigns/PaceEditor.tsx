@@ -5,6 +5,7 @@ import { NumberField } from './NumberField';
 import { localTimeZone, rhythmIssues } from './model';
 import { capPartsNote, describePace } from './text';
 import { useSettings } from '#renderer/settings/store';
+import { CAMPAIGNS_PACE, CAMPAIGNS_PACE_FOR } from '#shared/i18n/keys';
 
 const PRESETS: PacePreset[] = ['careful', 'normal', 'fast', 'custom'];
 const SECOND = 1000;
@@ -39,8 +40,8 @@ export function PaceEditor({ value, onChange, name, parts }: Props) {
           <label key={preset} className={value.preset === preset ? 'choice selected' : 'choice'} data-testid={`pace-${preset}`}>
             <input type="radio" name={name} checked={value.preset === preset} onChange={() => pick(preset)} />
             <span>
-              <strong>{t(`campaigns.pace.${preset}`)}</strong>
-              <span className="muted small">{t(`campaigns.pace.${preset}.for`)}</span>
+              <strong>{t(CAMPAIGNS_PACE[preset])}</strong>
+              <span className="muted small">{t(CAMPAIGNS_PACE_FOR[preset])}</span>
               {preset !== 'custom' && (
                 <ul className="cmp-pace-lines small">
                   {describePace(PACE_PRESETS[preset]).map((line) => (

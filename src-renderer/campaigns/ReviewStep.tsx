@@ -18,6 +18,7 @@ import { TestSendDialog } from '#renderer/test-sends/TestSendDialog';
 import { RiskReview } from './RiskReview';
 import { useWarmupPlans } from '#renderer/safety/warmup';
 import { WarmupReviewLine } from './WarmupReviewLine';
+import { CAMPAIGNS_PACE } from '#shared/i18n/keys';
 
 type Props = { form: CampaignForm; preview: PreviewState; goTo: (step: Step) => void };
 
@@ -110,7 +111,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
           <BudgetReviewLine form={form} />
         </Item>
         <Item label={t('campaigns.pace.title')} step="sending" goTo={goTo}>
-          <strong>{t(`campaigns.pace.${form.pace.preset}`)}</strong>: {describePace(form.pace).join(' · ')}
+          <strong>{t(CAMPAIGNS_PACE[form.pace.preset])}</strong>: {describePace(form.pace).join(' · ')}
           {capLine && (
             <span className="cmp-estimate" data-testid="review-cap-estimate">
               {capLine}

@@ -9,6 +9,7 @@ import type { Pace } from '#shared/pace';
 import { rateRisk, type RiskAccount } from '#shared/risk';
 import type { Account } from '#shared/accounts';
 import { followSafety, useSafety } from '#renderer/safety/store';
+import { RISK_LEVEL, RISK_SUMMARY, RISK_TAG } from '#shared/i18n/keys';
 
 type Props = {
   pace: Pace;
@@ -43,13 +44,13 @@ export function RiskReview({ pace, parts, accounts, audience, now }: Props) {
   return (
     <div className={`cmp-risk-review risk-${review.level}`} data-testid="review-risk" data-level={review.level}>
       <p className="cmp-risk-head">
-        <strong data-testid="review-risk-level">{t(`risk.level.${review.level}`)}</strong> {t(`risk.summary.${review.level}`)}
+        <strong data-testid="review-risk-level">{t(RISK_LEVEL[review.level])}</strong> {t(RISK_SUMMARY[review.level])}
       </p>
       {audience === null && <p className="muted small">{t('risk.waiting')}</p>}
       <ul className="cmp-risk-factors">
         {review.factors.map((f, i) => (
           <li key={`${f.code}-${i}`} className={`risk-${f.level}`} data-code={f.code} data-level={f.level}>
-            <span className="cmp-risk-tag">{t(`risk.tag.${f.level}`)}</span>
+            <span className="cmp-risk-tag">{t(RISK_TAG[f.level])}</span>
             <span>
               {f.text}
               {f.fix && <span className="cmp-risk-fix"> {t('risk.fix', { fix: f.fix })}</span>}

@@ -8,6 +8,7 @@ import { toast } from '#renderer/ui/toasts';
 import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { campaigns } from './store';
 import { ErrorText } from '#renderer/ui/ErrorText';
+import { CAMPAIGNS_UNKNOWN, CAMPAIGNS_UNKNOWN_BODY, CAMPAIGNS_UNKNOWN_DONE, CAMPAIGNS_UNKNOWN_TITLE } from '#shared/i18n/keys';
 
 export function UnknownBanner({ campaign }: { campaign: Campaign }) {
   const count = campaign.counts.unknown;
@@ -15,16 +16,16 @@ export function UnknownBanner({ campaign }: { campaign: Campaign }) {
   if (count === 0) return null;
   const resolve = async (action: 'resend' | 'drop') => {
     const question = {
-      title: t(`campaigns.unknown.${action}.title`, { count }),
-      body: t(`campaigns.unknown.${action}.body`, { count }),
-      confirmLabel: t(`campaigns.unknown.${action}`),
+      title: t(CAMPAIGNS_UNKNOWN_TITLE[action], { count }),
+      body: t(CAMPAIGNS_UNKNOWN_BODY[action], { count }),
+      confirmLabel: t(CAMPAIGNS_UNKNOWN[action]),
       danger: action === 'resend',
     };
     let changed = 0;
     const done = await confirmAndRun(question, async () => {
       changed = await campaigns.resolveUnknown(campaign.id, action);
     });
-    if (done) toast.success(t(`campaigns.unknown.${action}.done`, { count: changed }));
+    if (done) toast.success(t(CAMPAIGNS_UNKNOWN_DONE[action], { count: changed }));
   };
   return (
     <div className="banner warn cmp-unknown" role="region" aria-label={t('campaigns.unknown.title', { count })} data-testid="unknown-banner">

@@ -8,6 +8,7 @@ import type { Group, SmartList } from '#shared/domain';
 import type { ContactQuery } from '#shared/filters';
 import { t } from '#shared/i18n';
 import { contacts } from '#renderer/contacts/store';
+import { CAMPAIGNS_QUERY_STATUS, CAMPAIGNS_QUERY_WA } from '#shared/i18n/keys';
 
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
@@ -35,8 +36,8 @@ export function describeQuery(query: ContactQuery, groups: readonly Group[], lis
   if (query.listId !== null) {
     parts.push(t('campaigns.query.list', { name: lists.find((l) => l.id === query.listId)?.name ?? `#${query.listId}` }));
   }
-  if (query.status !== 'all') parts.push(t(`campaigns.query.status.${query.status}`));
-  if (f.whatsapp !== 'any') parts.push(t(`campaigns.query.wa.${f.whatsapp}`));
+  if (query.status !== 'all') parts.push(t(CAMPAIGNS_QUERY_STATUS[query.status]));
+  if (f.whatsapp !== 'any') parts.push(t(CAMPAIGNS_QUERY_WA[f.whatsapp]));
   if (f.fields.length > 0) parts.push(t('campaigns.query.fields', { count: f.fields.length }));
   if (f.createdFrom !== null) parts.push(t('campaigns.query.createdFrom', { date: f.createdFrom }));
   if (f.createdTo !== null) parts.push(t('campaigns.query.createdTo', { date: f.createdTo }));

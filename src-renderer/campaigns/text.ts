@@ -3,13 +3,14 @@ import type { CampaignCounts, CampaignStatus, RecipientStatus } from '#shared/ca
 import { formatDate } from '#shared/dates';
 import { getLocale, t } from '#shared/i18n';
 import { describeWorkingHours, type Pace } from '#shared/pace';
+import { CAMPAIGNS_RSTATUS, CAMPAIGNS_STATUS, CAMPAIGNS_UNIT } from '#shared/i18n/keys';
 
 export function statusLabel(status: CampaignStatus): string {
-  return t(`campaigns.status.${status}`);
+  return t(CAMPAIGNS_STATUS[status]);
 }
 
 export function recipientStatusLabel(status: RecipientStatus): string {
-  return t(`campaigns.rstatus.${status}`);
+  return t(CAMPAIGNS_RSTATUS[status]);
 }
 
 function num(n: number, digits = 1): string {
@@ -22,7 +23,7 @@ export function formatRange(minMs: number, maxMs: number, unit: 's' | 'min'): st
   const a = num(minMs / div);
   const b = num(maxMs / div);
   // Kept on one line: "30–60 s" never breaks after the dash or before the unit.
-  return t(`campaigns.unit.${unit}`, { n: a === b ? a : `${a}\u2060–\u2060${b}` }).replace(/ /g, '\u00a0');
+  return t(CAMPAIGNS_UNIT[unit], { n: a === b ? a : `${a}\u2060–\u2060${b}` }).replace(/ /g, '\u00a0');
 }
 
 /** "less than a minute", "about 25 min", "about 2 h 10 min", "about 3 days". */

@@ -2,10 +2,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ContactRow } from '#shared/domain';
-import { t, type MessageKey } from '#shared/i18n';
+import { t } from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
 import type { SelectionState, Sort } from './view';
 import { WaStatusMark } from './WaStatus';
+import { CONTACTS_STATUS } from '#shared/i18n/keys';
 
 type Column = { id: string; label: string; width: string; sortable: boolean };
 
@@ -152,7 +153,7 @@ export function ContactTable(props: {
                     </span>
                     <span role="gridcell">
                       {row.suppression && (
-                        <span className={`badge ${row.suppression}`}>{t(`contacts.status.${row.suppression}` as MessageKey)}</span>
+                        <span className={`badge ${row.suppression}`}>{t(CONTACTS_STATUS[row.suppression])}</span>
                       )}
                     </span>
                     <span role="gridcell" className="muted small">

@@ -5,6 +5,7 @@ import type { TimelineItem } from '#shared/timeline';
 import { errorMessage } from '#renderer/ui/api';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { contacts } from './store';
+import { TIMELINE_BY, TIMELINE_EVENT, TIMELINE_STATUS } from '#shared/i18n/keys';
 
 const PAGE = 50;
 
@@ -21,7 +22,7 @@ function MessageItem({ item }: { item: Extract<TimelineItem, { kind: 'message' }
           {t('timeline.message', { name: item.campaignName })}
         </span>
         <span className={`badge tl-status ${item.status}`} data-testid="timeline-status">
-          {t(`timeline.status.${item.status}`)}
+          {t(TIMELINE_STATUS[item.status])}
         </span>
       </div>
       {times.length > 0 && <div className="muted small">{times.join(' · ')}</div>}
@@ -50,8 +51,8 @@ function Item({ item }: { item: TimelineItem }) {
       )}
       {item.kind === 'event' && (
         <div className="tl-head">
-          {t(`timeline.event.${item.event}`)}
-          {item.source !== '' && <span className="muted"> {t(`timeline.by.${item.source}`)}</span>}
+          {t(TIMELINE_EVENT[item.event])}
+          {item.source !== '' && <span className="muted"> {t(TIMELINE_BY[item.source])}</span>}
           {item.detail !== '' && item.event !== 'unlisted' && (
             <div className="muted small" dir="auto">
               {item.detail}

@@ -13,6 +13,7 @@ import { useLists } from '#renderer/lists/store';
 import { useContactFacts } from './store';
 import { useContactsView } from './view';
 import { useNav } from '#renderer/ui/nav';
+import { CONTACTS_STATUS, WA_STATUS } from '#shared/i18n/keys';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -185,7 +186,7 @@ export function ContactsPage() {
         >
           {(['all', 'active', 'black', 'gray'] as const).map((s) => (
             <option key={s} value={s}>
-              {t(`contacts.status.${s}`)}
+              {t(CONTACTS_STATUS[s])}
             </option>
           ))}
         </select>
@@ -197,7 +198,7 @@ export function ContactsPage() {
         >
           {(['any', 'yes', 'no', 'unknown'] as const).map((w) => (
             <option key={w} value={w}>
-              {w === 'any' ? `${t('contacts.filter.whatsapp')}: ${t('contacts.filter.any')}` : t(`waStatus.${w}`)}
+              {w === 'any' ? `${t('contacts.filter.whatsapp')}: ${t('contacts.filter.any')}` : t(WA_STATUS[w])}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import type { WaStatus } from '#shared/accounts';
 import { t } from '#shared/i18n';
 import { formatDay, formatFull } from '#renderer/ui/format';
 import { Icon } from '#renderer/ui/Icon';
+import { WA_STATUS, WA_STATUS_SHORT } from '#shared/i18n/keys';
 
 export function WaStatusMark(props: { status: WaStatus | null; checkedAt: string | null; long?: boolean }) {
   const { status, checkedAt } = props;
@@ -22,9 +23,9 @@ export function WaStatusMark(props: { status: WaStatus | null; checkedAt: string
     );
   }
   return (
-    <span className={`wa-status ${status}${props.long ? ' long' : ''}`} title={checkedAt ? `${t(`waStatus.${status}`)} · ${formatFull(checkedAt)}` : undefined} data-wa={status}>
+    <span className={`wa-status ${status}${props.long ? ' long' : ''}`} title={checkedAt ? `${t(WA_STATUS[status])} · ${formatFull(checkedAt)}` : undefined} data-wa={status}>
       <Icon name={status === 'yes' ? 'check' : 'cross'} size={13} />
-      {props.long ? t(`waStatus.${status}`) : t(`waStatus.short.${status}`)}
+      {props.long ? t(WA_STATUS[status]) : t(WA_STATUS_SHORT[status])}
       {props.long && checked && <span className="checked-at"> · {checked}</span>}
     </span>
   );

@@ -13,6 +13,7 @@ import { DraftIcon } from './DraftIcon';
 import { ACCEPT, fileTypeLabel, formatSize, oversizeMessage } from './model';
 import { shrinkPicture } from './shrinkPicture';
 import { useAttachmentUrl } from './useAttachmentUrl';
+import { DRAFTS_ATTACH_HINT } from '#shared/i18n/keys';
 
 const CHOOSE_LABEL: Record<AttachmentKind, 'drafts.attach.chooseImage' | 'drafts.attach.chooseVideo' | 'drafts.attach.chooseDocument' | 'drafts.attach.chooseVoice'> = {
   image: 'drafts.attach.chooseImage',
@@ -156,7 +157,7 @@ export function AttachmentPicker(props: {
           {note}
         </p>
       )}
-      {!attachment && error === null && <p className="muted small drafts-attach-hint">{t(`drafts.attach.hint.${kind}`)}</p>}
+      {!attachment && error === null && <p className="muted small drafts-attach-hint">{t(DRAFTS_ATTACH_HINT[kind])}</p>}
     </div>
   );
 }

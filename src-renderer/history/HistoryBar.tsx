@@ -5,6 +5,7 @@ import { HISTORY_SORTS, FINISHED_STATUSES, type HistoryRow, type HistorySort } f
 import { t } from '#shared/i18n';
 import { FormDialog } from '#renderer/ui/FormDialog';
 import { archiveCampaign, renameCampaign, setHistoryQuery, useHistory } from './store';
+import { CQ_STATUS_WORD, HISTORY_SORT } from '#shared/i18n/keys';
 
 /** A local date (YYYY-MM-DD) as the ISO instant of its local midnight (the day after, for "to"). */
 function localDay(value: string, after: boolean): string | null {
@@ -36,7 +37,7 @@ export function HistoryBar() {
         <option value="">{t('history.status.all')}</option>
         {CAMPAIGN_STATUSES.map((s) => (
           <option key={s} value={s}>
-            {t(`cq.statusWord.${s}`)}
+            {t(CQ_STATUS_WORD[s])}
           </option>
         ))}
       </select>
@@ -45,7 +46,7 @@ export function HistoryBar() {
         <select value={q.sort} onChange={(e) => setHistoryQuery({ sort: e.target.value as HistorySort })}>
           {HISTORY_SORTS.map((s) => (
             <option key={s} value={s}>
-              {t(`history.sort.${s}`)}
+              {t(HISTORY_SORT[s])}
             </option>
           ))}
         </select>

@@ -1,10 +1,11 @@
 /** The import wizard's pure helpers: column roles, options and what `imports.run` is sent. */
 import type { MethodInput } from '#shared/contract';
+import { IMPORT_WARNING } from '#shared/i18n/keys';
 import type { ColumnMapping, ColumnRole, Group, ImportPreview, ImportProgress } from '#shared/domain';
-import { en } from '#shared/i18n/en';
 import { t, type MessageKey } from '#shared/i18n';
 import { IMPORT_LIMITS } from '#shared/limits';
 import { cutText, splitTags } from '#shared/text';
+import { IMPORT_ROLE } from '#shared/i18n/keys';
 
 /** The same limits the main process applies. */
 export const MAX_FILE_BYTES = IMPORT_LIMITS.maxBytes;
@@ -40,7 +41,7 @@ export type ImportOptions = {
 };
 
 export function roleLabel(role: ColumnRole): string {
-  return t(`import.role.${role}`);
+  return t(IMPORT_ROLE[role]);
 }
 
 /** "Customers 2024.xlsx" -> "Customers 2024". */
@@ -162,14 +163,10 @@ export function progressView(progress: ImportProgress | null, totalRows: number)
   }
 }
 
-function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
-}
-
 /** A preview warning in the user's language when the catalogue has it, else the reader's own words. */
 export function warningText(warning: ImportPreview['warnings'][number]): string {
-  const key = `import.warning.${warning.code}`;
-  return isMessageKey(key) ? t(key, warning.params) : warning.message;
+  const key = (IMPORT_WARNING as Record<string, MessageKey>)[warning.code];
+  return key ? t(key, warning.params) : warning.message;
 }
 
 /** Rows of the mapped sheet and of the other sheets picked to go with it. */

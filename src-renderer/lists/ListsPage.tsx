@@ -12,6 +12,7 @@ import { FormDialog } from '#renderer/ui/FormDialog';
 import { useNav } from '#renderer/ui/nav';
 import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { lists as listActions, useLists, type ListWithCount } from './store';
+import { LISTS_GROUP_MATCH, LISTS_OP, LISTS_OUTCOME, LISTS_TAG_MATCH, WA_STATUS } from '#shared/i18n/keys';
 
 /** The editor is closed, open for a new list, or open on an existing one. */
 type Editing = null | 'new' | ListWithCount;
@@ -92,19 +93,19 @@ function FilterSummary({ filter }: { filter: SmartFilter }) {
   if (filter.groupIds.length > 0) {
     lines.push({
       label: t('lists.inGroups'),
-      text: `${filter.groupIds.map(groupName).join(', ')} (${t(`lists.groupMatch.${filter.groupMatch}`)})`,
+      text: `${filter.groupIds.map(groupName).join(', ')} (${t(LISTS_GROUP_MATCH[filter.groupMatch])})`,
     });
   }
   if (filter.tags.length > 0) {
-    lines.push({ label: t('lists.withTags'), text: `${filter.tags.join(', ')} (${t(`lists.tagMatch.${filter.tagMatch}`)})` });
+    lines.push({ label: t('lists.withTags'), text: `${filter.tags.join(', ')} (${t(LISTS_TAG_MATCH[filter.tagMatch])})` });
   }
   for (const c of filter.fields) {
-    const op = t(`lists.op.${c.op}`);
+    const op = t(LISTS_OP[c.op]);
     lines.push({ label: c.key, text: opNeedsValue(c.op) ? `${op} “${c.value}”` : op });
   }
   if (filter.createdFrom) lines.push({ label: t('lists.createdFrom'), text: filter.createdFrom });
   if (filter.createdTo) lines.push({ label: t('lists.createdTo'), text: filter.createdTo });
-  if (filter.whatsapp !== 'any') lines.push({ label: t('contacts.col.whatsapp'), text: t(`waStatus.${filter.whatsapp}`) });
+  if (filter.whatsapp !== 'any') lines.push({ label: t('contacts.col.whatsapp'), text: t(WA_STATUS[filter.whatsapp]) });
   if (filter.campaign) lines.push({ label: t('lists.outcome'), text: outcomeText(filter.campaign) });
   if (lines.length === 0) return null;
   return (
@@ -123,7 +124,7 @@ const OUTCOMES: Outcome['outcome'][] = ['received', 'read', 'replied', 'failed',
 
 function outcomeText(c: Outcome): string {
   const name = c.campaignId === null ? t('lists.outcome.anyCampaign') : (useCampaigns.getState().campaigns.find((k) => k.id === c.campaignId)?.name ?? `#${c.campaignId}`);
-  const parts = [t(`lists.outcome.${c.outcome}`), name];
+  const parts = [t(LISTS_OUTCOME[c.outcome]), name];
   if (c.withinDays !== null) parts.push(t('lists.outcome.withinDays', { days: c.withinDays }));
   return parts.join(' · ');
 }
@@ -149,7 +150,7 @@ function OutcomePicker(props: { value: Outcome | undefined; onChange: (v: Outcom
           <option value="">{t('lists.outcome.any')}</option>
           {OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {t(`lists.outcome.${o}`)}
+              {t(LISTS_OUTCOME[o])}
             </option>
           ))}
         </select>
@@ -476,7 +477,7 @@ function ConditionsEditor(props: {
           >
             {OPS.map((op) => (
               <option key={op} value={op}>
-                {t(`lists.op.${op}`)}
+                {t(LISTS_OP[op])}
               </option>
             ))}
           </select>

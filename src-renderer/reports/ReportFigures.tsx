@@ -1,9 +1,10 @@
 /** The report's figures: the funnel with its rates and the reply window, the outcomes beside it, the delays, the reasons. */
 import { useId } from 'react';
-import { t, type MessageKey } from '#shared/i18n';
+import { t } from '#shared/i18n';
 import type { CampaignReport, ReasonCount } from '#shared/reports';
 import { delayWords, exclusionLabel, funnelSteps, replyWindowChoices, sideFigures, windowLabel } from './model';
 import { reports } from './store';
+import { REPORTS_FUNNEL, REPORTS_FUNNEL_OF, REPORTS_SIDE } from '#shared/i18n/keys';
 
 export function FunnelPanel({ report }: { report: CampaignReport }) {
   const id = useId();
@@ -16,13 +17,13 @@ export function FunnelPanel({ report }: { report: CampaignReport }) {
       <ol className="rpt-steps">
         {funnelSteps(f).map((s) => (
           <li key={s.id} className="rpt-step" data-testid={`funnel-${s.id}`} data-value={s.count}>
-            <span className="rpt-step-name">{t(`reports.funnel.${s.id}`)}</span>
+            <span className="rpt-step-name">{t(REPORTS_FUNNEL[s.id])}</span>
             <span className="rpt-bar" aria-hidden>
               <span className={`rpt-bar-fill ${s.id}`} style={{ inlineSize: `${s.share * 100}%` }} />
             </span>
             <span className="rpt-step-count">{s.count.toLocaleString()}</span>
             <span className="rpt-step-rate muted small" data-testid={`rate-${s.id}`}>
-              {s.of ? `${s.rate} ${t(`reports.funnel.of.${s.of}` as MessageKey)}` : ''}
+              {s.of ? `${s.rate} ${t(REPORTS_FUNNEL_OF[s.of as keyof typeof REPORTS_FUNNEL_OF])}` : ''}
             </span>
           </li>
         ))}
@@ -47,7 +48,7 @@ export function FunnelPanel({ report }: { report: CampaignReport }) {
         {sideFigures(f).map((s) => (
           <li key={s.id} data-testid={`side-${s.id}`} data-value={s.count}>
             <button type="button" className="link-like" onClick={() => reports.setFilter(s.filter)} disabled={s.count === 0} title={t('reports.side.show')}>
-              <span className="rpt-side-count">{s.count.toLocaleString()}</span> {t(`reports.side.${s.id}`)}
+              <span className="rpt-side-count">{s.count.toLocaleString()}</span> {t(REPORTS_SIDE[s.id])}
               {s.count > 0 && <span className="muted small"> · {s.rate}</span>}
             </button>
           </li>

@@ -37,7 +37,7 @@ export function ReportPage({ id }: { id: number }) {
       <section className="page">
         <div className="page-head">
           <button type="button" onClick={reports.close}>
-            ← {t('reports.back')}
+            <span className="flip-rtl" aria-hidden="true">←</span> {t('reports.back')}
           </button>
         </div>
         {error ? <ErrorText error={error} /> : <p className="empty">{t('common.loading')}</p>}
@@ -51,7 +51,7 @@ export function ReportPage({ id }: { id: number }) {
     <section className="page rpt-page" aria-labelledby="report-title" data-testid="report-page">
       <div className="page-head">
         <button type="button" onClick={reports.close} data-testid="report-back">
-          ← {t('reports.back')}
+          <span className="flip-rtl" aria-hidden="true">←</span> {t('reports.back')}
         </button>
         <h1 id="report-title">
           <bdi>{t('reports.title', { name: c.name })}</bdi>

@@ -4,8 +4,9 @@
  * windows offered, the filter chips and the sort of the recipients table. Pure: no store, no DOM.
  */
 import type { AccountFigures, CampaignReport, DelayFigures, ReportFilter, ReportFunnel, ReportSeries, ReportSort } from '#shared/reports';
-import { getLocale, t, type MessageKey } from '#shared/i18n';
+import { getLocale, t } from '#shared/i18n';
 import { cutText } from '#shared/text';
+import { REPORTS_DELAY, REPORTS_DELAY_NONE, REPORTS_DELAY_ONE, REPORTS_EXCLUDED_REASON, REPORTS_FILTER } from '#shared/i18n/keys';
 
 /** "83 %" (whole numbers from 10 % up, one decimal below); "–" when there is nothing to divide by. */
 export function formatRate(part: number, whole: number): string {
@@ -35,9 +36,9 @@ export function formatDelay(ms: number): string {
 
 /** "Half were delivered within 4 s, 9 in 10 within 31 s." (or that none were yet). */
 export function delayWords(kind: 'delivered' | 'read', figures: DelayFigures): string {
-  if (!figures || figures.count === 0) return t(`reports.delay.${kind}.none`);
-  if (figures.count === 1) return t(`reports.delay.${kind}.one`, { median: formatDelay(figures.medianMs) });
-  return t(`reports.delay.${kind}`, { median: formatDelay(figures.medianMs), p90: formatDelay(figures.p90Ms) });
+  if (!figures || figures.count === 0) return t(REPORTS_DELAY_NONE[kind]);
+  if (figures.count === 1) return t(REPORTS_DELAY_ONE[kind], { median: formatDelay(figures.medianMs) });
+  return t(REPORTS_DELAY[kind], { median: formatDelay(figures.medianMs), p90: formatDelay(figures.p90Ms) });
 }
 
 export type FunnelStep = {
@@ -158,7 +159,7 @@ export function filterChips(f: ReportFunnel): Chip[] {
 }
 
 export function filterLabel(filter: ReportFilter): string {
-  return t(`reports.filter.${filter}` as MessageKey);
+  return t(REPORTS_FILTER[filter]);
 }
 
 /** Clicking a header: the same column flips its direction; another starts ascending (times: newest first). */
@@ -200,5 +201,5 @@ const EXCLUSION_KEYS = ['blacklist', 'graylist', 'notOnWhatsApp', 'recentlyMessa
 
 /** Why someone was left out, in words ("On the blacklist"); a reason the app does not know stays as it is. */
 export function exclusionLabel(reason: string): string {
-  return (EXCLUSION_KEYS as readonly string[]).includes(reason) ? t(`reports.excludedReason.${reason as (typeof EXCLUSION_KEYS)[number]}`) : reason;
+  return (EXCLUSION_KEYS as readonly string[]).includes(reason) ? t(REPORTS_EXCLUDED_REASON[reason as (typeof EXCLUSION_KEYS)[number]]) : reason;
 }

@@ -15,6 +15,7 @@ import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { toast } from '#renderer/ui/toasts';
 import { backups, followBackups, useBackups } from './backups-store';
 import './settings.css';
+import { BACKUP_REASON, BACKUP_RESTORE_STEP } from '#shared/i18n/keys';
 
 export function BackupsSection() {
   const state = useBackups((s) => s.state);
@@ -61,7 +62,7 @@ export function BackupsSection() {
                 <tr key={b.id} data-testid="backup-row">
                   <td title={formatFull(b.createdAt)}>{formatWhen(b.createdAt)}</td>
                   <td>
-                    {t(`backup.reason.${b.reason}`)}
+                    {t(BACKUP_REASON[b.reason])}
                     {b.includesSessions && <span className="muted small"> · {t('backup.withSessions')}</span>}
                   </td>
                   <td>
@@ -179,7 +180,7 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () =>
       <p className="muted small">{t('backup.restore.keeps')}</p>
       {busy && (
         <div role="status" data-testid="restore-step">
-          <ProgressBar done={RESTORE_STEPS.indexOf(step ?? 'checking') + 1} total={RESTORE_STEPS.length} label={t(`backup.restore.step.${step ?? 'checking'}`)} />
+          <ProgressBar done={RESTORE_STEPS.indexOf(step ?? 'checking') + 1} total={RESTORE_STEPS.length} label={t(BACKUP_RESTORE_STEP[step ?? 'checking'])} />
         </div>
       )}
       <ErrorText error={error} />

@@ -7,6 +7,7 @@ import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { PAGE_SIZE, suppressions, useSuppressions, type AddResult } from './store';
+import { SUPPR_CONFIRM_REMOVE_TITLE, SUPPR_EMPTY, SUPPR_HELP, SUPPR_TITLE } from '#shared/i18n/keys';
 
 export function SuppressionsPage(props: { kind: SuppressionKind }) {
   // Keyed by kind so search, paging and selection start fresh when moving between the two lists.
@@ -46,12 +47,12 @@ function SuppressionsView({ kind }: { kind: SuppressionKind }) {
   return (
     <section className="page" aria-labelledby="suppr-title" data-testid={`suppr-page-${kind}`}>
       <div className="page-head">
-        <h1 id="suppr-title">{t(`suppr.${kind}.title`)}</h1>
+        <h1 id="suppr-title">{t(SUPPR_TITLE[kind])}</h1>
         {page && <span className="badge gray">{total.toLocaleString(getLocale())}</span>}
         <span className="spacer" />
         <ExportButtons kind={kind} />
       </div>
-      <p className="muted">{t(`suppr.${kind}.help`)}</p>
+      <p className="muted">{t(SUPPR_HELP[kind])}</p>
       <AddNumbersPanel kind={kind} />
       <div className="row">
         <input
@@ -77,7 +78,7 @@ function SuppressionsView({ kind }: { kind: SuppressionKind }) {
       {!page ? (
         !error && <p className="empty">{t('common.loading')}</p>
       ) : rows.length === 0 && !loading ? (
-        <p className="empty">{search === '' ? t(`suppr.empty.${kind}`) : t('suppr.noMatch')}</p>
+        <p className="empty">{search === '' ? t(SUPPR_EMPTY[kind]) : t('suppr.noMatch')}</p>
       ) : (
         <SuppressionTable rows={rows} selected={selected} onSelect={setSelected} busy={loading} />
       )}
@@ -198,7 +199,7 @@ function BulkBar(props: { kind: SuppressionKind; rows: Suppression[]; onDone: ()
   };
   const remove = async () => {
     const question = {
-      title: t(`suppr.confirmRemove.${kind}.title`, { count: rows.length }),
+      title: t(SUPPR_CONFIRM_REMOVE_TITLE[kind], { count: rows.length }),
       body: t('suppr.confirmRemove.body'),
       confirmLabel: t('suppr.remove'),
     };

@@ -12,9 +12,10 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { testSends, useTestSend } from './store';
 import './test-sends.css';
+import { TS_STATUS } from '#shared/i18n/keys';
 
 function statusLine(test: TestSend): string {
-  return test.status === 'failed' ? t('ts.status.failed', { reason: test.error ?? '' }) : t(`ts.status.${test.status}`);
+  return test.status === 'failed' ? t('ts.status.failed', { reason: test.error ?? '' }) : t(TS_STATUS[test.status]);
 }
 
 export function TestSendDialog({ draftId, onClose }: { draftId: number; onClose: () => void }) {

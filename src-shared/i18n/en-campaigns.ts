@@ -58,5 +58,4 @@ export const enCampaigns = {
   'cq.reason.stopped': 'Not sent: the campaign stopped.',
   'cq.reason.accountGonePartial': 'The rest of this message was not sent: the account that sent its first part was removed, and it would have come from another number.',
   'cq.reason.partial': '{reason} Parts sent: {sent} of {total}.',
-  'cq.log.started': 'Campaign “{name}” started: {count} {count, plural, one {recipient} other {recipients}}.',
 } as const;

@@ -30,7 +30,6 @@ export const enHistory = {
   'usage.year': 'Year',
   'usage.month': 'Month',
   'usage.wholeYear': 'Whole year (by month)',
-  'usage.account': 'Account',
   'usage.cap': 'Daily cap',
   'usage.noCap': 'no cap',
   'usage.total': 'Total',

@@ -2,7 +2,6 @@
 export const enOverview = {
   'nav.overview': 'Overview',
   'overview.title': 'Overview',
-  'overview.today': 'Today',
   'overview.sentToday': '{count} {count, plural, one {message} other {messages}} sent today',
   'overview.accounts': 'Accounts today',
   'overview.noAccounts': 'No WhatsApp account yet. Add one on the Accounts page (the demo phone works without a real number).',

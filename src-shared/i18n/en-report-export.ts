@@ -6,11 +6,9 @@ export const enReportExport = {
   'reportExport.whatMany': 'A summary sheet with a row per campaign, then a sheet of recipients for each.',
   'reportExport.csvNote': 'CSV holds the recipients only (with each one’s campaign when there are several).',
   'reportExport.start': 'Export',
-  'reportExport.stop': 'Stop',
   'reportExport.working': 'Exporting… {done} of {total}',
   'reportExport.done': 'Saved {file}',
   'reportExport.cancelled': 'Export stopped. No file was saved.',
-  'reportExport.missing': 'Campaign {id} no longer exists.',
   'reportExport.selected': 'Export selected ({count})',
   'reportExport.select': 'Select {name} for export',
 } as const;

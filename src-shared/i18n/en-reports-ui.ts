@@ -5,7 +5,6 @@ export const enReportsUi = {
   'reports.open': 'Report',
   'reports.refresh': 'Refresh',
   'reports.export': 'Export…',
-  'reports.export.soon': 'Exporting a report is not available yet.',
   'reports.live': 'Sending now: the figures update as messages go out.',
   'reports.period': 'Sent from {from} to {to}',
   'reports.notSent': 'Nothing has been sent yet.',
@@ -109,7 +108,6 @@ export const enReportsUi = {
   'reports.col.readAt': 'Read',
   'reports.col.repliedAt': 'Replied',
   'reports.col.account': 'Account',
-  'reports.col.reason': 'Why',
   'reports.status.excluded': 'Excluded',
 
   'reports.toGroup': 'Create a group from these…',

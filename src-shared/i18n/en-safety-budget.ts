@@ -22,7 +22,6 @@ export const enSafetyBudget = {
 
   'safety.open': 'Safety settings…',
   'safety.title': 'Safety settings of “{label}”',
-  'safety.saved': 'Safety settings saved.',
   'budget.settings.title': 'Monthly budget of people who do not answer',
   'budget.settings.label': 'People per month',
   'budget.settings.explain':
@@ -30,7 +29,6 @@ export const enSafetyBudget = {
   'budget.settings.now': 'This month so far: {used} (last 30 days: {rolling}).',
   'budget.settings.invalid': 'Type a whole number from 1 to 1,000,000.',
 
-  'overview.budget': 'Unanswered this month: {used} of {budget}',
   'audience.order.title': 'Order',
   'audience.order.warmFirst': 'Send first to people who have answered us before',
   'audience.order.warmFirst.hint': 'They do not use the monthly budget of people who do not answer.',

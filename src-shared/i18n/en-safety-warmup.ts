@@ -5,7 +5,6 @@ export const enSafetyWarmup = {
   'warmup.card.young': 'Linked recently: its daily limit grows each day; the usual limits apply from {date}.',
   'warmup.card.marked': 'Marked as a new number: its daily limit grows each day; the usual limits apply from {date}.',
   'warmup.review': 'Warm-up on {label}: day {day} of {of}, {cap} {cap, plural, one {message} other {messages}} today, across all campaigns ({sent} already sent).',
-  'warmup.review.title': 'Warm-up',
   'warmup.review.estimate': 'The estimate counts the warm-up’s daily limits.',
   'warmup.settings.title': 'Warm-up',
   'warmup.settings.intro': 'A new number gets a small daily limit that grows day by day. It holds across all campaigns and test sends, and never goes above a campaign’s own daily limit.',

@@ -30,7 +30,6 @@ export const enTimeline = {
   'timeline.list.none': 'On no list',
   'timeline.list.black': 'Blacklist',
   'timeline.list.gray': 'Graylist',
-  'timeline.list.remove': 'Take off the list',
   'timeline.list.label': 'Lists',
   'inbox.timeline': 'Timeline',
   'inbox.blacklist': 'Blacklist',
