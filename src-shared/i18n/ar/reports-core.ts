@@ -2,4 +2,5 @@
 import type { Catalogue } from '../index';
 
 export const arReportsCore = {
+  'reports.retryName': '{name} – إعادة للفاشلة',
 } satisfies Partial<Catalogue>;

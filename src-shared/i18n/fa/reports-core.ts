@@ -2,4 +2,5 @@
 import type { Catalogue } from '../index';
 
 export const faReportsCore = {
+  'reports.retryName': '{name} – ارسال دوباره به ناموفق‌ها',
 } satisfies Partial<Catalogue>;

@@ -2,4 +2,5 @@
 import type { Catalogue } from '../index';
 
 export const trReportsCore = {
+  'reports.retryName': '{name} – başarısız olanlara yeniden',
 } satisfies Partial<Catalogue>;
