@@ -64,7 +64,16 @@ export function ContactTable(props: {
   const isSelected = (id: number) => allMatching || (props.selection.mode === 'ids' && props.selection.ids.has(id));
 
   return (
-    <div className="table grow" role="grid" aria-rowcount={total} aria-label={t('contacts.title')}>
+    <div
+      className="table grow"
+      role="grid"
+      aria-rowcount={total}
+      aria-label={t('contacts.title')}
+      tabIndex={0}
+      onKeyDown={props.onKey}
+      data-testid="contacts-table"
+      aria-activedescendant={props.activeIndex >= 0 ? `contact-row-${props.activeIndex}` : undefined}
+    >
       <div className="table-head" role="row" style={{ gridTemplateColumns: template }}>
         <span role="columnheader">
           <input
@@ -96,15 +105,8 @@ export function ContactTable(props: {
           );
         })}
       </div>
-      <div
-        className="table-body"
-        ref={scrollRef}
-        tabIndex={0}
-        onKeyDown={props.onKey}
-        data-testid="contacts-table"
-        aria-activedescendant={props.activeIndex >= 0 ? `contact-row-${props.activeIndex}` : undefined}
-      >
-        <div style={{ blockSize: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div className="table-body" ref={scrollRef} role="rowgroup">
+        <div role="none" style={{ blockSize: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             const selected = row ? isSelected(row.id) : false;

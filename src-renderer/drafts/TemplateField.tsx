@@ -96,7 +96,7 @@ export function TemplateField(props: {
             aria-label={t(f.label)}
             onClick={() => wrap(f.marker)}
           >
-            {f.glyph}
+            <span aria-hidden="true">{f.glyph}</span>
           </button>
         ))}
         <span className="drafts-tool-sep" aria-hidden />

@@ -5,6 +5,8 @@
  * next to it in a table or in words.
  */
 import { useEffect, useRef } from 'react';
+import { formatNumber, getLocale, t } from '#shared/i18n';
+import { formatDate } from '#shared/dates';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -29,6 +31,13 @@ export type TimeChartProps = {
   formatValue?: (value: number) => string;
 };
 
+/** Tick labels in the app's language and calendar: times within a day, else day and month. */
+function timeTicks(ticks: number[]): string[] {
+  const span = ticks.length > 1 ? ticks[ticks.length - 1]! - ticks[0]! : 0;
+  const style: Intl.DateTimeFormatOptions = span <= 2 * 86_400 ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short' };
+  return ticks.map((s) => formatDate(new Date(s * 1000), getLocale(), style));
+}
+
 function options(props: TimeChartProps, width: number): uPlot.Options {
   const bars = props.kind !== 'lines';
   const paths = bars ? uPlot.paths.bars?.({ size: [0.7, 40], gap: 1 }) : undefined;
@@ -40,15 +49,15 @@ function options(props: TimeChartProps, width: number): uPlot.Options {
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, ...(props.range ? { y: { range: props.range } } : {}) },
     axes: [
-      { stroke: '#66717d', grid: { stroke: '#e1e5ea' } },
+      { stroke: '#5b6570', grid: { stroke: '#e1e5ea' }, values: (_u: uPlot, ticks: number[]) => timeTicks(ticks) },
       {
-        stroke: '#66717d',
+        stroke: '#5b6570',
         grid: { stroke: '#e1e5ea' },
-        ...(format ? { values: (_u: uPlot, ticks: number[]) => ticks.map(format) } : {}),
+        values: (_u: uPlot, ticks: number[]) => ticks.map(format ?? ((n) => formatNumber(n))),
       },
     ],
     series: [
-      {},
+      { label: t('chart.time'), value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatDate(new Date(v * 1000), getLocale(), { dateStyle: 'medium', timeStyle: 'short' })) },
       ...props.series.map((s) => ({
         label: s.label,
         stroke: s.color,

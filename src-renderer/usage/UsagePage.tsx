@@ -80,7 +80,7 @@ export function UsagePage() {
       )}
       {empty && <p className="empty">{t('usage.empty')}</p>}
       {table && (
-        <div className="usage-table-wrap">
+        <div className="usage-table-wrap" tabIndex={0} role="region" aria-label={t('usage.title')}>
           <table className="usage-table" data-testid="usage-table">
             <thead>
               <tr>

@@ -8,5 +8,6 @@ export const enLanguage = {
   'settings.calendar.gregory': 'Gregorian',
   'settings.calendar.persian': 'Persian (Solar Hijri)',
   'settings.calendar.islamic': 'Islamic (Umm al-Qura)',
+  'chart.time': 'Time',
   'settings.calendar.help': 'Dates are shown and picked in this calendar; what Pigeon stores does not change. Today is {date}.',
 } as const;

@@ -10,5 +10,6 @@ export const arLanguage = {
   'settings.calendar.gregory': 'ميلادي',
   'settings.calendar.persian': 'هجري شمسي',
   'settings.calendar.islamic': 'هجري (أم القرى)',
+  'chart.time': 'الوقت',
   'settings.calendar.help': 'تُعرض التواريخ وتُختار بهذا التقويم؛ ولا يتغير ما يحفظه Pigeon. اليوم: {date}.',
 } satisfies Partial<Catalogue>;

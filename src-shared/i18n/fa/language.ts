@@ -10,5 +10,6 @@ export const faLanguage = {
   'settings.calendar.gregory': 'میلادی',
   'settings.calendar.persian': 'هجری شمسی',
   'settings.calendar.islamic': 'هجری قمری (ام‌القری)',
+  'chart.time': 'زمان',
   'settings.calendar.help': 'تاریخ‌ها با این تقویم نمایش داده و انتخاب می‌شوند؛ آنچه Pigeon ذخیره می‌کند تغییر نمی‌کند. امروز: {date}.',
 } satisfies Partial<Catalogue>;

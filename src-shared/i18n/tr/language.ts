@@ -10,5 +10,6 @@ export const trLanguage = {
   'settings.calendar.gregory': 'Miladi',
   'settings.calendar.persian': 'İran takvimi (Hicri Şemsi)',
   'settings.calendar.islamic': 'Hicri (Ümmü’l-Kurâ)',
+  'chart.time': 'Zaman',
   'settings.calendar.help': 'Tarihler bu takvimle gösterilir ve seçilir; Pigeon’ın kaydettiği değişmez. Bugün: {date}.',
 } satisfies Partial<Catalogue>;
