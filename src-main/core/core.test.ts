@@ -248,6 +248,25 @@ describe('export', () => {
     expect(summary).toMatchObject({ rejected: 0, duplicatesInFile: 0, added: 0, updated: expectedValid.size });
     expect((await list('hyperlink')).rows[0]?.name).toBe('=HYPERLINK("http://x")');
   });
+
+  it('writes headers, sheet names and file names in the language chosen (through the worker too), and reads its own Persian export back', async () => {
+    await importMessy();
+    await call('settings.update', { language: 'fa' });
+    try {
+      const file = await call('exports.contacts', { query: q(), format: 'xlsx' });
+      const wb = XLSX.read(file.bytes, { type: 'array' });
+      expect(wb.SheetNames[0]).toBe('مخاطبان');
+      const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: false });
+      expect(rows[0]?.slice(0, 2)).toEqual(['تلفن', 'نام']);
+      expect(file.fileName).toMatch(/^Pigeon مخاطبان /);
+      const preview = await call('imports.open', { fileName: file.fileName, bytes: file.bytes });
+      expect(preview.mapping.filter((m) => m.role !== 'field').map((m) => m.role).sort()).toEqual(['name', 'note', 'phone', 'tags']);
+      const black = await call('exports.suppressions', { kind: 'black', format: 'csv' });
+      expect(new TextDecoder().decode(black.bytes).replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('تلفن,مخاطب,دلیل,منبع,تاریخ');
+    } finally {
+      await call('settings.update', { language: 'en' });
+    }
+  });
 });
 
 describe('search over a larger book', () => {

@@ -1,5 +1,6 @@
 /** Exports run in a worker on their own read-only connection; the main thread only relays progress. */
 import { randomUUID } from 'node:crypto';
+import { t } from '#shared/i18n';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { utcDate } from '#shared/dates';
 import type { FileBlob } from '#shared/domain';
@@ -53,7 +54,7 @@ export async function exportContacts(
     if (answer.type !== 'exported') throw new AppError('internal', 'The exporter gave an unexpected answer.');
     const date = utcDate(Date.now());
     return {
-      fileName: `${safeFileName(input.fileName ?? `Pigeon contacts ${date}`)}.${input.format}`,
+      fileName: `${safeFileName(input.fileName ?? t('export.file.contacts', { date }))}.${input.format}`,
       mimeType: MIME[input.format],
       bytes: answer.bytes,
     };

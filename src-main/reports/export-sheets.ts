@@ -4,6 +4,7 @@
  * the failures. Times go into the file as real dates (ms → date cells), counts as numbers.
  */
 import type { CampaignReport } from '#shared/reports';
+import { t } from '#shared/i18n';
 import type { Sqlite } from '#main/kernel/db';
 import { writeCsv, writeWorkbook } from '#main/spreadsheets/write';
 import type { CellValue, ColumnKind, SheetSpec } from '#main/spreadsheets/xlsx-write-fast';
@@ -11,7 +12,10 @@ import type { CellValue, ColumnKind, SheetSpec } from '#main/spreadsheets/xlsx-w
 /** One recipient as exported: name, phone, status, reason, account, sent, delivered, read, replied. */
 export type RecipientCells = [string, string, string, string, string, number | null, number | null, number | null, number | null];
 
-export const RECIPIENT_HEADERS = ['Name', 'Phone', 'Status', 'Reason', 'Account', 'Sent', 'Delivered', 'Read', 'Replied'];
+/** The recipients table's headers, in the language of the export. */
+export function recipientHeaders(): string[] {
+  return [t('export.col.name'), t('export.col.phone'), t('export.col.status'), t('export.col.reason'), t('export.col.account'), t('export.col.sent'), t('export.col.delivered'), t('export.col.read'), t('export.col.replied')];
+}
 export const RECIPIENT_KINDS: ColumnKind[] = ['text', 'text', 'text', 'text', 'text', 'date', 'date', 'date', 'date'];
 
 const HOUR = 3_600_000;
@@ -89,49 +93,52 @@ const minutes = (ms: number): number => Math.round(ms / 6000) / 10;
 export function summarySheet(name: string, r: CampaignReport): SheetSpec {
   const f = r.funnel;
   const c = r.campaign;
+  const ofRecipients = t('export.sum.ofRecipients');
+  const ofSent = t('export.sum.ofSent');
   const rows: CellValue[][] = [
-    ['Campaign', c.name],
-    ['Status', c.status],
-    ['Message', r.draftDeleted ? `${c.draftName} (draft deleted)` : c.draftName],
-    ['Created', date(c.createdAt)],
-    ['Started', date(c.startedAt)],
-    ['Finished', date(c.finishedAt)],
-    ['First sent', date(r.firstSentAt)],
-    ['Last sent', date(r.lastSentAt)],
-    ['Reply window (hours)', r.replyWindowHours],
+    [t('export.col.campaign'), c.name],
+    [t('export.col.status'), c.status],
+    [t('export.sum.message'), r.draftDeleted ? t('export.sum.draftDeleted', { name: c.draftName }) : c.draftName],
+    [t('export.sum.created'), date(c.createdAt)],
+    [t('export.sum.started'), date(c.startedAt)],
+    [t('export.sum.finished'), date(c.finishedAt)],
+    [t('export.sum.firstSent'), date(r.firstSentAt)],
+    [t('export.sum.lastSent'), date(r.lastSentAt)],
+    [t('export.sum.replyWindow'), r.replyWindowHours],
     [],
-    ['Funnel', 'People', 'Rate (%)', 'Of'],
-    ['Recipients', f.recipients],
-    ['Sent', f.sent, percent(f.sent, f.recipients), 'recipients'],
-    ['Delivered', f.delivered, percent(f.delivered, f.sent), 'sent'],
-    ['Read', f.read, percent(f.read, f.sent), 'sent'],
-    ['Replied', f.replied, percent(f.replied, f.sent), 'sent'],
-    ['Opted out', f.optedOut, percent(f.optedOut, f.sent), 'sent'],
-    ['Failed', f.failed, percent(f.failed, f.recipients), 'recipients'],
-    ['Skipped', f.skipped, percent(f.skipped, f.recipients), 'recipients'],
-    ['Unknown', f.unknown, percent(f.unknown, f.recipients), 'recipients'],
-    ['Not yet sent', f.pending, percent(f.pending, f.recipients), 'recipients'],
-    ['Excluded', f.excluded],
+    [t('export.sum.funnel'), t('export.col.people'), t('export.sum.rate'), t('export.sum.of')],
+    [t('export.sum.recipients'), f.recipients],
+    [t('export.col.sent'), f.sent, percent(f.sent, f.recipients), ofRecipients],
+    [t('export.col.delivered'), f.delivered, percent(f.delivered, f.sent), ofSent],
+    [t('export.col.read'), f.read, percent(f.read, f.sent), ofSent],
+    [t('export.col.replied'), f.replied, percent(f.replied, f.sent), ofSent],
+    [t('export.sum.optedOut'), f.optedOut, percent(f.optedOut, f.sent), ofSent],
+    [t('export.sum.failed'), f.failed, percent(f.failed, f.recipients), ofRecipients],
+    [t('export.sum.skipped'), f.skipped, percent(f.skipped, f.recipients), ofRecipients],
+    [t('export.sum.unknown'), f.unknown, percent(f.unknown, f.recipients), ofRecipients],
+    [t('export.sum.pending'), f.pending, percent(f.pending, f.recipients), ofRecipients],
+    [t('export.sum.excluded'), f.excluded],
     [],
-    ['Delay', 'Messages', 'Median (min)', '90th percentile (min)'],
-    ['Sent → delivered', r.deliveredDelay?.count ?? 0, r.deliveredDelay ? minutes(r.deliveredDelay.medianMs) : '', r.deliveredDelay ? minutes(r.deliveredDelay.p90Ms) : ''],
-    ['Sent → read', r.readDelay?.count ?? 0, r.readDelay ? minutes(r.readDelay.medianMs) : '', r.readDelay ? minutes(r.readDelay.p90Ms) : ''],
+    [t('export.sum.delay'), t('export.sum.messages'), t('export.sum.median'), t('export.sum.p90')],
+    [t('export.sum.sentToDelivered'), r.deliveredDelay?.count ?? 0, r.deliveredDelay ? minutes(r.deliveredDelay.medianMs) : '', r.deliveredDelay ? minutes(r.deliveredDelay.p90Ms) : ''],
+    [t('export.sum.sentToRead'), r.readDelay?.count ?? 0, r.readDelay ? minutes(r.readDelay.medianMs) : '', r.readDelay ? minutes(r.readDelay.p90Ms) : ''],
     [],
-    ['Account', 'Sent', 'Delivered', 'Read', 'Failed'],
-    ...r.perAccount.map((a) => [a.label ?? `#${a.accountId} (removed)`, a.sent, a.delivered, a.read, a.failed]),
+    [t('export.col.account'), t('export.col.sent'), t('export.col.delivered'), t('export.col.read'), t('export.sum.failed')],
+    ...r.perAccount.map((a) => [a.label ?? t('export.sum.removedAccount', { id: a.accountId }), a.sent, a.delivered, a.read, a.failed]),
   ];
   if (r.excludedReasons.length > 0) {
-    rows.push([], ['Excluded because', 'People'], ...r.excludedReasons.map((e) => [e.reason, e.count]));
+    rows.push([], [t('export.sum.excludedBecause'), t('export.col.people')], ...r.excludedReasons.map((e) => [e.reason, e.count]));
   }
-  return { name, headers: ['Figure', 'Value'], rows, kinds: ['text', 'text', 'number', 'text', 'number'] };
+  return { name, headers: [t('export.col.figure'), t('export.col.value')], rows, kinds: ['text', 'text', 'number', 'text', 'number'] };
 }
 
 /** Several campaigns' summaries: one row each. */
 export function summaryTable(name: string, reports: readonly CampaignReport[]): SheetSpec {
   const headers = [
-    'Campaign', 'Status', 'Started', 'Finished', 'Recipients', 'Sent', 'Delivered', 'Read', 'Replied', 'Opted out',
-    'Failed', 'Skipped', 'Excluded', 'Delivered (% of sent)', 'Read (% of sent)', 'Replied (% of sent)',
-    'Delivered after, median (min)', 'Read after, median (min)',
+    t('export.col.campaign'), t('export.col.status'), t('export.sum.started'), t('export.sum.finished'), t('export.sum.recipients'),
+    t('export.col.sent'), t('export.col.delivered'), t('export.col.read'), t('export.col.replied'), t('export.sum.optedOut'),
+    t('export.sum.failed'), t('export.sum.skipped'), t('export.sum.excluded'), t('export.sum.deliveredPct'), t('export.sum.readPct'),
+    t('export.sum.repliedPct'), t('export.sum.deliveredAfter'), t('export.sum.readAfter'),
   ];
   const rows = reports.map((r): CellValue[] => {
     const f = r.funnel;
@@ -148,11 +155,11 @@ export function summaryTable(name: string, reports: readonly CampaignReport[]): 
 /** The failure (and skip) reasons with their counts, then the people that failed or were skipped. */
 export function failuresSheet(name: string, r: CampaignReport, recipients: readonly RecipientCells[]): SheetSpec {
   const rows: CellValue[][] = r.failures.map((f) => [f.reason, f.count]);
-  rows.push([], ['Name', 'Phone', 'Status', 'Reason', 'Account', 'Sent']);
+  rows.push([], recipientHeaders().slice(0, 6));
   const failed = recipients.filter((x) => x[2] === 'failed' || x[2] === 'skipped');
   failed.sort((a, b) => (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0));
   for (const x of failed) rows.push([x[0], x[1], x[2], x[3], x[4], x[5] === null ? null : new Date(x[5])]);
-  return { name, headers: ['Reason', 'People'], rows };
+  return { name, headers: [t('export.col.reason'), t('export.col.people')], rows };
 }
 
 /** Thrown by a progress callback when the export was cancelled. */
@@ -195,7 +202,7 @@ export function buildReportFile(
 
   if (input.format === 'csv') {
     const several = input.reports.length > 1;
-    const headers = [...(several ? ['Campaign'] : []), ...RECIPIENT_HEADERS];
+    const headers = [...(several ? [t('export.col.campaign')] : []), ...recipientHeaders()];
     const rows: string[][] = [];
     input.reports.forEach((r, i) => {
       for (const x of perCampaign[i] ?? []) {
@@ -211,14 +218,14 @@ export function buildReportFile(
     const r = input.reports[0] as CampaignReport;
     const cells = perCampaign[0] ?? [];
     sheets.push(
-      summarySheet('Summary', r),
-      { name: 'Recipients', headers: RECIPIENT_HEADERS, rows: cells, kinds: RECIPIENT_KINDS },
-      failuresSheet('Failures', r, cells),
+      summarySheet(t('export.sheet.summary'), r),
+      { name: t('export.sheet.recipients'), headers: recipientHeaders(), rows: cells, kinds: RECIPIENT_KINDS },
+      failuresSheet(t('export.sheet.failures'), r, cells),
     );
   } else {
-    sheets.push(summaryTable('Summary', input.reports));
+    sheets.push(summaryTable(t('export.sheet.summary'), input.reports));
     input.reports.forEach((r, i) => {
-      sheets.push({ name: r.campaign.name, headers: RECIPIENT_HEADERS, rows: perCampaign[i] ?? [], kinds: RECIPIENT_KINDS });
+      sheets.push({ name: r.campaign.name, headers: recipientHeaders(), rows: perCampaign[i] ?? [], kinds: RECIPIENT_KINDS });
     });
   }
   let written = 0;

@@ -28,11 +28,11 @@ export function usageWorkbook(usage: UsageYear): Uint8Array {
     [t('usage.total'), ...usage.accounts.map((a) => a.total)],
   ];
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(byDay, { cellDates: true, dateNF: 'yyyy-mm-dd' }), 'By day');
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(byMonth, { cellDates: true, dateNF: 'yyyy-mm' }), 'By month');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(byDay, { cellDates: true, dateNF: 'yyyy-mm-dd' }), t('export.sheet.byDay'));
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(byMonth, { cellDates: true, dateNF: 'yyyy-mm' }), t('export.sheet.byMonth'));
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellDates: true }) as ArrayBuffer);
 }
 
 export function usageFile(usage: UsageYear): FileBlob {
-  return { fileName: `Pigeon usage ${usage.year}.xlsx`, mimeType: MIME.xlsx, bytes: usageWorkbook(usage) };
+  return { fileName: `${t('export.file.usage', { year: String(usage.year) })}.xlsx`, mimeType: MIME.xlsx, bytes: usageWorkbook(usage) };
 }

@@ -1,5 +1,6 @@
 /** Messages between the main thread and the spreadsheet worker. */
 import type { MessagePort } from 'node:worker_threads';
+import type { CalendarChoice, Language } from '#shared/i18n';
 import type { ColumnMapping, ImportPhase, ImportPreview, ImportRowWarning } from '#shared/domain';
 import type { ErrorPayload } from '#shared/errors';
 import type { PreparedContact, RejectedWithCells } from '#main/imports/prepare';
@@ -57,7 +58,8 @@ export type ReportExportRequest = {
   cancelFlag: SharedArrayBuffer;
 };
 
-export type ToWorker = OpenRequest | PrepareRequest | WriteRequest | ExportRequest | ReportExportRequest;
+/** Every request carries main's language, so what the worker writes or explains is in it. */
+export type ToWorker = (OpenRequest | PrepareRequest | WriteRequest | ExportRequest | ReportExportRequest) & { locale?: { language: Language; calendar: CalendarChoice } };
 
 export type FromWorker =
   | { type: 'preview'; preview: Omit<ImportPreview, 'importId' | 'fileName'> }

@@ -4,6 +4,7 @@
  * import (open, then run) or one export, and is terminated afterwards.
  */
 import fs from 'node:fs';
+import { setLocale, t } from '#shared/i18n';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { FieldPairs, ImportSheet } from '#shared/domain';
@@ -183,7 +184,7 @@ function exportContacts(req: ExportRequest): void {
         }
       }
     }
-    const headers = ['Phone', 'Name', ...keys, 'Tags', 'Note'];
+    const headers = [t('export.col.phone'), t('export.col.name'), ...keys, t('export.col.tags'), t('export.col.note')];
     const width = headers.length;
     const rows = records.map(({ row, fields }) => {
       const out = new Array<string>(width).fill('');
@@ -195,7 +196,7 @@ function exportContacts(req: ExportRequest): void {
       return out;
     });
     send({ type: 'progress', phase: 'writing', done: total, total });
-    const bytes = req.format === 'xlsx' ? writeXlsx('Contacts', headers, rows) : writeCsv(headers, rows);
+    const bytes = req.format === 'xlsx' ? writeXlsx(t('export.sheet.contacts'), headers, rows) : writeCsv(headers, rows);
     send({ type: 'exported', bytes, rows: rows.length, status: 'completed' }, [bytes.buffer as ArrayBuffer]);
   } finally {
     db.close();
@@ -222,6 +223,8 @@ function exportReport(req: ReportExportRequest): void {
 }
 
 port.on('message', (message: ToWorker) => {
+  // Rejection reasons, headers and sheet names come out in the language main speaks now.
+  if (message.locale) setLocale(message.locale.language, message.locale.calendar);
   try {
     switch (message.type) {
       case 'open': {

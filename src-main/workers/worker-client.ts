@@ -1,5 +1,5 @@
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
-import { t } from '#shared/i18n';
+import { t, getCalendar, getLanguage } from '#shared/i18n';
 import { AppError } from '#shared/errors';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -68,7 +68,7 @@ export class SpreadsheetWorker {
           reject(e);
         },
       };
-      this.worker.postMessage(message, options.transfer ?? []);
+      this.worker.postMessage({ ...message, locale: { language: getLanguage(), calendar: getCalendar() } }, options.transfer ?? []);
     });
   }
 
