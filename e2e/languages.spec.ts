@@ -12,8 +12,9 @@ import type { Page } from '@playwright/test';
 import { en } from '#shared/i18n/en';
 import { catalogueOf, LANGUAGES, type Language } from '#shared/i18n';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
-import { expect, test } from './fixtures';
-import { importMessy, linkDemoAccount, SHOTS_DIR, writeTextDraft } from './helpers';
+import { generateContactsXlsx } from '#main/spreadsheets/fixtures';
+import { expect, test, writeTempFile } from './fixtures';
+import { chooseImportFile, goTo, importMessy, linkDemoAccount, SHOTS_DIR, writeTextDraft } from './helpers';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -113,3 +114,56 @@ for (const lang of LANGUAGES) {
     expect(problems).toEqual([]);
   });
 }
+
+test('switching the language while an import and a campaign run loses nothing', async ({ pigeon }) => {
+  test.setTimeout(240_000);
+  const { page, dataDir } = pigeon;
+  await linkDemoAccount(page, 'Shop');
+  await importMessy(page, dataDir, { target: 'newGroup', groupName: 'Everyone' });
+  await writeTextDraft(page, 'Offer', 'Hello {{first_name}}');
+  // A campaign at a slow pace, so it is still sending when the language changes.
+  await goTo(page, 'Campaigns');
+  await page.getByTestId('campaign-new').click();
+  const editor = page.getByTestId('campaign-editor');
+  await editor.getByRole('combobox', { name: 'Draft' }).selectOption({ label: 'Offer' });
+  await editor.getByTestId('campaign-next').click();
+  await editor.getByTestId('campaign-groups').getByRole('checkbox', { name: /Everyone/ }).check();
+  await editor.getByTestId('campaign-next').click();
+  await editor.getByRole('radio', { name: /^Custom/ }).check();
+  const custom = editor.getByTestId('pace-custom');
+  await custom.getByRole('spinbutton', { name: 'Shortest wait between messages, in seconds' }).fill('1');
+  await custom.getByRole('spinbutton', { name: 'Longest wait between messages, in seconds' }).fill('2');
+  await custom.getByRole('spinbutton', { name: 'Messages before each break (0 = never)' }).fill('0');
+  await custom.getByRole('checkbox', { name: 'Check each number is on WhatsApp just before sending' }).uncheck();
+  await editor.getByTestId('campaign-next').click();
+  await editor.getByRole('checkbox', { name: 'Only send during working hours' }).uncheck();
+  await editor.getByTestId('campaign-next').click();
+  const total = Number((await editor.getByTestId('audience-total').innerText()).match(/\d+/)?.[0]);
+  await editor.getByTestId('campaign-start').click();
+  const status = page.getByTestId('campaign-detail').getByTestId('campaign-status').first();
+  await expect(status).toHaveText('Running');
+  // And a large import, running in main.
+  const file = writeTempFile(dataDir, 'big.xlsx', generateContactsXlsx(60_000, 3));
+  await chooseImportFile(page, file);
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-start').click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+
+  await goTo(page, 'Settings');
+  await page.getByTestId('settings-language-select').selectOption('tr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+
+  // The import is shown again in Turkish (running, or in the history when done) and ends with every row.
+  await page.locator('nav.sidebar button.nav-item').nth(8).click();
+  const row = page.getByTestId('import-history-row').filter({ hasText: 'big.xlsx' });
+  await expect(row).toContainText('Bitti', { timeout: 180_000 });
+  await expect(row).toContainText(/60[.,]000/);
+
+  // The campaign carried on and completes, each person once.
+  await page.locator('nav.sidebar button.nav-item').nth(5).click();
+  const listed = page.getByTestId('campaign-row').first().locator('.cmp-open');
+  await expect(listed.or(status)).toBeVisible();
+  if (await listed.isVisible()) await listed.click();
+  await expect(status).toHaveText('Tamamlandı', { timeout: 120_000 });
+  await expect(page.getByTestId('campaign-detail').getByRole('progressbar')).toHaveAccessibleName(`${total} / ${total} tamamlandı`);
+});
