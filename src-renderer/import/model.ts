@@ -165,8 +165,8 @@ export function progressView(progress: ImportProgress | null, totalRows: number)
 
 /** A preview warning in the user's language when the catalogue has it, else the reader's own words. */
 export function warningText(warning: ImportPreview['warnings'][number]): string {
-  const key = (IMPORT_WARNING as Record<string, MessageKey>)[warning.code];
-  return key ? t(key, warning.params) : warning.message;
+  const known = Object.hasOwn(IMPORT_WARNING, warning.code) ? (IMPORT_WARNING as Record<string, MessageKey>)[warning.code] : undefined;
+  return known ? t(known, warning.params) : warning.message;
 }
 
 /** Rows of the mapped sheet and of the other sheets picked to go with it. */

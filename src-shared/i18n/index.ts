@@ -162,7 +162,8 @@ function render(lang: Language, key: MessageKey, template: string, params: Param
  * catalogue lacks (or cannot parse) is given in English and reported once.
  */
 export function t(key: MessageKey, params: Params = {}): string {
-  const template = catalogues[language][key];
+  const catalogue = catalogues[language];
+  const template = Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
   if (template !== undefined) {
     try {
       return render(language, key, template, params);
@@ -170,7 +171,12 @@ export function t(key: MessageKey, params: Params = {}): string {
       reportOnce(`"${key}" in ${language} cannot be read (${e instanceof Error ? e.message : String(e)}); English is shown`);
     }
   } else if (language !== 'en') reportOnce(`"${key}" is missing in ${language}; English is shown`);
-  return render('en', key, en[key], params);
+  const english: string | undefined = Object.hasOwn(en, key) ? en[key] : undefined;
+  if (english === undefined) {
+    reportOnce(`"${key}" is not a message`);
+    return '';
+  }
+  return render('en', key, english, params);
 }
 
 /** For tests: the catalogues as they are. */
