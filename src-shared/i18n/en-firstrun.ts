@@ -43,13 +43,9 @@ export const enFirstrun = {
   'checklist.hide': 'Hide this list',
   'checklist.done': 'Done',
   'checklist.contacts': 'Import your contacts',
-  'checklist.contacts.go': 'Import contacts',
   'checklist.account': 'Link a WhatsApp account',
-  'checklist.account.go': 'Link an account',
   'checklist.draft': 'Write a message',
-  'checklist.draft.go': 'Write a message',
   'checklist.campaign': 'Start a campaign',
-  'checklist.campaign.go': 'Start a campaign',
 
   'settings.welcome.title': 'Getting started',
   'settings.welcome.help': 'The welcome sets the language, country, time zone and working days, and can add a demo account with sample contacts.',

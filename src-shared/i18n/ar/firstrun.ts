@@ -45,13 +45,9 @@ export const arFirstrun = {
   'checklist.hide': 'إخفاء هذه القائمة',
   'checklist.done': 'تم',
   'checklist.contacts': 'استورد جهات اتصالك',
-  'checklist.contacts.go': 'استيراد جهات الاتصال',
   'checklist.account': 'اربط حساب WhatsApp',
-  'checklist.account.go': 'ربط حساب',
   'checklist.draft': 'اكتب رسالة',
-  'checklist.draft.go': 'كتابة رسالة',
   'checklist.campaign': 'ابدأ حملة',
-  'checklist.campaign.go': 'بدء حملة',
 
   'settings.welcome.title': 'البدء',
   'settings.welcome.help': 'تضبط شاشة الترحيب اللغة والدولة والمنطقة الزمنية وأيام العمل، ويمكنها إضافة حساب تجريبي مع جهات اتصال تجريبية.',

@@ -45,13 +45,9 @@ export const faFirstrun = {
   'checklist.hide': 'پنهان‌کردن این فهرست',
   'checklist.done': 'انجام شد',
   'checklist.contacts': 'مخاطبانتان را درون‌ریزی کنید',
-  'checklist.contacts.go': 'درون‌ریزی مخاطبان',
   'checklist.account': 'یک حساب WhatsApp متصل کنید',
-  'checklist.account.go': 'اتصال حساب',
   'checklist.draft': 'یک پیام بنویسید',
-  'checklist.draft.go': 'نوشتن پیام',
   'checklist.campaign': 'یک کمپین شروع کنید',
-  'checklist.campaign.go': 'شروع کمپین',
 
   'settings.welcome.title': 'شروع کار',
   'settings.welcome.help': 'خوشامدگویی زبان، کشور، منطقهٔ زمانی و روزهای کاری را تنظیم می‌کند و می‌تواند یک حساب نمایشی با مخاطبان نمونه اضافه کند.',

@@ -45,13 +45,9 @@ export const trFirstrun = {
   'checklist.hide': 'Bu listeyi gizle',
   'checklist.done': 'Tamamlandı',
   'checklist.contacts': 'Kişilerinizi içe aktarın',
-  'checklist.contacts.go': 'Kişileri içe aktar',
   'checklist.account': 'Bir WhatsApp hesabı bağlayın',
-  'checklist.account.go': 'Hesap bağla',
   'checklist.draft': 'Bir mesaj yazın',
-  'checklist.draft.go': 'Mesaj yaz',
   'checklist.campaign': 'Bir kampanya başlatın',
-  'checklist.campaign.go': 'Kampanya başlat',
 
   'settings.welcome.title': 'Başlarken',
   'settings.welcome.help': 'Karşılama ekranı dili, ülkeyi, saat dilimini ve çalışma günlerini ayarlar; örnek kişilerle bir demo hesap da ekleyebilir.',
