@@ -98,6 +98,8 @@ test.describe('in Persian', () => {
     await expect(page.getByTestId('settings-timezone-input')).toHaveValue('Asia/Tehran');
     await expect(page.getByTestId('settings-week-start')).toHaveValue('6');
     expect((await days(page.getByTestId('settings-week-days'))).filter(([, on]) => on).map(([d]) => d)).toEqual(['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه']);
+    await page.getByTestId('settings-week').scrollIntoViewIfNeeded();
+    await shots(page, 'fa-settings');
 
     // After a reload the welcome is not offered again.
     await page.reload();
@@ -197,6 +199,8 @@ test.describe('in English', () => {
     await page.getByTestId('contacts-empty').getByRole('button', { name: 'Hide this list' }).click();
     await expect(page.getByTestId('checklist')).toHaveCount(0);
     await goTo(page, 'Settings');
+    await page.getByTestId('settings-welcome').scrollIntoViewIfNeeded();
+    await shots(page, 'en-settings');
     await page.getByRole('button', { name: 'Show the getting-started list again' }).click();
     await expect(page.getByRole('button', { name: 'Show the getting-started list again' })).toHaveCount(0);
 

@@ -144,6 +144,7 @@ export const contract = {
       country: z.string().regex(/^[A-Z]{2}$/, 'Pick a country from the list'),
       timezone: z.string().max(64).refine(isValidTimeZone, 'Pick a time zone from the list'),
       workingDays: WorkingDaysSchema.optional(),
+      weekStart: WeekdaySchema.optional(),
     }),
   ),
   /**

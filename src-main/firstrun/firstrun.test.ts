@@ -99,6 +99,11 @@ describe('the place', () => {
       workingDays: [6, 0, 1, 2, 3, 4],
       weekStart: 6,
     });
+    // The welcome shown again keeps the operator's own first day of the week.
+    expect(await callCore(core, 'firstRun.place', { country: 'IR', timezone: 'Asia/Tehran', workingDays: [1, 6], weekStart: 1 })).toMatchObject({
+      workingDays: [1, 6],
+      weekStart: 1,
+    });
     // The main process reads the new zone at once (each account's day starts there).
     expect((await callCore(core, 'overview.get', {})).timezone).toBe('Asia/Tehran');
   });

@@ -54,13 +54,17 @@ export async function firstRunState(deps: FirstRunDeps): Promise<FirstRunState> 
 
 /**
  * Saves the place chosen at the first run: the country numbers without a + are read in, the time
- * zone, and the working week (the country's own unless `workingDays` is given).
+ * zone, and the working week (the country's own unless `workingDays` and `weekStart` are given).
  */
-export async function savePlace(db: Db, place: { country: string; timezone: string; workingDays?: Weekday[] | undefined }): Promise<Settings> {
+export async function savePlace(
+  db: Db,
+  place: { country: string; timezone: string; workingDays?: Weekday[] | undefined; weekStart?: Weekday | undefined },
+): Promise<Settings> {
   if (!isValidCountry(place.country)) throw new AppError('invalid_input', t('firstRun.err.country'));
   const week = regionWeek(place.country);
-  const workingDays = sortDays(place.workingDays && place.workingDays.length > 0 ? place.workingDays : week.workingDays, week.weekStart);
-  return updateSettings(db, { defaultCountry: place.country, timezone: place.timezone, workingDays, weekStart: week.weekStart });
+  const weekStart = place.weekStart ?? week.weekStart;
+  const workingDays = sortDays(place.workingDays && place.workingDays.length > 0 ? place.workingDays : week.workingDays, weekStart);
+  return updateSettings(db, { defaultCountry: place.country, timezone: place.timezone, workingDays, weekStart });
 }
 
 /** The sample contacts' file for a language (resources/samples/contacts-<language>.xlsx). */

@@ -90,7 +90,7 @@ function Welcome({ settings }: { settings: Settings }) {
     });
   const savePlace = () =>
     void run(async () => {
-      await api.firstRun.place({ country, timezone: zone, workingDays: days });
+      await api.firstRun.place({ country, timezone: zone, workingDays: days, weekStart });
       await refreshSettings();
       setError(null);
       firstRun.goTo(2);
