@@ -208,6 +208,16 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Show the welcome again' }).click();
     await expect(welcome).toBeVisible();
     await expect(welcome.getByTestId('welcome-country')).toHaveValue('TR');
+    // The language applies at once, behind and in the welcome, which stays open.
+    const anyWelcome = page.getByTestId('welcome');
+    await anyWelcome.getByTestId('welcome-language').focus();
+    await anyWelcome.getByTestId('welcome-language').selectOption('fa');
+    await expect(anyWelcome).toHaveAccessibleName('به Pigeon خوش آمدید');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(anyWelcome.getByTestId('welcome-language')).toBeFocused();
+    await anyWelcome.getByTestId('welcome-language').selectOption('en');
+    await expect(welcome).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await shots(page, 'en-1');
     await welcome.getByRole('button', { name: 'Next' }).click();
     await expect(welcome.getByTestId('welcome-step')).toBeFocused();

@@ -241,7 +241,15 @@ function Place(props: {
       <div className="fr-place">
         <label className="field">
           <span>{t('welcome.language')}</span>
-          <select value={props.language} disabled={props.busy} onChange={(e) => props.onLanguage(e.target.value as Language)} data-testid="welcome-language">
+          {/* Never disabled while the language is saved: that would take the focus away from it. */}
+          <select
+            value={props.language}
+            aria-busy={props.busy || undefined}
+            onChange={(e) => {
+              if (!props.busy) props.onLanguage(e.target.value as Language);
+            }}
+            data-testid="welcome-language"
+          >
             {LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LANGUAGE_NAMES[l]}
