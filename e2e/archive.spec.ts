@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, startHost, stopHost, test, writeTempFile } from './fixtures';
+import { expect, skipWelcome, startHost, stopHost, test, writeTempFile } from './fixtures';
 import { expectContactsCount, fastestCustomPace, goTo, importFile, linkDemoAccount, screenshots, writeTextDraft } from './helpers';
 
 // A quicker demo phone: every receipt, read and reply of the story of a message has come within
@@ -138,6 +138,7 @@ test('export everything, import it into a fresh Pigeon and see the same contacts
     const p2 = secondPage;
     await p2.goto(second.url);
     await expect(p2.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await skipWelcome(p2);
     await goTo(p2, 'Contacts');
     await expectContactsCount(p2, 0);
     await goTo(p2, 'Settings');

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { skipWelcome } from './fixtures';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +41,7 @@ test('the Electron window opens on the Overview page', async () => {
   try {
     const window = await app.firstWindow();
     await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await skipWelcome(window);
     await expect(window.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
     await window.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Contacts' }).click();
     await expect(window.getByTestId('contacts-count')).toHaveText('0 contacts');

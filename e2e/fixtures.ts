@@ -15,9 +15,10 @@ export type Pigeon = { url: string; dataDir: string; page: Page };
  * simSpeed: how many times faster the demo phone runs (the host's PIGEON_SIM_SPEED); 20 unless a
  * spec says. hostEnv: more variables for the host (its test hooks, e.g. PIGEON_TEST_BUILD_PAUSE_MS).
  * startPage: the page a test begins on (Pigeon opens on the Overview; most specs begin on Contacts);
- * null stays where Pigeon opens.
+ * null stays where Pigeon opens. firstRun: keep the welcome a new data folder opens with (false:
+ * it is skipped, as a user would, before the spec begins).
  */
-export type PigeonOptions = { simSpeed: number; hostEnv: Record<string, string>; startPage: string | null };
+export type PigeonOptions = { simSpeed: number; hostEnv: Record<string, string>; startPage: string | null; firstRun: boolean };
 
 // package.json says "type": "module", so this file is an ES module: no __dirname.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,14 +63,21 @@ export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
   simSpeed: [Number(process.env.PIGEON_SIM_SPEED ?? 20), { option: true }],
   hostEnv: [{}, { option: true }],
   startPage: ['Contacts', { option: true }],
-  pigeon: async ({ page, simSpeed, hostEnv, startPage }, use) => {
+  firstRun: [false, { option: true }],
+  pigeon: async ({ page, simSpeed, hostEnv, startPage, firstRun }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-e2e-'));
     const { child, url } = await startHost(dataDir, simSpeed, hostEnv);
     await page.goto(url);
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    if (startPage !== null) {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: startPage }).first().click();
-      await expect(page.getByRole('heading', { name: startPage, level: 1 })).toBeVisible();
+    if (firstRun) {
+      // In the browser's language, which may not be English: the spec reads the welcome itself.
+      await expect(page.getByTestId('welcome')).toBeVisible();
+    } else {
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await skipWelcome(page);
+      if (startPage !== null) {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: startPage }).first().click();
+        await expect(page.getByRole('heading', { name: startPage, level: 1 })).toBeVisible();
+      }
     }
     await use({ url, dataDir, page });
     await stopHost(child);
@@ -78,6 +86,16 @@ export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
 });
 
 export { expect };
+
+/**
+ * Skips the welcome a new data folder opens with (through its Skip button, in any language) and
+ * waits until it is gone, so it is not offered again after a reload.
+ */
+export async function skipWelcome(page: Page): Promise<void> {
+  const welcome = page.getByTestId('welcome');
+  await welcome.getByTestId('welcome-skip').click();
+  await expect(welcome).toHaveCount(0);
+}
 
 /** A file written into the test's temp folder, for file choosers. */
 export function writeTempFile(dir: string, name: string, contents: string | Uint8Array): string {

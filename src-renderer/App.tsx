@@ -29,6 +29,8 @@ import { startContacts } from './contacts/store';
 import { startSettings } from './settings/store';
 import { openedAfterRestore, reloadAfterRestore } from './settings/backups-store';
 import { startSuppressions } from './suppressions/store';
+import { startFirstRun } from './firstrun/store';
+import { WelcomeHost } from './firstrun/Welcome';
 
 // Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
 const NAV: { page: Page; label: MessageKey; icon: string }[] = [
@@ -106,6 +108,7 @@ export function App() {
     startChecks();
     startInbox();
     startCampaigns();
+    startFirstRun();
   }, []);
   useEffect(() => {
     // A restore (from this window or another) replaced the data: load everything again.
@@ -128,51 +131,55 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
   return (
-    <div className="shell" key={`${language}-${calendar}`}>
-      <nav className="sidebar" aria-label={t('nav.main')}>
-        <div className="brand">
-          <img src="./pigeon.svg" alt="" width={28} height={28} />
-          <span>{t('app.name')}</span>
-        </div>
-        {NAV.map((item, i) => (
-          <button
-            key={item.page}
-            type="button"
-            className={page === item.page ? 'nav-item active' : 'nav-item'}
-            aria-current={page === item.page ? 'page' : undefined}
-            title={i < 10 ? `Alt+${(i + 1) % 10}` : undefined}
-            onClick={() => go(item.page)}
-          >
-            <NavIcon d={item.icon} />
-            {t(item.label)}
-            {item.page === 'groups' && groupsCount > 0 && <span className="nav-badge">{groupsCount}</span>}
-            {item.page === 'campaigns' && running > 0 && (
-              <span className="nav-badge" title={t('nav.campaignsRunning', { count: running })} data-testid="nav-campaigns-running">
-                {running}
-              </span>
-            )}
-            {item.page === 'inbox' && unread > 0 && (
-              <span className="nav-badge new" title={t('nav.inboxNew', { count: unread })}>
-                {unread}
-              </span>
-            )}
-            {item.page === 'accounts' && attention > 0 && (
-              <span className="nav-badge alert" title={t('nav.accountsAttention', { count: attention })}>
-                !
-              </span>
-            )}
-          </button>
-        ))}
-      </nav>
-      <main className="content">
-        {connection === 'closed' && <div className="banner error">{t('nav.disconnected')}</div>}
-        <CheckBanner />
-        <CurrentPage page={page} />
-      </main>
-      <Toasts />
-      <CheckDialogHost />
-      <ConfirmHost />
-      <ReportExportHost />
-    </div>
+    <>
+      <div className="shell" key={`${language}-${calendar}`}>
+        <nav className="sidebar" aria-label={t('nav.main')}>
+          <div className="brand">
+            <img src="./pigeon.svg" alt="" width={28} height={28} />
+            <span>{t('app.name')}</span>
+          </div>
+          {NAV.map((item, i) => (
+            <button
+              key={item.page}
+              type="button"
+              className={page === item.page ? 'nav-item active' : 'nav-item'}
+              aria-current={page === item.page ? 'page' : undefined}
+              title={i < 10 ? `Alt+${(i + 1) % 10}` : undefined}
+              onClick={() => go(item.page)}
+            >
+              <NavIcon d={item.icon} />
+              {t(item.label)}
+              {item.page === 'groups' && groupsCount > 0 && <span className="nav-badge">{groupsCount}</span>}
+              {item.page === 'campaigns' && running > 0 && (
+                <span className="nav-badge" title={t('nav.campaignsRunning', { count: running })} data-testid="nav-campaigns-running">
+                  {running}
+                </span>
+              )}
+              {item.page === 'inbox' && unread > 0 && (
+                <span className="nav-badge new" title={t('nav.inboxNew', { count: unread })}>
+                  {unread}
+                </span>
+              )}
+              {item.page === 'accounts' && attention > 0 && (
+                <span className="nav-badge alert" title={t('nav.accountsAttention', { count: attention })}>
+                  !
+                </span>
+              )}
+            </button>
+          ))}
+        </nav>
+        <main className="content">
+          {connection === 'closed' && <div className="banner error">{t('nav.disconnected')}</div>}
+          <CheckBanner />
+          <CurrentPage page={page} />
+        </main>
+        <Toasts />
+        <CheckDialogHost />
+        <ConfirmHost />
+        <ReportExportHost />
+      </div>
+      {/* Outside the shell, so a language chosen in it redraws the welcome without closing it. */}
+      <WelcomeHost />
+    </>
   );
 }

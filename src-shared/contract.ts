@@ -49,6 +49,7 @@ import {
   ScheduleSchema,
 } from './campaigns';
 import { isValidTimeZone } from './pace';
+import type { FirstRunDemo, FirstRunState } from './firstrun';
 import { CALENDARS, LANGUAGES } from './i18n';
 import type { Overview } from './overview';
 import type { TestSend } from './test-sends';
@@ -77,6 +78,8 @@ const fieldPairs = z
   .array(z.tuple([z.string().trim().min(1).max(64), z.string().max(5000)]))
   .max(200);
 const suppressionKind = z.enum(['black', 'gray']);
+const WeekdaySchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
+const WorkingDaysSchema = z.array(WeekdaySchema).min(1, 'Choose at least one working day').max(7);
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected the file’s contents');
 
 export const ContactInputSchema = z.object({
@@ -125,7 +128,33 @@ export const contract = {
         .optional(),
       language: z.enum(LANGUAGES).optional(),
       calendar: z.enum(CALENDARS).optional(),
+      workingDays: WorkingDaysSchema.optional(),
+      weekStart: WeekdaySchema.optional(),
     }),
+  ),
+
+  /** Whether to welcome the operator (a new, empty data folder) and the getting-started steps done. */
+  'firstRun.get': method<FirstRunState>()(z.object({})),
+  /**
+   * The first run's place: the country numbers without a + are read in, the time zone, and the
+   * working week (the country's unless given). Saved together in the settings.
+   */
+  'firstRun.place': method<Settings>()(
+    z.object({
+      country: z.string().regex(/^[A-Z]{2}$/, 'Pick a country from the list'),
+      timezone: z.string().max(64).refine(isValidTimeZone, 'Pick a time zone from the list'),
+      workingDays: WorkingDaysSchema.optional(),
+      weekStart: WeekdaySchema.optional(),
+    }),
+  ),
+  /**
+   * "Try the demo account": a demo account (the one there is, else a new one), linking, and the
+   * sample contacts in `language` imported into their own group.
+   */
+  'firstRun.demo': method<FirstRunDemo>()(z.object({ language: z.enum(LANGUAGES) })),
+  /** The welcome was finished or skipped (it is not offered again), or the checklist hidden (or shown again). */
+  'firstRun.done': method<FirstRunState>()(
+    z.discriminatedUnion('what', [z.object({ what: z.literal('welcome') }), z.object({ what: z.literal('checklist'), hidden: z.boolean().default(true) })]),
   ),
 
   'contacts.list': method<{ rows: ContactRow[]; total: number }>()(

@@ -1,6 +1,7 @@
 import type { CalendarChoice, Language } from './i18n';
 import type { WaStatus } from './accounts';
 import type { SmartFilter } from './filters';
+import type { Weekday } from './pace';
 
 /** Domain types shared by main and renderer. Plain data only: they cross the IPC boundary. */
 
@@ -65,6 +66,13 @@ export type Settings = {
   language: Language | null;
   /** The calendar dates are shown and picked in; `auto` is the language's own. */
   calendar: CalendarChoice;
+  /**
+   * The days a new campaign may send on (0 = Sunday), in the week's order: the place's working
+   * week, chosen at the first run (Saturday to Wednesday in Iran…), Monday to Saturday until then.
+   */
+  workingDays: Weekday[];
+  /** The first day of the operator's week (the order days are listed in). */
+  weekStart: Weekday;
 };
 
 export type AppInfo = {

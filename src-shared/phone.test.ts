@@ -3,6 +3,7 @@ import {
   countryList,
   formatPhoneInternational,
   isValidCountry,
+  localExample,
   normalisePhone,
   phoneSearchDigits,
   type PhoneResult,
@@ -204,5 +205,14 @@ describe('countries', () => {
     expect(list).toContainEqual({ code: 'IR', callingCode: '98' });
     const codes = list.map((c) => c.code);
     expect([...codes].sort()).toEqual(codes);
+  });
+});
+
+describe('localExample', () => {
+  it('writes a mobile number of the country the local way', () => {
+    expect(localExample('IR')).toBe('0912 345 6789');
+    expect(localExample('TR')).toMatch(/^05\d\d \d{3} \d\d \d\d$/);
+    expect(normalisePhone(localExample('SA'), 'SA')).toMatchObject({ ok: true });
+    expect(localExample('XX')).toBe('');
   });
 });

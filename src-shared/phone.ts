@@ -4,9 +4,11 @@
 // We use the `max` metadata: it validates numbers against each country's real numbering plan
 // (so "+90 123 456 78 90" is rejected), not only against length ranges. Measured speed is in
 // the module's test file (100 000 calls well under a second).
+import examples from 'libphonenumber-js/mobile/examples';
 import {
   getCountries,
   getCountryCallingCode,
+  getExampleNumber,
   isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
@@ -306,6 +308,19 @@ export function phoneSearchDigits(query: string): string | null {
 /** True when `code` is an ISO 3166 alpha-2 code (upper case) that we have phone metadata for. */
 export function isValidCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
+}
+
+/**
+ * A mobile number of `country` written the local way, without a + ("0912 345 6789" for Iran), to
+ * show what "numbers without a +" means; '' for a country without an example.
+ */
+export function localExample(country: string): string {
+  if (!isValidCountry(country)) return '';
+  try {
+    return getExampleNumber(country as CountryCode, examples)?.formatNational() ?? '';
+  } catch {
+    return '';
+  }
 }
 
 let countryCache: { code: string; callingCode: string }[] | null = null;

@@ -4,7 +4,7 @@
  * the browser host) open exactly this, so they behave the same.
  */
 import path from 'node:path';
-import type { AppInfo } from '#shared/domain';
+import type { AppInfo, Settings } from '#shared/domain';
 import { AppError } from '#shared/errors';
 import { t } from '#shared/i18n';
 import { accountsHandlers } from '#main/accounts/handlers';
@@ -35,6 +35,7 @@ import { reportExportHandlers } from '#main/reports/export';
 import { reportsHandlers } from '#main/reports/handlers';
 import { recordVote } from '#main/reports/votes';
 import { settingsHandlers } from '#main/settings/handlers';
+import { firstRunHandlers } from '#main/firstrun/handlers';
 import { applyLocale, getSettings } from '#main/settings/settings';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
 import type { DriverFactory } from '#main/whatsapp/driver';
@@ -322,6 +323,11 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
     backups.create('before-delete').catch((error: unknown) => {
       throw new AppError('internal', t('backup.err.beforeDelete', { message: (error as Error).message }));
     });
+  const onSettings = (settings: Settings) => {
+    browserPath = settings.browserPath;
+    accountTimezone = settings.timezone;
+    applyLocale(settings);
+  };
   const handlers = guardWrites(
     combine(
       settingsHandlers(kernel, {
@@ -332,11 +338,16 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
           shell: options.shell,
           schemaVersion: store.schemaVersion,
         }),
-        onUpdated: (settings) => {
-          browserPath = settings.browserPath;
-          accountTimezone = settings.timezone;
-          applyLocale(settings);
-        },
+        onUpdated: onSettings,
+      }),
+      firstRunHandlers({
+        db,
+        queueDb,
+        accounts: () => accounts.list(),
+        resourcesDir: options.resourcesDir,
+        manager: accounts,
+        imports,
+        onSettings,
       }),
       contactsHandlers(kernel, { queueDb, backupBefore }),
       groupsHandlers(kernel, { backupBefore }),

@@ -20,6 +20,7 @@ import { overviewHandlers } from '#main/overview/handlers';
 import { reportExportHandlers } from '#main/reports/export';
 import { reportsHandlers } from '#main/reports/handlers';
 import { settingsHandlers } from '#main/settings/handlers';
+import { firstRunHandlers } from '#main/firstrun/handlers';
 import { suppressionsHandlers } from '#main/suppressions/handlers';
 import { realClock } from './clock';
 import type { Kernel } from './context';
@@ -54,6 +55,7 @@ const parts = () =>
     testSendsHandlers({} as TestSends),
     safetyHandlers({} as SafetyService),
     backupsHandlers({} as BackupService),
+    firstRunHandlers({} as never),
   ] as const;
 
 describe('combine', () => {
@@ -113,6 +115,8 @@ describe('the writes marked in the domains', () => {
     expect(marked).toEqual(
       [
         'settings.update',
+        'firstRun.place',
+        'firstRun.done',
         'backups.configure',
         'drafts.create',
         'drafts.update',

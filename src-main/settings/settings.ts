@@ -1,6 +1,7 @@
 import type { Settings } from '#shared/domain';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
-import { isValidTimeZone } from '#shared/pace';
+import { isValidTimeZone, type Weekday } from '#shared/pace';
+import { GENERAL_WEEK, sortDays } from '#shared/regions';
 import { isValidCountry } from '#shared/phone';
 import { CALENDARS, isLanguage, setLocale, type CalendarChoice, type Language } from '#shared/i18n';
 import type { Db } from '#main/kernel/db';
@@ -26,7 +27,34 @@ export const DEFAULT_SETTINGS: Settings = {
   timezone: machineTimeZone(),
   language: null,
   calendar: 'auto',
+  workingDays: [...GENERAL_WEEK.workingDays],
+  weekStart: GENERAL_WEEK.weekStart,
 };
+
+/** Rows of the settings table that are not settings: the first run's own flags. */
+export const FIRST_RUN_DONE = 'firstRunDone';
+export const CHECKLIST_HIDDEN = 'checklistHidden';
+
+function isWeekday(value: unknown): value is Weekday {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6;
+}
+
+function parseWeekday(text: string | undefined): Weekday | null {
+  const n = text === undefined || text.trim() === '' ? NaN : Number(text);
+  return isWeekday(n) ? n : null;
+}
+
+function parseDays(json: string | undefined, weekStart: Weekday): Weekday[] | null {
+  if (json === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return null;
+    const days = sortDays(value.filter(isWeekday), weekStart);
+    return days.length > 0 ? days : null;
+  } catch {
+    return null;
+  }
+}
 
 function parseWords(json: string | undefined): string[] | null {
   if (json === undefined) return null;
@@ -43,6 +71,7 @@ export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const country = stored.get('defaultCountry');
+  const weekStart = parseWeekday(stored.get('weekStart')) ?? DEFAULT_SETTINGS.weekStart;
   return {
     defaultCountry: country && isValidCountry(country) ? country : DEFAULT_SETTINGS.defaultCountry,
     optOutWords: parseWords(stored.get('optOutWords')) ?? [...DEFAULT_SETTINGS.optOutWords],
@@ -50,13 +79,15 @@ export async function getSettings(db: Db): Promise<Settings> {
     timezone: zoneOr(stored.get('timezone')),
     language: isLanguage(stored.get('language')) ? (stored.get('language') as Language) : null,
     calendar: (CALENDARS as readonly string[]).includes(stored.get('calendar') ?? '') ? (stored.get('calendar') as CalendarChoice) : 'auto',
+    workingDays: parseDays(stored.get('workingDays'), weekStart) ?? sortDays(DEFAULT_SETTINGS.workingDays, weekStart),
+    weekStart,
   };
 }
 
 export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
   for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings] | undefined][]) {
     if (value === undefined || value === null) continue;
-    const text = Array.isArray(value) ? JSON.stringify(dedupe(value)) : String(value);
+    const text = key === 'workingDays' ? JSON.stringify([...new Set(value as Weekday[])]) : Array.isArray(value) ? JSON.stringify(dedupe(value as string[])) : String(value);
     await db
       .insertInto('settings')
       .values({ key, value: text })
@@ -64,6 +95,21 @@ export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<
       .execute();
   }
   return getSettings(db);
+}
+
+/** A first-run flag (a row of the settings table, "1" when set). */
+export async function getFlag(db: Db, key: typeof FIRST_RUN_DONE | typeof CHECKLIST_HIDDEN): Promise<boolean> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value === '1';
+}
+
+export async function setFlag(db: Db, key: typeof FIRST_RUN_DONE | typeof CHECKLIST_HIDDEN, on: boolean): Promise<void> {
+  const value = on ? '1' : '0';
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 function zoneOr(zone: string | undefined): string {

@@ -3,9 +3,9 @@ import { useId } from 'react';
 import { weekdayName } from '#shared/dates';
 import { getLocale, t } from '#shared/i18n';
 import { describeWorkingHours, parseHHMM, type Weekday, type WorkingHours } from '#shared/pace';
+import { weekOrder } from '#shared/regions';
+import { useSettings } from '#renderer/settings/store';
 
-/** The operator's week starts on Monday. */
-const WEEK: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
 /** The day's short name in the current language (7 Jan 2024 was a Sunday). */
 function dayName(day: Weekday, style: 'short' | 'long'): string {
@@ -14,6 +14,8 @@ function dayName(day: Weekday, style: 'short' | 'long'): string {
 
 export function WorkingHoursEditor({ value, onChange }: { value: WorkingHours; onChange: (hours: WorkingHours) => void }) {
   const id = useId();
+  // The days are listed from the operator's first day of the week (Saturday in Iran, Sunday in Saudi Arabia).
+  const week: Weekday[] = weekOrder(useSettings((s) => s.settings?.weekStart ?? 1));
   const set = (patch: Partial<WorkingHours>) => onChange({ ...value, ...patch });
   const toggleDay = (day: Weekday, on: boolean) =>
     set({ days: on ? [...value.days.filter((d) => d !== day), day].sort((a, b) => a - b) : value.days.filter((d) => d !== day) });
@@ -29,7 +31,7 @@ export function WorkingHoursEditor({ value, onChange }: { value: WorkingHours; o
         <>
           <fieldset className="cmp-days">
             <legend className="muted small">{t('campaigns.hours.days')}</legend>
-            {WEEK.map((day) => (
+            {week.map((day) => (
               <label key={day} className={value.days.includes(day) ? 'cmp-day on' : 'cmp-day'} title={dayName(day, 'long')}>
                 <input type="checkbox" checked={value.days.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} aria-label={dayName(day, 'long')} />
                 {dayName(day, 'short')}

@@ -3,7 +3,7 @@ import type { Account, AccountState } from '#shared/accounts';
 import type { Campaign, CampaignCounts, Draft } from '#shared/campaigns';
 import { contract } from '#shared/contract';
 import { emptyQuery } from '#shared/filters';
-import { isValidTimeZone, paceFromPreset, type Pace } from '#shared/pace';
+import { isValidTimeZone, paceFromPreset, type Pace, type Weekday } from '#shared/pace';
 import {
   allTimeZones,
   audienceOf,
@@ -200,6 +200,19 @@ describe('newForm', () => {
     const byQuery = newForm({ accounts: [], drafts: [], now: NOW, audience: { query } });
     expect(byQuery.query).toEqual(query);
     expect(byQuery.contactIds).toEqual([]);
+  });
+
+  it('sends in the operator’s time zone and on their working days (the place chosen at the first run)', () => {
+    const place: { timezone: string; workingDays: Weekday[] } = { timezone: 'Asia/Tehran', workingDays: [6, 0, 1, 2, 3] };
+    const form = newForm({ accounts: [], drafts: [], now: NOW, place });
+    expect(form.timezone).toBe('Asia/Tehran');
+    expect(form.pace).toEqual(paceFromPreset('normal', { enabled: true, days: [6, 0, 1, 2, 3], start: '09:00', end: '20:00' }));
+    place.workingDays.push(4);
+    expect(form.pace.workingHours.days).toEqual([6, 0, 1, 2, 3]);
+    // A zone that is none, or no days, keeps the defaults.
+    const odd = newForm({ accounts: [], drafts: [], now: NOW, place: { timezone: 'Mars/Base', workingDays: [] } });
+    expect(odd.timezone).toBe(localTimeZone());
+    expect(odd.pace).toEqual(paceFromPreset('normal'));
   });
 
   it('gives each form its own pace, so editing one leaves the next alone', () => {

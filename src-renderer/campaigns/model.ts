@@ -9,7 +9,7 @@ import { wallDate, wallTime } from '#shared/dates';
 import type { ContactQuery } from '#shared/filters';
 import { messageProblems } from '#shared/draft-check';
 import { t } from '#shared/i18n';
-import { isValidTimeZone, paceFromPreset, paceIssues, zonedParts, zonedTimeToUtc, type Pace } from '#shared/pace';
+import { isValidTimeZone, PACE_PRESETS, paceFromPreset, paceIssues, zonedParts, zonedTimeToUtc, type Pace, type Weekday } from '#shared/pace';
 
 export const STEPS = ['message', 'audience', 'sending', 'timing', 'review'] as const;
 export type Step = (typeof STEPS)[number];
@@ -80,8 +80,13 @@ function tomorrowMorning(now: number, timeZone: string): { date: string; time: s
 /** Who a new campaign starts with: the selection made on the Contacts page. */
 export type AudiencePreset = { contactIds: number[] } | { query: ContactQuery };
 
-export function newForm(options: { accounts: Account[]; drafts: Draft[]; now: number; audience?: AudiencePreset }): CampaignForm {
-  const timezone = localTimeZone();
+/** Where the operator works (the settings): a new campaign sends in their time zone, on their working days. */
+export type Place = { timezone: string; workingDays: Weekday[] };
+
+export function newForm(options: { accounts: Account[]; drafts: Draft[]; now: number; audience?: AudiencePreset; place?: Place }): CampaignForm {
+  const { place } = options;
+  const timezone = place && isValidTimeZone(place.timezone) ? place.timezone : localTimeZone();
+  const hours = PACE_PRESETS.normal.workingHours;
   const ready = options.accounts.filter((a) => a.state === 'ready').map((a) => a.id);
   const only = options.accounts.length === 1 ? [options.accounts[0]?.id ?? 0] : [];
   const draft = options.drafts.length === 1 ? options.drafts[0] : undefined;
@@ -98,7 +103,7 @@ export function newForm(options: { accounts: Account[]; drafts: Draft[]; now: nu
     skipRecent: true,
     recentHours: 24,
     accountIds: ready.length > 0 ? ready : only,
-    pace: paceFromPreset('normal'),
+    pace: paceFromPreset('normal', place && place.workingDays.length > 0 ? { ...hours, days: [...place.workingDays] } : undefined),
     timezone,
     scheduleKind: 'now',
     ...tomorrowMorning(options.now, timezone),

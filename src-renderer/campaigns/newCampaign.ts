@@ -7,6 +7,7 @@ import { ContactQuerySchema, type SelectionInput } from '#shared/filters';
 import { useAccounts } from '#renderer/accounts/store';
 import { openEditor, useCampaigns } from './store';
 import { useDrafts } from '#renderer/drafts/store';
+import { useSettings } from '#renderer/settings/store';
 import { confirm } from '#renderer/ui/confirm';
 import { newForm, type AudiencePreset } from './model';
 
@@ -26,7 +27,9 @@ export async function startNewCampaign(audience?: AudiencePreset): Promise<boole
   }
   const { accounts } = useAccounts.getState();
   const { drafts } = useDrafts.getState();
-  openEditor({ id: null, form: newForm({ accounts, drafts, now: Date.now(), ...(audience ? { audience } : {}) }), step: 'message', dirty: false });
+  const { settings } = useSettings.getState();
+  const place = settings ? { place: { timezone: settings.timezone, workingDays: settings.workingDays } } : {};
+  openEditor({ id: null, form: newForm({ accounts, drafts, now: Date.now(), ...(audience ? { audience } : {}), ...place }), step: 'message', dirty: false });
   return true;
 }
 

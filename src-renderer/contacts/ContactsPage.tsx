@@ -14,6 +14,7 @@ import { useContactFacts } from './store';
 import { useContactsView } from './view';
 import { useNav } from '#renderer/ui/nav';
 import { CONTACTS_STATUS, WA_STATUS } from '#shared/i18n/keys';
+import { Checklist } from '#renderer/firstrun/Checklist';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -237,7 +238,8 @@ export function ContactsPage() {
       <div className={detail === null ? 'split closed' : 'split'}>
         {total === 0 ? (
           <div className="panel empty" data-testid="contacts-empty">
-            {filtersActive ? t('contacts.noMatch') : t('contacts.empty')}
+            <p>{filtersActive ? t('contacts.noMatch') : t('contacts.empty')}</p>
+            {!filtersActive && <Checklist where="contacts" />}
           </div>
         ) : (
           <ContactTable

@@ -1,5 +1,5 @@
 /** Step 3: what to do with numbers already there, where the imported numbers go, and tags. */
-import { useEffect, useId, type CSSProperties, type SubmitEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type CSSProperties, type SubmitEvent, type ReactNode } from 'react';
 import type { ImportPreview } from '#shared/domain';
 import { t } from '#shared/i18n';
 import {
@@ -11,6 +11,10 @@ import {
   type TargetKind,
 } from './model';
 import { refreshGroups, useGroups } from '#renderer/groups/store';
+import { countryName, useCountryOptions } from '#renderer/settings/countries';
+import { settings as settingsActions, useSettings } from '#renderer/settings/store';
+import { ErrorText } from '#renderer/ui/ErrorText';
+import { useBusyAction } from '#renderer/ui/useBusyAction';
 
 const fieldset: CSSProperties = { border: 'none', padding: 0, margin: 0, marginBlockEnd: 14 };
 const legend: CSSProperties = { fontWeight: 600, padding: 0, marginBlockEnd: 4 };
@@ -62,6 +66,7 @@ export function Step3Options(props: {
     <form className="panel" onSubmit={submit} aria-label={t('import.step.options')}>
       <h2>{t('import.step.options')}</h2>
       <p className="muted">{t('import.optionsFor', { file: preview.fileName, count: preview.totalRows })}</p>
+      <CountryLine />
 
       <fieldset style={fieldset}>
         <legend style={legend}>{t('import.duplicates')}</legend>
@@ -170,5 +175,59 @@ export function Step3Options(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Which country numbers written without a + are read in (the setting), with a way to change it
+ * here, before importing.
+ */
+function CountryLine() {
+  const code = useSettings((s) => s.settings?.defaultCountry ?? null);
+  const options = useCountryOptions();
+  const [changing, setChanging] = useState(false);
+  const { busy, error, run } = useBusyAction();
+  const selectId = useId();
+  if (code === null) return null;
+  const callingCode = options.find((o) => o.code === code)?.callingCode ?? '';
+  const choose = (next: string) =>
+    void run(async () => {
+      await settingsActions.update({ defaultCountry: next });
+      setChanging(false);
+    });
+  return (
+    <div className="import-country" data-testid="import-country">
+      <p className="row">
+        <span data-testid="import-country-line">{t('import.country.line', { country: countryName(code), code: callingCode })}</span>
+        {!changing && (
+          <button type="button" className="link" onClick={() => setChanging(true)} data-testid="import-country-change">
+            {t('import.country.change')}
+          </button>
+        )}
+      </p>
+      {changing && (
+        <div className="field" style={{ maxInlineSize: 420 }}>
+          <label htmlFor={selectId} className="muted small">
+            {t('import.country.label')}
+          </label>
+          <select
+            id={selectId}
+            value={code}
+            disabled={busy}
+            // Opened to change it: the list is where the focus goes.
+            autoFocus
+            onChange={(e) => choose(e.target.value)}
+            data-testid="import-country-select"
+          >
+            {options.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <ErrorText error={error} />
+    </div>
   );
 }

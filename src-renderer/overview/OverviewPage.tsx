@@ -13,6 +13,7 @@ import { showCampaign } from '#renderer/campaigns/store';
 import { StatusBadge } from '#renderer/campaigns/StatusBadge';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { useNav } from '#renderer/ui/nav';
+import { Checklist } from '#renderer/firstrun/Checklist';
 import { ProgressBar } from '#renderer/ui/ProgressBar';
 import { OverviewBudget } from '#renderer/safety/OverviewBudget';
 import { TimeChart } from '#renderer/ui/TimeChart';
@@ -33,6 +34,7 @@ export function OverviewPage() {
           </span>
         )}
       </div>
+      <Checklist where="overview" />
       {error && <p className="error">{t('overview.loadFailed', { message: error })}</p>}
       {overview && <OverviewBody overview={overview} />}
     </section>

@@ -1,50 +1,26 @@
 /**
- * Settings: the default country for numbers without a country code, your time zone (where each
- * account's day for the daily limit starts), the opt-out words, the browser for WhatsApp accounts,
+ * Settings: the language and calendar, the default country for numbers without a country code,
+ * your time zone (where each account's day for the daily limit starts), the working week new
+ * campaigns send in, the welcome again, the opt-out words, the browser for WhatsApp accounts,
  * backups, and where the data lives.
  */
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppInfo } from '#shared/domain';
 import { CALENDARS, getLocale, LANGUAGE_NAMES, LANGUAGES, t, type CalendarChoice, type MessageKey } from '#shared/i18n';
 import { useLocale } from '#renderer/i18n/locale';
-import { formatDate } from '#shared/dates';
+import { formatDate, weekdayName } from '#shared/dates';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
-import { isValidTimeZone } from '#shared/pace';
-import { countryList } from '#shared/phone';
+import { isValidTimeZone, type Weekday } from '#shared/pace';
+import { sortDays, weekOrder } from '#shared/regions';
+import { DayPicker } from '#renderer/ui/DayPicker';
+import { firstRun, useFirstRun } from '#renderer/firstrun/store';
 import { errorMessage } from '#renderer/ui/api';
 import { TimeZoneField } from '#renderer/campaigns/TimeZoneField';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { BackupsSection } from './BackupsSection';
+import { useCountryOptions } from './countries';
 import { refreshSettings, settings as settingsActions, useSettings } from './store';
-
-type CountryOption = { code: string; label: string };
-
-/** Every country with a readable name in the current language, sorted by that name. */
-function useCountryOptions(): CountryOption[] {
-  return useMemo(() => {
-    const locale = getLocale();
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      names = null;
-    }
-    const collator = new Intl.Collator(locale);
-    return countryList()
-      .map((c) => {
-        let name = c.code;
-        try {
-          name = names?.of(c.code) ?? c.code;
-        } catch {
-          name = c.code;
-        }
-        return { code: c.code, name, label: `${name} (${c.code}, +${c.callingCode})` };
-      })
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .map(({ code, label }) => ({ code, label }));
-  }, []);
-}
 
 export function SettingsPage() {
   return (
@@ -55,6 +31,8 @@ export function SettingsPage() {
       <LanguageSetting />
       <CountrySetting />
       <TimeZoneSetting />
+      <WorkingWeek />
+      <GettingStarted />
       <OptOutWords />
       <BrowserPath />
       <BackupsSection />
@@ -195,6 +173,96 @@ function TimeZoneSetting() {
       </div>
       <ErrorText error={error} />
     </form>
+  );
+}
+
+/** The days new campaigns send on, and the first day of the week (the order days are listed in). */
+function WorkingWeek() {
+  const settings = useSettings((s) => s.settings);
+  const [draft, setDraft] = useState<{ days: Weekday[]; weekStart: Weekday } | null>(null);
+  const { busy, error, run } = useBusyAction();
+  const helpId = useId();
+  const weekStart = draft?.weekStart ?? settings?.weekStart ?? 1;
+  const days = draft?.days ?? settings?.workingDays ?? [];
+  const dirty = draft !== null && settings !== null && (draft.weekStart !== settings.weekStart || draft.days.join() !== sortDays(settings.workingDays, draft.weekStart).join());
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty || !draft || draft.days.length === 0) return;
+    await run(async () => {
+      await settingsActions.update({ workingDays: draft.days, weekStart: draft.weekStart });
+      setDraft(null);
+    });
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void save(e)} aria-labelledby="week-title" data-testid="settings-week">
+      <h2 id="week-title">{t('settings.week.title')}</h2>
+      <label className="field" style={{ maxInlineSize: 260 }}>
+        <span>{t('settings.week.start')}</span>
+        <select
+          value={weekStart}
+          disabled={!settings || busy}
+          onChange={(e) => {
+            const start = Number(e.target.value) as Weekday;
+            setDraft({ weekStart: start, days: sortDays(days, start) });
+          }}
+          data-testid="settings-week-start"
+        >
+          {weekOrder(1).map((d) => (
+            <option key={d} value={d}>
+              {weekdayName(d, getLocale(), 'long')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <DayPicker
+        legend={t('settings.week.days')}
+        days={days}
+        weekStart={weekStart}
+        onChange={(next) => setDraft({ weekStart, days: next })}
+        disabled={!settings || busy}
+        describedBy={helpId}
+        testId="settings-week-days"
+      />
+      <p id={helpId} className={days.length === 0 ? 'error-text small' : 'muted small'}>
+        {days.length === 0 ? t('settings.week.none') : t('settings.week.help')}
+      </p>
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || !dirty || days.length === 0}>
+          {busy ? t('settings.saving') : t('common.save')}
+        </button>
+        {dirty && (
+          <button type="button" disabled={busy} onClick={() => setDraft(null)}>
+            {t('settings.week.revert')}
+          </button>
+        )}
+      </div>
+      <ErrorText error={error} />
+    </form>
+  );
+}
+
+/** The welcome again, and the getting-started list once hidden. */
+function GettingStarted() {
+  const hidden = useFirstRun((s) => s.state?.checklistHidden ?? false);
+  const { busy, error, run } = useBusyAction();
+  return (
+    <section className="panel" aria-labelledby="getting-started-title" data-testid="settings-welcome">
+      <h2 id="getting-started-title">{t('settings.welcome.title')}</h2>
+      <p className="muted small">{t('settings.welcome.help')}</p>
+      <div className="row">
+        <button type="button" onClick={() => firstRun.reopen()} data-testid="settings-welcome-show">
+          {t('settings.welcome.show')}
+        </button>
+        {hidden && (
+          <button type="button" disabled={busy} onClick={() => void run(() => firstRun.hideChecklist(false))} data-testid="settings-checklist-show">
+            {t('settings.welcome.checklist')}
+          </button>
+        )}
+      </div>
+      <ErrorText error={error} />
+    </section>
   );
 }
 

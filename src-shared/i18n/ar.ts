@@ -21,6 +21,7 @@ import { arTimeline } from './ar/timeline';
 import { arGeneral } from './ar/general';
 import { arLanguage } from './ar/language';
 import { arExports } from './ar/exports';
+import { arFirstrun } from './ar/firstrun';
 
 export const ar: Partial<Catalogue> = {
   ...arAccounts,
@@ -44,4 +45,5 @@ export const ar: Partial<Catalogue> = {
   ...arGeneral,
   ...arLanguage,
   ...arExports,
+  ...arFirstrun,
 };

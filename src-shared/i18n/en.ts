@@ -19,6 +19,7 @@ import { enBackups } from './en-backups';
 import { enImportsSafety } from './en-imports-safety';
 import { enLanguage } from './en-language';
 import { enExports } from './en-exports';
+import { enFirstrun } from './en-firstrun';
 
 export const en = {
   ...enAccounts,
@@ -41,6 +42,7 @@ export const en = {
   ...enImportsSafety,
   ...enLanguage,
   ...enExports,
+  ...enFirstrun,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

@@ -21,6 +21,7 @@ import { faTimeline } from './fa/timeline';
 import { faGeneral } from './fa/general';
 import { faLanguage } from './fa/language';
 import { faExports } from './fa/exports';
+import { faFirstrun } from './fa/firstrun';
 
 export const fa: Partial<Catalogue> = {
   ...faAccounts,
@@ -44,4 +45,5 @@ export const fa: Partial<Catalogue> = {
   ...faGeneral,
   ...faLanguage,
   ...faExports,
+  ...faFirstrun,
 };

@@ -21,6 +21,7 @@ import { trTimeline } from './tr/timeline';
 import { trGeneral } from './tr/general';
 import { trLanguage } from './tr/language';
 import { trExports } from './tr/exports';
+import { trFirstrun } from './tr/firstrun';
 
 export const tr: Partial<Catalogue> = {
   ...trAccounts,
@@ -44,4 +45,5 @@ export const tr: Partial<Catalogue> = {
   ...trGeneral,
   ...trLanguage,
   ...trExports,
+  ...trFirstrun,
 };
