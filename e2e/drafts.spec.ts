@@ -84,8 +84,13 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   const text = page.getByTestId('part-text').first();
   const box = text.getByTestId('part-text-input');
   await text.getByTestId('tool-variation').click();
-  await expect(box).toHaveValue('{Hi|Hello}');
-  await page.keyboard.type('Hi|Hello|Merhaba');
+  // Empty choices with the caret inside, after the opening brace.
+  await expect(box).toHaveValue('{|}');
+  expect(await box.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([1, 1]);
+  await page.keyboard.type('Hi|Hello');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('Merhaba');
+  await expect(box).toHaveValue('{Hi|Hello|Merhaba}');
   await page.keyboard.press('End');
   await page.keyboard.type(' ');
   await insertVariable(page, text, 'First name', 'friend');
