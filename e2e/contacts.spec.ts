@@ -137,6 +137,9 @@ test('blacklist a selection with a reason, move one to the graylist', async ({ p
   await select(page, ['Mehmet Öztürk', 'Çağrı Şen']);
   await page.getByTestId('bulk-blacklist').click();
   const dialog = page.getByTestId('suppress-dialog');
+  // The dialog says how many contacts it affects.
+  await expect(dialog.getByTestId('suppress-dialog-count')).toHaveText('The numbers of the 2 selected contacts go on the blacklist.');
+  await expect(dialog.getByTestId('suppress-dialog-ok')).toHaveText('Blacklist 2 contacts');
   await dialog.getByTestId('suppress-dialog-reason').fill('Asked to stop on 3 March');
   await dialog.getByTestId('suppress-dialog-ok').click();
   await expect(dialog).toHaveCount(0);
@@ -184,6 +187,7 @@ test('blacklist a selection with a reason, move one to the graylist', async ({ p
   await page.getByTestId('filter-status').selectOption('all');
   await select(page, ['Dewi Lestari 🌸']);
   await page.getByTestId('bulk-graylist').click();
+  await expect(page.getByTestId('suppress-dialog-count')).toHaveText('The number of the 1 selected contact goes on the graylist.');
   await page.getByTestId('suppress-dialog-reason').fill('Pause until summer');
   await page.getByTestId('suppress-dialog-ok').click();
   await expect(row(page, 'Dewi Lestari 🌸').locator('.badge')).toHaveText('Graylisted');
