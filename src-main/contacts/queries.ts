@@ -238,11 +238,12 @@ export async function allTags(db: Db): Promise<{ tag: string; count: number }[]>
  * first, sampled as `fieldKeys`.
  */
 export async function filledFieldKeys(db: Db): Promise<string[]> {
-  const { rows } = await sql<{ key: string }>`SELECT j.value ->> 0 AS key
+  // Not "key": json_each has a column of that name (the index in the array).
+  const { rows } = await sql<{ field: string }>`SELECT j.value ->> 0 AS field
     FROM (SELECT fields FROM contacts ORDER BY id DESC LIMIT 20000) c, json_each(c.fields) j
     WHERE trim(coalesce(j.value ->> 1, '')) <> ''
-    GROUP BY key ORDER BY count(*) DESC, key`.execute(db);
-  return rows.map((r) => r.key).filter((k): k is string => typeof k === 'string');
+    GROUP BY field ORDER BY count(*) DESC, field`.execute(db);
+  return rows.map((r) => r.field).filter((k): k is string => typeof k === 'string');
 }
 
 /** Custom field names in use, in order of first appearance, sampled cheaply from the newest rows. */
