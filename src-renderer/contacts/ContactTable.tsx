@@ -53,15 +53,16 @@ export function ContactTable(props: {
   }, [props.activeIndex, virtualizer]);
 
   const { builtins, fields: fieldColumns } = props.columns;
-  // Columns give way (down to a minimum) rather than push the last ones out of the table.
+  // Columns give way (down to a minimum, their text ending in an ellipsis) rather than push the
+  // last ones out of the table: the minimums add up to less than the table at 1024 px.
   const columns: Column[] = [
-    { id: 'name', label: t('contacts.col.name'), width: 'minmax(130px, 2fr)', sortable: true },
-    { id: 'phone', label: t('contacts.col.phone'), width: 'minmax(150px, 175px)', sortable: true },
-    ...fieldColumns.map((key) => ({ id: `field:${key}`, label: key, width: 'minmax(80px, 1fr)', sortable: true })),
-    { id: 'tags', label: t('contacts.col.tags'), width: 'minmax(80px, 1fr)', sortable: false, builtin: 'tags' as const },
+    { id: 'name', label: t('contacts.col.name'), width: 'minmax(80px, 2fr)', sortable: true },
+    { id: 'phone', label: t('contacts.col.phone'), width: 'minmax(160px, 175px)', sortable: true },
+    ...fieldColumns.map((key) => ({ id: `field:${key}`, label: key, width: 'minmax(40px, 1fr)', sortable: true })),
+    { id: 'tags', label: t('contacts.col.tags'), width: 'minmax(40px, 1fr)', sortable: false, builtin: 'tags' as const },
     { id: 'whatsapp', label: t('contacts.col.whatsapp'), width: 'minmax(90px, 100px)', sortable: false, builtin: 'whatsapp' as const },
-    { id: 'status', label: t('contacts.col.status'), width: 'minmax(80px, 110px)', sortable: false, builtin: 'status' as const },
-    { id: 'createdAt', label: t('contacts.col.createdAt'), width: 'minmax(90px, 120px)', sortable: true, builtin: 'createdAt' as const },
+    { id: 'status', label: t('contacts.col.status'), width: 'minmax(70px, 110px)', sortable: false, builtin: 'status' as const },
+    { id: 'createdAt', label: t('contacts.col.createdAt'), width: 'minmax(84px, 120px)', sortable: true, builtin: 'createdAt' as const },
   ].filter((c: Column) => !c.builtin || builtins.has(c.builtin));
   const locale = getLocale();
   const template = `40px ${columns.map((c) => c.width).join(' ')}`;
