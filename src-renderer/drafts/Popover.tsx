@@ -63,11 +63,9 @@ export function Popover(props: {
     setPlace({ position: 'fixed', left: spot.left, top: spot.top, right: 'auto', bottom: 'auto', maxBlockSize: spot.maxHeight, overflow: 'auto' });
   }, [buttonId]);
 
+  // Placed before the first paint of the open panel (a previous placement is measured over).
   useLayoutEffect(() => {
-    if (!open) {
-      setPlace(null);
-      return;
-    }
+    if (!open) return;
     reposition();
     window.addEventListener('resize', reposition);
     window.addEventListener('scroll', reposition, true);
