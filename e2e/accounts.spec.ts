@@ -60,6 +60,8 @@ test.describe('linking by QR at the demo phone’s own pace', () => {
     await scan.click();
 
     await expect(card.getByTestId('account-state')).toHaveText('Ready');
+    // The "Added … Link it to start." toast goes as soon as the account is ready.
+    await expect(page.getByTestId('toast').filter({ hasText: 'Link it to start.' })).toHaveCount(0, { timeout: 1000 });
     await expect(qr).toHaveCount(0);
     await expect(card.getByTestId('account-identity')).toContainText(/Connected as \+\d[\d ]+/);
     await expect(card.getByRole('button', { name: 'Disconnect' })).toBeVisible();

@@ -137,6 +137,9 @@ test('blacklist a selection with a reason, move one to the graylist', async ({ p
   await select(page, ['Mehmet Öztürk', 'Çağrı Şen']);
   await page.getByTestId('bulk-blacklist').click();
   const dialog = page.getByTestId('suppress-dialog');
+  // The dialog says how many contacts it affects.
+  await expect(dialog.getByTestId('suppress-dialog-count')).toHaveText('The numbers of the 2 selected contacts go on the blacklist.');
+  await expect(dialog.getByTestId('suppress-dialog-ok')).toHaveText('Blacklist 2 contacts');
   await dialog.getByTestId('suppress-dialog-reason').fill('Asked to stop on 3 March');
   await dialog.getByTestId('suppress-dialog-ok').click();
   await expect(dialog).toHaveCount(0);
@@ -184,6 +187,7 @@ test('blacklist a selection with a reason, move one to the graylist', async ({ p
   await page.getByTestId('filter-status').selectOption('all');
   await select(page, ['Dewi Lestari 🌸']);
   await page.getByTestId('bulk-graylist').click();
+  await expect(page.getByTestId('suppress-dialog-count')).toHaveText('The number of the 1 selected contact goes on the graylist.');
   await page.getByTestId('suppress-dialog-reason').fill('Pause until summer');
   await page.getByTestId('suppress-dialog-ok').click();
   await expect(row(page, 'Dewi Lestari 🌸').locator('.badge')).toHaveText('Graylisted');
@@ -348,4 +352,44 @@ test('the contact panel adds the contact to a group and takes it out again', asy
   await row(page, 'Mehmet Öztürk').click();
   await panel.getByRole('button', { name: 'Remove from “Regulars”' }).click();
   await expect(panel.getByTestId('detail-groups')).toContainText('In no group');
+});
+
+test('the Columns menu hides and shows columns, remembered after a reload; empty fields start hidden', async ({ pigeon }) => {
+  const { page, dataDir } = pigeon;
+  await seed(page, dataDir);
+  const headers = page.getByTestId('contacts-table').getByRole('columnheader');
+  await expect(headers.filter({ hasText: 'City' })).toHaveCount(1);
+  await expect(headers.filter({ hasText: 'Added' })).toHaveCount(1);
+
+  // A field typed by hand with a blank value on one contact: a column nobody has a value in.
+  await row(page, 'Mehmet Öztürk').click();
+  const detail = page.getByTestId('contact-detail');
+  await detail.getByRole('button', { name: /Add field/ }).click();
+  await detail.getByRole('textbox', { name: 'Field', exact: true }).last().fill('Nickname');
+  await detail.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Saved' })).toBeVisible();
+
+  await page.getByTestId('contacts-columns').click();
+  const menu = page.getByTestId('columns-menu');
+  await expect(menu.getByRole('checkbox', { name: 'City' })).toBeChecked();
+  await expect(menu.getByRole('checkbox', { name: /Nickname/ })).not.toBeChecked();
+  await expect(menu.getByText('Nickname')).toBeVisible();
+  await expect(headers.filter({ hasText: 'Nickname' })).toHaveCount(0);
+  await menu.getByRole('checkbox', { name: 'Added' }).uncheck();
+  await expect(headers.filter({ hasText: 'Added' })).toHaveCount(0);
+  await menu.getByRole('checkbox', { name: 'City' }).uncheck();
+  await expect(headers.filter({ hasText: 'City' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await goTo(page, 'Contacts');
+  await expect(page.getByTestId('contact-row').first()).toBeVisible();
+  await expect(headers.filter({ hasText: 'Added' })).toHaveCount(0);
+  await expect(headers.filter({ hasText: 'City' })).toHaveCount(0);
+  await expect(headers.filter({ hasText: 'Name' })).toHaveCount(1);
+
+  await page.getByTestId('contacts-columns').click();
+  await page.getByTestId('columns-reset').click();
+  await expect(headers.filter({ hasText: 'Added' })).toHaveCount(1);
+  await expect(headers.filter({ hasText: 'City' })).toHaveCount(1);
 });

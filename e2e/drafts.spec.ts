@@ -84,8 +84,13 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   const text = page.getByTestId('part-text').first();
   const box = text.getByTestId('part-text-input');
   await text.getByTestId('tool-variation').click();
-  await expect(box).toHaveValue('{Hi|Hello}');
-  await page.keyboard.type('Hi|Hello|Merhaba');
+  // Empty choices with the caret inside, after the opening brace.
+  await expect(box).toHaveValue('{|}');
+  expect(await box.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([1, 1]);
+  await page.keyboard.type('Hi|Hello');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('Merhaba');
+  await expect(box).toHaveValue('{Hi|Hello|Merhaba}');
   await page.keyboard.press('End');
   await page.keyboard.type(' ');
   await insertVariable(page, text, 'First name', 'friend');
@@ -94,6 +99,22 @@ test('drafts: write, attach, preview, save, duplicate, delete, and find it again
   await insertVariable(page, text, 'City');
   await page.keyboard.type(' ');
   await text.getByTestId('tool-emoji').click();
+  // The picker shows whole, in the window (the editor column does not cut it off), at 1280 and 1024 px.
+  for (const [width, height] of [[1280, 800], [1024, 700]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(async () => {
+      const box = (await page.getByTestId('emoji-picker').locator('xpath=..').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      // The last emoji of the first row is on top where it is drawn (not clipped by the column).
+      const onTop = await page.getByTestId('emoji-picker').getByRole('button').nth(9).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      });
+      expect(onTop).toBe(true);
+    }).toPass();
+  }
   await page.getByTestId('emoji-picker').getByRole('button', { name: '🎉' }).click();
   await page.keyboard.type(' 50% off');
   // Select "50% off" and make it bold with the toolbar.

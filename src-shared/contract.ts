@@ -198,6 +198,8 @@ export const contract = {
     }),
   ),
   'contacts.fieldKeys': method<string[]>()(z.object({})),
+  /** The field names some contact has a non-blank value for (the table hides the others at first). */
+  'contacts.filledFieldKeys': method<string[]>()(z.object({})),
 
   'groups.list': method<Group[]>()(z.object({})),
   'groups.create': method<Group>()(z.object({ name: name(100) })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asciiDigits,
   countryList,
   formatPhoneInternational,
   isValidCountry,
@@ -121,6 +122,15 @@ const INVALID: Case[] = [
   ['07700 900123', 'GB', no('invalid_number')], // Ofcom drama range: not a real number
   ['555-0143', 'US', no('too_short')],
 ];
+
+describe('asciiDigits', () => {
+  it('writes Persian, Arabic-Indic and full-width digits as ASCII and leaves the rest', () => {
+    expect(asciiDigits('۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789');
+    expect(asciiDigits('٠١٢٣٤٥٦٧٨٩')).toBe('0123456789');
+    expect(asciiDigits('１２')).toBe('12');
+    expect(asciiDigits('روز ۳، 40 😀')).toBe('روز 3، 40 😀');
+  });
+});
 
 describe('normalisePhone', () => {
   it.each(VALID)('accepts %j (%s)', (input, country, expected) => {

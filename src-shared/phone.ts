@@ -55,6 +55,19 @@ function digitValue(c: number): number {
   return -1;
 }
 
+/**
+ * The text with every Persian, Arabic-Indic or full-width digit written as its ASCII digit (for
+ * numbers people type in their own script: counts, schedules). Other characters stay.
+ */
+export function asciiDigits(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const d = digitValue(ch.charCodeAt(0));
+    out += d >= 0 ? String.fromCharCode(0x30 + d) : ch;
+  }
+  return out;
+}
+
 /** Invisible formatting marks that spreadsheets and RTL text leave around numbers. */
 function isInvisible(c: number): boolean {
   return (

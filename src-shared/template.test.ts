@@ -380,6 +380,24 @@ describe('formatWhatsApp', () => {
     ...flags,
   });
 
+  it('formats Persian and Arabic words next to their own punctuation and direction marks', () => {
+    expect(formatWhatsApp('سلام *سارا*، _تخفیف_؛ *أحمد*؟')).toEqual([
+      seg('سلام '),
+      seg('سارا', { bold: true }),
+      seg('، '),
+      seg('تخفیف', { italic: true }),
+      seg('؛ '),
+      seg('أحمد', { bold: true }),
+      seg('؟'),
+    ]);
+    expect(formatWhatsApp('«*مهم*» ۵۰٪')).toEqual([seg('«'), seg('مهم', { bold: true }), seg('» ۵۰٪')]);
+    // A right-to-left or left-to-right mark (typed by Persian keyboards, or pasted) is invisible: not a letter.
+    expect(formatWhatsApp('\u200f*سلام*\u200f دوست')).toEqual([seg('\u200f'), seg('سلام', { bold: true }), seg('\u200f دوست')]);
+    expect(formatWhatsApp('Hi *Ali*\u200e!')).toEqual([seg('Hi '), seg('Ali', { bold: true }), seg('\u200e!')]);
+    // Inside a word (a Persian suffix after a zero-width non-joiner) stays as typed, as in WhatsApp.
+    expect(formatWhatsApp('*کتاب*\u200cها')).toEqual([seg('*کتاب*\u200cها')]);
+  });
+
   it.each<[string, FormatSegment[]]>([
     ['', []],
     ['plain text', [seg('plain text')]],

@@ -364,8 +364,11 @@ function charAt(text: string, index: number): string {
 }
 
 const isSpace = (ch: string): boolean => /^\s$/u.test(ch);
-/** Whitespace, punctuation or a symbol (emoji included): where a marker may sit. */
-const isBoundary = (ch: string): boolean => /^[\s\p{P}\p{S}]$/u.test(ch);
+/**
+ * Whitespace, punctuation or a symbol (emoji included), or an invisible direction mark (LRM, RLM,
+ * Arabic letter mark, which Persian and Arabic keyboards type): where a marker may sit.
+ */
+const isBoundary = (ch: string): boolean => /^[\s\p{P}\p{S}\u200e\u200f\u061c]$/u.test(ch);
 
 /** The marker starting at `index`, if any. A lone ` next to another backtick is not a marker. */
 function tokenAt(text: string, index: number): Token | null {

@@ -48,6 +48,17 @@ export function splitTags(text: string): string[] {
   return tags;
 }
 
+/**
+ * Splits a typed or pasted list (numbers, opt-out words): commas and semicolons, ASCII or Arabic
+ * (، ؛), and line breaks separate the items; each is trimmed, empty ones dropped.
+ */
+export function splitTypedList(text: string): string[] {
+  return text
+    .split(/[,;\u060C\u061B\r\n]+/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**

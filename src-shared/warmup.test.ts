@@ -80,4 +80,12 @@ describe('warm-up arithmetic', () => {
     expect(parseSchedule('20, 10')).toEqual({ error: 'decreasing', at: 2 });
     expect(parseSchedule(Array.from({ length: 91 }, () => '5').join(','))).toEqual({ error: 'tooLong' });
   });
+
+  it('reads Arabic commas and semicolons, and Persian or Arabic-Indic digits', () => {
+    expect(parseSchedule('۲۰، ۴۰، ۸۰')).toEqual({ schedule: [20, 40, 80] });
+    expect(parseSchedule('٢٠؛ ٤٠ ؛٨٠')).toEqual({ schedule: [20, 40, 80] });
+    expect(parseSchedule('20،۴۰;٨٠, 100')).toEqual({ schedule: [20, 40, 80, 100] });
+    expect(parseSchedule('۲۰، ۴x')).toEqual({ error: 'notNumber', at: 2 });
+    expect(parseSchedule('۲۰، ۱۰')).toEqual({ error: 'decreasing', at: 2 });
+  });
 });

@@ -4,6 +4,7 @@
  * estimate count days the same way. Days are calendar days in the zone (a DST day of 23 or 25 hours
  * is one day), like the daily cap's.
  */
+import { asciiDigits } from './phone';
 import { wallDate } from './dates';
 import { zonedParts } from './pace';
 import type { SafetySettings } from './safety';
@@ -95,7 +96,9 @@ export function warmupCapOn(warmup: WarmupSettings, firstReadyAt: string | null,
  * at least as many as the day before (the stored settings insist on it too).
  */
 export function parseSchedule(text: string): { schedule: number[] } | { error: string; at?: number } {
-  const pieces = text.split(/[,;\s]+/).filter((p) => p !== '');
+  // Commas and semicolons (ASCII or Arabic) or spaces separate the days; digits may be Persian
+  // or Arabic-Indic.
+  const pieces = asciiDigits(text).split(/[,;\u060C\u061B\s]+/u).filter((p) => p !== '');
   if (pieces.length === 0) return { error: 'empty' };
   if (pieces.length > 90) return { error: 'tooLong' };
   const schedule: number[] = [];

@@ -1,7 +1,7 @@
 import type { Kernel } from '#main/kernel/context';
 import type { Sqlite } from '#main/kernel/db';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
-import { allTags, countContacts, fieldKeys, getContact, listContacts } from './queries';
+import { allTags, countContacts, fieldKeys, filledFieldKeys, getContact, listContacts } from './queries';
 import { countSelected, createContact, tagContacts, updateContact } from './service';
 import { deleteContactsUndoably, undoDelete } from './undo';
 import { timeline } from './timeline';
@@ -48,6 +48,7 @@ export function contactsHandlers(
     }),
     'contacts.tags': () => allTags(db),
     'contacts.fieldKeys': () => fieldKeys(db),
+    'contacts.filledFieldKeys': () => filledFieldKeys(db),
     'contacts.timeline': (input) => timeline(db, deps.queueDb, input.phone, input.offset, input.limit),
   };
 }

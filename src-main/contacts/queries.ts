@@ -233,6 +233,19 @@ export async function allTags(db: Db): Promise<{ tag: string; count: number }[]>
   return rows;
 }
 
+/**
+ * The custom field names some contact has a value for (blank values do not count), most filled
+ * first, sampled as `fieldKeys`.
+ */
+export async function filledFieldKeys(db: Db): Promise<string[]> {
+  // Not "key": json_each has a column of that name (the index in the array).
+  const { rows } = await sql<{ field: string }>`SELECT j.value ->> 0 AS field
+    FROM (SELECT fields FROM contacts ORDER BY id DESC LIMIT 20000) c, json_each(c.fields) j
+    WHERE trim(coalesce(j.value ->> 1, '')) <> ''
+    GROUP BY field ORDER BY count(*) DESC, field`.execute(db);
+  return rows.map((r) => r.field).filter((k): k is string => typeof k === 'string');
+}
+
 /** Custom field names in use, in order of first appearance, sampled cheaply from the newest rows. */
 export async function fieldKeys(db: Db): Promise<string[]> {
   const { rows } = await sql<{ key: string }>`SELECT DISTINCT j.value ->> 0 AS key

@@ -4,7 +4,7 @@ import type { Account, DriverKind } from '#shared/accounts';
 import type { MethodInput } from '#shared/contract';
 import { t } from '#shared/i18n';
 import { api, errorMessage, onEvent } from '#renderer/ui/api';
-import { toast } from '#renderer/ui/toasts';
+import { toast, useToasts } from '#renderer/ui/toasts';
 
 type AccountsState = {
   accounts: Account[];
@@ -29,8 +29,16 @@ export const useAccounts = create<AccountsState>((set) => ({
   },
 }));
 
+/** The "Added …. Link it to start." toast of each new account, gone once the account is ready. */
+const linkToasts = new Map<number, number>();
+
 /** Puts one account's new state in place (or removes it when `account` is null). */
 export function applyAccountChange(id: number, account: Account | null): void {
+  const toastId = linkToasts.get(id);
+  if (toastId !== undefined && (account === null || account.state === 'ready')) {
+    linkToasts.delete(id);
+    useToasts.getState().dismiss(toastId);
+  }
   const { accounts } = useAccounts.getState();
   const others = accounts.filter((a) => a.id !== id);
   useAccounts.setState({ accounts: account ? [...others, account].sort(byId) : others });
@@ -46,7 +54,7 @@ async function apply(call: Promise<Account>): Promise<Account> {
 export const accounts = {
   async create(label: string, driver: DriverKind): Promise<void> {
     const account = await apply(api.accounts.create({ label, driver }));
-    toast.success(t('accounts.added', { label: account.label }));
+    linkToasts.set(account.id, toast.success(t('accounts.added', { label: account.label })));
   },
 
   connect(id: number, method: 'qr' | 'code', phone?: string): Promise<Account> {

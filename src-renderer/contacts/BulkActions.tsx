@@ -77,7 +77,7 @@ export function BulkActions(props: {
       {open === 'group' && <GroupDialog onClose={() => setOpen(null)} selection={selection} onDone={() => props.onDone(false)} />}
       {open === 'tag' && <TagDialog onClose={() => setOpen(null)} selection={selection} onDone={() => props.onDone(false)} />}
       {(open === 'black' || open === 'gray') && (
-        <SuppressDialog kind={open} onClose={() => setOpen(null)} selection={selection} onDone={() => props.onDone(false)} />
+        <SuppressDialog kind={open} count={count} onClose={() => setOpen(null)} selection={selection} onDone={() => props.onDone(false)} />
       )}
     </div>
   );
@@ -170,7 +170,7 @@ function TagDialog(props: DialogProps) {
   );
 }
 
-function SuppressDialog(props: DialogProps & { kind: 'black' | 'gray' }) {
+function SuppressDialog(props: DialogProps & { kind: 'black' | 'gray'; count: number }) {
   const [reason, setReason] = useState('');
   const submit = async () => {
     await suppressions.addContacts(props.kind, props.selection, reason);
@@ -182,9 +182,14 @@ function SuppressDialog(props: DialogProps & { kind: 'black' | 'gray' }) {
       onClose={props.onClose}
       testId="suppress-dialog"
       onSubmit={submit}
-      submitLabel={t('common.confirm')}
+      submitLabel={
+        props.kind === 'black' ? t('contacts.suppress.black.submit', { count: props.count }) : t('contacts.suppress.gray.submit', { count: props.count })
+      }
       submitTestId="suppress-dialog-ok"
     >
+      <p data-testid="suppress-dialog-count">
+        {props.kind === 'black' ? t('contacts.suppress.black.count', { count: props.count }) : t('contacts.suppress.gray.count', { count: props.count })}
+      </p>
       <p className="muted">{t(props.kind === 'black' ? 'suppr.black.help' : 'suppr.gray.help')}</p>
       <label className="field">
         <span>{t('contacts.reasonPrompt')}</span>

@@ -2,13 +2,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ContactRow } from '#shared/domain';
-import { t } from '#shared/i18n';
+import { formatDate } from '#shared/dates';
+import { getLocale, t } from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
 import type { SelectionState, Sort } from './view';
+import type { BuiltinColumn, VisibleColumns } from './columns';
 import { WaStatusMark } from './WaStatus';
 import { CONTACTS_STATUS } from '#shared/i18n/keys';
 
-type Column = { id: string; label: string; width: string; sortable: boolean };
+type Column = { id: string; label: string; width: string; sortable: boolean; builtin?: BuiltinColumn };
 
 const ROW_HEIGHT = 40;
 
@@ -20,7 +22,7 @@ export function ContactTable(props: {
   total: number;
   rowAt: (index: number) => ContactRow | undefined;
   ensure: (first: number, last: number) => void;
-  fieldColumns: string[];
+  columns: VisibleColumns;
   sort: Sort;
   onSort: (sort: Sort) => void;
   selection: SelectionState;
@@ -50,15 +52,19 @@ export function ContactTable(props: {
     if (props.activeIndex >= 0) virtualizer.scrollToIndex(props.activeIndex, { align: 'auto' });
   }, [props.activeIndex, virtualizer]);
 
+  const { builtins, fields: fieldColumns } = props.columns;
+  // Columns give way (down to a minimum, their text ending in an ellipsis) rather than push the
+  // last ones out of the table: the minimums add up to less than the table at 1024 px.
   const columns: Column[] = [
-    { id: 'name', label: t('contacts.col.name'), width: 'minmax(170px, 2fr)', sortable: true },
-    { id: 'phone', label: t('contacts.col.phone'), width: '175px', sortable: true },
-    ...props.fieldColumns.map((key) => ({ id: `field:${key}`, label: key, width: 'minmax(100px, 1fr)', sortable: true })),
-    { id: 'tags', label: t('contacts.col.tags'), width: 'minmax(100px, 1fr)', sortable: false },
-    { id: 'whatsapp', label: t('contacts.col.whatsapp'), width: '96px', sortable: false },
-    { id: 'status', label: t('contacts.col.status'), width: '110px', sortable: false },
-    { id: 'createdAt', label: t('contacts.col.createdAt'), width: '110px', sortable: true },
-  ];
+    { id: 'name', label: t('contacts.col.name'), width: 'minmax(80px, 2fr)', sortable: true },
+    { id: 'phone', label: t('contacts.col.phone'), width: 'minmax(160px, 175px)', sortable: true },
+    ...fieldColumns.map((key) => ({ id: `field:${key}`, label: key, width: 'minmax(40px, 1fr)', sortable: true })),
+    { id: 'tags', label: t('contacts.col.tags'), width: 'minmax(40px, 1fr)', sortable: false, builtin: 'tags' as const },
+    { id: 'whatsapp', label: t('contacts.col.whatsapp'), width: 'minmax(90px, 100px)', sortable: false, builtin: 'whatsapp' as const },
+    { id: 'status', label: t('contacts.col.status'), width: 'minmax(70px, 110px)', sortable: false, builtin: 'status' as const },
+    { id: 'createdAt', label: t('contacts.col.createdAt'), width: 'minmax(84px, 120px)', sortable: true, builtin: 'createdAt' as const },
+  ].filter((c: Column) => !c.builtin || builtins.has(c.builtin));
+  const locale = getLocale();
   const template = `40px ${columns.map((c) => c.width).join(' ')}`;
   const allMatching = props.selection.mode === 'allMatching';
   const isSelected = (id: number) => allMatching || (props.selection.mode === 'ids' && props.selection.ids.has(id));
@@ -138,29 +144,37 @@ export function ContactTable(props: {
                     <span role="gridcell" className="phone">
                       {formatPhoneInternational(row.phone)}
                     </span>
-                    {props.fieldColumns.map((key) => (
+                    {fieldColumns.map((key) => (
                       <span key={key} role="gridcell" dir="auto" title={fieldValue(row, key)}>
                         {fieldValue(row, key)}
                       </span>
                     ))}
-                    <span role="gridcell">
-                      {row.tags.map((tag) => (
-                        <span key={tag} className="tag">
-                          {tag}
-                        </span>
-                      ))}
-                    </span>
-                    <span role="gridcell">
-                      <WaStatusMark status={row.waStatus} checkedAt={row.waCheckedAt} />
-                    </span>
-                    <span role="gridcell">
-                      {row.suppression && (
-                        <span className={`badge ${row.suppression}`}>{t(CONTACTS_STATUS[row.suppression])}</span>
-                      )}
-                    </span>
-                    <span role="gridcell" className="muted small">
-                      {new Date(row.createdAt).toLocaleDateString()}
-                    </span>
+                    {builtins.has('tags') && (
+                      <span role="gridcell" className="tags-cell" title={row.tags.join(', ')}>
+                        {row.tags.map((tag) => (
+                          <span key={tag} className="tag" dir="auto">
+                            {tag}
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                    {builtins.has('whatsapp') && (
+                      <span role="gridcell">
+                        <WaStatusMark status={row.waStatus} checkedAt={row.waCheckedAt} />
+                      </span>
+                    )}
+                    {builtins.has('status') && (
+                      <span role="gridcell">
+                        {row.suppression && (
+                          <span className={`badge ${row.suppression}`}>{t(CONTACTS_STATUS[row.suppression])}</span>
+                        )}
+                      </span>
+                    )}
+                    {builtins.has('createdAt') && (
+                      <span role="gridcell" className="muted small" title={formatDate(Date.parse(row.createdAt), locale, { dateStyle: 'full', timeStyle: 'short' })}>
+                        {formatDate(Date.parse(row.createdAt), locale, { dateStyle: 'medium' })}
+                      </span>
+                    )}
                   </>
                 ) : (
                   <span className="muted" style={{ gridColumn: '1 / -1' }}>

@@ -11,6 +11,8 @@ import { useContactPages } from './useContactPages';
 import { useGroups } from '#renderer/groups/store';
 import { useLists } from '#renderer/lists/store';
 import { useContactFacts } from './store';
+import { ColumnsMenu } from './ColumnsMenu';
+import { useContactColumns, visibleColumns } from './columns';
 import { useContactsView } from './view';
 import { useNav } from '#renderer/ui/nav';
 import { CONTACTS_STATUS, WA_STATUS } from '#shared/i18n/keys';
@@ -29,7 +31,8 @@ export function ContactsPage() {
   const view = useContactsView();
   const groups = useGroups((s) => s.groups);
   const lists = useLists((s) => s.lists);
-  const { tags, fieldKeys } = useContactFacts();
+  const { tags, fieldKeys, filledFieldKeys } = useContactFacts();
+  const columnChoices = useContactColumns((s) => s.choices);
   const go = useNav((s) => s.go);
   const [searchText, setSearchText] = useState(view.query.search);
   const search = useDebounced(searchText, 150);
@@ -57,7 +60,7 @@ export function ContactsPage() {
   const tag = query.filter.tags.length === 1 ? (query.filter.tags[0] ?? '') : '';
   const filtersActive =
     groupId !== null || tag !== '' || query.listId !== null || query.status !== 'all' || query.filter.whatsapp !== 'any' || query.search !== '';
-  const fieldColumns = fieldKeys.slice(0, 3);
+  const columns = useMemo(() => visibleColumns(columnChoices, fieldKeys, filledFieldKeys), [columnChoices, fieldKeys, filledFieldKeys]);
 
   // From anywhere on the page outside a text field or dialog: "/" focuses the search, and
   // Ctrl+A selects every matching contact (not the page's text).
@@ -119,6 +122,7 @@ export function ContactsPage() {
         <button type="button" onClick={() => setExporting(true)} data-testid="contacts-export">
           {t('contacts.export')}
         </button>
+        <ColumnsMenu visible={columns} fieldKeys={fieldKeys} filledFieldKeys={filledFieldKeys} />
       </div>
 
       <div className="row">
@@ -246,7 +250,7 @@ export function ContactsPage() {
             total={count}
             rowAt={rowAt}
             ensure={ensure}
-            fieldColumns={fieldColumns}
+            columns={columns}
             sort={view.sort}
             onSort={view.setSort}
             selection={view.selection}

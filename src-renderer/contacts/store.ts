@@ -15,14 +15,16 @@ import { useContactsView } from './view';
 type ContactFacts = {
   tags: { tag: string; count: number }[];
   fieldKeys: string[];
+  /** The field names some contact has a value for, the most filled first. */
+  filledFieldKeys: string[];
 };
 
-export const useContactFacts = create<ContactFacts>(() => ({ tags: [], fieldKeys: [] }));
+export const useContactFacts = create<ContactFacts>(() => ({ tags: [], fieldKeys: [], filledFieldKeys: [] }));
 
 /** Reads the tags and field names again; throws when main can't answer. */
 export async function refreshFacts(): Promise<void> {
-  const [tags, fieldKeys] = await Promise.all([api.contacts.tags(), api.contacts.fieldKeys()]);
-  useContactFacts.setState({ tags, fieldKeys });
+  const [tags, fieldKeys, filledFieldKeys] = await Promise.all([api.contacts.tags(), api.contacts.fieldKeys(), api.contacts.filledFieldKeys()]);
+  useContactFacts.setState({ tags, fieldKeys, filledFieldKeys });
 }
 
 /** The table reads its rows again. */

@@ -68,9 +68,9 @@ export function TemplateField(props: {
     apply(insertAt(value, start, end, text, select));
   };
   const insertVariation = () => {
-    const sample = t('drafts.tool.variationSample');
-    // Select the choices inside the braces, ready to be typed over.
-    insert(sample, { from: 1, to: sample.length - 1 });
+    // Empty choices, caret after the brace: the operator types the first choice in their own
+    // language, then the second after the bar.
+    insert('{|}', { from: 1, to: 1 });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

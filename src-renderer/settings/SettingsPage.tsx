@@ -14,6 +14,7 @@ import { isValidTimeZone, type Weekday } from '#shared/pace';
 import { sortDays, weekOrder } from '#shared/regions';
 import { DayPicker } from '#renderer/ui/DayPicker';
 import { firstRun, useFirstRun } from '#renderer/firstrun/store';
+import { splitTypedList } from '#shared/text';
 import { errorMessage } from '#renderer/ui/api';
 import { TimeZoneField } from '#renderer/campaigns/TimeZoneField';
 import { ErrorText } from '#renderer/ui/ErrorText';
@@ -332,12 +333,9 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((w, i) => w === b[i]);
 }
 
-/** Splits typed text into words: commas and line breaks separate them. */
+/** Splits typed text into words: commas, semicolons (ASCII or Arabic) and line breaks separate them. */
 function splitWords(text: string): string[] {
-  return text
-    .split(/[,\n\r]+/)
-    .map((w) => w.trim().replace(/\s+/g, ' '))
-    .filter((w) => w !== '');
+  return splitTypedList(text).map((w) => w.replace(/\s+/g, ' '));
 }
 
 const MAX_WORDS = 500;

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Suppression, SuppressionKind } from '#shared/domain';
 import { getLocale, t} from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
+import { splitTypedList } from '#shared/text';
 import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
@@ -222,20 +223,13 @@ function BulkBar(props: { kind: SuppressionKind; rows: Suppression[]; onDone: ()
   );
 }
 
-/** Splits pasted text into numbers: commas, semicolons and line breaks separate them. */
-function splitNumbers(text: string): string[] {
-  return text
-    .split(/[,;\r\n]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
 
 function AddNumbersPanel(props: { kind: SuppressionKind }) {
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<AddResult | null>(null);
   const { busy, error, run } = useBusyAction();
-  const numbers = splitNumbers(text);
+  const numbers = splitTypedList(text);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();

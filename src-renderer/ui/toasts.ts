@@ -9,7 +9,8 @@ export type Toast = {
 
 type ToastState = {
   toasts: Toast[];
-  push: (toast: Omit<Toast, 'id'>) => void;
+  /** Shows a toast; answers its id (for `dismiss`). */
+  push: (toast: Omit<Toast, 'id'>) => number;
   dismiss: (id: number) => void;
 };
 
@@ -21,6 +22,7 @@ export const useToasts = create<ToastState>((set, get) => ({
     const id = nextId++;
     set({ toasts: [...get().toasts, { ...toast, id }] });
     setTimeout(() => get().dismiss(id), toast.kind === 'error' ? 12_000 : toast.action ? 10_000 : 5_000);
+    return id;
   },
   dismiss(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
@@ -28,8 +30,8 @@ export const useToasts = create<ToastState>((set, get) => ({
 }));
 
 export const toast = {
-  info: (text: string, action?: Toast['action']) => useToasts.getState().push({ kind: 'info', text, ...(action ? { action } : {}) }),
-  success: (text: string, action?: Toast['action']) =>
+  info: (text: string, action?: Toast['action']): number => useToasts.getState().push({ kind: 'info', text, ...(action ? { action } : {}) }),
+  success: (text: string, action?: Toast['action']): number =>
     useToasts.getState().push({ kind: 'success', text, ...(action ? { action } : {}) }),
-  error: (text: string) => useToasts.getState().push({ kind: 'error', text }),
+  error: (text: string): number => useToasts.getState().push({ kind: 'error', text }),
 };

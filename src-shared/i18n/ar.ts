@@ -22,6 +22,7 @@ import { arGeneral } from './ar/general';
 import { arLanguage } from './ar/language';
 import { arExports } from './ar/exports';
 import { arFirstrun } from './ar/firstrun';
+import { arPolish } from './ar/polish';
 
 export const ar: Partial<Catalogue> = {
   ...arAccounts,
@@ -46,4 +47,5 @@ export const ar: Partial<Catalogue> = {
   ...arLanguage,
   ...arExports,
   ...arFirstrun,
+  ...arPolish,
 };

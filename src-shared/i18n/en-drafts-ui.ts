@@ -86,7 +86,6 @@ export const enDraftsUi = {
   'drafts.tool.emoji': 'Insert an emoji',
   'drafts.tool.variation': 'Variation',
   'drafts.tool.variationHelp': 'Insert choices: each customer gets one of them at random, like \'{Hi|Hello}\'',
-  'drafts.tool.variationSample': '\'{Hi|Hello}\'',
 
   'drafts.var.fallbackLabel': 'If a contact has no value, write:',
   'drafts.var.fallbackPlaceholder': 'e.g. there (optional)',

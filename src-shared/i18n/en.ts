@@ -20,6 +20,7 @@ import { enImportsSafety } from './en-imports-safety';
 import { enLanguage } from './en-language';
 import { enExports } from './en-exports';
 import { enFirstrun } from './en-firstrun';
+import { enPolish } from './en-polish';
 
 export const en = {
   ...enAccounts,
@@ -43,6 +44,7 @@ export const en = {
   ...enLanguage,
   ...enExports,
   ...enFirstrun,
+  ...enPolish,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

@@ -22,6 +22,7 @@ import { faGeneral } from './fa/general';
 import { faLanguage } from './fa/language';
 import { faExports } from './fa/exports';
 import { faFirstrun } from './fa/firstrun';
+import { faPolish } from './fa/polish';
 
 export const fa: Partial<Catalogue> = {
   ...faAccounts,
@@ -46,4 +47,5 @@ export const fa: Partial<Catalogue> = {
   ...faLanguage,
   ...faExports,
   ...faFirstrun,
+  ...faPolish,
 };

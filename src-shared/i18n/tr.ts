@@ -22,6 +22,7 @@ import { trGeneral } from './tr/general';
 import { trLanguage } from './tr/language';
 import { trExports } from './tr/exports';
 import { trFirstrun } from './tr/firstrun';
+import { trPolish } from './tr/polish';
 
 export const tr: Partial<Catalogue> = {
   ...trAccounts,
@@ -46,4 +47,5 @@ export const tr: Partial<Catalogue> = {
   ...trLanguage,
   ...trExports,
   ...trFirstrun,
+  ...trPolish,
 };

@@ -90,7 +90,6 @@ export const arDraftsUi = {
   'drafts.tool.emoji': 'إدراج رمز تعبيري',
   'drafts.tool.variation': 'تنويع',
   'drafts.tool.variationHelp': 'أدرج خيارات: يتلقى كل عميل أحدها عشوائيًا، مثل \'{مرحبا|أهلاً}\'',
-  'drafts.tool.variationSample': '\'{مرحبا|أهلاً}\'',
 
   'drafts.var.fallbackLabel': 'إن لم تكن لجهة الاتصال قيمة، اكتب:',
   'drafts.var.fallbackPlaceholder': 'مثال: عزيزي العميل (اختياري)',

@@ -88,7 +88,6 @@ export const faDraftsUi = {
   'drafts.tool.emoji': 'درج ایموجی',
   'drafts.tool.variation': 'تنوع',
   'drafts.tool.variationHelp': 'چند گزینه درج کنید: هر مشتری به‌طور تصادفی یکی از آن‌ها را می‌گیرد، مثل \'{سلام|درود}\'',
-  'drafts.tool.variationSample': '\'{سلام|درود}\'',
 
   'drafts.var.fallbackLabel': 'اگر مخاطبی مقداری نداشت، این را بنویس:',
   'drafts.var.fallbackPlaceholder': 'مثلاً دوست عزیز (اختیاری)',

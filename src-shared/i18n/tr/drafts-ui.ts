@@ -88,7 +88,6 @@ export const trDraftsUi = {
   'drafts.tool.emoji': 'Emoji ekle',
   'drafts.tool.variation': 'Seçenekler',
   'drafts.tool.variationHelp': 'Seçenekler ekleyin: her müşteri bunlardan birini rastgele alır, örneğin \'{Merhaba|Selam}\'',
-  'drafts.tool.variationSample': '\'{Merhaba|Selam}\'',
 
   'drafts.var.fallbackLabel': 'Kişide bu bilgi yoksa şunu yaz:',
   'drafts.var.fallbackPlaceholder': 'ör. değerli müşterimiz (isteğe bağlı)',
