@@ -20,6 +20,7 @@ import { arTestSends } from './ar/test-sends';
 import { arTimeline } from './ar/timeline';
 import { arGeneral } from './ar/general';
 import { arLanguage } from './ar/language';
+import { arValidation } from './ar/validation';
 
 export const ar: Partial<Catalogue> = {
   ...arAccounts,
@@ -42,4 +43,5 @@ export const ar: Partial<Catalogue> = {
   ...arTimeline,
   ...arGeneral,
   ...arLanguage,
+  ...arValidation,
 };

@@ -18,6 +18,7 @@ import { enSafetyBreaker } from './en-safety-breaker';
 import { enBackups } from './en-backups';
 import { enImportsSafety } from './en-imports-safety';
 import { enLanguage } from './en-language';
+import { enValidation } from './en-validation';
 
 export const en = {
   ...enAccounts,
@@ -39,6 +40,7 @@ export const en = {
   ...enBackups,
   ...enImportsSafety,
   ...enLanguage,
+  ...enValidation,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

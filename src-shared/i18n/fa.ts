@@ -20,6 +20,7 @@ import { faTestSends } from './fa/test-sends';
 import { faTimeline } from './fa/timeline';
 import { faGeneral } from './fa/general';
 import { faLanguage } from './fa/language';
+import { faValidation } from './fa/validation';
 
 export const fa: Partial<Catalogue> = {
   ...faAccounts,
@@ -42,4 +43,5 @@ export const fa: Partial<Catalogue> = {
   ...faTimeline,
   ...faGeneral,
   ...faLanguage,
+  ...faValidation,
 };

@@ -20,6 +20,7 @@ import { trTestSends } from './tr/test-sends';
 import { trTimeline } from './tr/timeline';
 import { trGeneral } from './tr/general';
 import { trLanguage } from './tr/language';
+import { trValidation } from './tr/validation';
 
 export const tr: Partial<Catalogue> = {
   ...trAccounts,
@@ -42,4 +43,5 @@ export const tr: Partial<Catalogue> = {
   ...trTimeline,
   ...trGeneral,
   ...trLanguage,
+  ...trValidation,
 };
