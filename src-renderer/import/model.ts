@@ -165,7 +165,8 @@ export function progressView(progress: ImportProgress | null, totalRows: number)
 
 /** A preview warning in the user's language when the catalogue has it, else the reader's own words. */
 export function warningText(warning: ImportPreview['warnings'][number]): string {
-  const key = (IMPORT_WARNING as Record<string, MessageKey>)[warning.code];
+  const known = Object.prototype.hasOwnProperty.call(IMPORT_WARNING, warning.code);
+  const key = known ? (IMPORT_WARNING as Record<string, MessageKey>)[warning.code] : undefined;
   return key ? t(key, warning.params) : warning.message;
 }
 
