@@ -9,6 +9,7 @@ import { queryCondition } from '#main/contacts/queries';
 import type { EventBus } from '#main/kernel/events';
 import { SpreadsheetWorker } from '#main/workers/worker-client';
 import type { Db } from '#main/kernel/db';
+import { t } from '#shared/i18n';
 
 export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -50,7 +51,7 @@ export async function exportContacts(
         onProgress: (p) => deps.bus.emit('exports.progress', { exportId, done: p.done, total: p.total }),
       },
     );
-    if (answer.type !== 'exported') throw new AppError('internal', 'The exporter gave an unexpected answer.');
+    if (answer.type !== 'exported') throw new AppError('internal', t('worker.err.exporterAnswer'));
     const date = utcDate(Date.now());
     return {
       fileName: `${safeFileName(input.fileName ?? `Pigeon contacts ${date}`)}.${input.format}`,
