@@ -5,6 +5,7 @@
  * a valid manifest is not a backup.
  */
 import { z } from 'zod';
+import { says } from './validation';
 
 export const BACKUP_REASONS = ['manual', 'daily', 'before-update', 'before-delete', 'before-restore', 'export'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -75,7 +76,7 @@ export type BackupsState = {
 };
 
 /** A `.pigeon` file's full path, as typed or chosen (checked again in main). */
-const archivePath = z.string().trim().min(1, 'Type the file’s full path').max(1000);
+const archivePath = z.string().trim().min(1, says('val.archivePath')).max(1000);
 export const ExportArchiveInputSchema = z.object({ path: archivePath, includeSessions: z.boolean().default(false) });
 export const ImportArchiveInputSchema = z.object({ path: archivePath });
 

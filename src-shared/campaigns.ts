@@ -3,6 +3,7 @@
  * renderer shows. The queue itself lives in src-main/campaigns; pace arithmetic in ./pace.
  */
 import { z } from 'zod';
+import { says } from './validation';
 import { ContactQuerySchema } from './filters';
 import { t, type MessageKey } from './i18n';
 import type { WorkingHours } from './pace';
@@ -59,7 +60,7 @@ export function attachmentOversize(kind: AttachmentKind, shownName: string, size
 
 /** A file copied into the data folder (`attachments/<id>`), checked by content. */
 export const AttachmentRefSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{64}\.[a-z0-9]{1,5}$/, 'Not a stored attachment'),
+  id: z.string().regex(/^[0-9a-f]{64}\.[a-z0-9]{1,5}$/, says('val.notAttachment')),
   fileName: z.string().min(1).max(200),
   mimeType: z.string().min(1).max(200),
   size: z.number().int().min(1),
@@ -71,12 +72,12 @@ export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
 export const POLL_OPTION_LIMIT = 12;
 
-const caption = z.string().max(CAPTION_LIMIT, `Keep a caption under ${CAPTION_LIMIT} characters`).default('');
+const caption = z.string().max(CAPTION_LIMIT, says('val.captionTooLong', { max: CAPTION_LIMIT })).default('');
 
 export const DraftPartSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('text'),
-    text: z.string().max(TEXT_LIMIT, `WhatsApp messages can hold ${TEXT_LIMIT} characters`),
+    text: z.string().max(TEXT_LIMIT, says('val.textTooLong', { max: TEXT_LIMIT })),
   }),
   z.object({ kind: z.literal('image'), attachment: AttachmentRefSchema, caption }),
   z.object({ kind: z.literal('video'), attachment: AttachmentRefSchema, caption }),
@@ -84,23 +85,23 @@ export const DraftPartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('voice'), attachment: AttachmentRefSchema }),
   z.object({
     kind: z.literal('location'),
-    latitude: z.number().min(-90, 'Latitude is between -90 and 90').max(90, 'Latitude is between -90 and 90'),
-    longitude: z.number().min(-180, 'Longitude is between -180 and 180').max(180, 'Longitude is between -180 and 180'),
+    latitude: z.number().min(-90, says('val.latitude')).max(90, says('val.latitude')),
+    longitude: z.number().min(-180, says('val.longitude')).max(180, says('val.longitude')),
     name: z.string().max(200).default(''),
     address: z.string().max(500).default(''),
   }),
   z.object({
     kind: z.literal('contact'),
-    displayName: z.string().trim().min(1, 'A contact card needs a name').max(200),
-    phone: z.string().trim().min(1, 'A contact card needs a phone number').max(64),
+    displayName: z.string().trim().min(1, says('val.cardName')).max(200),
+    phone: z.string().trim().min(1, says('val.cardPhone')).max(64),
   }),
   z.object({
     kind: z.literal('poll'),
-    question: z.string().trim().min(1, 'A poll needs a question').max(255),
+    question: z.string().trim().min(1, says('val.pollQuestion')).max(255),
     options: z
-      .array(z.string().trim().min(1, 'Poll options can’t be empty').max(100))
-      .min(2, 'A poll needs at least two options')
-      .max(POLL_OPTION_LIMIT, `A poll can have at most ${POLL_OPTION_LIMIT} options`),
+      .array(z.string().trim().min(1, says('val.pollOptionEmpty')).max(100))
+      .min(2, says('val.pollTwoOptions'))
+      .max(POLL_OPTION_LIMIT, says('val.pollMaxOptions', { max: POLL_OPTION_LIMIT })),
     multipleAnswers: z.boolean().default(false),
   }),
 ]);
@@ -126,7 +127,7 @@ export function templatedTexts(part: { kind: DraftPartKind } & Partial<Record<'t
   }
 }
 
-export const DraftPartsSchema = z.array(DraftPartSchema).max(10, 'A draft can have at most 10 parts');
+export const DraftPartsSchema = z.array(DraftPartSchema).max(10, says('val.draftMaxParts', { max: 10 }));
 
 export type Draft = {
   id: number;
@@ -143,7 +144,7 @@ export type VariableGap = { key: string; fallback: string | null; missing: numbe
 // Pace (the schema; presets and arithmetic are in ./pace)
 // ---------------------------------------------------------------------------------------------
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('val.timeFormat'));
 const ms = (max: number) => z.number().int().min(0).max(max);
 const DAY_MS = 24 * 3600_000;
 

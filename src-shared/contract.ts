@@ -8,6 +8,7 @@
  */
 import type { TimelinePage } from './timeline';
 import { z } from 'zod';
+import { says } from './validation';
 import type { Account, AccountEvent, IncomingMessage, NumberCheckProgress } from './accounts';
 import { DRIVER_KINDS } from './accounts';
 import type {
@@ -69,7 +70,7 @@ const name = (max: number) =>
     .string()
     .max(max * 4)
     .transform((s) => s.trim().replace(/\s+/g, ' '))
-    .pipe(z.string().min(1, 'A name is required').max(max, `Keep it under ${max} characters`));
+    .pipe(z.string().min(1, says('val.nameRequired')).max(max, says('val.nameTooLong', { max })));
 const tag = z
   .string()
   .transform((s) => s.trim())
@@ -79,11 +80,11 @@ const fieldPairs = z
   .max(200);
 const suppressionKind = z.enum(['black', 'gray']);
 const WeekdaySchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
-const WorkingDaysSchema = z.array(WeekdaySchema).min(1, 'Choose at least one working day').max(7);
-const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected the file’s contents');
+const WorkingDaysSchema = z.array(WeekdaySchema).min(1, says('val.workingDay')).max(7);
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, says('val.fileContents'));
 
 export const ContactInputSchema = z.object({
-  phone: z.string().min(1, 'A phone number is required').max(64),
+  phone: z.string().min(1, says('val.phoneRequired')).max(64),
   name: z.string().max(500).default(''),
   fields: fieldPairs.default([]),
   tags: z.array(tag).max(100).default([]),
@@ -92,7 +93,7 @@ export const ContactInputSchema = z.object({
 
 /** An edit: only the fields present change (no defaults here, unlike ContactInputSchema). */
 export const ContactPatchSchema = z.object({
-  phone: z.string().min(1, 'A phone number is required').max(64).optional(),
+  phone: z.string().min(1, says('val.phoneRequired')).max(64).optional(),
   name: z.string().max(500).optional(),
   fields: fieldPairs.optional(),
   tags: z.array(tag).max(100).optional(),
@@ -115,7 +116,7 @@ export const contract = {
   'settings.get': method<Settings>()(z.object({})),
   'settings.update': method<Settings>()(
     z.object({
-      defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'Pick a country from the list').optional(),
+      defaultCountry: z.string().regex(/^[A-Z]{2}$/, says('val.pickCountry')).optional(),
       optOutWords: z
         .array(z.string().trim().min(1).max(100))
         .max(500)
@@ -124,7 +125,7 @@ export const contract = {
       timezone: z
         .string()
         .max(64)
-        .refine(isValidTimeZone, 'Pick a time zone from the list')
+        .refine(isValidTimeZone, says('val.pickTimeZone'))
         .optional(),
       language: z.enum(LANGUAGES).optional(),
       calendar: z.enum(CALENDARS).optional(),
@@ -141,8 +142,8 @@ export const contract = {
    */
   'firstRun.place': method<Settings>()(
     z.object({
-      country: z.string().regex(/^[A-Z]{2}$/, 'Pick a country from the list'),
-      timezone: z.string().max(64).refine(isValidTimeZone, 'Pick a time zone from the list'),
+      country: z.string().regex(/^[A-Z]{2}$/, says('val.pickCountry')),
+      timezone: z.string().max(64).refine(isValidTimeZone, says('val.pickTimeZone')),
       workingDays: WorkingDaysSchema.optional(),
       weekStart: WeekdaySchema.optional(),
     }),
@@ -323,8 +324,8 @@ export const contract = {
         z.object({ kind: z.literal('undeliveredRate'), percent: z.number().min(0).max(100) }),
         z.object({
           kind: z.literal('receive'),
-          from: z.string().min(1, 'A phone number is required').max(64),
-          text: z.string().min(1, 'Type a message').max(4096),
+          from: z.string().min(1, says('val.phoneRequired')).max(64),
+          text: z.string().min(1, says('val.typeMessage')).max(4096),
         }),
       ]),
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './validation';
 
 /** Conditions on a custom field, usable in the contacts filter and in smart lists. */
 export const FieldConditionSchema = z.object({
@@ -8,7 +9,7 @@ export const FieldConditionSchema = z.object({
 });
 export type FieldCondition = z.infer<typeof FieldConditionSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('val.dateFormat'));
 
 /** A saved, recomputed-on-use filter (a smart list). Every present condition must hold. */
 export const SmartFilterSchema = z.object({

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from './i18n';
 import {
   describeWorkingHours,
   isValidTimeZone,
@@ -550,6 +551,20 @@ describe('working hours', () => {
       [hours([1], '09:00', '20:00', false), 'Any day, any time'],
     ])('%o → %s', (h, text) => {
       expect(describeWorkingHours(h)).toBe(text);
+    });
+  });
+
+  describe('in the current language', () => {
+    afterEach(() => setLocale('en'));
+
+    it('words pace issues and working hours in Persian', () => {
+      setLocale('fa');
+      expect(paceIssues(custom({ minDelayMs: 30_000, maxDelayMs: 10_000 }))).toEqual(['کوتاه‌ترین فاصله بین پیام‌ها از بلندترین آن بیشتر است.']);
+      expect(paceIssues(custom({ dailyCapPerAccount: -1 }))).toEqual(['سقف روزانه نمی‌تواند منفی باشد (۰ = بدون سقف).']);
+      expect(describeWorkingHours(hours([1], '09:00', '20:00', false))).toBe('هر روز، هر ساعت');
+      expect(describeWorkingHours(hours([0, 1, 2, 3, 4, 5, 6], '00:00', '00:00'))).toBe('هر روز، تمام روز');
+      setLocale('en');
+      expect(paceIssues(custom({ dailyCapPerAccount: -1 }))).toEqual(['The daily cap cannot be negative (0 = no cap).']);
     });
   });
 });

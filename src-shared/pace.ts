@@ -5,7 +5,7 @@
  * epoch) and its own random source. Time-zone math uses only Intl.DateTimeFormat (ECMAScript).
  */
 import { weekdayName } from './dates';
-import { getLocale } from './i18n';
+import { getLocale, t, type MessageKey } from './i18n';
 
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6; // 0 = Sunday
 
@@ -165,47 +165,61 @@ function isWeekday(value: unknown): value is Weekday {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6;
 }
 
-function durationIssues(label: string, ms: number): string[] {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return [`The ${label} must be a number.`];
-  if (ms < 0) return [`The ${label} cannot be negative.`];
-  if (ms > MAX_PACE_DELAY_MS) return [`The ${label} is longer than 24 hours.`];
-  return [];
+type Duration = 'minDelay' | 'maxDelay' | 'pauseMin' | 'pauseMax';
+/** Per duration of a pace: its messages when it is not a number, negative, or over 24 hours. */
+const DURATION_ISSUES: Record<Duration, { nan: MessageKey; negative: MessageKey; over: MessageKey }> = {
+  minDelay: { nan: 'pace.issue.minDelay.nan', negative: 'pace.issue.minDelay.negative', over: 'pace.issue.minDelay.over' },
+  maxDelay: { nan: 'pace.issue.maxDelay.nan', negative: 'pace.issue.maxDelay.negative', over: 'pace.issue.maxDelay.over' },
+  pauseMin: { nan: 'pace.issue.pauseMin.nan', negative: 'pace.issue.pauseMin.negative', over: 'pace.issue.pauseMin.over' },
+  pauseMax: { nan: 'pace.issue.pauseMax.nan', negative: 'pace.issue.pauseMax.negative', over: 'pace.issue.pauseMax.over' },
+};
+
+function durationProblem(ms: number): 'nan' | 'negative' | 'over' | null {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return 'nan';
+  if (ms < 0) return 'negative';
+  if (ms > MAX_PACE_DELAY_MS) return 'over';
+  return null;
+}
+
+function durationIssues(which: Duration, ms: number): string[] {
+  const problem = durationProblem(ms);
+  return problem === null ? [] : [t(DURATION_ISSUES[which][problem])];
 }
 
 function isDurationOk(ms: number): boolean {
-  return durationIssues('', ms).length === 0;
+  return durationProblem(ms) === null;
 }
 
-/** Problems with a pace in plain words ([] when fine). */
+/** Problems with a pace in plain words, in the current language ([] when fine). */
 export function paceIssues(pace: Pace): string[] {
   const issues: string[] = [];
-  if (!['careful', 'normal', 'fast', 'custom'].includes(pace.preset)) issues.push('The pace preset is unknown.');
+  if (!['careful', 'normal', 'fast', 'custom'].includes(pace.preset)) issues.push(t('pace.issue.preset'));
 
-  issues.push(...durationIssues('shortest delay between messages', pace.minDelayMs));
-  issues.push(...durationIssues('longest delay between messages', pace.maxDelayMs));
+  issues.push(...durationIssues('minDelay', pace.minDelayMs));
+  issues.push(...durationIssues('maxDelay', pace.maxDelayMs));
   if (isDurationOk(pace.minDelayMs) && isDurationOk(pace.maxDelayMs) && pace.minDelayMs > pace.maxDelayMs) {
-    issues.push('The shortest delay between messages is longer than the longest one.');
+    issues.push(t('pace.issue.delayOrder'));
   }
 
   if (typeof pace.pauseEvery !== 'number' || !Number.isInteger(pace.pauseEvery) || pace.pauseEvery < 0) {
-    issues.push('"Pause after every N messages" must be a whole number, 0 or more (0 = never).');
+    issues.push(t('pace.issue.pauseEvery'));
   }
-  issues.push(...durationIssues('shortest batch pause', pace.pauseMinMs));
-  issues.push(...durationIssues('longest batch pause', pace.pauseMaxMs));
+  issues.push(...durationIssues('pauseMin', pace.pauseMinMs));
+  issues.push(...durationIssues('pauseMax', pace.pauseMaxMs));
   if (isDurationOk(pace.pauseMinMs) && isDurationOk(pace.pauseMaxMs) && pace.pauseMinMs > pace.pauseMaxMs) {
-    issues.push('The shortest batch pause is longer than the longest one.');
+    issues.push(t('pace.issue.pauseOrder'));
   }
 
   const cap = pace.dailyCapPerAccount;
-  if (typeof cap !== 'number' || !Number.isInteger(cap)) issues.push('The daily cap must be a whole number (0 = no cap).');
-  else if (cap < 0) issues.push('The daily cap cannot be negative (0 = no cap).');
+  if (typeof cap !== 'number' || !Number.isInteger(cap)) issues.push(t('pace.issue.capWhole'));
+  else if (cap < 0) issues.push(t('pace.issue.capNegative'));
 
   const hours = pace.workingHours;
-  if (parseHHMM(hours.start) === null) issues.push(`The working hours start "${String(hours.start)}" is not a time like 09:00.`);
-  if (parseHHMM(hours.end) === null) issues.push(`The working hours end "${String(hours.end)}" is not a time like 20:00.`);
+  if (parseHHMM(hours.start) === null) issues.push(t('pace.issue.start', { value: String(hours.start) }));
+  if (parseHHMM(hours.end) === null) issues.push(t('pace.issue.end', { value: String(hours.end) }));
   const days: unknown[] = Array.isArray(hours.days) ? hours.days : [];
-  if (!days.every(isWeekday)) issues.push('Working days must be 0 (Sunday) to 6 (Saturday).');
-  if (hours.enabled && !days.some(isWeekday)) issues.push('Working hours are on but no working days are chosen.');
+  if (!days.every(isWeekday)) issues.push(t('pace.issue.days'));
+  if (hours.enabled && !days.some(isWeekday)) issues.push(t('pace.issue.noDays'));
   return issues;
 }
 
@@ -463,7 +477,7 @@ export function workingWindowEnd(ms: number, hours: WorkingHours, timeZone: stri
 const WEEK_ORDER: Weekday[] = [1, 2, 3, 4, 5, 6, 0]; // the operator's week starts on Monday
 
 function describeDays(days: boolean[]): string {
-  if (days.every(Boolean)) return 'Every day';
+  if (days.every(Boolean)) return t('pace.hours.everyDay');
   const runs: Weekday[][] = [];
   let run: Weekday[] = [];
   for (const day of WEEK_ORDER) {
@@ -484,23 +498,24 @@ function describeDays(days: boolean[]): string {
   return runs
     .map((r) => {
       const names = r.map((d) => weekdayName(d, getLocale()));
-      return names.length >= 3 ? `${names[0]}–${names[names.length - 1]}` : names.join(', ');
+      return names.length >= 3 ? t('pace.hours.dayRange', { first: names[0]!, last: names[names.length - 1]! }) : names.join(t('pace.hours.sep'));
     })
-    .join(', ');
+    .join(t('pace.hours.sep'));
 }
 
-/** Plain summary for the UI, e.g. "Mon–Sat, 09:00–20:00" / "Every day, 22:00–02:00 (past midnight)". */
+/** Plain summary for the UI in the current language, e.g. "Mon–Sat, 09:00–20:00" / "Every day, 22:00–02:00 (past midnight)". */
 export function describeWorkingHours(hours: WorkingHours): string {
-  if (!hours.enabled) return 'Any day, any time';
+  if (!hours.enabled) return t('pace.hours.anyTime');
   const days = [false, false, false, false, false, false, false];
   for (const day of Array.isArray(hours.days) ? hours.days : []) if (isWeekday(day)) days[day] = true;
-  if (!days.includes(true)) return 'No working days';
+  if (!days.includes(true)) return t('pace.hours.noDays');
   const start = parseHHMM(hours.start);
   const end = parseHHMM(hours.end);
   let time: string;
-  if (start === null || end === null) time = `${String(hours.start)}–${String(hours.end)} (not a valid time)`;
-  else if (start === end) time = start === 0 ? 'all day' : `24 hours from ${hours.start}`;
-  else if (end < start) time = `${hours.start}–${hours.end} (past midnight)`;
-  else time = `${hours.start}–${hours.end}`;
-  return `${describeDays(days)}, ${time}`;
+  const range = { start: String(hours.start), end: String(hours.end) };
+  if (start === null || end === null) time = t('pace.hours.invalid', range);
+  else if (start === end) time = start === 0 ? t('pace.hours.allDay') : t('pace.hours.from', range);
+  else if (end < start) time = t('pace.hours.pastMidnight', range);
+  else time = t('pace.hours.range', range);
+  return t('pace.hours.summary', { days: describeDays(days), time });
 }

@@ -5,6 +5,7 @@
  * the settings are stored per account and checked with zod at the boundary.
  */
 import { z } from 'zod';
+import { says } from './validation';
 
 /** A conservative guess (WhatsApp does not publish its limit): people per calendar month. */
 export const DEFAULT_MONTHLY_BUDGET = 500;
@@ -29,7 +30,7 @@ export const SafetySettingsSchema = z.object({
       .array(z.number().int().min(1).max(100_000))
       .min(1)
       .max(90)
-      .refine((s) => s.every((v, i) => i === 0 || v >= s[i - 1]!), { message: 'Each day of the warm-up must allow at least as many as the day before.' }),
+      .refine((s) => s.every((v, i) => i === 0 || v >= s[i - 1]!), says('val.warmupOrder')),
   }),
   breaker: z.object({
     /** The last this many sends of the account are looked at. */

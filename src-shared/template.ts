@@ -13,6 +13,7 @@
  * - `|` outside braces is plain text.
  * Inserted contact values are never parsed, so a name like "{a|b}" is sent as written.
  */
+import { t } from './i18n';
 
 export type TemplateContact = { name: string; phone: string; fields: readonly (readonly [string, string])[] };
 export type TemplateIssue = { index: number; message: string };
@@ -53,18 +54,28 @@ export function normalizeVariableKey(key: string): string {
 
 /** "at character 4", or "on line 2, character 1" in a text of several lines. */
 function where(text: string, index: number): string {
-  const spot = position(text, index);
-  return /[\r\n]/u.test(text) ? `on ${spot}` : `at ${spot}`;
+  const { line, column } = spotOf(text, index);
+  return line === null ? t('tpl.where.char', { column }) : t('tpl.where.line', { line, column });
 }
 
 /** "character 4" or "line 2, character 1", counting what a person sees as one character. */
 function position(text: string, index: number): string {
+  const { line, column } = spotOf(text, index);
+  return line === null ? t('tpl.pos.char', { column }) : t('tpl.pos.line', { line, column });
+}
+
+/** The line (null in a one-line text) and column of `index`. */
+function spotOf(text: string, index: number): { line: number | null; column: number } {
   const before = text.slice(0, index);
   const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
   const column = countCharacters(before.slice(lineStart)) + 1;
-  if (!/[\r\n]/u.test(text)) return `character ${column}`;
-  const line = (before.match(/\r\n|\r|\n/gu)?.length ?? 0) + 1;
-  return `line ${line}, character ${column}`;
+  if (!/[\r\n]/u.test(text)) return { line: null, column };
+  return { line: (before.match(/\r\n|\r|\n/gu)?.length ?? 0) + 1, column };
+}
+
+/** The choices example, "{Hi|Hello}" in the reader's words (braces stay out of the catalogue). */
+function spinExample(): string {
+  return `{${t('tpl.example.hi')}|${t('tpl.example.hello')}}`;
 }
 
 /** Grapheme count, so an emoji with a skin tone or a flag counts as one. */
@@ -111,7 +122,7 @@ class Parser {
         if (run >= 3) {
           this.issue(
             this.pos,
-            `Three braces “{{{” ${where(this.text, this.pos)} are ambiguous: use {{name}} for a contact detail or {Hi|Hello} for choices (put a space between them if you need both)`,
+            t('tpl.threeBraces', { three: '{{{', where: where(this.text, this.pos), variable: '{{name}}', spin: spinExample() }),
           );
           // Keep the extra braces as text and read the last two as a variable, to avoid a cascade.
           buffer += '{'.repeat(run - 2);
@@ -127,7 +138,7 @@ class Parser {
       } else if (ch === '}') {
         this.issue(
           this.pos,
-          `A “}” ${where(this.text, this.pos)} has no “{” before it (write \\} for a literal brace)`,
+          t('tpl.strayClose', { close: '}', open: '{', where: where(this.text, this.pos), escaped: '\\}' }),
         );
         buffer += ch;
         this.pos++;
@@ -159,7 +170,7 @@ class Parser {
       const ch = this.at(this.pos);
       if (ch === '' || ch === '\n' || ch === '\r') {
         // Leave the line break for the caller, so the next line still parses.
-        fail(start, `A “{{” ${where(this.text, start)} is never closed: end it with “}}” on the same line`);
+        fail(start, t('tpl.varUnclosed', { open: '{{', close: '}}', where: where(this.text, start) }));
         return null;
       }
       let piece = ch;
@@ -176,7 +187,7 @@ class Parser {
         }
         fail(
           this.pos,
-          `The “{{” ${where(this.text, start)} must end with “}}”, but ${position(this.text, this.pos)} is a single “}”`,
+          t('tpl.varSingleClose', { open: '{{', close: '}}', single: '}', where: where(this.text, start), position: position(this.text, this.pos) }),
         );
         this.pos++;
         break;
@@ -188,12 +199,12 @@ class Parser {
         }
         fail(
           this.pos,
-          `A “|” ${where(this.text, this.pos)} is one too many: {{name|fallback}} takes one fallback (write \\| for a literal |)`,
+          t('tpl.varExtraBar', { where: where(this.text, this.pos), example: `{{name|${t('tpl.example.fallback')}}}`, escaped: '\\|' }),
         );
       } else if (ch === '{') {
         fail(
           this.pos,
-          `A “{” ${where(this.text, this.pos)} cannot go inside {{…}} (write \\{ for a literal brace)`,
+          t('tpl.varBrace', { open: '{', where: where(this.text, this.pos), inside: '{{…}}', escaped: '\\{' }),
         );
       }
       if (fallback === null) key += piece;
@@ -203,7 +214,7 @@ class Parser {
     const normalizedKey = normalizeVariableKey(key);
     if (normalizedKey === '') {
       const written = this.text.slice(start, this.pos);
-      fail(start, `“${written}” ${where(this.text, start)} needs a name, e.g. {{name}}`);
+      fail(start, t('tpl.varNoName', { written, where: where(this.text, start), example: '{{name}}' }));
     }
     if (broken) return null;
     return { kind: 'variable', key: key.trim(), normalizedKey, fallback: fallback === null ? null : fallback.trim() };
@@ -220,15 +231,15 @@ class Parser {
       this.pos++; // the `|` or `}` (past the end when stop is 'end')
       if (stop === 'bar') continue;
       if (stop === 'close') break;
-      this.issue(start, `A “{” ${where(this.text, start)} is never closed (write \\{ for a literal brace)`);
+      this.issue(start, t('tpl.spinUnclosed', { open: '{', where: where(this.text, start), escaped: '\\{' }));
       return null;
     }
     if (options.length < 2) {
       const written = this.text.slice(start, this.pos);
-      const shown = written.length <= 30 ? `“${written}”` : 'the “{”';
+      const shown = written.length <= 30 ? t('tpl.quoted', { text: written }) : t('tpl.theBrace', { open: '{' });
       this.issue(
         start,
-        `Spintax needs at least two choices separated by |, e.g. {Hi|Hello}: ${shown} ${where(this.text, start)} has one (write \\{ and \\} for literal braces)`,
+        t('tpl.spinOne', { example: spinExample(), shown, where: where(this.text, start), open: '\\{', close: '\\}' }),
       );
       return null;
     }
@@ -309,7 +320,7 @@ export function renderNodes(nodes: readonly TemplateNode[], contact: TemplateCon
 /** Renders; throws Error with the first issue's message for an invalid template. */
 export function renderTemplate(text: string, contact: TemplateContact, random: () => number): string {
   const parsed = parseTemplate(text);
-  if (!parsed.ok) throw new Error(parsed.issues[0]?.message ?? 'The message template is not valid');
+  if (!parsed.ok) throw new Error(parsed.issues[0]?.message ?? t('tpl.invalid'));
   return renderNodes(parsed.nodes, contact, random);
 }
 

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { AppError } from '#shared/errors';
+import { t, type MessageKey } from '#shared/i18n';
 import { ATTACHMENT_LIMITS, attachmentOversize, type AttachmentKind } from '#shared/campaigns';
 import {
   CENTRAL_HEADER_BYTES,
@@ -537,36 +538,30 @@ function nameExtension(fileName: string): string {
 // ---------------------------------------------------------------------------------------------
 // Checking.
 
-const KIND_NOUN: Record<AttachmentKind, string> = {
-  image: 'a picture',
-  video: 'a video',
-  voice: 'a voice note',
-  document: 'a document',
-};
-
 const FAMILY_FOR_KIND: Record<Exclude<AttachmentKind, 'document'>, Family> = {
   image: 'image',
   video: 'video',
   voice: 'audio',
 };
 
-const NOT_A: Record<Exclude<AttachmentKind, 'document'>, string> = {
-  image: 'not a picture',
-  video: 'not a video',
-  voice: 'not a sound recording',
+/** A file of another family than the kind asks for ("a PDF document, not a picture…"). */
+const NOT_A: Record<Exclude<AttachmentKind, 'document'>, MessageKey> = {
+  image: 'att.err.notImage',
+  video: 'att.err.notVideo',
+  voice: 'att.err.notVoice',
 };
 
-const ADVICE: Record<Exclude<AttachmentKind, 'document'>, string> = {
-  image: 'WhatsApp sends photos as JPEG or PNG: save it as JPEG and attach it again.',
-  video: 'WhatsApp sends videos as MP4 or 3GP: save or export it as MP4 and attach it again.',
-  voice: 'WhatsApp voice notes must be OGG (Opus), MP3, M4A, AAC or AMR: save it as MP3 and attach it again.',
+const ADVICE: Record<Exclude<AttachmentKind, 'document'>, MessageKey> = {
+  image: 'att.advice.image',
+  video: 'att.advice.video',
+  voice: 'att.advice.voice',
 };
 
-const UNKNOWN_HINT: Record<AttachmentKind, string> = {
-  image: 'WhatsApp pictures must be JPEG or PNG.',
-  video: 'WhatsApp videos must be MP4 or 3GP.',
-  voice: 'WhatsApp voice notes must be OGG (Opus), MP3, M4A, AAC or AMR.',
-  document: 'WhatsApp documents can be PDF, Office, text, zip, pictures, video or audio.',
+const UNKNOWN_HINT: Record<AttachmentKind, MessageKey> = {
+  image: 'att.hint.image',
+  video: 'att.hint.video',
+  voice: 'att.hint.voice',
+  document: 'att.hint.document',
 };
 
 function isKind(value: unknown): value is AttachmentKind {
@@ -579,38 +574,38 @@ export function checkAttachment(
   fileName: string,
   bytes: Uint8Array,
 ): Omit<StoredAttachment, 'id'> & { ext: string } {
-  if (!isKind(kind)) throw new AppError('invalid_input', 'Pigeon can only attach a picture, a video, a document or a voice note.');
-  if (typeof fileName !== 'string') throw new AppError('invalid_input', 'The attached file has no name.');
-  if (!(bytes instanceof Uint8Array)) throw new AppError('invalid_input', 'Pigeon did not receive the file’s content. Attach it again.');
+  if (!isKind(kind)) throw new AppError('invalid_input', t('att.err.kind'));
+  if (typeof fileName !== 'string') throw new AppError('invalid_input', t('att.err.noName'));
+  if (!(bytes instanceof Uint8Array)) throw new AppError('invalid_input', t('att.err.noContent'));
 
-  const shownName = cleanFileName(fileName) || 'attachment';
+  const shownName = cleanFileName(fileName) || t('att.defaultName');
   const params = { fileName: shownName, kind };
-  if (bytes.length === 0) throw new AppError('invalid_input', `“${shownName}” is empty. Choose the right file and attach it again.`, params);
+  if (bytes.length === 0) throw new AppError('invalid_input', t('att.err.empty', { name: shownName }), params);
 
   const id = sniffFormat(bytes);
   if (id === null) {
-    throw new AppError('unsupported_format', `Pigeon can’t tell what kind of file “${shownName}” is; ${UNKNOWN_HINT[kind]}`, params);
+    throw new AppError('unsupported_format', t('att.err.unknown', { name: shownName, hint: t(UNKNOWN_HINT[kind]) }), params);
   }
   const found: Format = FORMATS[id];
   const detected = { ...params, detected: found.label, mimeType: found.mimeType };
   if (found.family === 'program' || (id === 'text' && SCRIPT_EXTENSIONS.has(nameExtension(shownName)))) {
-    throw new AppError('unsupported_format', `“${shownName}” is a program; programs can’t be sent.`, detected);
+    throw new AppError('unsupported_format', t('att.err.program', { name: shownName }), detected);
   }
   if (kind !== 'document' && !ALLOWED[kind].has(id)) {
     const mediaKind = kind;
     if (found.family === FAMILY_FOR_KIND[mediaKind]) {
-      throw new AppError('unsupported_format', `“${shownName}” is ${found.label}. ${ADVICE[mediaKind]}`, detected);
+      throw new AppError('unsupported_format', t('att.err.sameFamily', { name: shownName, label: found.label, advice: t(ADVICE[mediaKind]) }), detected);
     }
     throw new AppError(
       'unsupported_format',
-      `“${shownName}” is ${found.label}, ${NOT_A[mediaKind]}. Attach it as a document, or choose ${KIND_NOUN[mediaKind]}.`,
+      t(NOT_A[mediaKind], { name: shownName, label: found.label }),
       detected,
     );
   }
 
   if (!ALLOWED[kind].has(id)) {
     // Documents take every recognised format but programs, so this is only a safety net.
-    throw new AppError('unsupported_format', `“${shownName}” is ${found.label}; ${UNKNOWN_HINT[kind]}`, detected);
+    throw new AppError('unsupported_format', t('att.err.notAllowed', { name: shownName, label: found.label, hint: t(UNKNOWN_HINT[kind]) }), detected);
   }
 
   const oversize = attachmentOversize(kind, shownName, bytes.length);
@@ -684,7 +679,7 @@ function missing(fileName: string, reason: 'missing' | 'damaged'): AppError {
 export function attachmentPath(dataDir: string, attachment: Pick<StoredAttachment, 'id' | 'fileName'>): string {
   if (typeof attachment.id !== 'string' || !ATTACHMENT_ID_PATTERN.test(attachment.id)) {
     const name = cleanFileName(typeof attachment.fileName === 'string' ? attachment.fileName : '') || 'attachment';
-    throw new AppError('invalid_input', `The attachment “${name}” has a damaged reference. Attach the file again.`, { fileName: name });
+    throw new AppError('invalid_input', t('att.err.damagedRef', { name }), { fileName: name });
   }
   const file = path.resolve(attachmentsDir(dataDir), attachment.id);
   if (!statOrNull(file)?.isFile()) throw missing(attachment.fileName, 'missing');

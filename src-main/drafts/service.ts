@@ -7,6 +7,7 @@ import { AppError } from '#shared/errors';
 import type { DraftsTable } from '#main/db/schema';
 import type { Selectable } from 'kysely';
 import type { Db } from '#main/kernel/db';
+import { t } from '#shared/i18n';
 
 function toDraft(r: Selectable<DraftsTable>): Draft {
   return {
@@ -26,7 +27,7 @@ export async function listDrafts(db: Db): Promise<Draft[]> {
 
 export async function getDraft(db: Db, id: number): Promise<Draft> {
   const row = await db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'That draft no longer exists.');
+  if (!row) throw new AppError('not_found', t('drafts.err.gone'));
   return toDraft(row);
 }
 
@@ -55,7 +56,7 @@ export async function updateDraft(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'That draft no longer exists.');
+  if (!row) throw new AppError('not_found', t('drafts.err.gone'));
   return toDraft(row);
 }
 

@@ -5,12 +5,13 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import type { Core } from '#main/core/core';
 import { dispatch } from '#main/ipc/dispatch';
+import { t } from '#shared/i18n';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 export function registerIpc(core: Core, window: () => BrowserWindow | null, isTrustedUrl: (url: string) => boolean): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
-      return { ok: false, error: { code: 'invalid_input', message: 'Request from an unknown page.' } };
+      return { ok: false, error: { code: 'invalid_input', message: t('val.unknownPage') } };
     }
     return dispatch(core.handlers, method, input, (line) => console.error(line));
   });

@@ -51,7 +51,7 @@ export async function exportContacts(
         onProgress: (p) => deps.bus.emit('exports.progress', { exportId, done: p.done, total: p.total }),
       },
     );
-    if (answer.type !== 'exported') throw new AppError('internal', 'The exporter gave an unexpected answer.');
+    if (answer.type !== 'exported') throw new AppError('internal', t('worker.err.exporterAnswer'));
     const date = utcDate(Date.now());
     return {
       fileName: `${safeFileName(input.fileName ?? t('export.file.contacts', { date }))}.${input.format}`,

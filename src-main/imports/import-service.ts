@@ -188,7 +188,7 @@ export class ImportService {
         // on a shared buffer (Node's small-buffer pool) is copied as before.
         { timeoutMs: OPEN_TIMEOUT_MS, transfer: ownsItsBuffer(bytes) ? [bytes.buffer] : [] },
       );
-      if (answer.type !== 'preview') throw new AppError('internal', 'The file reader gave an unexpected answer.');
+      if (answer.type !== 'preview') throw new AppError('internal', t('worker.err.readerAnswer'));
       if (reading.dropped) throw new AppError('cancelled', t('err.importReplaced'));
       const preview: ImportPreview = { importId: id, fileName: input.fileName, ...answer.preview };
       const session: Session = {
@@ -303,7 +303,7 @@ export class ImportService {
       this.writing = writing;
       const [prepared, wrote] = await Promise.all([preparing, writing]);
       if (prepared.type !== 'prepared' || wrote.type !== 'written') {
-        throw new AppError('internal', 'The importer gave an unexpected answer.');
+        throw new AppError('internal', t('worker.err.importerAnswer'));
       }
       s.rejected = prepared.rejected;
       s.multiSheet = extraSheets.length > 0;

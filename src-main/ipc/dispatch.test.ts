@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors';
 import type { Handlers } from '#main/kernel/handlers';
+import { setLocale } from '#shared/i18n';
 import { dispatch } from './dispatch';
 
 const handlers = {
@@ -25,6 +26,20 @@ describe('dispatch', () => {
     const bad = await dispatch(handlers, 'groups.create', { name: '' }, log);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'name: A name is required' } });
     expect(await dispatch(handlers, 'groups.create', 'not an object', log)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  describe('in the main process’s language', () => {
+    afterEach(() => setLocale('en'));
+
+    it('words validation errors in Persian when main speaks Persian', async () => {
+      setLocale('fa');
+      expect(await dispatch(handlers, 'groups.create', { name: '' }, log)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'name: نام الزامی است' } });
+      // zod's own checks too (a number where a name goes).
+      expect(await dispatch(handlers, 'groups.create', { name: 5 }, log)).toMatchObject({ error: { message: 'name: نوع این مقدار درست نیست' } });
+      expect(await dispatch(handlers, 'nope', {}, log)).toMatchObject({ error: { message: 'درخواست ناشناخته.' } });
+      setLocale('en');
+      expect(await dispatch(handlers, 'groups.create', { name: '' }, log)).toMatchObject({ error: { message: 'name: A name is required' } });
+    });
   });
 
   it('refuses unknown methods, including prototype names', async () => {

@@ -34,7 +34,7 @@ const running = new Map<string, Int32Array>();
 
 export async function exportReports(deps: ReportExportDeps, input: ReportExportInput): Promise<FileBlob> {
   const exportId = input.exportId ?? randomUUID();
-  if (running.has(exportId)) throw new AppError('import_busy', 'This export is already running.');
+  if (running.has(exportId)) throw new AppError('import_busy', t('export.err.busy'));
   const cancelFlag = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancelFlag);
   running.set(exportId, flag);
@@ -61,7 +61,7 @@ export async function exportReports(deps: ReportExportDeps, input: ReportExportI
           onProgress: (p) => deps.bus.emit('exports.progress', { exportId, done: p.done, total: p.total }),
         },
       );
-      if (answer.type !== 'exported') throw new AppError('internal', 'The exporter gave an unexpected answer.');
+      if (answer.type !== 'exported') throw new AppError('internal', t('worker.err.exporterAnswer'));
       if (answer.status === 'cancelled') throw cancelled();
       const first = reports[0];
       const base = reports.length === 1 && first ? `${first.campaign.name} report` : `Pigeon ${reports.length} campaign reports`;

@@ -10,6 +10,7 @@ import { budgetFigures } from './budget';
 import { breakerFigures } from './breaker';
 import { readSafety, writeSafety } from './settings';
 import { warmupFigures } from './warmup';
+import { t } from '#shared/i18n';
 
 export type SafetyDeps = {
   /** The queue file, with the book attached as `book`. */
@@ -27,7 +28,7 @@ export class SafetyService {
 
   get(accountId: number): AccountSafety {
     const stored = readSafety(this.deps.q, accountId, 'book.');
-    if (!stored) throw new AppError('not_found', 'This account no longer exists.');
+    if (!stored) throw new AppError('not_found', t('wa.err.notFound'));
     const now = this.deps.clock.now();
     const zone = this.deps.timeZone();
     const { settings } = stored;

@@ -2,6 +2,7 @@
 import { defaultSafetyFor, SafetySettingsSchema, type SafetyPatch, type SafetySettings } from '#shared/safety';
 import { AppError } from '#shared/errors';
 import type { Sqlite } from '#main/kernel/db';
+import { t } from '#shared/i18n';
 
 type Driver = 'wweb' | 'simulator';
 
@@ -62,7 +63,7 @@ export function readSafety(sqlite: Sqlite, accountId: number, prefix = ''): { se
 
 export function writeSafety(sqlite: Sqlite, accountId: number, patch: SafetyPatch, prefix = ''): SafetySettings {
   const current = readSafety(sqlite, accountId, prefix);
-  if (!current) throw new AppError('not_found', 'This account no longer exists.');
+  if (!current) throw new AppError('not_found', t('wa.err.notFound'));
   const next = SafetySettingsSchema.parse({ ...current.settings, ...patch });
   sqlite.prepare(`UPDATE ${prefix}accounts SET safety = ? WHERE id = ?`).run(JSON.stringify(next), accountId);
   return next;

@@ -48,8 +48,8 @@ export class SpreadsheetWorker {
     message: ToWorker,
     options: { timeoutMs: number; onProgress?: (m: Extract<FromWorker, { type: 'progress' }>) => void; transfer?: TransferListItem[] },
   ): Promise<FromWorker> {
-    if (this.exited) return Promise.reject(new AppError('internal', 'The file reader is no longer running.'));
-    if (this.pending) return Promise.reject(new AppError('import_busy', 'The file reader is busy.'));
+    if (this.exited) return Promise.reject(new AppError('internal', t('worker.err.stopped')));
+    if (this.pending) return Promise.reject(new AppError('import_busy', t('worker.err.busy')));
     this.progressListener = options.onProgress ?? null;
     return new Promise<FromWorker>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -18,6 +18,7 @@ import {
 } from '#shared/campaigns';
 import { t, type MessageKey } from '#shared/i18n';
 import { mulberry32 } from '#shared/random';
+import { issueMessage } from '#shared/validation';
 import { cutText } from '#shared/text';
 import {
   MAX_SPINTAX_VARIANTS,
@@ -148,7 +149,7 @@ export function toDraftPart(part: EditorPart): { ok: true; part: DraftPart } | {
       candidate = rest;
     }
   }
-  const parsed = DraftPartSchema.safeParse(candidate);
+  const parsed = DraftPartSchema.safeParse(candidate, { error: issueMessage });
   if (parsed.success) return { ok: true, part: parsed.data };
   return { ok: false, message: parsed.error.issues[0]?.message ?? t('drafts.problem.generic') };
 }

@@ -23,6 +23,7 @@ import { arLanguage } from './ar/language';
 import { arExports } from './ar/exports';
 import { arFirstrun } from './ar/firstrun';
 import { arPolish } from './ar/polish';
+import { arValidation } from './ar/validation';
 
 export const ar: Partial<Catalogue> = {
   ...arAccounts,
@@ -48,4 +49,5 @@ export const ar: Partial<Catalogue> = {
   ...arExports,
   ...arFirstrun,
   ...arPolish,
+  ...arValidation,
 };

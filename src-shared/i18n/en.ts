@@ -21,6 +21,7 @@ import { enLanguage } from './en-language';
 import { enExports } from './en-exports';
 import { enFirstrun } from './en-firstrun';
 import { enPolish } from './en-polish';
+import { enValidation } from './en-validation';
 
 export const en = {
   ...enAccounts,
@@ -45,6 +46,7 @@ export const en = {
   ...enExports,
   ...enFirstrun,
   ...enPolish,
+  ...enValidation,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

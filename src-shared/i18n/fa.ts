@@ -23,6 +23,7 @@ import { faLanguage } from './fa/language';
 import { faExports } from './fa/exports';
 import { faFirstrun } from './fa/firstrun';
 import { faPolish } from './fa/polish';
+import { faValidation } from './fa/validation';
 
 export const fa: Partial<Catalogue> = {
   ...faAccounts,
@@ -48,4 +49,5 @@ export const fa: Partial<Catalogue> = {
   ...faExports,
   ...faFirstrun,
   ...faPolish,
+  ...faValidation,
 };

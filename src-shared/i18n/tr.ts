@@ -23,6 +23,7 @@ import { trLanguage } from './tr/language';
 import { trExports } from './tr/exports';
 import { trFirstrun } from './tr/firstrun';
 import { trPolish } from './tr/polish';
+import { trValidation } from './tr/validation';
 
 export const tr: Partial<Catalogue> = {
   ...trAccounts,
@@ -48,4 +49,5 @@ export const tr: Partial<Catalogue> = {
   ...trExports,
   ...trFirstrun,
   ...trPolish,
+  ...trValidation,
 };
