@@ -133,8 +133,9 @@ describe('the date box', () => {
   });
 
   it('writes a wall date in words in the locale', () => {
-    expect(formatWallDate('2026-03-06', 'fa-u-ca-persian', { dateStyle: 'full' })).toBe(
-      new Intl.DateTimeFormat('fa-u-ca-persian', { dateStyle: 'full', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 6)),
+    expect(formatWallDate('2026-03-06', 'fa-u-ca-persian', { dateStyle: 'full' })).toBe('جمعه ۱۵ اسفند ۱۴۰۴');
+    expect(formatWallDate('2026-03-06', 'ar-u-ca-islamic-umalqura', { dateStyle: 'full' })).toBe(
+      new Intl.DateTimeFormat('ar-u-ca-islamic-umalqura', { dateStyle: 'full', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 6)),
     );
     expect(formatWallDate('2026-03-06', 'en-u-ca-gregory', { dateStyle: 'long' })).toBe('March 6, 2026');
   });

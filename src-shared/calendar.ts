@@ -8,8 +8,8 @@
  * the conversions here are built on it too (a calendar date is found by searching the Gregorian
  * days Intl labels with it), and a date picked is always the date shown.
  */
-import { asciiDigits } from './digits';
-import { wallDate, wallTime } from './dates';
+import { numberAscii } from './digits';
+import { formatDate, wallDate, wallTime } from './dates';
 import { isValidTimeZone, zonedTimeToUtc } from './pace';
 
 export const CALENDAR_IDS = ['gregory', 'persian', 'islamic-umalqura'] as const;
@@ -133,7 +133,7 @@ export function addDays(date: CivilDate, days: number): CivilDate {
  */
 export function formatWallDate(iso: string, locale: string, options: Intl.DateTimeFormatOptions): string {
   const d = parseIsoDate(iso);
-  return d ? new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(utcMs(d)) : iso;
+  return d ? formatDate(utcMs(d), locale, { ...options, timeZone: 'UTC' }) : iso;
 }
 
 type Field = 'year' | 'month' | 'day';
@@ -175,7 +175,7 @@ export function formatDateText(iso: string, locale: string): string {
  * Only days between 1900 and 2199 are taken, so a year of the wrong calendar is refused.
  */
 export function parseDateText(text: string, locale: string): string | null {
-  const groups = asciiDigits(text).match(/\d+/g);
+  const groups = numberAscii(text).match(/\d+/g);
   if (!groups || groups.length !== 3) return null;
   const [a, b, c] = groups as [string, string, string];
   let date: CivilDate;
@@ -198,7 +198,7 @@ const PM = /^(pm|p\.m\.?|ös|ö\.s\.?|ب\.?ظ\.?|م)$/;
  * "٩:٣٠", "9:30 pm", "۹:۳۰ ب.ظ".
  */
 export function parseTimeText(text: string): string | null {
-  const s = asciiDigits(text).trim().toLocaleLowerCase('tr');
+  const s = numberAscii(text).trim().toLocaleLowerCase('tr');
   const m = /^(\d{1,2})(?:\s*[:.،,h]\s*(\d{2})|(\d{2}))?\s*([^\d\s]\S*)?$/.exec(s);
   if (!m) return null;
   let hour = Number(m[1]);

@@ -47,7 +47,7 @@ type Cleaned =
  * Maps a character code to an ASCII digit value, or -1. Handles ASCII, Arabic-Indic (U+0660–0669),
  * Extended Arabic-Indic / Persian (U+06F0–06F9) and full-width digits (U+FF10–FF19).
  */
-export function digitValue(c: number): number {
+function digitValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c >= 0x660 && c <= 0x669) return c - 0x660;
   if (c >= 0x6f0 && c <= 0x6f9) return c - 0x6f0;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { weekDays, weekInfo, weekInfoFromTable, workingDays } from './week';
+import { operatorRegion, weekDays, weekInfo, weekInfoFromTable, workingDays } from './week';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -45,5 +45,16 @@ describe('weekInfo', () => {
     expect(workingDays(weekInfo('fa'))).toEqual([0, 1, 2, 3, 4, 6]);
     expect(workingDays(weekInfo('tr'))).toEqual([1, 2, 3, 4, 5]);
     expect(workingDays(weekInfo('ar', 'SA'))).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('takes the default country only where the language is spoken', () => {
+    expect(operatorRegion('ar', 'SA')).toBe('SA');
+    expect(operatorRegion('ar', 'ma')).toBe('MA');
+    expect(operatorRegion('fa', 'AF')).toBe('AF');
+    expect(operatorRegion('en', 'GB')).toBe('GB');
+    expect(operatorRegion('fa', 'TR')).toBeNull();
+    expect(operatorRegion('ar', 'TR')).toBeNull();
+    expect(operatorRegion('tr', null)).toBeNull();
+    expect(weekInfo('fa', operatorRegion('fa', 'TR')).firstDay).toBe(6);
   });
 });

@@ -69,6 +69,21 @@ export function weekInfo(language: string, region?: string | null): WeekInfo {
   return weekInfoFromTable(country || LIKELY_REGION[language.toLowerCase().split('-')[0] ?? ''] || 'US');
 }
 
+/**
+ * The country whose week an operator keeps: the settings' default country when `language` is the
+ * language spoken most there (Arabic in Saudi Arabia, Persian in Afghanistan), else none, so the
+ * language's own country counts (a Persian operator whose default country was left at Türkiye still
+ * gets Iran's week).
+ */
+export function operatorRegion(language: string, country: string | null | undefined): string | null {
+  if (!country) return null;
+  try {
+    return new Intl.Locale(`und-${country.toUpperCase()}`).maximize().language === language.toLowerCase().split('-')[0] ? country.toUpperCase() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The seven days in the order the week is written, from its first day. */
 export function weekDays(firstDay: Weekday): Weekday[] {
   return Array.from({ length: 7 }, (_, i) => ((firstDay + i) % 7) as Weekday);
