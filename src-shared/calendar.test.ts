@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   calendarOf,
+  datePattern,
   daysInMonth,
   formatDateText,
   formatTimeText,
@@ -190,5 +191,15 @@ describe('wallInstant', () => {
     expect(parseIsoDate('2026-03-06')).toEqual({ year: 2026, month: 3, day: 6 });
     expect(parseIsoDate('2026-3-6')).toBeNull();
     expect(parseIsoDate('2026-02-29')).toBeNull();
+  });
+});
+
+describe('the date box’s placeholder', () => {
+  it('names the fields in the locale’s order and separators', () => {
+    const names = { year: 'YYYY', month: 'MM', day: 'DD' };
+    expect(datePattern('en-u-ca-gregory', names)).toBe('MM/DD/YYYY');
+    expect(datePattern('tr-u-ca-gregory', names)).toBe('DD.MM.YYYY');
+    expect(datePattern('fa-u-ca-persian', { year: 'سال', month: 'ماه', day: 'روز' })).toBe('سال/ماه/روز');
+    expect(datePattern('en-u-ca-islamic-umalqura', names)).toBe('MM/DD/YYYY');
   });
 });

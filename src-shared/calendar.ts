@@ -168,6 +168,19 @@ export function formatDateText(iso: string, locale: string): string {
 }
 
 /**
+ * The date box's pattern with the fields named ("MM/DD/YYYY", "روز/ماه/سال" with names given by
+ * the caller in the language), in the locale's order and separators, for a placeholder.
+ */
+export function datePattern(locale: string, names: Record<Field, string>): string {
+  const parts = numericParts(locale, 0);
+  return parts
+    .filter((p, i) => p.type !== 'era' && !(p.type === 'literal' && (parts[i - 1]?.type === 'era' || parts[i + 1]?.type === 'era')))
+    .map((p) => (p.type === 'year' || p.type === 'month' || p.type === 'day' ? names[p.type] : p.value))
+    .join('')
+    .trim();
+}
+
+/**
  * A date typed in the locale's calendar, in any digits and with any separators, as the Gregorian
  * "YYYY-MM-DD"; null when it is not a day of that calendar. A four-digit number first is the year
  * (year, month, day, as ISO and Persian write it); a four-digit number last is the year after the

@@ -13,7 +13,7 @@ import { useId, useRef, useState } from 'react';
 import { DayPicker, type Formatters, type Labels } from 'react-day-picker';
 import { DayPicker as PersianDayPicker } from 'react-day-picker/persian';
 import 'react-day-picker/style.css';
-import { calendarOf, formatDateText, formatWallDate, isoOfDate, parseDateText, parseIsoDate, type CalendarId } from '#shared/calendar';
+import { calendarOf, datePattern, formatDateText, formatWallDate, isoOfDate, parseDateText, parseIsoDate, type CalendarId } from '#shared/calendar';
 import { formatDate } from '#shared/dates';
 import { getLocale, isRtl, t } from '#shared/i18n';
 import { useWeek } from '#renderer/i18n/week';
@@ -154,7 +154,7 @@ export function DateField({ value, onChange, id, label, testId, required, disabl
           spellCheck={false}
           className="date-field-box"
           value={text}
-          placeholder={example}
+          placeholder={datePattern(locale, { year: t('date.yearField'), month: t('date.monthField'), day: t('date.dayField') })}
           required={required}
           disabled={disabled}
           aria-label={id ? undefined : label}
