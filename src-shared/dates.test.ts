@@ -26,6 +26,17 @@ describe('dates', () => {
     expect(() => formatDate(at, 'en', { timeZone: 'Not/AZone', hour: 'numeric' })).toThrow(RangeError);
   });
 
+  it('writes a full Solar Hijri date in Persian as Persian readers do, the weekday first', () => {
+    const at = Date.UTC(2026, 0, 13, 12);
+    expect(formatDate(at, 'fa-u-ca-persian', { dateStyle: 'full', timeZone: 'UTC' })).toBe('سه‌شنبه ۲۳ دی ۱۴۰۴');
+    expect(formatDate(at, 'fa-u-ca-persian', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Tehran' })).toBe(
+      `سه‌شنبه ${new Date(at).toLocaleString('fa-u-ca-persian', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tehran' })}`,
+    );
+    // Other languages and calendars are Intl's own.
+    expect(formatDate(at, 'fa-u-ca-gregory', { dateStyle: 'full', timeZone: 'UTC' })).toBe(new Date(at).toLocaleString('fa-u-ca-gregory', { dateStyle: 'full', timeZone: 'UTC' }));
+    expect(formatDate(at, 'en-u-ca-persian', { dateStyle: 'full', timeZone: 'UTC' })).toBe('Tuesday, Dey 23, 1404 AP');
+  });
+
   it('writes the fixed numeric forms', () => {
     expect(wallTime(9, 5)).toBe('09:05');
     expect(wallDate(2026, 1, 31)).toBe('2026-01-31');

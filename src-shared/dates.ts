@@ -13,19 +13,47 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * `date` in `locale` with Intl's `options` (as Date#toLocaleString would give them when the
- * options name at least one field). Throws RangeError for an unknown time zone, as Intl does.
- */
-export function formatDate(date: Date | number, locale: string, options: Intl.DateTimeFormatOptions): string {
-  if (options.timeZone === undefined) return new Intl.DateTimeFormat(locale, options).format(date);
+function cached(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  if (options.timeZone === undefined) return new Intl.DateTimeFormat(locale, options);
   const key = `${locale}\u0000${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, options);
     formatters.set(key, formatter);
   }
-  return formatter.format(date);
+  return formatter;
+}
+
+const persianFa = new Map<string, boolean>();
+/** Persian words with the Solar Hijri calendar ("fa-u-ca-persian"). */
+function isPersianInPersian(locale: string): boolean {
+  let yes = persianFa.get(locale);
+  if (yes === undefined) {
+    try {
+      const resolved = new Intl.DateTimeFormat(locale).resolvedOptions();
+      yes = resolved.locale.split('-')[0] === 'fa' && resolved.calendar === 'persian';
+    } catch {
+      yes = false;
+    }
+    persianFa.set(locale, yes);
+  }
+  return yes;
+}
+
+/**
+ * `date` in `locale` with Intl's `options` (as Date#toLocaleString would give them when the
+ * options name at least one field). Throws RangeError for an unknown time zone, as Intl does.
+ *
+ * One repair: ICU has no full date pattern for the Solar Hijri calendar in Persian and falls back
+ * to "۱۴۰۴ دی ۲۳, سه‌شنبه" (year first, a Latin comma, the weekday last); Persian is written
+ * "سه‌شنبه ۲۳ دی ۱۴۰۴", the weekday before ICU's own long date.
+ */
+export function formatDate(date: Date | number, locale: string, options: Intl.DateTimeFormatOptions): string {
+  if (options.dateStyle === 'full' && isPersianInPersian(locale)) {
+    const weekday = cached(locale, { weekday: 'long', ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) }).format(date);
+    return `${weekday} ${cached(locale, { ...options, dateStyle: 'long' }).format(date)}`;
+  }
+  return cached(locale, options).format(date);
 }
 
 /** 7 January 2024 was a Sunday: day 0 of the week as pace.ts counts (0 Sunday … 6 Saturday). */

@@ -20,6 +20,8 @@ import {
   type WorkingHours,
 } from './pace';
 import { mulberry32 } from './random';
+import { weekdayName } from './dates';
+import { getLocale, setLocale } from './i18n';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -551,6 +553,24 @@ describe('working hours', () => {
       [hours([1], '09:00', '20:00', false), 'Any day, any time'],
     ])('%o → %s', (h, text) => {
       expect(describeWorkingHours(h)).toBe(text);
+    });
+
+    it('lists the days from the week’s first day, in the language’s words and digits', () => {
+      try {
+        setLocale('fa');
+        const sat = weekdayName(6, getLocale());
+        const wed = weekdayName(3, getLocale());
+        // Saturday to Wednesday is one run in Iran, where the week starts on Saturday.
+        expect(describeWorkingHours(hours([6, 0, 1, 2, 3], '09:00', '18:00'))).toBe(`${sat} تا ${wed}، ۰۹:۰۰ تا ۱۸:۰۰`);
+        setLocale('tr');
+        const run = `${weekdayName(6, getLocale())}–${weekdayName(3, getLocale())}, 09:00–18:00`;
+        expect(describeWorkingHours(hours([6, 0, 1, 2, 3], '09:00', '18:00'))).toBe(run);
+        // Whatever day the week starts on, a run through its end goes on into its start.
+        expect(describeWorkingHours(hours([6, 0, 1, 2, 3], '09:00', '18:00'), 0)).toBe(run);
+        expect(describeWorkingHours(hours([5, 6, 0], '09:00', '18:00'), 6)).toBe(`${weekdayName(5, getLocale())}–${weekdayName(0, getLocale())}, 09:00–18:00`);
+      } finally {
+        setLocale('en');
+      }
     });
   });
 

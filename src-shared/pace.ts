@@ -5,7 +5,8 @@
  * epoch) and its own random source. Time-zone math uses only Intl.DateTimeFormat (ECMAScript).
  */
 import { weekdayName } from './dates';
-import { getLocale, t, type MessageKey } from './i18n';
+import { formatNumber, getLanguage, getLocale, t, type MessageKey } from './i18n';
+import { weekDays, weekInfo } from './week';
 
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6; // 0 = Sunday
 
@@ -474,13 +475,12 @@ export function workingWindowEnd(ms: number, hours: WorkingHours, timeZone: stri
   return end;
 }
 
-const WEEK_ORDER: Weekday[] = [1, 2, 3, 4, 5, 6, 0]; // the operator's week starts on Monday
-
-function describeDays(days: boolean[]): string {
+function describeDays(days: boolean[], firstDay: Weekday): string {
   if (days.every(Boolean)) return t('pace.hours.everyDay');
+  const order = weekDays(firstDay);
   const runs: Weekday[][] = [];
   let run: Weekday[] = [];
-  for (const day of WEEK_ORDER) {
+  for (const day of order) {
     if (days[day]) run.push(day);
     else if (run.length > 0) {
       runs.push(run);
@@ -488,34 +488,47 @@ function describeDays(days: boolean[]): string {
     }
   }
   if (run.length > 0) runs.push(run);
-  // A run ending on Sunday continues into one starting on Monday (Sat–Mon).
+  // A run ending on the week's last day continues into one starting on its first (Fri–Mon).
   const first = runs[0];
   const last = runs[runs.length - 1];
-  if (runs.length > 1 && first && last && first[0] === 1 && last[last.length - 1] === 0) {
+  if (runs.length > 1 && first && last && first[0] === order[0] && last[last.length - 1] === order[6]) {
     runs[0] = [...last, ...first];
     runs.pop();
   }
+  const separator = t('pace.hours.sep');
   return runs
     .map((r) => {
       const names = r.map((d) => weekdayName(d, getLocale()));
-      return names.length >= 3 ? t('pace.hours.dayRange', { first: names[0]!, last: names[names.length - 1]! }) : names.join(t('pace.hours.sep'));
+      return names.length >= 3 ? t('pace.hours.dayRange', { first: names[0] ?? '', last: names[names.length - 1] ?? '' }) : names.join(separator);
     })
-    .join(t('pace.hours.sep'));
+    .join(separator);
 }
 
-/** Plain summary for the UI in the current language, e.g. "Mon–Sat, 09:00–20:00" / "Every day, 22:00–02:00 (past midnight)". */
-export function describeWorkingHours(hours: WorkingHours): string {
+/** "09:00" in the language's digits ("۰۹:۰۰" in Persian); anything else as it is. */
+function clock(hhmm: unknown): string {
+  const minutes = typeof hhmm === 'string' ? parseHHMM(hhmm) : null;
+  if (minutes === null) return String(hhmm);
+  const two = (n: number) => formatNumber(n, { minimumIntegerDigits: 2, useGrouping: false });
+  return `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+}
+
+/**
+ * Plain summary for the UI in the current language, e.g. "Mon–Sat, 09:00–20:00" / "Every day,
+ * 22:00–02:00 (past midnight)"; the days are listed from `firstDay` (the operator's week, by
+ * default the language's: Saturday in Persian, Monday in Turkish).
+ */
+export function describeWorkingHours(hours: WorkingHours, firstDay: Weekday = weekInfo(getLanguage()).firstDay): string {
   if (!hours.enabled) return t('pace.hours.anyTime');
   const days = [false, false, false, false, false, false, false];
   for (const day of Array.isArray(hours.days) ? hours.days : []) if (isWeekday(day)) days[day] = true;
   if (!days.includes(true)) return t('pace.hours.noDays');
   const start = parseHHMM(hours.start);
   const end = parseHHMM(hours.end);
+  const times = { start: clock(hours.start), end: clock(hours.end) };
   let time: string;
-  const range = { start: String(hours.start), end: String(hours.end) };
-  if (start === null || end === null) time = t('pace.hours.invalid', range);
-  else if (start === end) time = start === 0 ? t('pace.hours.allDay') : t('pace.hours.from', range);
-  else if (end < start) time = t('pace.hours.pastMidnight', range);
-  else time = t('pace.hours.range', range);
-  return t('pace.hours.summary', { days: describeDays(days), time });
+  if (start === null || end === null) time = t('pace.hours.invalid', times);
+  else if (start === end) time = start === 0 ? t('pace.hours.allDay') : t('pace.hours.from', times);
+  else if (end < start) time = t('pace.hours.pastMidnight', times);
+  else time = t('pace.hours.range', times);
+  return t('pace.hours.summary', { days: describeDays(days, firstDay), time });
 }

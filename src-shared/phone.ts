@@ -69,7 +69,7 @@ export function asciiDigits(text: string): string {
 }
 
 /** Invisible formatting marks that spreadsheets and RTL text leave around numbers. */
-function isInvisible(c: number): boolean {
+export function isInvisible(c: number): boolean {
   return (
     c === 0x200b || // zero width space
     c === 0x200c || // ZWNJ

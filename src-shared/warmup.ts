@@ -92,8 +92,8 @@ export function warmupCapOn(warmup: WarmupSettings, firstReadyAt: string | null,
 }
 
 /**
- * A schedule typed as "20, 40, 80": the caps, or what is wrong in plain words. Each day must allow
- * at least as many as the day before (the stored settings insist on it too).
+ * A schedule typed as "20, 40, 80" (any digits, "۲۰، ۴۰، ۸۰" too): the caps, or what is wrong in plain
+ * words. Each day must allow at least as many as the day before (the stored settings insist on it too).
  */
 export function parseSchedule(text: string): { schedule: number[] } | { error: string; at?: number } {
   // Commas and semicolons (ASCII or Arabic) or spaces separate the days; digits may be Persian

@@ -5,7 +5,9 @@
  */
 import { useId, useState } from 'react';
 import { BREAKER_MIN_SENDS, SafetySettingsSchema, type AccountSafety, type SafetySettings } from '#shared/safety';
+import { readNumber } from '#shared/digits';
 import { t } from '#shared/i18n';
+import { NumberInput, numberText } from '#renderer/ui/NumberInput';
 import { BreakerFiguresTable } from '#renderer/safety/BreakerFiguresTable';
 import '#renderer/safety/breaker.css';
 
@@ -25,11 +27,11 @@ export function BreakerSettings({ safety, onChange }: Props) {
   const id = useId();
   const [text, setText] = useState<Record<Field, string>>(() => {
     const b = safety.settings.breaker;
-    return { window: String(b.window), optOutPct: String(b.optOutPct), undeliveredPct: String(b.undeliveredPct), failedPct: String(b.failedPct) };
+    return { window: numberText(b.window), optOutPct: numberText(b.optOutPct), undeliveredPct: numberText(b.undeliveredPct), failedPct: numberText(b.failedPct) };
   });
   const problem = (field: Field, value: string): string | null => {
-    const n = Number(value.replace(',', '.'));
-    const ok = value.trim() !== '' && Number.isFinite(n) && SafetySettingsSchema.shape.breaker.shape[field].safeParse(n).success;
+    const n = readNumber(value);
+    const ok = n !== null && SafetySettingsSchema.shape.breaker.shape[field].safeParse(n).success;
     if (ok) return null;
     return field === 'window'
       ? t('breaker.settings.invalidWindow', { min: BREAKER_MIN_SENDS, max: WINDOW_MAX })
@@ -42,7 +44,7 @@ export function BreakerSettings({ safety, onChange }: Props) {
       onChange(null);
       return;
     }
-    const num = (f: Field) => Number(next[f].replace(',', '.'));
+    const num = (f: Field) => readNumber(next[f]) ?? 0;
     onChange({ breaker: { window: num('window'), optOutPct: num('optOutPct'), undeliveredPct: num('undeliveredPct'), failedPct: num('failedPct') } });
   };
   const box = (field: Field, label: string, unit: string, step: number) => {
@@ -51,12 +53,12 @@ export function BreakerSettings({ safety, onChange }: Props) {
       <div>
         <label className="inline-field">
           <span>{label}</span>
-          <input
-            type="number"
-            inputMode="decimal"
+          <NumberInput
+            integer={field === 'window'}
             step={step}
+            min={0}
             value={text[field]}
-            onChange={(e) => edit(field, e.target.value)}
+            onChange={(value) => edit(field, value)}
             aria-invalid={error !== null}
             aria-describedby={error ? `${id}-${field}` : `${id}-help`}
             data-testid={`breaker-${field}`}

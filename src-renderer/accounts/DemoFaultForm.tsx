@@ -1,5 +1,7 @@
 /** One fault of the demo phone that applies to its next N sends: "Make the next [3] sends fail". */
 import { useId, useState } from 'react';
+import { readNumber } from '#shared/digits';
+import { NumberInput, numberText } from '#renderer/ui/NumberInput';
 
 type Props = {
   /** The words before the number ("Make the next"). */
@@ -20,7 +22,9 @@ type Props = {
 };
 
 export function DemoFaultForm({ lead, countLabel, submit, help, disabled, onSubmit, testId, min = 1, max = 1000, initial = 3 }: Props) {
-  const [count, setCount] = useState(initial);
+  const [text, setText] = useState(() => numberText(initial));
+  const typed = readNumber(text);
+  const count = Math.max(min, Math.min(max, Math.round(typed ?? min)));
   const helpId = useId();
   return (
     <form
@@ -34,14 +38,16 @@ export function DemoFaultForm({ lead, countLabel, submit, help, disabled, onSubm
       <div className="row">
         <label className="inline-field">
           <span>{lead}</span>
-          <input
-            type="number"
+          <NumberInput
+            integer
             min={min}
             max={max}
-            value={count}
+            value={text}
             aria-label={countLabel}
             aria-describedby={helpId}
-            onChange={(e) => setCount(Math.max(min, Math.min(max, Math.round(Number(e.target.value) || min))))}
+            aria-invalid={typed === null || undefined}
+            onChange={setText}
+            onBlur={() => setText(numberText(count))}
             style={{ inlineSize: 80 }}
           />
         </label>

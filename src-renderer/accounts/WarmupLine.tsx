@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { t } from '#shared/i18n';
 import { followSafety, useSafety } from '#renderer/safety/store';
+import { formatWallDay } from '#renderer/ui/format';
 
 export function WarmupLine({ accountId }: { accountId: number }) {
   useEffect(() => followSafety(), []);
@@ -13,7 +14,7 @@ export function WarmupLine({ accountId }: { accountId: number }) {
         <p className={w.sentToday >= w.capToday ? 'banner warn small' : 'muted small'} data-testid="warmup-line">
           <strong>{t('warmup.card', { day: w.day, of: w.of ?? w.day, sent: w.sentToday, cap: w.capToday })}</strong>
           {' · '}
-          {t(w.reason === 'marked' ? 'warmup.card.marked' : 'warmup.card.young', { date: w.endsOn ?? '' })}
+          {t(w.reason === 'marked' ? 'warmup.card.marked' : 'warmup.card.young', { date: w.endsOn ? formatWallDay(w.endsOn) : '' })}
         </p>
       )}
     </>

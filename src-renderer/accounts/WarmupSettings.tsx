@@ -8,6 +8,8 @@ import { t } from '#shared/i18n';
 import type { AccountSafety, SafetySettings } from '#shared/safety';
 import { localDate, parseSchedule } from '#shared/warmup';
 import { useSettings } from '#renderer/settings/store';
+import { formatWallDay } from '#renderer/ui/format';
+import { numberText } from '#renderer/ui/NumberInput';
 import { WARMUP_ERR } from '#shared/i18n/keys';
 
 type Warmup = SafetySettings['warmup'];
@@ -17,7 +19,7 @@ export function WarmupSettings({ safety, onChange }: { safety: AccountSafety; on
   const zone = useSettings((s) => s.settings?.timezone) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [auto, setAuto] = useState(initial.auto);
   const [since, setSince] = useState(initial.newNumberSince);
-  const [text, setText] = useState(initial.schedule.join(', '));
+  const [text, setText] = useState(() => initial.schedule.map(numberText).join(t('list.separator')));
   const parsed = parseSchedule(text);
   const problem = 'error' in parsed ? t(WARMUP_ERR[parsed.error as keyof typeof WARMUP_ERR], { at: parsed.at ?? 0 }) : null;
   const id = useId();
@@ -62,7 +64,7 @@ export function WarmupSettings({ safety, onChange }: { safety: AccountSafety; on
         />
         <span>{t('warmup.settings.new')}</span>
       </label>
-      {since !== null && <p className="muted small">{t('warmup.settings.newSince', { date: since })}</p>}
+      {since !== null && <p className="muted small">{t('warmup.settings.newSince', { date: formatWallDay(since) })}</p>}
       <label className="field">
         <span>{t('warmup.settings.schedule')}</span>
         <input

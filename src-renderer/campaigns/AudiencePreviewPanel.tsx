@@ -1,6 +1,6 @@
 /** How many people a campaign will reach, who is left out and why, and variables some lack. */
 import type { AudiencePreview, Exclusions } from '#shared/campaigns';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { Icon } from '#renderer/ui/Icon';
 import type { PreviewState } from './useAudiencePreview';
@@ -44,7 +44,7 @@ export function AudiencePreviewPanel({ state, exclusions }: { state: PreviewStat
           <tbody>
             {rows.map((k) => (
               <tr key={k} data-testid={`excluded-${k}`} data-value={preview.excluded[k]}>
-                <td className="cmp-n">{preview.excluded[k].toLocaleString()}</td>
+                <td className="cmp-n">{formatNumber(preview.excluded[k])}</td>
                 <td>{t(CAMPAIGNS_EXCLUDED[k], { hours: exclusions.recentlyMessagedHours ?? 0 })}</td>
               </tr>
             ))}

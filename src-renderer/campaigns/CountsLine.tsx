@@ -1,6 +1,6 @@
 /** Sent · delivered · read · failed · skipped, as compact figures. */
 import type { CampaignCounts } from '#shared/campaigns';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { sentTotal } from './text';
 
 export function CountsLine({ counts }: { counts: CampaignCounts }) {
@@ -16,7 +16,7 @@ export function CountsLine({ counts }: { counts: CampaignCounts }) {
     <ul className="cmp-counts small" aria-label={t('campaigns.count.title')}>
       {items.map((item) => (
         <li key={item.key} className={`cmp-c-${item.key}`} data-testid={`count-${item.key}`} data-value={item.n}>
-          <b>{item.n.toLocaleString()}</b> {item.label}
+          <b>{formatNumber(item.n)}</b> {item.label}
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 /** A campaign's live figures: the bar, each count, rate, time left, who sends and what it waits for. */
 import type { Campaign, CampaignProgress } from '#shared/campaigns';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { useAccounts } from '#renderer/accounts/store';
 import { Icon } from '#renderer/ui/Icon';
@@ -10,7 +10,7 @@ import { formatEta, formatRate, progressOf, sentTotal } from './text';
 function Stat({ id, value, label, tone }: { id: string; value: number; label: string; tone?: string }) {
   return (
     <div className={tone ? `stat cmp-stat ${tone}` : 'stat cmp-stat'} data-testid={`stat-${id}`} data-value={value}>
-      <b>{value.toLocaleString()}</b>
+      <b>{formatNumber(value)}</b>
       <span>{label}</span>
     </div>
   );

@@ -1,11 +1,14 @@
 /**
  * A number typed in the unit the user thinks in (seconds, minutes) and kept in the unit the
- * contract wants (ms): `scale` units of the value make one unit on screen.
+ * contract wants (ms): `scale` units of the value make one unit on screen. Any digits are taken
+ * (۳۰, ٣٠, 30) and the number is shown in the language's.
  */
 import { useId, useState } from 'react';
+import { readNumber } from '#shared/digits';
+import { NumberInput, numberText } from '#renderer/ui/NumberInput';
 
 function show(value: number, scale: number): string {
-  return String(Math.round((value / scale) * 1000) / 1000);
+  return numberText(Math.round((value / scale) * 1000) / 1000);
 }
 
 export function NumberField(props: {
@@ -32,9 +35,8 @@ export function NumberField(props: {
     setText(show(props.value, scale));
   }
   const parse = (raw: string): number | null => {
-    if (raw.trim() === '') return null;
-    const n = Number(raw.replace(',', '.'));
-    if (!Number.isFinite(n) || (props.integer && !Number.isInteger(n))) return null;
+    const n = readNumber(raw);
+    if (n === null || (props.integer && !Number.isInteger(n))) return null;
     if (props.min !== undefined && n < props.min) return null;
     if (props.max !== undefined && n > props.max) return null;
     return Math.round(n * scale);
@@ -42,21 +44,20 @@ export function NumberField(props: {
   const invalid = parse(text) === null;
   return (
     <span className="cmp-number">
-      <input
+      <NumberInput
         id={id}
-        type="number"
-        inputMode={props.integer ? 'numeric' : 'decimal'}
+        integer={props.integer}
         aria-label={props.label}
         aria-invalid={invalid || undefined}
         value={text}
         min={props.min}
         max={props.max}
-        step={props.step ?? (props.integer ? 1 : 'any')}
+        step={props.step ?? 1}
         disabled={props.disabled}
         data-testid={props.testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          const value = parse(e.target.value);
+        onChange={(raw) => {
+          setText(raw);
+          const value = parse(raw);
           if (value !== null) {
             setSeen(value);
             props.onChange(value);

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { RECIPIENT_STATUSES, type CampaignCounts, type Recipient, type RecipientStatus } from '#shared/campaigns';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
 import { errorMessage } from '#renderer/ui/api';
 import { campaigns } from './store';
@@ -99,7 +99,7 @@ export function RecipientsTable({ campaignId, counts, initialFilter = 'all' }: {
           <option value="all">{t('campaigns.recipients.all', { count: counts.total })}</option>
           {RECIPIENT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {recipientStatusLabel(s)} ({counts[s].toLocaleString()})
+              {recipientStatusLabel(s)} ({formatNumber(counts[s])})
             </option>
           ))}
         </select>

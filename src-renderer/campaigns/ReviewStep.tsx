@@ -1,7 +1,8 @@
 /** Step 5: everything on one screen, and the numbers the audience gives now. */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { describeEstimate, estimateDuration } from '#shared/estimate';
-import { t } from '#shared/i18n';
+import { formatTimeText, formatWallDate } from '#shared/calendar';
+import { getLocale, t } from '#shared/i18n';
 import { fromDraftPart } from '#renderer/drafts/model';
 import { Preview } from '#renderer/drafts/Preview';
 import { useAccounts } from '#renderer/accounts/store';
@@ -129,7 +130,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
               <span className="cmp-estimate">
                 {t('estimate.basis', {
                   customers: customers ?? 0,
-                  from: form.scheduleKind === 'now' ? t('campaigns.schedule.now').toLocaleLowerCase() : t('campaigns.review.at', { date: form.date, time: form.time, zone: form.timezone }),
+                  from: form.scheduleKind === 'now' ? t('campaigns.schedule.now').toLocaleLowerCase() : t('campaigns.review.at', { date: formatWallDate(form.date, getLocale(), { dateStyle: 'full' }), time: formatTimeText(form.time, getLocale()), zone: form.timezone }),
                 })}
                 {form.scheduleKind === 'now' && form.timezone !== localTimeZone() ? ` (${form.timezone})` : ''}
               </span>
@@ -152,7 +153,7 @@ export function ReviewStep({ form, preview, goTo }: Props) {
         <Item label={t('campaigns.schedule.title')} step="timing" goTo={goTo}>
           {form.scheduleKind === 'now'
             ? t('campaigns.schedule.now')
-            : t('campaigns.review.at', { date: form.date, time: form.time, zone: form.timezone })}
+            : t('campaigns.review.at', { date: formatWallDate(form.date, getLocale(), { dateStyle: 'full' }), time: formatTimeText(form.time, getLocale()), zone: form.timezone })}
         </Item>
       </dl>
       <div className="cmp-review-side">

@@ -3,6 +3,8 @@ import { useId } from 'react';
 import { t } from '#shared/i18n';
 import { isValidTimeZone } from '#shared/pace';
 import { formatFull } from '#renderer/ui/format';
+import { DateField } from '#renderer/ui/DateField';
+import { TimeField } from '#renderer/ui/TimeField';
 import { localTimeZone, scheduledMs, workingHoursIssues, type CampaignForm } from './model';
 import { TimeZoneField } from './TimeZoneField';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
@@ -60,10 +62,12 @@ export function TimingStep({ form, onChange, scheduledAlready }: Props) {
         {form.scheduleKind === 'at' && (
           <div className="cmp-line">
             <label htmlFor={`${id}-date`}>{t('campaigns.schedule.date')}</label>
-            <input id={`${id}-date`} type="date" value={form.date} required onChange={(e) => onChange({ date: e.target.value })} data-testid="schedule-date" />
+            <DateField id={`${id}-date`} value={form.date} required showWords onChange={(date) => onChange({ date: date ?? '' })} testId="schedule-date" />
             <label htmlFor={`${id}-time`}>{t('campaigns.schedule.time')}</label>
-            <input id={`${id}-time`} type="time" value={form.time} required onChange={(e) => onChange({ time: e.target.value })} data-testid="schedule-time" />
-            <span className="muted">{form.timezone}</span>
+            <TimeField id={`${id}-time`} value={form.time} required onChange={(time) => onChange({ time: time ?? '' })} testId="schedule-time" />
+            <span className="muted" dir="ltr">
+              {form.timezone}
+            </span>
           </div>
         )}
         {at !== null && otherZone && (

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseDateText, parseTimeText } from '#shared/calendar';
 import type { Account, AccountState } from '#shared/accounts';
 import type { Campaign, CampaignCounts, Draft } from '#shared/campaigns';
 import { contract } from '#shared/contract';
@@ -338,6 +339,24 @@ describe('scheduledMs / scheduleOf', () => {
     expect(scheduleOf(goodForm())).toEqual({ kind: 'at', at: '2026-03-10T06:00:00.000Z' });
     expect(scheduleOf(goodForm({ scheduleKind: 'now', date: '', time: 'garbage' }))).toEqual({ kind: 'now' });
     expect(scheduleOf(goodForm({ date: '' }))).toBeNull();
+  });
+
+  it('takes a date picked in the Persian calendar: 15 Esfand 1404 at 09:30 in Tehran', () => {
+    const date = parseDateText('۱۴۰۴/۱۲/۱۵', 'fa-u-ca-persian') ?? '';
+    const time = parseTimeText('۰۹:۳۰') ?? '';
+    const schedule = scheduleOf(goodForm({ date, time, timezone: 'Asia/Tehran' }));
+    expect(schedule).toEqual({ kind: 'at', at: '2026-03-06T06:00:00.000Z' });
+    const back = new Intl.DateTimeFormat('fa-u-ca-persian', { timeZone: 'Asia/Tehran', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+    expect(back.format(Date.parse(schedule?.kind === 'at' ? schedule.at : ''))).toBe(back.format(Date.UTC(2026, 2, 6, 6, 0)));
+  });
+
+  it('takes a date picked in the Umm al-Qura calendar: 1 Shawwal 1447 at 08:00 in Riyadh', () => {
+    const date = parseDateText('1447/10/01', 'ar-u-ca-islamic-umalqura') ?? '';
+    const schedule = scheduleOf(goodForm({ date, time: '08:00', timezone: 'Asia/Riyadh' }));
+    expect(schedule?.kind === 'at' && schedule.at).toBeTruthy();
+    const at = Date.parse(schedule?.kind === 'at' ? schedule.at : '');
+    const wall = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'Asia/Riyadh', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(wall.format(at)).toBe('10/1/1447 AH, 08:00');
   });
 });
 

@@ -5,11 +5,12 @@
 import type { Account } from '#shared/accounts';
 import type { Audience, Campaign, Draft, Exclusions, Schedule } from '#shared/campaigns';
 import type { MethodParsedInput } from '#shared/contract';
+import { wallInstant } from '#shared/calendar';
 import { wallDate, wallTime } from '#shared/dates';
 import type { ContactQuery } from '#shared/filters';
 import { messageProblems } from '#shared/draft-check';
 import { t } from '#shared/i18n';
-import { isValidTimeZone, PACE_PRESETS, paceFromPreset, paceIssues, zonedParts, zonedTimeToUtc, type Pace, type Weekday } from '#shared/pace';
+import { isValidTimeZone, PACE_PRESETS, paceFromPreset, paceIssues, zonedParts, type Pace, type Weekday } from '#shared/pace';
 
 export const STEPS = ['message', 'audience', 'sending', 'timing', 'review'] as const;
 export type Step = (typeof STEPS)[number];
@@ -164,13 +165,7 @@ export function hasAudience(form: CampaignForm): boolean {
 
 /** The instant (ms) the chosen date and time mean in the chosen zone, or null when incomplete. */
 export function scheduledMs(form: Pick<CampaignForm, 'date' | 'time' | 'timezone'>): number | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(form.date);
-  const h = /^(\d{2}):(\d{2})$/.exec(form.time);
-  if (!d || !h || !isValidTimeZone(form.timezone)) return null;
-  return zonedTimeToUtc(
-    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(h[1]), minute: Number(h[2]) },
-    form.timezone,
-  );
+  return wallInstant(form.date, form.time, form.timezone);
 }
 
 export function scheduleOf(form: CampaignForm): Schedule | null {

@@ -57,8 +57,8 @@ describe('describeQuery', () => {
     [{}, { whatsapp: 'unknown' }, 'never checked on WhatsApp'],
     [{}, { fields: [{ key: 'city', op: 'equals', value: 'İzmir' }] }, '1 field condition'],
     [{}, { fields: [{ key: 'a', op: 'isEmpty', value: '' }, { key: 'b', op: 'isNotEmpty', value: '' }] }, '2 field conditions'],
-    [{}, { createdFrom: '2026-01-01' }, 'added on or after 2026-01-01'],
-    [{}, { createdTo: '2026-01-31' }, 'added on or before 2026-01-31'],
+    [{}, { createdFrom: '2026-01-01' }, 'added on or after Jan 1, 2026'],
+    [{}, { createdTo: '2026-01-31' }, 'added on or before Jan 31, 2026'],
   ])('says %j %j as %j', (overrides, filter, text) => {
     expect(describeQuery(query(overrides, filter), groups, lists)).toBe(text);
   });
@@ -69,7 +69,7 @@ describe('describeQuery', () => {
       { groupIds: [1], tags: ['vip'], whatsapp: 'yes', fields: [{ key: 'x', op: 'contains', value: 'y' }], createdFrom: '2026-01-01', createdTo: '2026-02-01' },
     );
     expect(describeQuery(q, groups, lists)).toBe(
-      '“ali”, group “VIP”, tag “vip”, smart list “Not checked yet”, not on the blacklist or graylist, on WhatsApp, 1 field condition, added on or after 2026-01-01, added on or before 2026-02-01',
+      '“ali”, group “VIP”, tag “vip”, smart list “Not checked yet”, not on the blacklist or graylist, on WhatsApp, 1 field condition, added on or after Jan 1, 2026, added on or before Feb 1, 2026',
     );
   });
 });

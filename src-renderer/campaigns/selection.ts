@@ -9,6 +9,7 @@ import type { ContactQuery } from '#shared/filters';
 import { t } from '#shared/i18n';
 import { contacts } from '#renderer/contacts/store';
 import { CAMPAIGNS_QUERY_STATUS, CAMPAIGNS_QUERY_WA } from '#shared/i18n/keys';
+import { formatWallDay } from '#renderer/ui/format';
 
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
@@ -39,8 +40,8 @@ export function describeQuery(query: ContactQuery, groups: readonly Group[], lis
   if (query.status !== 'all') parts.push(t(CAMPAIGNS_QUERY_STATUS[query.status]));
   if (f.whatsapp !== 'any') parts.push(t(CAMPAIGNS_QUERY_WA[f.whatsapp]));
   if (f.fields.length > 0) parts.push(t('campaigns.query.fields', { count: f.fields.length }));
-  if (f.createdFrom !== null) parts.push(t('campaigns.query.createdFrom', { date: f.createdFrom }));
-  if (f.createdTo !== null) parts.push(t('campaigns.query.createdTo', { date: f.createdTo }));
+  if (f.createdFrom !== null) parts.push(t('campaigns.query.createdFrom', { date: formatWallDay(f.createdFrom) }));
+  if (f.createdTo !== null) parts.push(t('campaigns.query.createdTo', { date: formatWallDay(f.createdTo) }));
   return parts.join(', ');
 }
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { RECHECK_AFTER_DAYS, type NumberCheckProgress } from '#shared/accounts';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
 import { errorMessage } from '#renderer/ui/api';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
@@ -127,7 +127,7 @@ function CheckCounts({ progress }: { progress: NumberCheckProgress }) {
 function Count(props: { className: string; value: number; icon: IconName; label: string }) {
   return (
     <div className={props.className}>
-      <b>{props.value.toLocaleString()}</b>
+      <b>{formatNumber(props.value)}</b>
       <span>
         <Icon name={props.icon} size={13} /> {props.label}
       </span>

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ContactDetail as Detail, FieldPairs } from '#shared/domain';
 import { t } from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
+import { formatDateTime } from '#renderer/ui/format';
 import { splitTags } from '#shared/text';
 import { useGroups } from '#renderer/groups/store';
 import { errorMessage } from '#renderer/ui/api';
@@ -205,7 +206,7 @@ export function ContactDetail(props: { id: number | 'new'; onClose: () => void; 
             <p className="muted small">
               {t('detail.source')}: {contact.source === 'manual' || contact.source === null ? t('detail.manual') : contact.source}
               <br />
-              {t('detail.created')}: {new Date(contact.createdAt).toLocaleString()} · {t('detail.updated')}: {new Date(contact.updatedAt).toLocaleString()}
+              {t('detail.created')}: {formatDateTime(contact.createdAt)} · {t('detail.updated')}: {formatDateTime(contact.updatedAt)}
             </p>
           </>
         )}

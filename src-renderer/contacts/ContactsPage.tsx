@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SelectionInput } from '#shared/filters';
 import { emptyFilter } from '#shared/filters';
-import { t} from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { BulkActions, NewCampaignButton } from './BulkActions';
 import { ContactDetail } from './ContactDetail';
 import { ContactTable } from './ContactTable';
@@ -164,7 +164,7 @@ export function ContactsPage() {
           </option>
           {tags.map((x) => (
             <option key={x.tag} value={x.tag}>
-              {x.tag} ({x.count})
+              {x.tag} ({formatNumber(x.count)})
             </option>
           ))}
         </select>
@@ -179,7 +179,7 @@ export function ContactsPage() {
           </option>
           {lists.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.name} ({l.count})
+              {l.name} ({formatNumber(l.count)})
             </option>
           ))}
         </select>

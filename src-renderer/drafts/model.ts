@@ -16,6 +16,7 @@ import {
   type DraftPartKind,
   templatedTexts,
 } from '#shared/campaigns';
+import { numberAscii } from '#shared/digits';
 import { t, type MessageKey } from '#shared/i18n';
 import { mulberry32 } from '#shared/random';
 import { issueMessage } from '#shared/validation';
@@ -109,14 +110,14 @@ export function workingFrom(draft: { id: number; name: string; parts: readonly D
 
 /** Reads a coordinate as typed ("41,0082" too); null when it isn't a number. */
 export function readCoordinate(text: string): number | null {
-  const cleaned = text.trim().replace(',', '.');
+  const cleaned = numberAscii(text).trim().replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
   return Number(cleaned);
 }
 
 /** "41.0082, 28.9784" (as copied from a map) split into latitude and longitude; null otherwise. */
 export function splitCoordinates(text: string): { latitude: string; longitude: string } | null {
-  const m = /^\s*\(?\s*([-+]?\d+(?:\.\d+)?)\s*[,;\s]\s*([-+]?\d+(?:\.\d+)?)\s*\)?\s*$/.exec(text);
+  const m = /^\s*\(?\s*([-+]?\d+(?:\.\d+)?)\s*[,;\s،]\s*([-+]?\d+(?:\.\d+)?)\s*\)?\s*$/.exec(numberAscii(text));
   if (!m?.[1] || !m[2]) return null;
   return { latitude: m[1], longitude: m[2] };
 }

@@ -1,8 +1,9 @@
 /** The history's search, status filter, sort, date range and "Show archived" above the campaigns list. */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '#shared/campaigns';
 import { HISTORY_SORTS, FINISHED_STATUSES, type HistoryRow, type HistorySort } from '#shared/history';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
+import { DateField } from '#renderer/ui/DateField';
 import { FormDialog } from '#renderer/ui/FormDialog';
 import { archiveCampaign, renameCampaign, setHistoryQuery, useHistory } from './store';
 import { CQ_STATUS_WORD, HISTORY_SORT } from '#shared/i18n/keys';
@@ -22,6 +23,7 @@ function dayOf(iso: string | null, before: boolean): string {
 
 export function HistoryBar() {
   const q = useHistory((s) => s.query);
+  const id = useId();
   const status = q.statuses[0] ?? '';
   return (
     <div className="history-bar" data-testid="history-bar">
@@ -54,12 +56,26 @@ export function HistoryBar() {
       <label className="history-field">
         <input type="checkbox" checked={q.descending} onChange={(e) => setHistoryQuery({ descending: e.target.checked })} /> {t('history.descending')}
       </label>
-      <label className="history-field">
-        {t('history.from')} <input type="date" value={dayOf(q.from, false)} onChange={(e) => setHistoryQuery({ from: localDay(e.target.value, false) })} />
-      </label>
-      <label className="history-field">
-        {t('history.to')} <input type="date" value={dayOf(q.to, true)} onChange={(e) => setHistoryQuery({ to: localDay(e.target.value, true) })} />
-      </label>
+      <span className="history-field">
+        <label htmlFor={`${id}-from`}>{t('history.from')}</label>
+        <DateField
+          id={`${id}-from`}
+          value={dayOf(q.from, false)}
+          max={dayOf(q.to, true) || undefined}
+          onChange={(day) => day !== null && setHistoryQuery({ from: localDay(day, false) })}
+          testId="history-from"
+        />
+      </span>
+      <span className="history-field">
+        <label htmlFor={`${id}-to`}>{t('history.to')}</label>
+        <DateField
+          id={`${id}-to`}
+          value={dayOf(q.to, true)}
+          min={dayOf(q.from, false) || undefined}
+          onChange={(day) => day !== null && setHistoryQuery({ to: localDay(day, true) })}
+          testId="history-to"
+        />
+      </span>
       <label className="history-field">
         <input type="checkbox" data-testid="history-archived" checked={q.includeArchived} onChange={(e) => setHistoryQuery({ includeArchived: e.target.checked })} />{' '}
         {t('history.showArchived')}
@@ -68,7 +84,7 @@ export function HistoryBar() {
   );
 }
 
-const pct = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)} %`);
+const pct = (rate: number | null) => (rate === null ? '–' : formatNumber(rate, { style: 'percent', maximumFractionDigits: 0 }));
 
 /** A row's key figures and, once it is finished, Rename and Archive / Unarchive. */
 export function HistoryFiguresLine({ row }: { row: HistoryRow }) {

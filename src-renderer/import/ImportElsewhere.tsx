@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ImportNow, ImportRecord } from '#shared/domain';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { api, onEvent } from '#renderer/ui/api';
 import { useNav } from '#renderer/ui/nav';
 import { formatFull, formatWhen } from '#renderer/ui/format';
@@ -106,10 +106,10 @@ export function ImportHistory() {
                 <td title={formatFull(r.startedAt)}>{formatWhen(r.startedAt)}</td>
                 <td className="file">{r.fileName}</td>
                 <td>{t(statusKey(r.status))}</td>
-                <td className="num">{r.added.toLocaleString()}</td>
-                <td className="num">{r.updated.toLocaleString()}</td>
-                <td className="num">{r.skipped.toLocaleString()}</td>
-                <td className="num">{r.rejected.toLocaleString()}</td>
+                <td className="num">{formatNumber(r.added)}</td>
+                <td className="num">{formatNumber(r.updated)}</td>
+                <td className="num">{formatNumber(r.skipped)}</td>
+                <td className="num">{formatNumber(r.rejected)}</td>
                 <td>
                   {r.kept && r.rejected > 0 && (
                     <button type="button" className="link" disabled={download.busy} onClick={() => void download.run(() => imports.downloadRejected(r.id))}>

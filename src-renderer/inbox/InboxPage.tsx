@@ -1,7 +1,7 @@
 /** Messages people sent to the linked accounts, newest first; opt-outs are marked (and blacklisted). */
 import { useEffect, useState } from 'react';
 import type { IncomingMessage } from '#shared/accounts';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
 import { AccountFilter } from '#renderer/accounts/AccountFilter';
 import { ErrorText } from '#renderer/ui/ErrorText';
@@ -36,7 +36,7 @@ export function InboxPage() {
     <section className="page" aria-labelledby="inbox-title">
       <div className="page-head">
         <h1 id="inbox-title">{t('inbox.title')}</h1>
-        {total !== null && <span className="badge gray">{total.toLocaleString()}</span>}
+        {total !== null && <span className="badge gray">{formatNumber(total)}</span>}
         <span className="spacer" />
       </div>
       <p className="muted">{t('inbox.help')}</p>

@@ -1,14 +1,18 @@
 /** Smart lists: saved filters with live counts, a filter builder, and a jump to the matching contacts. */
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { readNumber } from '#shared/digits';
 import { emptyFilter, emptyQuery, type FieldCondition, type SmartFilter } from '#shared/filters';
-import { t} from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { CheckButton } from '#renderer/checks/CheckButton';
 import { useContactFacts } from '#renderer/contacts/store';
 import { useContactsView } from '#renderer/contacts/view';
 import { useGroups } from '#renderer/groups/store';
 import { useCampaigns } from '#renderer/campaigns/store';
 import { errorMessage } from '#renderer/ui/api';
+import { DateField } from '#renderer/ui/DateField';
 import { FormDialog } from '#renderer/ui/FormDialog';
+import { formatWallDay } from '#renderer/ui/format';
+import { NumberInput, numberText } from '#renderer/ui/NumberInput';
 import { useNav } from '#renderer/ui/nav';
 import { useConfirmDelete } from '#renderer/ui/useConfirmDelete';
 import { lists as listActions, useLists, type ListWithCount } from './store';
@@ -103,8 +107,8 @@ function FilterSummary({ filter }: { filter: SmartFilter }) {
     const op = t(LISTS_OP[c.op]);
     lines.push({ label: c.key, text: opNeedsValue(c.op) ? `${op} “${c.value}”` : op });
   }
-  if (filter.createdFrom) lines.push({ label: t('lists.createdFrom'), text: filter.createdFrom });
-  if (filter.createdTo) lines.push({ label: t('lists.createdTo'), text: filter.createdTo });
+  if (filter.createdFrom) lines.push({ label: t('lists.createdFrom'), text: formatWallDay(filter.createdFrom) });
+  if (filter.createdTo) lines.push({ label: t('lists.createdTo'), text: formatWallDay(filter.createdTo) });
   if (filter.whatsapp !== 'any') lines.push({ label: t('contacts.col.whatsapp'), text: t(WA_STATUS[filter.whatsapp]) });
   if (filter.campaign) lines.push({ label: t('lists.outcome'), text: outcomeText(filter.campaign) });
   if (lines.length === 0) return null;
@@ -170,14 +174,18 @@ function OutcomePicker(props: { value: Outcome | undefined; onChange: (v: Outcom
           </label>
           <label className="field">
             <span>{t('lists.outcome.days')}</span>
-            <input
-              type="number"
+            <NumberInput
+              integer
               min={1}
               max={3650}
               style={{ inlineSize: 90 }}
-              value={v.withinDays ?? ''}
+              value={v.withinDays === null ? '' : numberText(v.withinDays)}
               placeholder={t('lists.outcome.anyTime')}
-              onChange={(e) => set({ withinDays: e.target.value === '' ? null : Math.min(3650, Math.max(1, Math.round(Number(e.target.value)))) })}
+              onChange={(text) => {
+                const n = readNumber(text);
+                if (text.trim() === '') set({ withinDays: null });
+                else if (n !== null) set({ withinDays: Math.min(3650, Math.max(1, Math.round(n))) });
+              }}
               data-testid="list-outcome-days"
             />
           </label>
@@ -196,6 +204,7 @@ type BaseFilter = Omit<SmartFilter, 'fields'>;
 
 function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: () => void }) {
   const [name, setName] = useState(list?.name ?? '');
+  const ids = useId();
   const [base, setBase] = useState<BaseFilter>(() => {
     const f = list?.filter ?? emptyFilter();
     return {
@@ -274,24 +283,26 @@ function ListEditor({ list, onClose }: { list: ListWithCount | null; onClose: ()
                 <option value="unknown">{t('waStatus.unknown')}</option>
               </select>
             </label>
-            <label className="field">
-              <span>{t('lists.createdFrom')}</span>
-              <input
-                type="date"
+            <div className="field">
+              <label htmlFor={`${ids}-from`}>{t('lists.createdFrom')}</label>
+              <DateField
+                id={`${ids}-from`}
                 value={base.createdFrom ?? ''}
                 max={base.createdTo ?? undefined}
-                onChange={(e) => patch({ createdFrom: e.target.value || null })}
+                onChange={(day) => day !== null && patch({ createdFrom: day || null })}
+                testId="list-created-from"
               />
-            </label>
-            <label className="field">
-              <span>{t('lists.createdTo')}</span>
-              <input
-                type="date"
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-to`}>{t('lists.createdTo')}</label>
+              <DateField
+                id={`${ids}-to`}
                 value={base.createdTo ?? ''}
                 min={base.createdFrom ?? undefined}
-                onChange={(e) => patch({ createdTo: e.target.value || null })}
+                onChange={(day) => day !== null && patch({ createdTo: day || null })}
+                testId="list-created-to"
               />
-            </label>
+            </div>
           </div>
         </>
       )}
@@ -433,7 +444,7 @@ function TagPicker({ base, onChange }: { base: BaseFilter; onChange: (p: Partial
                 onChange={(e) => onChange({ tags: toggle(base.tags, x.tag, e.target.checked) })}
               />
               <span className="tag">{x.tag}</span>
-              {x.count !== null && <span className="muted small">{x.count.toLocaleString()}</span>}
+              {x.count !== null && <span className="muted small">{formatNumber(x.count)}</span>}
             </label>
           ))}
         </div>

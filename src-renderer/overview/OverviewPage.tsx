@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import type { IncomingMessage } from '#shared/accounts';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import type { Overview, OverviewAccount, OverviewCampaign } from '#shared/overview';
 import { formatPhoneInternational } from '#shared/phone';
 import { StateBadge } from '#renderer/accounts/StateBadge';
@@ -152,7 +152,7 @@ function RatesCard({ overview }: { overview: Overview }) {
         kind="lines"
         height={200}
         times={times}
-        formatValue={(v) => `${Math.round(v)}%`}
+        formatValue={(v) => formatNumber(v / 100, { style: 'percent', maximumFractionDigits: 0 })}
         range={[0, 100]}
         series={[
           { label: t('overview.series.delivered'), color: '#0f766e', values: rates.delivered },

@@ -1,7 +1,7 @@
 /** Sends over time (uPlot), the figures per account, and the poll results. */
 import { useId } from 'react';
 import { formatDate } from '#shared/dates';
-import { getLocale, t } from '#shared/i18n';
+import { formatNumber, getLocale, t } from '#shared/i18n';
 import type { CampaignReport, PollResult, ReportBucket, ReportSeries } from '#shared/reports';
 import { TimeChart } from '#renderer/ui/TimeChart';
 import { useAccounts } from '#renderer/accounts/store';
@@ -96,14 +96,14 @@ export function AccountsTable({ report }: { report: CampaignReport }) {
                 <td>
                   <bdi className={a.label === null ? 'muted' : ''}>{accountName(a.accountId, report.perAccount, accounts)}</bdi>
                 </td>
-                <td className="num">{a.sent.toLocaleString()}</td>
+                <td className="num">{formatNumber(a.sent)}</td>
                 <td className="num">
-                  {a.delivered.toLocaleString()} <span className="muted small">{formatRate(a.delivered, a.sent)}</span>
+                  {formatNumber(a.delivered)} <span className="muted small">{formatRate(a.delivered, a.sent)}</span>
                 </td>
                 <td className="num">
-                  {a.read.toLocaleString()} <span className="muted small">{formatRate(a.read, a.sent)}</span>
+                  {formatNumber(a.read)} <span className="muted small">{formatRate(a.read, a.sent)}</span>
                 </td>
-                <td className="num">{a.failed.toLocaleString()}</td>
+                <td className="num">{formatNumber(a.failed)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 /** The report's figures: the funnel with its rates and the reply window, the outcomes beside it, the delays, the reasons. */
 import { useId } from 'react';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import type { CampaignReport, ReasonCount } from '#shared/reports';
 import { delayWords, exclusionLabel, funnelSteps, replyWindowChoices, sideFigures, windowLabel } from './model';
 import { reports } from './store';
@@ -21,7 +21,7 @@ export function FunnelPanel({ report }: { report: CampaignReport }) {
             <span className="rpt-bar" aria-hidden>
               <span className={`rpt-bar-fill ${s.id}`} style={{ inlineSize: `${s.share * 100}%` }} />
             </span>
-            <span className="rpt-step-count">{s.count.toLocaleString()}</span>
+            <span className="rpt-step-count">{formatNumber(s.count)}</span>
             <span className="rpt-step-rate muted small" data-testid={`rate-${s.id}`}>
               {s.of ? `${s.rate} ${t(REPORTS_FUNNEL_OF[s.of as keyof typeof REPORTS_FUNNEL_OF])}` : ''}
             </span>
@@ -48,7 +48,7 @@ export function FunnelPanel({ report }: { report: CampaignReport }) {
         {sideFigures(f).map((s) => (
           <li key={s.id} data-testid={`side-${s.id}`} data-value={s.count}>
             <button type="button" className="link-like" onClick={() => reports.setFilter(s.filter)} disabled={s.count === 0} title={t('reports.side.show')}>
-              <span className="rpt-side-count">{s.count.toLocaleString()}</span> {t(REPORTS_SIDE[s.id])}
+              <span className="rpt-side-count">{formatNumber(s.count)}</span> {t(REPORTS_SIDE[s.id])}
               {s.count > 0 && <span className="muted small"> · {s.rate}</span>}
             </button>
           </li>
@@ -77,7 +77,7 @@ export function Reasons({ reasons, filter, testId }: { reasons: ReasonCount[]; f
             title={t('reports.failures.show', { count: r.count, reason: filter === 'excluded' ? exclusionLabel(r.reason) : r.reason })}
             data-testid={testId}
           >
-            <span className="rpt-reason-count">{r.count.toLocaleString()}</span>
+            <span className="rpt-reason-count">{formatNumber(r.count)}</span>
             <bdi className="rpt-reason-text">{filter === 'excluded' ? exclusionLabel(r.reason) : r.reason || '–'}</bdi>
           </button>
         </li>

@@ -5,7 +5,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState } from 'react';
-import { t, type MessageKey } from '#shared/i18n';
+import { formatNumber, t, type MessageKey } from '#shared/i18n';
 import { formatPhoneInternational } from '#shared/phone';
 import type { CampaignReport, ReportRecipient, ReportSort } from '#shared/reports';
 import { useAccounts } from '#renderer/accounts/store';
@@ -153,7 +153,7 @@ export function ReportRecipients({ report }: { report: CampaignReport }) {
             data-testid={`chip-${c.filter}`}
           >
             {filterLabel(c.filter)}
-            {c.count !== null && <span className="rpt-chip-count">{c.count.toLocaleString()}</span>}
+            {c.count !== null && <span className="rpt-chip-count">{formatNumber(c.count)}</span>}
           </button>
         ))}
         {selection.reason !== null && (

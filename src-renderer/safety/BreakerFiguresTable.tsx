@@ -1,6 +1,6 @@
 /** An account's breaker figures as a small table: each signal, its share of the window and its limit. */
 import type { BreakerFigures, SafetySettings } from '#shared/safety';
-import { t } from '#shared/i18n';
+import { formatNumber, t } from '#shared/i18n';
 import { formatFull } from '#renderer/ui/format';
 
 const pct = (count: number, of: number) => (of === 0 ? 0 : Math.round((count * 1000) / of) / 10);
@@ -17,7 +17,7 @@ export function BreakerFiguresTable({ figures, limits }: { figures: BreakerFigur
         <tbody>
           <tr>
             <td>{t('breaker.figures.sends')}</td>
-            <td>{figures.sends.toLocaleString()}</td>
+            <td>{formatNumber(figures.sends)}</td>
             <td />
           </tr>
           {rows.map((r) => (

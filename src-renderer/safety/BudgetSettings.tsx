@@ -4,21 +4,26 @@
  * the dialog a patch, or the reason it cannot be saved.
  */
 import { useId, useState } from 'react';
+import { readNumber } from '#shared/digits';
 import { t } from '#shared/i18n';
+import { NumberInput, numberText } from '#renderer/ui/NumberInput';
 import { SafetySettingsSchema } from '#shared/safety';
 import type { SafetySectionProps } from './sections';
 import './safety-budget.css';
 
 export function BudgetSettings({ safety, onChange }: SafetySectionProps) {
   const id = useId();
-  const [text, setText] = useState(String(safety.settings.monthlyBudget));
+  const [text, setText] = useState(numberText(safety.settings.monthlyBudget));
+  const valid = (raw: string): number | null => {
+    const value = readNumber(raw);
+    return value !== null && SafetySettingsSchema.shape.monthlyBudget.safeParse(value).success ? value : null;
+  };
   const change = (raw: string) => {
     setText(raw);
-    const value = Number(raw.trim());
-    const ok = raw.trim() !== '' && SafetySettingsSchema.shape.monthlyBudget.safeParse(value).success;
-    onChange(ok ? { monthlyBudget: value } : {}, ok ? null : t('budget.settings.invalid'));
+    const value = valid(raw);
+    onChange(value !== null ? { monthlyBudget: value } : {}, value !== null ? null : t('budget.settings.invalid'));
   };
-  const invalid = !SafetySettingsSchema.shape.monthlyBudget.safeParse(Number(text.trim())).success || text.trim() === '';
+  const invalid = valid(text) === null;
   return (
     <fieldset className="safety-section" data-testid="safety-budget">
       <legend>{t('budget.settings.title')}</legend>
@@ -27,15 +32,14 @@ export function BudgetSettings({ safety, onChange }: SafetySectionProps) {
       </p>
       <div className="field">
         <label htmlFor={`${id}-budget`}>{t('budget.settings.label')}</label>
-        <input
+        <NumberInput
           id={`${id}-budget`}
-          type="number"
-          inputMode="numeric"
-          step={1}
+          integer
+          min={0}
           value={text}
           aria-invalid={invalid || undefined}
           aria-describedby={`${id}-explain`}
-          onChange={(e) => change(e.target.value)}
+          onChange={change}
           data-testid="safety-budget-input"
         />
       </div>

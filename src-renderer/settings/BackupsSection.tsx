@@ -5,10 +5,12 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN, type BackupInfo, type RestoreStep } from '#shared/backups';
+import { readInteger } from '#shared/digits';
 import { getLocale, t } from '#shared/i18n';
 import { formatSize } from '#renderer/drafts/model';
 import { Dialog } from '#renderer/ui/Dialog';
 import { ErrorText } from '#renderer/ui/ErrorText';
+import { NumberInput, numberText } from '#renderer/ui/NumberInput';
 import { ProgressBar } from '#renderer/ui/ProgressBar';
 import { formatFull, formatWhen } from '#renderer/ui/format';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
@@ -190,14 +192,14 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () =>
 
 function BackupSettingsForm() {
   const state = useBackups((s) => s.state)!;
-  const [keep, setKeep] = useState(String(state.settings.keep));
+  const [keep, setKeep] = useState(() => numberText(state.settings.keep));
   const [folder, setFolder] = useState(state.settings.folder ?? '');
   const [sessions, setSessions] = useState(state.settings.includeSessions);
   const { busy, error, run } = useBusyAction();
   const ids = { keep: useId(), folder: useId(), sessions: useId() };
-  const keepNumber = Number(keep);
+  const keepNumber = readInteger(keep) ?? NaN;
   const keepOk = Number.isInteger(keepNumber) && keepNumber >= BACKUP_KEEP_MIN && keepNumber <= BACKUP_KEEP_MAX;
-  const dirty = keep !== String(state.settings.keep) || folder.trim() !== (state.settings.folder ?? '') || sessions !== state.settings.includeSessions;
+  const dirty = keepNumber !== state.settings.keep || folder.trim() !== (state.settings.folder ?? '') || sessions !== state.settings.includeSessions;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -209,7 +211,7 @@ function BackupSettingsForm() {
     <form className="backup-settings" onSubmit={(e) => void save(e)} data-testid="backup-settings">
       <label className="field" htmlFor={ids.keep}>
         <span>{t('backup.keep')}</span>
-        <input id={ids.keep} type="number" min={BACKUP_KEEP_MIN} max={BACKUP_KEEP_MAX} value={keep} onChange={(e) => setKeep(e.target.value)} style={{ maxWidth: 120 }} aria-describedby={`${ids.keep}-hint`} />
+        <NumberInput id={ids.keep} integer min={BACKUP_KEEP_MIN} max={BACKUP_KEEP_MAX} value={keep} onChange={setKeep} style={{ maxWidth: 120 }} aria-invalid={!keepOk || undefined} aria-describedby={`${ids.keep}-hint`} />
         <small id={`${ids.keep}-hint`} className="muted">{t('backup.keepHint')}</small>
       </label>
       <label className="field" htmlFor={ids.folder}>

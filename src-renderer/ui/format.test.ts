@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLocale } from '#shared/i18n';
 import { formatDay, formatFull, formatWhen, isolate, isolatePhone } from './format';
 
 const FSI = '\u2068';
@@ -37,6 +38,19 @@ describe('formatWhen', () => {
     expect(formatWhen('2026-03-05T15:30:00Z', noon)).toMatch(/^Mar 6, 12:30\sAM$/);
     vi.stubEnv('TZ', 'UTC');
     expect(formatWhen('2026-03-05T15:30:00Z', noon)).toMatch(/^03:30:00\sPM$/);
+  });
+
+  it('counts “this year” in the calendar shown', () => {
+    vi.stubEnv('TZ', 'UTC');
+    try {
+      setLocale('fa');
+      // 20 March 2026 is still 1404 in the Persian calendar; 5 March 2026 too, so no year is written.
+      expect(formatWhen('2026-03-20T10:00:00Z', now)).not.toContain('۱۴۰۴');
+      // 21 March 2026 is 1 Farvardin 1405: another year.
+      expect(formatWhen('2026-03-21T10:00:00Z', now)).toContain('۱۴۰۵');
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('gives back text that is not a date', () => {

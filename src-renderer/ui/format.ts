@@ -1,4 +1,5 @@
 /** Dates and times as the user reads them, in the current language. */
+import { formatWallDate } from '#shared/calendar';
 import { formatDate } from '#shared/dates';
 import { getLocale } from '#shared/i18n';
 
@@ -15,7 +16,8 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
   if (d.toDateString() === now.toDateString()) {
     return formatDate(d, locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
-  const sameYear = d.getFullYear() === now.getFullYear();
+  // The year of the calendar shown (1404 and 1405 meet in March in the Persian calendar).
+  const sameYear = formatDate(d, locale, { year: 'numeric' }) === formatDate(now, locale, { year: 'numeric' });
   return formatDate(d, locale, {
     day: 'numeric',
     month: 'short',
@@ -31,10 +33,21 @@ export function formatFull(iso: string): string {
   return d ? formatDate(d, getLocale(), { dateStyle: 'full', timeStyle: 'medium' }) : iso;
 }
 
+/** A date and time, as a contact's "Added" and "Changed" show it: "Mar 3, 2026, 2:05 PM". */
+export function formatDateTime(iso: string): string {
+  const d = parse(iso);
+  return d ? formatDate(d, getLocale(), { dateStyle: 'medium', timeStyle: 'short' }) : iso;
+}
+
 /** A date alone: "3 Mar 2026". */
 export function formatDay(iso: string): string {
   const d = parse(iso);
   return d ? formatDate(d, getLocale(), { day: 'numeric', month: 'short', year: 'numeric' }) : iso;
+}
+
+/** A wall date ("2026-03-06", no time, no zone) as a day in the operator's calendar: "15 Esfand 1404". */
+export function formatWallDay(iso: string): string {
+  return formatWallDate(iso, getLocale(), { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;

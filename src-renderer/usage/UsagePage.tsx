@@ -1,6 +1,7 @@
 /** Usage: messages per account per day of a month (or per month of a year) against the daily cap. */
 import { useEffect } from 'react';
-import { t } from '#shared/i18n';
+import { formatDate } from '#shared/dates';
+import { formatNumber, getLanguage, t } from '#shared/i18n';
 import { TimeChart } from '#renderer/ui/TimeChart';
 import { usageTable } from './model';
 import { exportUsage, followUsage, setUsagePeriod, useUsage } from './store';
@@ -8,8 +9,12 @@ import './usage.css';
 
 const COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2'];
 
+/**
+ * A month of the Gregorian year, named in the language ("مارس" in Persian): usage is counted per
+ * Gregorian month whatever calendar dates are shown in, so its months are named as such.
+ */
 function monthName(m: number): string {
-  return new Date(2000, m, 1).toLocaleDateString(undefined, { month: 'long' });
+  return formatDate(Date.UTC(2000, m, 15), `${getLanguage()}-u-ca-gregory`, { month: 'long', timeZone: 'UTC' });
 }
 
 export function UsagePage() {
@@ -29,7 +34,7 @@ export function UsagePage() {
           <select data-testid="usage-year" value={year} onChange={(e) => setUsagePeriod(Number(e.target.value), month)}>
             {[thisYear - 2, thisYear - 1, thisYear].map((y) => (
               <option key={y} value={y}>
-                {y}
+                {formatNumber(y, { useGrouping: false })}
               </option>
             ))}
           </select>

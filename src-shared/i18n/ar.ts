@@ -24,6 +24,7 @@ import { arExports } from './ar/exports';
 import { arFirstrun } from './ar/firstrun';
 import { arPolish } from './ar/polish';
 import { arValidation } from './ar/validation';
+import { arCalendar } from './ar/calendar';
 
 export const ar: Partial<Catalogue> = {
   ...arAccounts,
@@ -50,4 +51,5 @@ export const ar: Partial<Catalogue> = {
   ...arFirstrun,
   ...arPolish,
   ...arValidation,
+  ...arCalendar,
 };

@@ -22,6 +22,7 @@ import { enExports } from './en-exports';
 import { enFirstrun } from './en-firstrun';
 import { enPolish } from './en-polish';
 import { enValidation } from './en-validation';
+import { enCalendar } from './en-calendar';
 
 export const en = {
   ...enAccounts,
@@ -47,6 +48,7 @@ export const en = {
   ...enFirstrun,
   ...enPolish,
   ...enValidation,
+  ...enCalendar,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

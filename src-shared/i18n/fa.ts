@@ -24,6 +24,7 @@ import { faExports } from './fa/exports';
 import { faFirstrun } from './fa/firstrun';
 import { faPolish } from './fa/polish';
 import { faValidation } from './fa/validation';
+import { faCalendar } from './fa/calendar';
 
 export const fa: Partial<Catalogue> = {
   ...faAccounts,
@@ -50,4 +51,5 @@ export const fa: Partial<Catalogue> = {
   ...faFirstrun,
   ...faPolish,
   ...faValidation,
+  ...faCalendar,
 };

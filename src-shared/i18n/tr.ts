@@ -24,6 +24,7 @@ import { trExports } from './tr/exports';
 import { trFirstrun } from './tr/firstrun';
 import { trPolish } from './tr/polish';
 import { trValidation } from './tr/validation';
+import { trCalendar } from './tr/calendar';
 
 export const tr: Partial<Catalogue> = {
   ...trAccounts,
@@ -50,4 +51,5 @@ export const tr: Partial<Catalogue> = {
   ...trFirstrun,
   ...trPolish,
   ...trValidation,
+  ...trCalendar,
 };
