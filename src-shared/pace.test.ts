@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLocale } from './i18n';
 import {
   describeWorkingHours,
   isValidTimeZone,
