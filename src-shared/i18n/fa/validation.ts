@@ -71,7 +71,7 @@ export const faValidation = {
   'pace.hours.allDay': 'تمام روز',
   'pace.hours.from': '۲۴ ساعت از {start}',
   'pace.hours.pastMidnight': '{start}–{end} (تا بعد از نیمه‌شب)',
-  'pace.hours.range': '{start}–{end}',
+  'pace.hours.range': '{start} تا {end}',
   'pace.hours.summary': '{days}، {time}',
   'tpl.where.char': 'در نویسهٔ {column}',
   'tpl.where.line': 'در سطر {line}، نویسهٔ {column}',
