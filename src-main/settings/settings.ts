@@ -1,4 +1,5 @@
 import type { Settings } from '#shared/domain';
+import { operatorRegion, weekInfo } from '#shared/week';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
 import { isValidTimeZone, type Weekday } from '#shared/pace';
 import { GENERAL_WEEK, sortDays } from '#shared/regions';
@@ -71,7 +72,13 @@ export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const country = stored.get('defaultCountry');
-  const weekStart = parseWeekday(stored.get('weekStart')) ?? DEFAULT_SETTINGS.weekStart;
+  const storedLanguage = stored.get('language');
+  // Until the operator picks a first day (first run or Settings), the week starts where the
+  // language and country say (Saturday in Persian, Monday in Turkish…). English, spoken
+  // everywhere, keeps the general Monday start rather than the United States' Sunday.
+  const weekStart =
+    parseWeekday(stored.get('weekStart')) ??
+    (isLanguage(storedLanguage) && storedLanguage !== 'en' ? weekInfo(storedLanguage, operatorRegion(storedLanguage, country)).firstDay : DEFAULT_SETTINGS.weekStart);
   return {
     defaultCountry: country && isValidCountry(country) ? country : DEFAULT_SETTINGS.defaultCountry,
     optOutWords: parseWords(stored.get('optOutWords')) ?? [...DEFAULT_SETTINGS.optOutWords],
