@@ -12,6 +12,9 @@ const shot = (page: Page, name: string, show?: Locator) =>
   screenshots(page, `timeline-${name}`, { settle: async () => void (await show?.evaluate((el) => el.scrollIntoView({ block: 'start' }))) });
 
 async function receive(demoPhone: Locator, from: string, text: string): Promise<void> {
+  // The demo phone drops its connection now and then, as a real one does, and reconnects by
+  // itself (with backoff, slower on a busy machine): receiving needs it connected.
+  await expect(demoPhone.getByRole('button', { name: 'Drop the connection' })).toBeEnabled({ timeout: 75_000 });
   await demoPhone.getByRole('textbox', { name: 'From (phone number)' }).fill(from);
   await demoPhone.getByRole('textbox', { name: 'Message' }).fill(text);
   await demoPhone.getByRole('button', { name: 'Receive' }).click();
@@ -21,6 +24,7 @@ const editor = (page: Page) => page.getByTestId('campaign-editor');
 const next = (page: Page) => editor(page).getByTestId('campaign-next').click();
 
 test('a contact’s timeline after a campaign and a reply; blacklist and add from the inbox', async ({ pigeon }) => {
+  test.setTimeout(180_000);
   const { page } = pigeon;
   await page.setViewportSize({ width: 1360, height: 860 });
   const card = await linkDemoAccount(page, 'Shop phone');
