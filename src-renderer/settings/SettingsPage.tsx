@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppInfo } from '#shared/domain';
-import { CALENDARS, getLocale, LANGUAGE_NAMES, LANGUAGES, t, type CalendarChoice, type MessageKey } from '#shared/i18n';
+import { CALENDARS, getLocale, LANGUAGE_NAMES, LANGUAGES, ownCalendar, t, type CalendarChoice, type MessageKey } from '#shared/i18n';
 import { useLocale } from '#renderer/i18n/locale';
 import { formatDate, weekdayName } from '#shared/dates';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
@@ -47,7 +47,6 @@ const CALENDAR_NAMES: Record<Exclude<CalendarChoice, 'auto'>, MessageKey> = {
   persian: 'settings.calendar.persian',
   'islamic-umalqura': 'settings.calendar.islamic',
 };
-const OWN_CALENDAR: Record<(typeof LANGUAGES)[number], Exclude<CalendarChoice, 'auto'>> = { en: 'gregory', tr: 'gregory', fa: 'persian', ar: 'gregory' };
 
 /** The language (every screen at once, right to left for Persian and Arabic) and the calendar. */
 function LanguageSetting() {
@@ -75,7 +74,7 @@ function LanguageSetting() {
           <select value={calendar} disabled={!settings || busy} onChange={(e) => save({ calendar: e.target.value as CalendarChoice })} data-testid="settings-calendar-select">
             {CALENDARS.map((c) => (
               <option key={c} value={c}>
-                {c === 'auto' ? t('settings.calendar.auto', { name: t(CALENDAR_NAMES[OWN_CALENDAR[language]]) }) : t(CALENDAR_NAMES[c])}
+                {c === 'auto' ? t('settings.calendar.auto', { name: t(CALENDAR_NAMES[ownCalendar(language)]) }) : t(CALENDAR_NAMES[c])}
               </option>
             ))}
           </select>

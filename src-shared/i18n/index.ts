@@ -74,6 +74,11 @@ export function getLanguage(): Language {
   return language;
 }
 
+/** The calendar `auto` stands for in `lang` (Persian in Persian, Gregorian elsewhere). */
+export function ownCalendar(lang: Language): Exclude<CalendarChoice, 'auto'> {
+  return DEFAULT_CALENDAR[lang];
+}
+
 export function getCalendar(): Exclude<CalendarChoice, 'auto'> {
   return calendar;
 }
