@@ -7,8 +7,14 @@ import type { Core } from '#main/core/core';
 import { dispatch } from '#main/ipc/dispatch';
 import { t } from '#shared/i18n';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
+import { isAppUrl } from './app-origin';
 
-export function registerIpc(core: Core, window: () => BrowserWindow | null, isTrustedUrl: (url: string) => boolean): () => void {
+/** Only a frame showing the app's own origin (app://pigeon/) may call main: never file://, http(s) or another scheme. */
+export function isTrustedUrl(url: string): boolean {
+  return isAppUrl(url);
+}
+
+export function registerIpc(core: Core, window: () => BrowserWindow | null): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
       return { ok: false, error: { code: 'invalid_input', message: t('val.unknownPage') } };

@@ -46,16 +46,20 @@ describe('main-side IPC', () => {
     const { registerIpc } = await import('./ipc-main');
     const sent: unknown[][] = [];
     const window = { isDestroyed: () => false, webContents: { send: (...a: unknown[]) => sent.push(a) } };
-    const unregister = registerIpc(t.core, () => window as never, (url) => url === 'file:///app/index.html');
+    const unregister = registerIpc(t.core, () => window as never);
     const handle = fake.handlers.get(INVOKE_CHANNEL);
     expect(handle).toBeDefined();
-    const trusted = { senderFrame: { url: 'file:///app/index.html' } };
+    const trusted = { senderFrame: { url: 'app://pigeon/index.html' } };
     expect(await handle?.(trusted, 'groups.create', { name: 'Shop' })).toMatchObject({ ok: true, result: { name: 'Shop' } });
     expect(await handle?.(trusted, 'groups.create', { name: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await handle?.({ senderFrame: { url: 'https://evil.example' } }, 'groups.list', {})).toMatchObject({
-      ok: false,
-      error: { message: 'Request from an unknown page.' },
-    });
+    // Only the app:// origin is trusted: not the old file:// page, another scheme, host or port, nor a frame with no URL.
+    for (const url of ['file:///app/index.html', 'https://evil.example', 'http://127.0.0.1:5173/', 'app://evil/index.html', 'app://pigeon:1/index.html', 'app://x@pigeon/', 'about:blank', '']) {
+      expect(await handle?.({ senderFrame: { url } }, 'groups.list', {}), url).toMatchObject({
+        ok: false,
+        error: { message: 'Request from an unknown page.' },
+      });
+    }
+    expect(await handle?.({}, 'groups.list', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(sent).toContainEqual([EVENT_CHANNEL, 'groups.changed', {}]);
     unregister();
     expect(fake.handlers.has(INVOKE_CHANNEL)).toBe(false);

@@ -1,16 +1,21 @@
 /**
  * The Electron shell: a window over the same core the browser host serves. Kept thin on purpose —
- * everything it calls is tested in plain Node.
+ * everything it calls is tested in plain Node, and the security-relevant parts live in their own
+ * modules, asserted against a stand-in `electron` module: window.ts (webPreferences and the
+ * navigation, window-open and webview guards), protocol.ts (the app:// scheme the page comes from),
+ * external.ts (which links may open in the browser), permissions.ts (web permissions, all denied).
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { t } from '#shared/i18n';
 import { appPaths } from '#main/core/app-paths';
 import { openCore, type Core } from '#main/core/core';
 import { keepNewFilesPrivate } from '#main/core/data-dir';
 import { keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '#main/core/paths';
 import { registerIpc } from './ipc-main';
+import { installPermissionHandlers } from './permissions';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, electronLinkOpener, guardAllContents, linkOpener } from './window';
 
 // Everything this process writes (the contact book, sessions, Chromium's profile) is the user's alone.
 keepNewFilesPrivate();
@@ -18,37 +23,26 @@ const paths = appPaths();
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
 let unregister: (() => void) | null = null;
-const pageUrl = pathToFileURL(path.join(paths.rendererDir, 'index.html')).toString();
+const openLink = linkOpener(electronLinkOpener(() => window));
 
-function createWindow(): void {
-  window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'Pigeon',
-    show: false,
-    webPreferences: {
-      preload: paths.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+// Before ready: app:// is a standard, secure scheme, and every web page is guarded from birth.
+registerAppScheme();
+guardAllContents(openLink);
+
+/** Shows the window, creating it when there is none (the tray and a second launch call this too). */
+export function showWindow(): BrowserWindow {
+  if (window && !window.isDestroyed()) {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    return window;
+  }
+  const created = createMainWindow({ preload: paths.preloadPath, devTools: !app.isPackaged, openLink });
+  created.on('closed', () => {
+    if (window === created) window = null;
   });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (url !== pageUrl) event.preventDefault();
-  });
-  window.once('ready-to-show', () => window?.show());
-  window.on('closed', () => {
-    window = null;
-  });
-  void window.loadURL(pageUrl);
+  window = created;
+  return created;
 }
 
 app.setName('Pigeon');
@@ -57,15 +51,15 @@ if (!gotLock) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+    if (window) showWindow();
   });
   keepRunningOnStrayRejections();
+  app.on('session-created', (created) => installPermissionHandlers(created));
   app
     .whenReady()
     .then(async () => {
+      installPermissionHandlers(session.defaultSession);
+      serveRenderer(paths.rendererDir);
       core = await openCore({
         dataDir: process.env.PIGEON_DATA_DIR ? path.resolve(process.env.PIGEON_DATA_DIR) : app.getPath('userData'),
         workerPath: paths.workerPath,
@@ -75,10 +69,10 @@ if (!gotLock) {
         version: paths.version,
         simulatorSpeed: simulatorSpeedFromEnv(),
       });
-      unregister = registerIpc(core, () => window, (url) => url === pageUrl);
-      createWindow();
+      unregister = registerIpc(core, () => window);
+      showWindow();
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) createWindow();
+        if (BrowserWindow.getAllWindows().length === 0) showWindow();
       });
     })
     .catch((error: unknown) => {

@@ -19,6 +19,7 @@ import { errorMessage } from '#renderer/ui/api';
 import { TimeZoneField } from '#renderer/campaigns/TimeZoneField';
 import { ErrorText } from '#renderer/ui/ErrorText';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
+import { AboutDialog } from '#renderer/about/AboutDialog';
 import { BackupsSection } from './BackupsSection';
 import { useCountryOptions } from './countries';
 import { refreshSettings, settings as settingsActions, useSettings } from './store';
@@ -268,6 +269,7 @@ function GettingStarted() {
 
 function DataInfo() {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [about, setAbout] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
@@ -305,6 +307,12 @@ function DataInfo() {
       <p className="muted small" data-testid="settings-version">
         {t('settings.version', { version: info.version, schema: info.schemaVersion })}
       </p>
+      <div className="row">
+        <button type="button" onClick={() => setAbout(true)} data-testid="settings-about">
+          {t('about.open')}
+        </button>
+      </div>
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
     </div>
   );
 }

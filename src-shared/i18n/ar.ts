@@ -25,6 +25,7 @@ import { arFirstrun } from './ar/firstrun';
 import { arPolish } from './ar/polish';
 import { arValidation } from './ar/validation';
 import { arCalendar } from './ar/calendar';
+import { arAbout } from './ar/about';
 
 export const ar: Partial<Catalogue> = {
   ...arAccounts,
@@ -52,4 +53,5 @@ export const ar: Partial<Catalogue> = {
   ...arPolish,
   ...arValidation,
   ...arCalendar,
+  ...arAbout,
 };

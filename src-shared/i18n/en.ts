@@ -23,6 +23,7 @@ import { enFirstrun } from './en-firstrun';
 import { enPolish } from './en-polish';
 import { enValidation } from './en-validation';
 import { enCalendar } from './en-calendar';
+import { enAbout } from './en-about';
 
 export const en = {
   ...enAccounts,
@@ -49,6 +50,7 @@ export const en = {
   ...enPolish,
   ...enValidation,
   ...enCalendar,
+  ...enAbout,
   'app.name': 'Pigeon',
   'host.redirect.opening': 'Opening Pigeon…',
   'host.redirect.link': 'Open it here if nothing happens.',

@@ -25,6 +25,7 @@ import { faFirstrun } from './fa/firstrun';
 import { faPolish } from './fa/polish';
 import { faValidation } from './fa/validation';
 import { faCalendar } from './fa/calendar';
+import { faAbout } from './fa/about';
 
 export const fa: Partial<Catalogue> = {
   ...faAccounts,
@@ -52,4 +53,5 @@ export const fa: Partial<Catalogue> = {
   ...faPolish,
   ...faValidation,
   ...faCalendar,
+  ...faAbout,
 };

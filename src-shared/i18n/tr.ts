@@ -25,6 +25,7 @@ import { trFirstrun } from './tr/firstrun';
 import { trPolish } from './tr/polish';
 import { trValidation } from './tr/validation';
 import { trCalendar } from './tr/calendar';
+import { trAbout } from './tr/about';
 
 export const tr: Partial<Catalogue> = {
   ...trAccounts,
@@ -52,4 +53,5 @@ export const tr: Partial<Catalogue> = {
   ...trPolish,
   ...trValidation,
   ...trCalendar,
+  ...trAbout,
 };

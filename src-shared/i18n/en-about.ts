@@ -1,0 +1,21 @@
+/** English: the About dialog and the desktop shell’s link question (the about part). */
+export const enAbout = {
+  'about.open': 'About Pigeon',
+  'about.title': 'About Pigeon',
+  'about.version': 'Version',
+  'about.versionValue': '{version} (database version {schema})',
+  'about.shell': 'Running as',
+  'about.shell.electron': 'Desktop app',
+  'about.shell.browser': 'In your browser, served by this computer only',
+  'about.libraries.title': 'Open-source libraries',
+  'about.libraries.count': '{count, plural, one {Pigeon is built with # open-source library.} other {Pigeon is built with # open-source libraries.}}',
+  'about.libraries.search': 'Search libraries',
+  'about.libraries.name': 'Library',
+  'about.libraries.licence': 'Licence',
+  'about.libraries.runtime': 'desktop runtime',
+  'about.libraries.none': 'No library matches “{query}”.',
+  'about.libraries.texts': 'The full licence texts are in the file THIRD-PARTY-LICENSES.txt, in the resources folder that comes with Pigeon. The licences of Chromium and Node.js, inside the desktop runtime, are in LICENSES.chromium.html next to the Pigeon program.',
+  'links.title': 'Open a link',
+  'links.ask': 'Open {host} in your browser?',
+  'links.open': 'Open in browser',
+} as const;
