@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { goTo, SHOTS_DIR } from './helpers';
@@ -49,6 +50,8 @@ test('About Pigeon shows the version, the data folder, the browser host and the 
   expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport();
   await shot(page, 'about-en');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="about-dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   const search = dialog.getByRole('searchbox', { name: 'Search libraries' });
   await search.fill('ZUSTAND');
