@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The renderer: built into dist/renderer with relative paths, so Electron can load it from disk
-// (file://) and the browser host can serve it over http.
+// The renderer: built into dist/renderer with relative paths, so Electron can serve it from its
+// app://pigeon/ protocol and the browser host over http.
 export default defineConfig({
   root: 'src-renderer',
   base: './',
