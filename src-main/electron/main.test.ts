@@ -43,6 +43,7 @@ vi.mock('electron', () => {
   return {
     app: {
       isPackaged: true,
+      enableSandbox: () => fake.log.push('enableSandbox'),
       setName: () => undefined,
       requestSingleInstanceLock: () => true,
       on: (name: string, l: AnyFn) => {
@@ -113,7 +114,8 @@ describe('electron/main', () => {
     fake.ready();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     const order = fake.log.filter((l) => !l.startsWith('app.on'));
-    expect(order.indexOf('registerSchemesAsPrivileged')).toBe(0);
+    expect(order.indexOf('enableSandbox')).toBe(0);
+    expect(order.indexOf('registerSchemesAsPrivileged')).toBe(1);
     expect(order.indexOf('protocol.handle app')).toBeLessThan(order.indexOf('loadURL app://pigeon/index.html'));
     expect(order.indexOf('ipcMain.handle')).toBeLessThan(order.indexOf('loadURL app://pigeon/index.html'));
     expect(order.indexOf('guarded')).toBeLessThan(order.indexOf('loadURL app://pigeon/index.html'));

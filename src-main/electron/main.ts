@@ -25,7 +25,9 @@ let window: BrowserWindow | null = null;
 let unregister: (() => void) | null = null;
 const openLink = linkOpener(electronLinkOpener(() => window));
 
-// Before ready: app:// is a standard, secure scheme, and every web page is guarded from birth.
+// Before ready: every renderer sandboxed whatever its preferences, app:// a standard, secure
+// scheme, and every web page guarded from birth.
+app.enableSandbox();
 registerAppScheme();
 guardAllContents(openLink);
 
