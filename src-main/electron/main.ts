@@ -31,15 +31,18 @@ app.enableSandbox();
 registerAppScheme();
 guardAllContents(openLink);
 
-/** Shows the window, creating it when there is none (the tray and a second launch call this too). */
-export function showWindow(): BrowserWindow {
+/**
+ * Shows the window, creating it when there is none (the tray and a second launch call this too);
+ * `hidden` creates it without showing it.
+ */
+export function showWindow(options: { hidden?: boolean } = {}): BrowserWindow {
   if (window && !window.isDestroyed()) {
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
     return window;
   }
-  const created = createMainWindow({ preload: paths.preloadPath, devTools: !app.isPackaged, openLink });
+  const created = createMainWindow({ preload: paths.preloadPath, devTools: !app.isPackaged, openLink, hidden: options.hidden });
   created.on('closed', () => {
     if (window === created) window = null;
   });

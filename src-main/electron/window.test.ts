@@ -59,7 +59,9 @@ vi.mock('electron', () => ({
     constructor(public options: Record<string, unknown>) {
       fake.windows.push(this);
     }
-    once() {
+    readyListeners: (() => void)[] = [];
+    once(name: string, l: () => void) {
+      if (name === 'ready-to-show') this.readyListeners.push(l);
       return this;
     }
     loadURL(url: string) {
@@ -116,6 +118,13 @@ describe('the window', () => {
     expect(window.loaded).toEqual(['app://pigeon/index.html']);
     expect(window.webContents.openHandler).not.toBeNull();
     expect(window.webContents.emit('will-navigate', 'https://evil.example/')).toBe(true);
+  });
+
+  it('shows the window once painted, unless asked to start hidden', () => {
+    const shown = createMainWindow({ preload: '/p', devTools: false, openLink: () => undefined }) as unknown as { readyListeners: unknown[] };
+    expect(shown.readyListeners).toHaveLength(1);
+    const hidden = createMainWindow({ preload: '/p', devTools: false, openLink: () => undefined, hidden: true }) as unknown as { readyListeners: unknown[] };
+    expect(hidden.readyListeners).toHaveLength(0);
   });
 });
 

@@ -92,8 +92,11 @@ export function linkOpener(opener: LinkOpener): (url: string) => void {
   };
 }
 
-/** The app's window, loading its page from app://pigeon/ (shown once it has painted). */
-export function createMainWindow(options: { preload: string; devTools: boolean; openLink: (url: string) => void }): BrowserWindow {
+/**
+ * The app's window, loading its page from app://pigeon/, shown once it has painted (or left hidden,
+ * e.g. when Pigeon starts at log-in and waits in the tray).
+ */
+export function createMainWindow(options: { preload: string; devTools: boolean; openLink: (url: string) => void; hidden?: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -104,7 +107,7 @@ export function createMainWindow(options: { preload: string; devTools: boolean; 
     webPreferences: secureWebPreferences(options.preload, options.devTools),
   });
   guardContents(window.webContents, options.openLink);
-  window.once('ready-to-show', () => window.show());
+  if (!options.hidden) window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_PAGE_URL);
   return window;
 }
