@@ -10,3 +10,5 @@ export function buildElectronNative(
   root: string,
   options?: { want?: WantedBuild; log?: (line: string) => void; timeoutMs?: number },
 ): Promise<{ ok: boolean; message: string }>;
+export function checkNotNodeAbi(file: string): { ok: boolean; message: string };
+export function explainFailure(output: string): string;

@@ -6,9 +6,9 @@
 // needs its own compiled better_sqlite3.node. It goes to native/electron-<version>-<arch>/ (read by
 // src-main/db/native.ts), never over node_modules/better-sqlite3/build, which stays the Node build.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 export const NATIVE_FILE = 'better_sqlite3.node';
 const INFO_FILE = 'build-info.json';
@@ -74,11 +74,18 @@ export function rebuildEnv(env = process.env) {
 export async function buildElectronNative(root, { want = wantedBuild(root), log = () => {}, timeoutMs = 600_000 } = {}) {
   if (!want.electron) return { ok: false, message: 'Electron is not installed' };
   const dir = electronNativeDir(root, want.electron, want.arch);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-electron-native-'));
+  // The scratch copy sits inside node_modules so @electron/rebuild finds prebuild-install there
+  // (better-sqlite3 publishes prebuilt Electron binaries: no compiler needed where GitHub is reachable).
+  const cache = path.join(root, 'node_modules', '.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  const scratch = fs.mkdtempSync(path.join(cache, 'pigeon-electron-native-'));
   try {
     const pkgDir = path.join(scratch, 'node_modules', 'better-sqlite3');
     fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), pkgDir, {
       recursive: true,
+      // A real copy even where node_modules holds links (pnpm, a linked checkout): building through
+      // a link would overwrite the Node build this copy exists to protect.
+      dereference: true,
       // The Node build stays behind: only sources (and better-sqlite3's own scripts) are copied.
       filter: (src) => !src.startsWith(path.join(root, 'node_modules', 'better-sqlite3', 'build')),
     });
@@ -87,21 +94,21 @@ export async function buildElectronNative(root, { want = wantedBuild(root), log 
       JSON.stringify({ name: 'pigeon-electron-native', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': want.betterSqlite3 } }),
     );
     log(`building the database module for Electron ${want.electron} (${want.arch})…`);
-    // In a child process so a hang is bounded and npm's nodedir is out of its environment.
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { rebuild } from ${JSON.stringify(pathToImport(root))};
-         await rebuild({ buildPath: ${JSON.stringify(scratch)}, electronVersion: ${JSON.stringify(want.electron)}, arch: ${JSON.stringify(want.arch)}, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });`,
-      ],
-      { cwd: scratch, env: rebuildEnv(), encoding: 'utf8', timeout: timeoutMs },
+    // In a child process so a hang is bounded and npm's nodedir is out of its environment. A script
+    // file, not `node -e`: @electron/rebuild forks node-gyp with this process's exec arguments.
+    const runner = path.join(scratch, 'rebuild.mjs');
+    fs.writeFileSync(
+      runner,
+      `import { rebuild } from ${JSON.stringify(pathToImport(root))};\n` +
+        `await rebuild(${JSON.stringify({ buildPath: scratch, electronVersion: want.electron, arch: want.arch, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' })});\n`,
     );
+    const child = spawnSync(process.execPath, [runner], { cwd: scratch, env: rebuildEnv(), encoding: 'utf8', timeout: timeoutMs });
     const built = path.join(pkgDir, 'build', 'Release', NATIVE_FILE);
     if (child.error || child.status !== 0 || !fs.existsSync(built)) {
-      const why = child.error?.code === 'ETIMEDOUT' ? `it took longer than ${Math.round(timeoutMs / 1000)} s` : lastLines(`${child.stderr ?? ''}\n${child.stdout ?? ''}`);
-      return { ok: false, message: why };
+      const output = `${child.stderr ?? ''}\n${child.stdout ?? ''}`;
+      fs.mkdirSync(path.join(root, 'native'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'native', 'last-build.log'), output);
+      return { ok: false, message: child.error?.code === 'ETIMEDOUT' ? `it took longer than ${Math.round(timeoutMs / 1000)} s` : explainFailure(output) };
     }
     const abi = checkNotNodeAbi(built);
     if (!abi.ok) return abi;
@@ -117,19 +124,23 @@ export async function buildElectronNative(root, { want = wantedBuild(root), log 
 
 function pathToImport(root) {
   // @electron/rebuild 4 is ESM; import it by file URL so the scratch folder needs no node_modules of its own.
-  const entry = path.join(root, 'node_modules', '@electron', 'rebuild', 'lib', 'main.js');
-  return new URL(`file://${entry.startsWith('/') ? '' : '/'}${entry.replace(/\\/g, '/')}`).href;
+  return pathToFileURL(path.join(root, 'node_modules', '@electron', 'rebuild', 'lib', 'main.js')).href;
 }
 
-function lastLines(text, n = 12) {
-  return text.trim().split('\n').slice(-n).join('\n') || 'no output';
+/** One sentence for the usual failure (no internet), else the error lines. The full log is in native/last-build.log. */
+export function explainFailure(output) {
+  if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|proxy/i.test(output)) {
+    return "Electron's headers could not be downloaded (https://www.electronjs.org/headers is not reachable from here)";
+  }
+  const errors = output.split('\n').filter((l) => /ERR!|Error:|error:/.test(l)).slice(0, 8);
+  return (errors.length > 0 ? errors : output.trim().split('\n').slice(-8)).join('\n') || 'no output';
 }
 
 /**
  * A build that loads in this plain Node was compiled against Node's headers (the nodedir trap),
  * not Electron's: refuse it rather than install a module Electron cannot open.
  */
-function checkNotNodeAbi(file) {
+export function checkNotNodeAbi(file) {
   const r = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`], { encoding: 'utf8' });
   if (r.status === 0) return { ok: false, message: `the module was built for this Node (ABI ${process.versions.modules}), not for Electron: check that no nodedir is configured for npm` };
   return { ok: true, message: '' };
