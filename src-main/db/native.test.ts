@@ -20,7 +20,10 @@ vi.mock('better-sqlite3', () => {
   return { default: FakeDatabase };
 });
 
-import { nativeBuildFor, openDatabase, electronNativeDir, NATIVE_FILE } from './native';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import { nativeBuildFor, openDatabase, electronNativeDir, electronVersionOf, ELECTRON_ENV, NATIVE_FILE } from './native';
 import { openSqlite } from './connection';
 import * as scripts from '../../scripts/electron-native.mjs';
 
@@ -95,5 +98,46 @@ describe('every connection passes the choice to better-sqlite3', () => {
     };
     walk(path.resolve(__dirname, '..'));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('worker threads inside Electron', () => {
+  it('a worker takes the Electron build from the version its Electron main thread left it', () => {
+    expect(electronVersionOf({} as NodeJS.ProcessVersions, { [ELECTRON_ENV]: '41.7.1' }, false)).toBe('41.7.1');
+    // Electron showing itself in the worker's versions is enough on its own.
+    expect(electronVersionOf({ electron: '41.7.1' } as unknown as NodeJS.ProcessVersions, {}, false)).toBe('41.7.1');
+  });
+
+  it('a stray variable cannot make plain Node load the Electron build, nor point anywhere but a version folder', () => {
+    expect(electronVersionOf({} as NodeJS.ProcessVersions, { [ELECTRON_ENV]: '41.7.1' }, true)).toBeUndefined();
+    expect(electronVersionOf({} as NodeJS.ProcessVersions, { [ELECTRON_ENV]: '../../../tmp/evil' }, false)).toBeUndefined();
+    expect(electronVersionOf({} as NodeJS.ProcessVersions, { [ELECTRON_ENV]: '41.7.1/../../x' }, false)).toBeUndefined();
+  });
+
+  it('a real worker thread started by an Electron main thread asks for the Electron build (bundled code, as shipped)', async () => {
+    const repo = path.resolve(__dirname, '..', '..');
+    const bundle = path.join(repo, 'dist', 'native-probe', 'native.cjs');
+    await build({ entryPoints: [path.join(__dirname, 'native.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile: bundle, logLevel: 'error' });
+    fakeElectron('41.7.1'); // this thread plays Electron's main thread
+    try {
+      createRequire(import.meta.url)(bundle); // loading it leaves the version for workers
+      expect(process.env[ELECTRON_ENV]).toBe('41.7.1');
+      const answer = await new Promise<unknown>((resolve, reject) => {
+        const w = new Worker(
+          `const n = require(${JSON.stringify(bundle)});
+           require('node:worker_threads').parentPort.postMessage({ ownVersions: process.versions.electron ?? null, choice: n.nativeBuildFor(n.currentRuntime()) });`,
+          { eval: true },
+        );
+        w.once('message', resolve);
+        w.once('error', reject);
+      });
+      expect(answer).toEqual({
+        ownVersions: null, // the worker's own process.versions does not say Electron here
+        choice: { build: 'electron', file: path.join(repo, 'native', `electron-41.7.1-${process.arch}`, NATIVE_FILE) },
+      });
+    } finally {
+      delete process.env[ELECTRON_ENV];
+      fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
+    }
   });
 });

@@ -11,11 +11,22 @@
  *  - in the packaged app: the module electron-builder rebuilt for Electron (`npmRebuild`) and
  *    unpacked from the asar (a shared library cannot be loaded from inside an archive):
  *    `<resources>/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node`.
- * Worker threads started inside Electron run Electron's Node too: they see `process.versions.electron`
- * and take the same path. Plain Node.
+ * Worker threads started inside Electron run Electron's Node too, so they need the Electron build as
+ * well. Whether Electron shows itself in a worker's `process.versions` is not promised anywhere, so
+ * the main thread also leaves its Electron version in PIGEON_NATIVE_ELECTRON, which a worker inherits
+ * (a worker's process.env starts as a copy of its parent's). Only worker threads read it: a stray
+ * variable cannot make plain Node (tests, the host) load the Electron build; and it names a version,
+ * never a path, so it can only point into the app's own folders. Plain Node.
  */
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
+
+/** Set by the Electron main thread for its worker threads. */
+export const ELECTRON_ENV = 'PIGEON_NATIVE_ELECTRON';
+const VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
+
+if (isMainThread && process.versions.electron) process.env[ELECTRON_ENV] = process.versions.electron;
 
 export const NATIVE_FILE = 'better_sqlite3.node';
 
@@ -51,9 +62,16 @@ export function nativeBuildFor(rt: Runtime): NativeBuild {
   return { build: 'electron', file: path.join(electronNativeDir(rt.appRoot, rt.electron, rt.arch), NATIVE_FILE) };
 }
 
-/** This process: every main-process entry is bundled into dist/main, two levels under the root (sources sit two levels down too). */
+/** The Electron version this thread runs under, or undefined in plain Node. */
+export function electronVersionOf(versions: NodeJS.ProcessVersions, env: NodeJS.ProcessEnv, mainThread: boolean): string | undefined {
+  if (versions.electron) return versions.electron;
+  const inherited = mainThread ? undefined : env[ELECTRON_ENV];
+  return inherited !== undefined && VERSION.test(inherited) ? inherited : undefined;
+}
+
+/** This thread: every main-process entry is bundled into dist/main, two levels under the root (sources sit two levels down too). */
 export function currentRuntime(): Runtime {
-  const electron = process.versions.electron;
+  const electron = electronVersionOf(process.versions, process.env, isMainThread);
   return {
     electron,
     arch: process.arch,
