@@ -82,7 +82,7 @@ async function electronNativeModule() {
   }
   say(status.state === 'stale' ? 'Electron or the database module changed: rebuilding the database module for Electron…' : 'building the database module for Electron (once; about a minute)…');
   const started = Date.now();
-  const result = await native.buildElectronNative(root, { log: say });
+  const result = await native.buildElectronNative(root);
   if (result.ok) {
     fs.rmSync(failedMarker, { force: true });
     say(`the database module for Electron is ready (${Math.round((Date.now() - started) / 1000)} s).`);
