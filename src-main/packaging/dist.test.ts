@@ -41,7 +41,7 @@ describe('dist preflight', () => {
     const started = Date.now();
     const r = await preflight([{ what: 'Electron 41.7.1', url: `${url}v41.7.1/SHASUMS256.txt` }], { timeoutMs: 5000 });
     expect(r).toEqual({ ok: false, message: `Electron 41.7.1 cannot be downloaded from ${new URL(url).origin} (ECONNREFUSED)` });
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(4500); // well under the 5 s limit even on a busy machine
   });
 
   it('a host that never answers: stopped at the time limit, not waited on', async () => {
@@ -52,7 +52,7 @@ describe('dist preflight', () => {
     const r = await preflight([{ what: 'Electron 41.7.1', url }], { timeoutMs: 800 });
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/no answer within 1 s/);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(4500); // well under the 5 s limit even on a busy machine
   });
 
   it('a missing release (404) is named; reachable downloads pass', async () => {
