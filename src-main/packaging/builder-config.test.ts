@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 
-const require = createRequire(import.meta.url);
-const yaml = require('js-yaml') as { load: (text: string) => unknown };
 const root = path.resolve(__dirname, '..', '..');
+// The YAML parser electron-builder itself reads this file with (js-yaml, a dependency of app-builder-lib).
+const yaml = createRequire(path.join(root, 'node_modules', 'app-builder-lib', 'package.json'))('js-yaml') as { load: (text: string) => unknown };
 
 type Target = { target: string; arch?: string[] };
 type Config = {
