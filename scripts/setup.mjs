@@ -4,9 +4,12 @@
 //    puppeteer browser downloads switched off so the install works without GitHub access;
 //  - then tries to fetch Electron's binary on its own: where the internet is reachable you get the
 //    desktop window; where it is not, Pigeon runs in your browser instead (said plainly);
+//  - once Electron's binary is there, builds the database module (better-sqlite3) for Electron
+//    into native/electron-<version>-<arch>/ (again when Electron, the CPU or better-sqlite3
+//    changes), leaving node_modules' own build for Node (tests, browser host) untouched;
 //  - for tests, makes sure a Chromium is available for the end-to-end tests (installs Debian's
 //    chromium when run as root on Debian/Ubuntu, otherwise says how to).
-// Uses only Node's own modules: it runs before anything is installed.
+// Uses only Node's own modules until packages are installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -56,6 +59,38 @@ if (!forTests && process.env.PIGEON_SKIP_ELECTRON !== '1') {
       say('Electron could not be downloaded here (no access to its download server). Pigeon will open in your browser instead.');
       fs.writeFileSync(triedMarker, new Date().toISOString());
     }
+  }
+  await electronNativeModule();
+}
+
+/**
+ * Electron's Node has another ABI than this Node: it needs its own build of better-sqlite3. Built
+ * once per Electron version, CPU and better-sqlite3 version; a failed attempt is not repeated for
+ * the same versions until `npm run setup -- --retry-native` (or the versions change).
+ */
+async function electronNativeModule() {
+  const native = await import('./electron-native.mjs');
+  if (!native.electronBinaryPresent(root)) return;
+  const status = native.electronBuildState(root);
+  if (status.state === 'ready') return;
+  const failedMarker = path.join(root, 'native', '.failed');
+  const key = JSON.stringify(status.want);
+  const failedBefore = fs.existsSync(failedMarker) && fs.readFileSync(failedMarker, 'utf8') === key;
+  if (failedBefore && !process.argv.includes('--retry-native')) {
+    say('the database module for Electron could not be built before: Pigeon opens in your browser (retry with: npm run setup -- --retry-native).');
+    return;
+  }
+  say(status.state === 'stale' ? 'Electron or the database module changed: rebuilding the database module for Electron…' : 'building the database module for Electron (once; about a minute)…');
+  const started = Date.now();
+  const result = await native.buildElectronNative(root);
+  if (result.ok) {
+    fs.rmSync(failedMarker, { force: true });
+    say(`the database module for Electron is ready (${Math.round((Date.now() - started) / 1000)} s).`);
+  } else {
+    fs.mkdirSync(path.dirname(failedMarker), { recursive: true });
+    fs.writeFileSync(failedMarker, key);
+    say(`the database module for Electron could NOT be built: ${result.message}.`);
+    say('Pigeon will open in your browser instead. Full log: native/last-build.log');
   }
 }
 

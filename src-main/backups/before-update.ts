@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#main/db/native';
 import type { BackupInfo, BackupSettings } from '#shared/backups';
 import { QUEUE_FILE, QUEUE_MIGRATIONS } from '#main/campaigns/queue-db';
 import { DATABASE_FILE } from '#main/db/connection';
@@ -27,13 +28,13 @@ export async function backupBeforeUpdate(dataDir: string, appVersion: string, la
   const bookFile = path.join(dataDir, DATABASE_FILE);
   const queueFile = path.join(dataDir, QUEUE_FILE);
   if (!fs.existsSync(bookFile)) return null;
-  const book = new BetterSqlite3(bookFile, { readonly: true, fileMustExist: true });
+  const book = openDatabase(bookFile, { readonly: true, fileMustExist: true });
   let settings: BackupSettings | null = null;
   try {
     const bookVersion = versionOf(book);
     let queueVersion = latest.queue;
     if (fs.existsSync(queueFile)) {
-      const queue = new BetterSqlite3(queueFile, { readonly: true, fileMustExist: true });
+      const queue = openDatabase(queueFile, { readonly: true, fileMustExist: true });
       try {
         queueVersion = versionOf(queue);
       } finally {

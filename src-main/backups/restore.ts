@@ -16,7 +16,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#main/db/native';
 import { AppError } from '#shared/errors';
 import { t } from '#shared/i18n';
 import type { BackupInfo } from '#shared/backups';
@@ -95,7 +96,7 @@ export function checkBackup(folder: string, latest: SchemaVersions): Manifest {
 function checkDatabase(file: string, latest: SchemaVersions, which: keyof SchemaVersions, staged: boolean): void {
   let db: BetterSqlite3.Database;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
   } catch {
     throw refused('backup.restore.err.damaged', { file: path.basename(file) });
   }

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#main/db/native';
 import type { BackupCounts, BackupInfo, BackupReason } from '#shared/backups';
 import { AppError } from '#shared/errors';
 import { t } from '#shared/i18n';
@@ -74,7 +75,7 @@ export async function writeBackup(job: BackupJob): Promise<BackupInfo> {
 
 /** Copies both databases from one snapshot; returns the attachment files their messages name. */
 async function copyDatabases(job: BackupJob, into: string): Promise<Set<string>> {
-  const source = new BetterSqlite3(job.bookFile, { readonly: true, fileMustExist: true });
+  const source = openDatabase(job.bookFile, { readonly: true, fileMustExist: true });
   try {
     source.pragma('busy_timeout = 10000');
     const hasQueue = fs.existsSync(job.queueFile);
@@ -153,7 +154,7 @@ function checkCopies(folder: string): { schema: { book: number; queue: number };
 }
 
 function openCopy(file: string): BetterSqlite3.Database {
-  const db = new BetterSqlite3(file, { fileMustExist: true });
+  const db = openDatabase(file, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');

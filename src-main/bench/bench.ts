@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#main/db/native';
 import * as XLSX from 'xlsx';
 import { emptyQuery } from '#shared/filters';
 import { appPaths } from '#main/core/app-paths';
@@ -69,7 +69,7 @@ function rawImport(bytes: Uint8Array, dir: string): number {
   const wb = XLSX.read(bytes, { type: 'array', dense: true });
   const sheet = wb.Sheets[wb.SheetNames[0] ?? ''];
   const rows = XLSX.utils.sheet_to_json<(string | number)[]>(sheet as XLSX.WorkSheet, { header: 1, raw: true });
-  const db = new BetterSqlite3(path.join(dir, 'raw.sqlite3'));
+  const db = openDatabase(path.join(dir, 'raw.sqlite3'));
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE t (phone TEXT UNIQUE, name TEXT, city TEXT, email TEXT, tags TEXT, note TEXT)');
   const insert = db.prepare('INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)');

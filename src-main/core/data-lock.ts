@@ -9,7 +9,7 @@
  * file, so closing a refused connection does not drop the held one). Plain Node.
  */
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#main/db/native';
 import { AppError } from '#shared/errors';
 import { t } from '#shared/i18n';
 
@@ -30,7 +30,7 @@ export type DataLock = { release(): void };
  */
 export function lockDataDir(dataDir: string): DataLock {
   const file = path.join(dataDir, LOCK_FILE);
-  const db = new BetterSqlite3(file, { timeout: WAIT_MS });
+  const db = openDatabase(file, { timeout: WAIT_MS });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { t } from '#shared/i18n';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from './native';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '#shared/errors';
 import type { Database } from './schema';
@@ -13,7 +13,7 @@ export const DATABASE_FILE = 'pigeon.sqlite3';
 
 /** Opens (creating if needed) the SQLite file with the pragmas every connection needs. */
 export function openSqlite(file: string, options: { readonly?: boolean; busyTimeoutMs?: number; durable?: boolean } = {}): Sqlite {
-  const db = new BetterSqlite3(file, { readonly: options.readonly ?? false });
+  const db = openDatabase(file, { readonly: options.readonly ?? false });
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode may lose the last commits on a power cut (never corrupts). `durable` files
   // (the send queue) fsync every commit; on macOS only F_FULLFSYNC reaches the platter.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#main/db/native';
 import { contract, type MethodInput, type MethodName, type MethodResult } from '#shared/contract';
 import { openCore, type Core, type CoreOptions } from '#main/core/core';
 import { DATABASE_FILE } from '#main/db/connection';
@@ -42,7 +42,7 @@ export async function testCore(
  * a probe connection can no longer take it.
  */
 export async function writeLockTaken(dataDir: string): Promise<void> {
-  const probe = new BetterSqlite3(path.join(dataDir, DATABASE_FILE), { timeout: 0 });
+  const probe = openDatabase(path.join(dataDir, DATABASE_FILE), { timeout: 0 });
   try {
     for (;;) {
       try {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#main/db/native';
 import { DEFAULT_WARMUP_SCHEDULE, type SafetyPatch } from '#shared/safety';
 import type { Core } from '#main/core/core';
 import { DATABASE_FILE } from '#main/db/connection';
@@ -26,7 +26,7 @@ export function withoutSafetyBrakes(core: Core, accountId: number): void {
 
 /** The same, written straight to the data folder's book (a core running in another process reads it on its next step). */
 export function withoutSafetyBrakesIn(dataDir: string, accountId: number): void {
-  const book = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
+  const book = openDatabase(path.join(dataDir, DATABASE_FILE));
   try {
     book.pragma('busy_timeout = 5000');
     writeSafety(book, accountId, WITHOUT_SAFETY_BRAKES);
