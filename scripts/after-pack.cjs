@@ -6,6 +6,7 @@
 //   EnableNodeCliInspectArguments off      --inspect cannot attach a debugger to the main process
 //   EnableEmbeddedAsarIntegrityValidation on   a tampered app.asar is refused (macOS, Windows)
 //   OnlyLoadAppFromAsar on                 the app is loaded only from app.asar, never a loose folder
+//   GrantFileProtocolExtraPrivileges off   file:// pages get no extra powers (the app is served from app://)
 // electron-builder's own `electronFuses` option is left unset so fuses are flipped once, here.
 'use strict';
 const path = require('node:path');
@@ -38,6 +39,7 @@ function fuseConfig(fuses, platform) {
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The afterPack hook (scripts/after-pack.cjs) sets Electron's fuses on the packaged binary
- * (issue 14 §3/§4). @electron/fuses is stubbed: the test checks the hook asks for exactly the six
+ * (issue 14 §3/§4). @electron/fuses is stubbed: the test checks the hook asks for exactly the seven
  * fuses, each the right way round, on the binary electron-builder made for each platform.
  */
 import path from 'node:path';
@@ -37,6 +37,7 @@ const expectedFuses = {
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 describe('afterPack sets the fuses', () => {
@@ -45,7 +46,7 @@ describe('afterPack sets the fuses', () => {
     ['darwin', path.join(out, 'Pigeon.app'), true],
     ['mas', path.join(out, 'Pigeon.app'), true],
     ['linux', path.join(out, 'pigeon'), false],
-  ])('%s: flips exactly the six fuses on %s', async (platform, binary, resetSignature) => {
+  ])('%s: flips exactly the seven fuses on %s', async (platform, binary, resetSignature) => {
     const s = stub();
     await hook.setFuses({ appOutDir: out, electronPlatformName: platform, packager }, s.fuses);
     expect(s.calls).toHaveLength(1);
@@ -53,7 +54,7 @@ describe('afterPack sets the fuses', () => {
     expect(s.calls[0]?.config).toEqual({ version: FuseVersion.V1, resetAdHocDarwinSignature: resetSignature, ...expectedFuses });
     // Nothing else: no fuse left out, none added (the other fuses keep Electron's defaults).
     const fuseKeys = Object.keys(s.calls[0]?.config ?? {}).filter((k) => /^\d+$/.test(k)).map(Number).sort();
-    expect(fuseKeys).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(fuseKeys).toEqual([0, 1, 2, 3, 4, 5, 7]);
   });
 
   it('an unknown platform is an error, not a silent unfused binary', async () => {
