@@ -11,6 +11,7 @@ import { openCore, type Core } from '#main/core/core';
 import { keepNewFilesPrivate } from '#main/core/data-dir';
 import { keepRunningOnStrayRejections, simulatorSpeedFromEnv } from '#main/core/paths';
 import { registerIpc } from './ipc-main';
+import { installBackground, startsHidden } from './background';
 
 // Everything this process writes (the contact book, sessions, Chromium's profile) is the user's alone.
 keepNewFilesPrivate();
@@ -18,6 +19,8 @@ const paths = appPaths();
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
 let unregister: (() => void) | null = null;
+// Opened by "Start Pigeon when I log in": the first window stays hidden (Pigeon waits in the tray).
+let hideFirstWindow = false;
 const pageUrl = pathToFileURL(path.join(paths.rendererDir, 'index.html')).toString();
 
 function createWindow(): void {
@@ -44,7 +47,7 @@ function createWindow(): void {
   window.webContents.on('will-navigate', (event, url) => {
     if (url !== pageUrl) event.preventDefault();
   });
-  window.once('ready-to-show', () => window?.show());
+  window.once('ready-to-show', () => (hideFirstWindow ? (hideFirstWindow = false) : window?.show()));
   window.on('closed', () => {
     window = null;
   });
@@ -76,7 +79,9 @@ if (!gotLock) {
         simulatorSpeed: simulatorSpeedFromEnv(),
       });
       unregister = registerIpc(core, () => window, (url) => url === pageUrl);
+      hideFirstWindow = startsHidden();
       createWindow();
+      await installBackground({ core, window: () => window, createWindow, resourcesDir: paths.resourcesDir });
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) createWindow();
       });

@@ -45,7 +45,13 @@ export function DesktopSection() {
   const shell = useShell();
   const { busy, error, run } = useBusyAction();
   const ids = { close: useId(), login: useId(), loginHelp: useId(), notifyHelp: useId() };
-  const save = (change: Partial<Pick<Settings, 'closeAction' | 'openAtLogin' | NotifyKey>>) => void run(() => settingsActions.update(change));
+  // The choice shows at once while it is saved (then the saved settings say it).
+  const [pending, setPending] = useState<Partial<Pick<Settings, 'closeAction' | 'openAtLogin' | NotifyKey>>>({});
+  const save = (change: typeof pending) => {
+    setPending((p) => ({ ...p, ...change }));
+    void run(() => settingsActions.update(change)).finally(() => setPending({}));
+  };
+  const current = settings ? { ...settings, ...pending } : null;
   const disabled = !settings || busy;
   return (
     <section className="panel desktop-settings" aria-labelledby="desktop-title" data-testid="settings-desktop">
@@ -63,7 +69,7 @@ export function DesktopSection() {
               type="radio"
               name="desktop-close"
               value={action}
-              checked={settings?.closeAction === action}
+              checked={current?.closeAction === action}
               disabled={disabled}
               onChange={() => save({ closeAction: action })}
             />
@@ -79,7 +85,7 @@ export function DesktopSection() {
           <input
             id={ids.login}
             type="checkbox"
-            checked={settings?.openAtLogin ?? false}
+            checked={current?.openAtLogin ?? false}
             disabled={disabled}
             aria-describedby={ids.loginHelp}
             onChange={(e) => save({ openAtLogin: e.target.checked })}
@@ -94,7 +100,7 @@ export function DesktopSection() {
         <legend>{t('desktop.settings.notify.title')}</legend>
         {(Object.keys(NOTIFY_LABELS) as NotifyKey[]).map((key) => (
           <label className="check" key={key}>
-            <input type="checkbox" checked={settings?.[key] ?? true} disabled={disabled} onChange={(e) => save({ [key]: e.target.checked })} />
+            <input type="checkbox" checked={current?.[key] ?? true} disabled={disabled} onChange={(e) => save({ [key]: e.target.checked })} />
             {t(NOTIFY_LABELS[key])}
           </label>
         ))}
