@@ -50,8 +50,21 @@ function menuOf(model: TrayModel): Menu {
   return Menu.buildFromTemplate(template);
 }
 
-/** What main.ts must await-less call once: returns the shell (its `dispose` runs at will-quit by itself). */
-export async function installBackground(options: BackgroundOptions): Promise<BackgroundShell> {
+/**
+ * Called once by main.ts when the core and the first window exist. Returns the shell (its
+ * `dispose` runs at will-quit by itself), or null when it could not start: Pigeon then works as
+ * before (closing the window quits), and the reason is logged.
+ */
+export async function installBackground(options: BackgroundOptions): Promise<BackgroundShell | null> {
+  try {
+    return await install(options);
+  } catch (error) {
+    console.error(`Background sending is off: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+async function install(options: BackgroundOptions): Promise<BackgroundShell> {
   let tray: Tray | null = null;
   const shown = (): BrowserWindow | null => {
     const w = options.window();
@@ -59,9 +72,14 @@ export async function installBackground(options: BackgroundOptions): Promise<Bac
   };
   const port: ShellPort = {
     setTray(model) {
-      tray ??= new Tray(trayImage(options.resourcesDir));
-      tray.setToolTip(model.tooltip);
-      tray.setContextMenu(menuOf(model));
+      try {
+        tray ??= new Tray(trayImage(options.resourcesDir));
+        tray.setToolTip(model.tooltip);
+        tray.setContextMenu(menuOf(model));
+      } catch (error) {
+        // A desktop without a tray area: everything else (closing, notifications) still works.
+        console.error(`Tray: ${(error as Error).message}`);
+      }
     },
     removeTray() {
       tray?.destroy();
