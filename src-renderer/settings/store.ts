@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '#shared/contract';
 import type { AppInfo, Settings } from '#shared/domain';
 import { t } from '#shared/i18n';
-import { api, onEvent } from '#renderer/ui/api';
+import { api } from '#renderer/ui/api';
 import { toast } from '#renderer/ui/toasts';
 import { followSettings } from '#renderer/i18n/locale';
 
@@ -37,6 +37,4 @@ export function startSettings(): void {
   if (started) return;
   started = true;
   void refreshSettings().catch(() => undefined);
-  // Saved elsewhere too (the desktop shell remembers "Don’t ask again" from its close question).
-  onEvent('settings.changed', ({ settings: saved }) => useSettings.setState({ settings: saved }));
 }
