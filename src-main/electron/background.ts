@@ -64,7 +64,11 @@ export async function installBackground(options: BackgroundOptions): Promise<Bac
   }
 }
 
+/** electron-builder.yml's appId: Windows shows notifications only for an app with this identity. */
+const APP_USER_MODEL_ID = 'app.pigeon.desktop';
+
 async function install(options: BackgroundOptions): Promise<BackgroundShell> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   let tray: Tray | null = null;
   const shown = (): BrowserWindow | null => {
     const w = options.window();
