@@ -31,6 +31,7 @@ import { openedAfterRestore, reloadAfterRestore } from './settings/backups-store
 import { startSuppressions } from './suppressions/store';
 import { startFirstRun } from './firstrun/store';
 import { WelcomeHost } from './firstrun/Welcome';
+import { startShellLinks } from './ui/shell-links';
 
 // Icons are inline SVG paths (24×24), so they look the same on every system, emoji font or not.
 const NAV: { page: Page; label: MessageKey; icon: string }[] = [
@@ -109,6 +110,7 @@ export function App() {
     startInbox();
     startCampaigns();
     startFirstRun();
+    startShellLinks();
   }, []);
   useEffect(() => {
     // A restore (from this window or another) replaced the data: load everything again.

@@ -24,10 +24,11 @@ import type {
   ImportRecord,
   ImportSummary,
   Settings,
+  ShellTarget,
   SmartList,
   Suppression,
 } from './domain';
-import { CONTACT_SORT_COLUMNS } from './domain';
+import { CLOSE_ACTIONS, CONTACT_SORT_COLUMNS } from './domain';
 import { HistoryQuerySchema, type HistoryRow } from './history';
 import { UsageQuerySchema, type UsageYear } from './usage';
 import { ContactQuerySchema, SelectionSchema, SmartFilterSchema } from './filters';
@@ -131,6 +132,12 @@ export const contract = {
       calendar: z.enum(CALENDARS).optional(),
       workingDays: WorkingDaysSchema.optional(),
       weekStart: WeekdaySchema.optional(),
+      closeAction: z.enum(CLOSE_ACTIONS).optional(),
+      openAtLogin: z.boolean().optional(),
+      notifyCompleted: z.boolean().optional(),
+      notifyPaused: z.boolean().optional(),
+      notifyAccounts: z.boolean().optional(),
+      notifyScheduled: z.boolean().optional(),
     }),
   ),
 
@@ -576,6 +583,10 @@ export type EventPayloads = {
   'backups.changed': Record<string, never>;
   /** The data was replaced by a backup: everything on screen is out of date. */
   'backups.restored': { backupId: string };
+  /** The settings were saved (the desktop shell follows the login item and notification choices). */
+  'settings.changed': { settings: Settings };
+  /** The desktop shell asks the window to open a page (a notification or the tray menu was clicked). */
+  'shell.open': ShellTarget;
 };
 export type EventName = keyof EventPayloads;
 
@@ -598,6 +609,8 @@ export const eventNames: readonly EventName[] = [
   'safety.changed',
   'backups.changed',
   'backups.restored',
+  'settings.changed',
+  'shell.open',
 ];
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -73,7 +73,28 @@ export type Settings = {
   workingDays: Weekday[];
   /** The first day of the operator's week (the order days are listed in). */
   weekStart: Weekday;
+  /**
+   * Desktop app: closing the window while a campaign is sending or scheduled asks (`ask`), keeps
+   * sending from the tray (`background`), or pauses the sending ones and quits (`quit`).
+   */
+  closeAction: CloseAction;
+  /** Desktop app: Pigeon opens (in the tray) when the operator logs in, so scheduled campaigns start on time. */
+  openAtLogin: boolean;
+  /** Desktop app: a system notification when a campaign finishes. */
+  notifyCompleted: boolean;
+  /** … when a campaign pauses by itself (a blocked account, failures, the breaker, the budget) or stops. */
+  notifyPaused: boolean;
+  /** … when an account loses its connection or needs a new QR code. */
+  notifyAccounts: boolean;
+  /** … when a scheduled campaign starts. */
+  notifyScheduled: boolean;
 };
+
+export const CLOSE_ACTIONS = ['ask', 'background', 'quit'] as const;
+export type CloseAction = (typeof CLOSE_ACTIONS)[number];
+
+/** Where the desktop shell asks the window to go (a notification or the tray menu was clicked). */
+export type ShellTarget = { page: 'campaign'; id: number } | { page: 'accounts'; id: number | null };
 
 export type AppInfo = {
   version: string;

@@ -327,6 +327,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
     browserPath = settings.browserPath;
     accountTimezone = settings.timezone;
     applyLocale(settings);
+    bus.emit('settings.changed', { settings });
   };
   const handlers = guardWrites(
     combine(

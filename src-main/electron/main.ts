@@ -16,6 +16,7 @@ import { registerIpc } from './ipc-main';
 import { installPermissionHandlers } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, electronLinkOpener, guardAllContents, linkOpener } from './window';
+import { installBackground, startsHidden } from './background';
 
 // Everything this process writes (the contact book, sessions, Chromium's profile) is the user's alone.
 keepNewFilesPrivate();
@@ -75,7 +76,9 @@ if (!gotLock) {
         simulatorSpeed: simulatorSpeedFromEnv(),
       });
       unregister = registerIpc(core, () => window);
-      showWindow();
+      // Opened by "Start Pigeon when I log in": the window is made but stays hidden (Pigeon waits in the tray).
+      showWindow({ hidden: startsHidden() });
+      await installBackground({ core, window: () => window, createWindow: () => void showWindow(), resourcesDir: paths.resourcesDir });
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) showWindow();
       });

@@ -1,4 +1,4 @@
-import type { Settings } from '#shared/domain';
+import { CLOSE_ACTIONS, type CloseAction, type Settings } from '#shared/domain';
 import { operatorRegion, weekInfo } from '#shared/week';
 import { DEFAULT_OPT_OUT_WORDS } from '#shared/optout';
 import { isValidTimeZone, type Weekday } from '#shared/pace';
@@ -30,7 +30,18 @@ export const DEFAULT_SETTINGS: Settings = {
   calendar: 'auto',
   workingDays: [...GENERAL_WEEK.workingDays],
   weekStart: GENERAL_WEEK.weekStart,
+  closeAction: 'ask',
+  openAtLogin: false,
+  notifyCompleted: true,
+  notifyPaused: true,
+  notifyAccounts: true,
+  notifyScheduled: true,
 };
+
+/** A yes/no setting stored as "true" / "false"; anything else is the default. */
+function parseBool(text: string | undefined, fallback: boolean): boolean {
+  return text === 'true' ? true : text === 'false' ? false : fallback;
+}
 
 /** Rows of the settings table that are not settings: the first run's own flags. */
 export const FIRST_RUN_DONE = 'firstRunDone';
@@ -88,6 +99,12 @@ export async function getSettings(db: Db): Promise<Settings> {
     calendar: (CALENDARS as readonly string[]).includes(stored.get('calendar') ?? '') ? (stored.get('calendar') as CalendarChoice) : 'auto',
     workingDays: parseDays(stored.get('workingDays'), weekStart) ?? sortDays(DEFAULT_SETTINGS.workingDays, weekStart),
     weekStart,
+    closeAction: (CLOSE_ACTIONS as readonly string[]).includes(stored.get('closeAction') ?? '') ? (stored.get('closeAction') as CloseAction) : DEFAULT_SETTINGS.closeAction,
+    openAtLogin: parseBool(stored.get('openAtLogin'), DEFAULT_SETTINGS.openAtLogin),
+    notifyCompleted: parseBool(stored.get('notifyCompleted'), DEFAULT_SETTINGS.notifyCompleted),
+    notifyPaused: parseBool(stored.get('notifyPaused'), DEFAULT_SETTINGS.notifyPaused),
+    notifyAccounts: parseBool(stored.get('notifyAccounts'), DEFAULT_SETTINGS.notifyAccounts),
+    notifyScheduled: parseBool(stored.get('notifyScheduled'), DEFAULT_SETTINGS.notifyScheduled),
   };
 }
 

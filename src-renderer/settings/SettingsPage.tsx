@@ -2,7 +2,7 @@
  * Settings: the language and calendar, the default country for numbers without a country code,
  * your time zone (where each account's day for the daily limit starts), the working week new
  * campaigns send in, the welcome again, the opt-out words, the browser for WhatsApp accounts,
- * backups, and where the data lives.
+ * backups, the desktop app (closing, login, notifications), and where the data lives.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppInfo } from '#shared/domain';
@@ -21,6 +21,7 @@ import { ErrorText } from '#renderer/ui/ErrorText';
 import { useBusyAction } from '#renderer/ui/useBusyAction';
 import { AboutDialog } from '#renderer/about/AboutDialog';
 import { BackupsSection } from './BackupsSection';
+import { DesktopSection } from './DesktopSection';
 import { useCountryOptions } from './countries';
 import { refreshSettings, settings as settingsActions, useSettings } from './store';
 
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <OptOutWords />
       <BrowserPath />
       <BackupsSection />
+      <DesktopSection />
       <DataInfo />
     </section>
   );

@@ -18,6 +18,7 @@ import { arSafetyBudget } from './ar/safety-budget';
 import { arSafetyWarmup } from './ar/safety-warmup';
 import { arTestSends } from './ar/test-sends';
 import { arTimeline } from './ar/timeline';
+import { arDesktop } from './ar/desktop';
 import { arGeneral } from './ar/general';
 import { arLanguage } from './ar/language';
 import { arExports } from './ar/exports';
@@ -46,6 +47,7 @@ export const ar: Partial<Catalogue> = {
   ...arSafetyWarmup,
   ...arTestSends,
   ...arTimeline,
+  ...arDesktop,
   ...arGeneral,
   ...arLanguage,
   ...arExports,

@@ -1,6 +1,7 @@
 /** English, the reference catalogue. Other languages translate these keys. */
 import { enAccounts } from './en-accounts';
 import { enTimeline } from './en-timeline';
+import { enDesktop } from './en-desktop';
 import { enCampaigns } from './en-campaigns';
 import { enCampaignsUi } from './en-campaigns-ui';
 import { enDraftsUi } from './en-drafts-ui';
@@ -28,6 +29,7 @@ import { enAbout } from './en-about';
 export const en = {
   ...enAccounts,
   ...enTimeline,
+  ...enDesktop,
   ...enCampaigns,
   ...enDraftsUi,
   ...enCampaignsUi,

@@ -18,6 +18,7 @@ import { faSafetyBudget } from './fa/safety-budget';
 import { faSafetyWarmup } from './fa/safety-warmup';
 import { faTestSends } from './fa/test-sends';
 import { faTimeline } from './fa/timeline';
+import { faDesktop } from './fa/desktop';
 import { faGeneral } from './fa/general';
 import { faLanguage } from './fa/language';
 import { faExports } from './fa/exports';
@@ -46,6 +47,7 @@ export const fa: Partial<Catalogue> = {
   ...faSafetyWarmup,
   ...faTestSends,
   ...faTimeline,
+  ...faDesktop,
   ...faGeneral,
   ...faLanguage,
   ...faExports,

@@ -18,6 +18,7 @@ import { trSafetyBudget } from './tr/safety-budget';
 import { trSafetyWarmup } from './tr/safety-warmup';
 import { trTestSends } from './tr/test-sends';
 import { trTimeline } from './tr/timeline';
+import { trDesktop } from './tr/desktop';
 import { trGeneral } from './tr/general';
 import { trLanguage } from './tr/language';
 import { trExports } from './tr/exports';
@@ -46,6 +47,7 @@ export const tr: Partial<Catalogue> = {
   ...trSafetyWarmup,
   ...trTestSends,
   ...trTimeline,
+  ...trDesktop,
   ...trGeneral,
   ...trLanguage,
   ...trExports,
