@@ -4,27 +4,19 @@
  * where it is not installed the test is skipped and says why, rather than passing without running.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronReady } from './electron-app';
 import { skipWelcome } from './fixtures';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function electronBinary(): string | null {
-  try {
-    const resolved: unknown = createRequire(import.meta.url)('electron');
-    return typeof resolved === 'string' && fs.existsSync(resolved) ? resolved : null;
-  } catch {
-    return null;
-  }
-}
 
 test('the desktop page comes from app://pigeon, has no Node, opens no window, gets no permission and reads no file', async () => {
-  const binary = electronBinary();
-  test.skip(binary === null, 'Electron binary is not installed here (its download is blocked): the desktop shell cannot be started');
+  const { binary, skip } = electronReady();
+  test.skip(binary === null, skip ?? '');
   if (binary === null) return;
   expect(fs.existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs')), 'run `npm run build` first').toBe(true);
 

@@ -5,32 +5,21 @@
  * installed the tests are skipped (and say why) rather than passing without running.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronReady } from './electron-app';
 import { skipWelcome } from './fixtures';
 import { goTo, linkDemoAccount } from './helpers';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const SKIP_REASON = 'Electron binary is not installed here (its download is blocked): the desktop shell cannot be started';
 
-/** The Electron executable when `require('electron')` resolves to one that exists, else null. */
-function electronBinary(): string | null {
-  try {
-    const resolved: unknown = createRequire(import.meta.url)('electron');
-    return typeof resolved === 'string' && fs.existsSync(resolved) ? resolved : null;
-  } catch {
-    // node_modules/electron throws "Electron failed to install correctly" when its download never ran.
-    return null;
-  }
-}
 
 test('the Electron window opens on the Overview page', async () => {
-  const binary = electronBinary();
-  test.skip(binary === null, SKIP_REASON);
+  const { binary, skip } = electronReady();
+  test.skip(binary === null, skip ?? '');
   if (binary === null) return;
   expect(fs.existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs')), 'run `npm run build` first').toBe(true);
 
@@ -84,8 +73,8 @@ const sentOf = (c: CampaignRow) => c.counts.sent + c.counts.delivered + c.counts
 
 test('closing the window to the tray keeps sending; Pause and quit leaves the campaign paused', async () => {
   test.setTimeout(180_000);
-  const binary = electronBinary();
-  test.skip(binary === null, SKIP_REASON);
+  const { binary, skip } = electronReady();
+  test.skip(binary === null, skip ?? '');
   if (binary === null) return;
   expect(fs.existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs')), 'run `npm run build` first').toBe(true);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-electron-'));
