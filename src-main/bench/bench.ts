@@ -22,6 +22,7 @@ import { reportExportBench } from './report-export-bench';
 import { contactTimeline } from './timeline-bench';
 import { usageYear1m } from './usage-bench';
 import { budget1m } from './budget-bench';
+import { generateMillionBook, millionBench } from './million-bench';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -124,6 +125,18 @@ function rawExport(rows: string[][], headers: string[]): number {
 }
 
 async function main(): Promise<void> {
+  const generate = process.env.BENCH_1M_GENERATE;
+  if (generate) {
+    const core = await open(generate, { connectAccounts: false, startQueue: false });
+    generateMillionBook(core);
+    await core.close();
+    return;
+  }
+  if (process.env.BENCH_SCALE === '1m') {
+    console.log(`# Pigeon bench, 1m section: node ${process.version}, ${os.cpus().length} cores`);
+    await millionBench({ tmp, rounds: ROUNDS, open, report, median, percentile }, process.argv[1] ?? '');
+    return;
+  }
   console.log(`# Pigeon bench: ${N} rows, ${ROUNDS} rounds, node ${process.version}, ${os.cpus().length} cores`);
   const bytes = generateContactsXlsx(N, 42);
   /**
