@@ -143,17 +143,6 @@ function groupsOnlyFilter(query: ContactQuery): number[] | null {
   return f.groupIds.length === 1 || f.groupMatch !== 'all' ? f.groupIds : null;
 }
 
-/** One group's page in name, phone or creation order, from its membership indexes (migration 0008). */
-function groupPage(raw: Sqlite, groupId: number, column: SortColumn, descending: boolean, offset: number, limit: number): Page {
-  const dir = descending ? 'DESC' : 'ASC';
-  const order = column === 'name' ? `name_key ${dir}, contact_id ${dir}` : column === 'phone' ? `phone ${dir}` : `contact_id ${dir}`;
-  const ids = raw
-    .prepare(`SELECT contact_id FROM group_members WHERE group_id = ? ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(groupId, limit, offset) as number[];
-  return { ids, total: ids.length < limit && (ids.length > 0 || offset === 0) ? offset + ids.length : null };
-}
-
 /** Tuning of the filtered-page paths (tests lower them to drive every path on a small book). */
 export const pageTuning = {
   /** Index entries a walk along the sorted index may read before giving up for the id-set path. */
@@ -294,14 +283,12 @@ export async function listContacts(db: Db, input: ListInput): Promise<{ rows: Co
     } else {
       const listFilter = await loadListFilter(db, input.query.listId);
       // The word index cannot be asked about one contact: text searches go by the id set.
-      const oneGroup = groupsOnlyFilter(input.query)?.length === 1;
       const walked =
-        plan?.kind === 'text' || oneGroup
+        plan?.kind === 'text'
           ? null
           : walkPage(raw, column, descending, compiled(db, contactQueryCondition(input.query, listFilter, { defaultCountry: country, probe: true })), offset, limit);
       const groupsOnly = groupsOnlyFilter(input.query);
       if (walked) page = walked;
-      else if (groupsOnly?.length === 1) page = groupPage(raw, groupsOnly[0] ?? 0, column, descending, offset, limit);
       else if (groupsOnly) {
         // Members straight from the membership index (no contact row read per member).
         const gids = JSON.stringify(groupsOnly);

@@ -31,9 +31,6 @@ export interface GroupMembersTable {
   group_id: number;
   contact_id: number;
   added_at: string;
-  /** The contact's name_key and phone (migration 0008), for group pages in order from an index. */
-  name_key: Generated<string>;
-  phone: Generated<string>;
 }
 
 export interface SmartListsTable {

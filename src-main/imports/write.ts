@@ -122,8 +122,7 @@ export class ContactWriter {
     const findExisting = db.prepare('SELECT id, name, fields, note FROM contacts WHERE phone = ?');
     const update = db.prepare('UPDATE contacts SET name = ?, name_key = ?, fields = ?, note = ?, updated_at = ? WHERE id = ?');
     const addTag = db.prepare('INSERT OR IGNORE INTO contact_tags (tag, contact_id) VALUES (?, ?)');
-    // With the contact's sort keys (migration 0008), so the fill trigger has nothing to do.
-    const addMember = db.prepare('INSERT OR IGNORE INTO group_members (group_id, contact_id, added_at, name_key, phone) VALUES (?, ?, ?, ?, ?)');
+    const addMember = db.prepare('INSERT OR IGNORE INTO group_members (group_id, contact_id, added_at) VALUES (?, ?, ?)');
     const index = searchIndexStatements(db);
 
     return (contacts: PreparedContact[]) => {
@@ -156,8 +155,7 @@ export class ContactWriter {
           for (const tag of c.tags) addTag.run(tag, id);
         }
         for (const tag of o.tags) addTag.run(tag, id);
-        // A contact already in the book: empty keys, the trigger copies its own.
-        if (groupId !== null) addMember.run(groupId, id, o.now, info.changes === 1 ? c.nameKey : '', info.changes === 1 ? c.phone : '');
+        if (groupId !== null) addMember.run(groupId, id, o.now);
       }
       // New rows of this chunk have consecutive ids: this writer holds the only write lock.
       index.indexRange(firstNew, lastNew);

@@ -8,11 +8,10 @@ import { m0004ContactEvents } from './0004-contact-events';
 import { m0005AccountSafety } from './0005-account-safety';
 import { m0006Undo } from './0006-undo';
 import { m0007UndoMembers } from './0007-undo-members';
-import { m0008MemberSortKeys } from './0008-member-sort-keys';
 import type { Migration } from './types';
 
 /** The static registry. Versions are consecutive from 1; the schema version is PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m0001ContactBook, m0002Accounts, m0003Drafts, m0004ContactEvents, m0005AccountSafety, m0006Undo, m0007UndoMembers, m0008MemberSortKeys];
+export const MIGRATIONS: readonly Migration[] = [m0001ContactBook, m0002Accounts, m0003Drafts, m0004ContactEvents, m0005AccountSafety, m0006Undo, m0007UndoMembers];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
