@@ -23,6 +23,7 @@ import { contactTimeline } from './timeline-bench';
 import { usageYear1m } from './usage-bench';
 import { budget1m } from './budget-bench';
 import { generateMillionBook, millionBench } from './million-bench';
+import { warmOrders } from '#main/contacts/sort-order';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -186,6 +187,12 @@ async function main(): Promise<void> {
       const national = e164.startsWith('+90') ? `0${e164.slice(3, 6)} ${e164.slice(6, 9)}` : `${e164.slice(0, 3)} ${e164.slice(3, 6)}`;
       terms.push(`${e164.slice(0, 3)} ${e164.slice(3, 6)} ${e164.slice(6, 8)}`, national, e164, rows[i]?.[2] ?? '');
     }
+    // The sort orders are built after open in steps between turns of the event loop (sort-order.ts),
+    // which this loop of back-to-back calls never gives them: wait for them, as the untimed first
+    // pass used to build them on its first search.
+    const ordersStart = performance.now();
+    await warmOrders(core.store.db);
+    console.log(`# search: sort orders ready ${(performance.now() - ordersStart).toFixed(0)} ms after open`);
     const times: number[] = [];
     for (let pass = 0; pass < 2; pass++) {
       for (const term of terms) {
