@@ -292,7 +292,12 @@ export async function listContacts(db: Db, input: ListInput): Promise<{ rows: Co
       else if (groupsOnly) {
         // Members straight from the membership index (no contact row read per member).
         const gids = JSON.stringify(groupsOnly);
-        page = idSetPage(db, raw, column, descending, idsOf(raw, 'SELECT DISTINCT contact_id AS id FROM group_members WHERE group_id IN (SELECT value FROM json_each(?))', [gids]), offset, limit);
+        // One group has no repeats: no DISTINCT (a temporary b-tree of every member).
+        const ids =
+          groupsOnly.length === 1
+            ? idsOf(raw, 'SELECT contact_id AS id FROM group_members WHERE group_id = ?', [groupsOnly[0]])
+            : idsOf(raw, 'SELECT DISTINCT contact_id AS id FROM group_members WHERE group_id IN (SELECT value FROM json_each(?))', [gids]);
+        page = idSetPage(db, raw, column, descending, ids, offset, limit);
       } else {
         const cond = compiled(db, contactQueryCondition(input.query, listFilter, { defaultCountry: country }));
         page = idSetPage(db, raw, column, descending, idsOf(raw, `SELECT c.id AS id FROM contacts c WHERE ${cond.where}`, cond.params), offset, limit);
