@@ -89,7 +89,7 @@ describe('filtered pages equal the SQL truth', () => {
 
   it('with short walks and few phones sorted by SQLite', async () => {
     const saved = { ...pageTuning };
-    Object.assign(pageTuning, { walkBudget: 40, fewPhones: 5 });
+    Object.assign(pageTuning, { walkBudget: 40, fewPhones: 5, phoneCountBound: 200, phoneWalkMax: 3000 });
     try {
       await warmOrders(core.store.db);
       await check('short walks');
@@ -100,7 +100,7 @@ describe('filtered pages equal the SQL truth', () => {
 
   it('while the orders are being rebuilt (SQLite sorts)', async () => {
     const saved = { ...pageTuning };
-    Object.assign(pageTuning, { walkBudget: 40, fewPhones: 5 });
+    Object.assign(pageTuning, { walkBudget: 40, fewPhones: 5, phoneCountBound: 200, phoneWalkMax: 3000 });
     try {
       // Every call right after a change: the orders are stale, the answer must not be.
       await check('rebuilding', () => invalidateOrder(core.store.db));

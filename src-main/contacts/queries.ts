@@ -149,6 +149,10 @@ export const pageTuning = {
   walkBudget: 2000,
   /** Phone matches up to this many are sorted by SQLite rather than walked. */
   fewPhones: 3000,
+  /** Phone matches are counted up to this many to size a walk of the name index. */
+  phoneCountBound: 50_000,
+  /** The longest walk of the name index for a phone search (beyond it: the id set). */
+  phoneWalkMax: 20_000,
 };
 
 type Page = { ids: number[]; total: number | null };
@@ -169,10 +173,17 @@ function compiled(db: Db, cond: RawBuilder<SqlBool>): { where: string; params: r
  * The page from a walk along the sorted index: at most `walkBudget` entries are read, each tested
  * with the condition (memberships probed); null when the page is not within them.
  */
-function walkPage(raw: Sqlite, column: SortColumn, descending: boolean, cond: { where: string; params: readonly unknown[] }, offset: number, limit: number): Page | null {
+function walkPage(
+  raw: Sqlite,
+  column: SortColumn,
+  descending: boolean,
+  cond: { where: string; params: readonly unknown[] },
+  offset: number,
+  limit: number,
+  budget = pageTuning.walkBudget,
+): Page | null {
   const o = ORDER_SQL[column];
   const dir = descending ? o.desc : o.asc;
-  const budget = pageTuning.walkBudget;
   const outer = dir.replace(/(\w+) (ASC|DESC)/g, 'w.$1 $2');
   const ids = raw
     .prepare(
@@ -240,18 +251,25 @@ function phonePage(db: Db, raw: Sqlite, prefixes: string[], column: SortColumn, 
     return { ids, total: null };
   }
   if (column === 'name') {
-    const few = raw.prepare(`SELECT count(*) FROM (SELECT 1 FROM contacts WHERE ${where} LIMIT ?)`).pluck().get(...params, pageTuning.fewPhones + 1) as number;
-    if (few <= pageTuning.fewPhones) {
+    // How many match, counted up to a bound along the phone index (no row read).
+    const bound = pageTuning.phoneCountBound;
+    const matched = raw.prepare(`SELECT count(*) FROM (SELECT 1 FROM contacts WHERE ${where} LIMIT ?)`).pluck().get(...params, bound) as number;
+    if (matched <= pageTuning.fewPhones) {
       // Unary plus: sort these few, rather than walk the name index looking for them.
       const dir = descending ? 'DESC' : 'ASC';
       const ids = raw
         .prepare(`SELECT id FROM contacts WHERE ${where} ORDER BY +name_key ${dir}, +id ${dir} LIMIT ? OFFSET ?`)
         .pluck()
         .all(...params, limit, offset) as number[];
-      return { ids, total: few };
+      return { ids, total: matched };
     }
-    const walked = walkPage(raw, 'name', descending, { where: where.replace(/phone/g, 'c.phone'), params }, offset, limit);
-    if (walked) return walked;
+    // The walk the page needs at this density (the largest id stands for the book's size).
+    const book = (raw.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck().get() as number) || 1;
+    const walk = Math.ceil(((offset + limit) * book) / matched * 1.5);
+    if (walk <= pageTuning.phoneWalkMax) {
+      const walked = walkPage(raw, 'name', descending, { where: where.replace(/phone/g, 'c.phone'), params }, offset, limit, Math.max(walk, pageTuning.walkBudget));
+      if (walked) return walked;
+    }
   }
   return idSetPage(db, raw, column, descending, idsOf(raw, `SELECT id FROM contacts WHERE ${where}`, params), offset, limit);
 }
