@@ -3,6 +3,7 @@
  *   name: value unit (target: OP value)
  * Ratios are measured side by side in this one process run; each timing is the median of several
  * rounds. Data is generated (deterministic seed) in a temporary folder and removed afterwards.
+ * BENCH_SCALE=1m runs only the million-contact section instead (million-bench.ts; not run by CI).
  */
 import fs from 'node:fs';
 import os from 'node:os';
