@@ -5,6 +5,7 @@ import { allTags, countContacts, fieldKeys, filledFieldKeys, getContact, listCon
 import { countSelected, createContact, tagContacts, updateContact } from './service';
 import { deleteContactsUndoably, undoDelete } from './undo';
 import { timeline } from './timeline';
+import { warmOrders } from './sort-order';
 
 /** Deleting this many contacts or more takes a backup first. */
 export const BULK_DELETE_BACKUP = 50;
@@ -14,6 +15,8 @@ export function contactsHandlers(
   deps: { queueDb: Sqlite; /** Takes a backup; rejects in words when it cannot (nothing is deleted then). */ backupBefore?: () => Promise<unknown> },
 ): HandlersOf<'contacts'> {
   const edited = () => bus.emit('contacts.changed', { reason: 'edit' });
+  // The in-memory sort orders are built now, in steps that leave the event loop free.
+  void warmOrders(db);
   return {
     'contacts.list': (input) => listContacts(db, input),
     'contacts.count': async (input) => ({ total: await countContacts(db, input.query) }),

@@ -8,8 +8,9 @@ import { SmartFilterSchema } from '#shared/filters';
 import { rawOf } from '#main/db/connection';
 import { getSettings } from '#main/settings/settings';
 import type { Db } from '#main/kernel/db';
-import { contactQueryCondition, planSearch } from './query-builder';
-import { phonePrefixPage, sortIdsBy } from './sort-order';
+import type { Sqlite } from '#main/kernel/db';
+import { contactQueryCondition, planSearch, prefixEnd } from './query-builder';
+import { idsOf, pageOfIds, readyOrder } from './sort-order';
 
 type ContactRecord = {
   id: number;
@@ -123,20 +124,6 @@ export type ListInput = {
   withTotal: boolean;
 };
 
-/** Runs a one-column id query; through the raw handle when there is one (no row objects). */
-async function pluckIds(db: Db, query: RawBuilder<{ id: number }>): Promise<number[]> {
-  const raw = rawOf(db);
-  if (raw) {
-    const compiled = query.compile(db);
-    return raw
-      .prepare(compiled.sql)
-      .pluck()
-      .all(...compiled.parameters) as number[];
-  }
-  const { rows } = await query.execute(db);
-  return rows.map((r) => r.id);
-}
-
 async function rowsByIds(db: Db, ids: number[]): Promise<ContactRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await sql<ContactRecord>`SELECT ${rowColumns} FROM contacts c
@@ -148,32 +135,197 @@ async function rowsByIds(db: Db, ids: number[]): Promise<ContactRow[]> {
   });
 }
 
+/** The groups of a query that is nothing but "in any of these groups" (no search either). */
+function groupsOnlyFilter(query: ContactQuery): number[] | null {
+  const f = query.filter;
+  const onlyGroups = isPlainQuery({ ...query, filter: { ...f, groupIds: [] } }) && query.search.trim() === '';
+  if (!onlyGroups || f.groupIds.length === 0) return null;
+  return f.groupIds.length === 1 || f.groupMatch !== 'all' ? f.groupIds : null;
+}
+
+/** Tuning of the filtered-page paths (tests lower them to drive every path on a small book). */
+export const pageTuning = {
+  /** Index entries a walk along the sorted index may read before giving up for the id-set path. */
+  walkBudget: 2000,
+  /** Phone matches up to this many are sorted by SQLite rather than walked. */
+  fewPhones: 3000,
+  /** Phone matches are counted up to this many to size a walk of the name index. */
+  phoneCountBound: 50_000,
+  /** The longest walk of the name index for a phone search (beyond it: the id set). */
+  phoneWalkMax: 20_000,
+};
+
+type Page = { ids: number[]; total: number | null };
+type SortColumn = 'name' | 'phone' | 'createdAt';
+
+const ORDER_SQL: Record<SortColumn, { asc: string; desc: string; index: string; key: string }> = {
+  name: { asc: 'name_key ASC, id ASC', desc: 'name_key DESC, id DESC', index: 'INDEXED BY contacts_by_name', key: 'name_key, id' },
+  phone: { asc: 'phone ASC', desc: 'phone DESC', index: 'INDEXED BY sqlite_autoindex_contacts_1', key: 'phone, id' },
+  createdAt: { asc: 'id ASC', desc: 'id DESC', index: '', key: 'id' },
+};
+
+function compiled(db: Db, cond: RawBuilder<SqlBool>): { where: string; params: readonly unknown[] } {
+  const c = sql`${cond}`.compile(db);
+  return { where: c.sql, params: c.parameters };
+}
+
+/**
+ * The page from a walk along the sorted index: at most `walkBudget` entries are read, each tested
+ * with the condition (memberships probed); null when the page is not within them.
+ */
+function walkPage(
+  raw: Sqlite,
+  column: SortColumn,
+  descending: boolean,
+  cond: { where: string; params: readonly unknown[] },
+  offset: number,
+  limit: number,
+  budget = pageTuning.walkBudget,
+): Page | null {
+  const o = ORDER_SQL[column];
+  const dir = descending ? o.desc : o.asc;
+  const outer = dir.replace(/(\w+) (ASC|DESC)/g, 'w.$1 $2');
+  const ids = raw
+    .prepare(
+      `SELECT c.id FROM (SELECT ${o.key} FROM contacts ${o.index} ORDER BY ${dir} LIMIT ?) w
+       CROSS JOIN contacts c ON c.id = w.id WHERE ${cond.where} ORDER BY ${outer} LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(budget, ...cond.params, limit, offset) as number[];
+  if (ids.length === limit) return { ids, total: null };
+  // Fewer than a page: complete only if the walk reached the end of the book.
+  const n = raw.prepare('SELECT count(*) FROM (SELECT 1 FROM contacts LIMIT ?)').pluck().get(budget + 1) as number;
+  return n <= budget ? { ids, total: offset + ids.length } : null;
+}
+
+/** The page of an id set: in the in-memory order when it is ready, else sorted by SQLite. */
+function idSetPage(db: Db, raw: Sqlite, column: SortColumn, descending: boolean, ids: Int32Array, offset: number, limit: number): Page {
+  if (column === 'createdAt') {
+    const sorted = ids.slice().sort();
+    const out: number[] = [];
+    const n = sorted.length;
+    for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(sorted[descending ? n - 1 - i : i] ?? 0);
+    return { ids: out, total: n };
+  }
+  const order = readyOrder(db, column);
+  if (order) return pageOfIds(order, ids, descending, offset, limit);
+  const o = ORDER_SQL[column];
+  const page = raw
+    .prepare(`SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${descending ? o.desc : o.asc} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(JSON.stringify(Array.from(ids)), limit, offset) as number[];
+  return { ids: page, total: ids.length };
+}
+
+/** Disjoint, sorted [from, to) ranges of the phone index for a set of prefixes. */
+function phoneRanges(prefixes: string[]): [string, string][] {
+  const sorted = [...new Set(prefixes)].sort();
+  const kept = sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(q)));
+  return kept.map((p) => [p, prefixEnd(p)]);
+}
+
+/**
+ * A page of the contacts whose phone starts with any of the prefixes, from the phone index: in
+ * phone order, range after range; in name order, a walk of the name index when the matches are
+ * many, SQLite's sort of the few otherwise; in creation order, the id set.
+ */
+function phonePage(db: Db, raw: Sqlite, prefixes: string[], column: SortColumn, descending: boolean, offset: number, limit: number): Page {
+  const ranges = phoneRanges(prefixes);
+  if (ranges.length === 0) return { ids: [], total: 0 };
+  const where = ranges.map(() => '(phone >= ? AND phone < ?)').join(' OR ');
+  const params = ranges.flat();
+  if (column === 'phone') {
+    const ids: number[] = [];
+    let skip = offset;
+    const inOrder = descending ? [...ranges].reverse() : ranges;
+    const page = raw.prepare(`SELECT id FROM contacts WHERE phone >= ? AND phone < ? ORDER BY phone ${descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`).pluck();
+    const count = raw.prepare('SELECT count(*) FROM contacts WHERE phone >= ? AND phone < ?').pluck();
+    for (const [from, to] of inOrder) {
+      if (ids.length >= limit) break;
+      const got = page.all(from, to, limit - ids.length, skip) as number[];
+      if (got.length > 0) {
+        ids.push(...got);
+        skip = 0;
+      } else if (skip > 0) skip = Math.max(0, skip - (count.get(from, to) as number));
+    }
+    return { ids, total: null };
+  }
+  if (column === 'name') {
+    // How many match, counted up to a bound along the phone index (no row read).
+    const bound = pageTuning.phoneCountBound;
+    const matched = raw.prepare(`SELECT count(*) FROM (SELECT 1 FROM contacts WHERE ${where} LIMIT ?)`).pluck().get(...params, bound) as number;
+    if (matched <= pageTuning.fewPhones) {
+      // Unary plus: sort these few, rather than walk the name index looking for them.
+      const dir = descending ? 'DESC' : 'ASC';
+      const ids = raw
+        .prepare(`SELECT id FROM contacts WHERE ${where} ORDER BY +name_key ${dir}, +id ${dir} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...params, limit, offset) as number[];
+      return { ids, total: matched };
+    }
+    // The walk the page needs at this density (the largest id stands for the book's size).
+    const book = (raw.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck().get() as number) || 1;
+    const walk = Math.ceil(((offset + limit) * book) / matched * 1.5);
+    if (walk <= pageTuning.phoneWalkMax) {
+      const walked = walkPage(raw, 'name', descending, { where: where.replace(/phone/g, 'c.phone'), params }, offset, limit, Math.max(walk, pageTuning.walkBudget));
+      if (walked) return walked;
+    }
+  }
+  return idSetPage(db, raw, column, descending, idsOf(raw, `SELECT id FROM contacts WHERE ${where}`, params), offset, limit);
+}
+
 /**
  * A page of contacts. Unfiltered, SQLite walks the sorted index and stops after the page. With a
- * search or a filter, the indexes that fit find every matching id (the word index, the phone
- * order, group and tag memberships), the in-memory order puts them in sort order, and only the
- * page's rows are read: the cost follows the number of matches, not the size of the book.
+ * search or a filter the first page never waits for all matches to be counted (`withTotal` false:
+ * `total` is then only a lower bound, the count comes from contacts.count): phone searches are
+ * ranges of the phone index; filters walk the sorted index testing each contact until the page is
+ * full, up to a budget; beyond it (a deep page, or few matches) the matching ids are collected (the
+ * word index for text) and placed in the in-memory order (sort-order.ts), so the cost follows the
+ * number of matches, never a sort of them.
  */
 export async function listContacts(db: Db, input: ListInput): Promise<{ rows: ContactRow[]; total: number }> {
-  const plan = planSearch(input.query.search, await defaultCountry(db));
+  const country = await defaultCountry(db);
+  const plan = planSearch(input.query.search, country);
   const column = input.sort.column;
-  const filtered = plan !== null || !isPlainQuery(input.query);
-  if (filtered && (column === 'name' || column === 'phone' || column === 'createdAt')) {
+  const plain = isPlainQuery(input.query);
+  const raw = rawOf(db);
+  if ((plan !== null || !plain) && raw && (column === 'name' || column === 'phone' || column === 'createdAt')) {
     const descending = input.sort.direction === 'desc';
-    if (plan?.kind === 'phone' && isPlainQuery(input.query)) {
-      const page = await phonePrefixPage(db, plan.prefixes, { column, descending }, input.offset, input.limit);
-      return { rows: await rowsByIds(db, page.ids), total: page.total };
+    const { offset, limit } = input;
+    let page: Page;
+    if (plan?.kind === 'phone' && plain) {
+      page = phonePage(db, raw, plan.prefixes, column, descending, offset, limit);
+    } else if (plan?.kind === 'text' && plain) {
+      const ids = idsOf(raw, 'SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ?', [plan.match]);
+      page = idSetPage(db, raw, column, descending, ids, offset, limit);
+    } else {
+      const listFilter = await loadListFilter(db, input.query.listId);
+      // The word index cannot be asked about one contact: text searches go by the id set.
+      const walked =
+        plan?.kind === 'text'
+          ? null
+          : walkPage(raw, column, descending, compiled(db, contactQueryCondition(input.query, listFilter, { defaultCountry: country, probe: true })), offset, limit);
+      const groupsOnly = groupsOnlyFilter(input.query);
+      if (walked) page = walked;
+      else if (groupsOnly) {
+        // Members straight from the membership index (no contact row read per member).
+        const gids = JSON.stringify(groupsOnly);
+        // One group has no repeats: no DISTINCT (a temporary b-tree of every member).
+        const ids =
+          groupsOnly.length === 1
+            ? idsOf(raw, 'SELECT contact_id AS id FROM group_members WHERE group_id = ?', [groupsOnly[0]])
+            : idsOf(raw, 'SELECT DISTINCT contact_id AS id FROM group_members WHERE group_id IN (SELECT value FROM json_each(?))', [gids]);
+        page = idSetPage(db, raw, column, descending, ids, offset, limit);
+      } else {
+        const cond = compiled(db, contactQueryCondition(input.query, listFilter, { defaultCountry: country }));
+        page = idSetPage(db, raw, column, descending, idsOf(raw, `SELECT c.id AS id FROM contacts c WHERE ${cond.where}`, cond.params), offset, limit);
+      }
     }
-    const ids =
-      plan?.kind === 'text' && isPlainQuery(input.query)
-        ? await pluckIds(db, sql<{ id: number }>`SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ${plan.match}`)
-        : await pluckIds(db, sql<{ id: number }>`SELECT c.id FROM contacts c WHERE ${await queryCondition(db, input.query)}`);
-    const ordered =
-      column === 'createdAt'
-        ? ids.sort((a, b) => (descending ? b - a : a - b))
-        : await sortIdsBy(db, column, ids, descending);
-    const page = ordered.slice(input.offset, input.offset + input.limit);
-    return { rows: await rowsByIds(db, page), total: ordered.length };
+    // Without the count, a short page still tells where the matches end; a full one, only a floor.
+    let total = page.total ?? offset + page.ids.length;
+    const past = page.ids.length === 0 && offset > 0;
+    if ((input.withTotal || past) && page.total === null) total = await countContacts(db, input.query);
+    return { rows: await rowsByIds(db, page.ids), total };
   }
   const where = await queryCondition(db, input.query);
   const { rows } = await sql<ContactRecord>`SELECT ${rowColumns} FROM contacts c WHERE ${where}

@@ -51,7 +51,7 @@ export function planSearch(search: string, defaultCountry: string): SearchPlan {
 }
 
 /** The end of a prefix range: the smallest string greater than every string starting with `p`. */
-function prefixEnd(p: string): string {
+export function prefixEnd(p: string): string {
   return p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
 }
 
@@ -112,15 +112,25 @@ function campaignCondition(f: NonNullable<SmartFilter['campaign']>, now: number)
   }
 }
 
-export function filterCondition(filter: SmartFilter, now: number = Date.now()): Cond {
+/**
+ * `probe`: memberships written as EXISTS, a lookup per contact, for a walk along a sorted index that
+ * stops after a page; otherwise as IN (subquery), so SQLite can start from the (indexed) members
+ * rather than every contact (for sets: counts, bulk actions, exports).
+ */
+export function filterCondition(filter: SmartFilter, now: number = Date.now(), probe = false): Cond {
   const conds: Cond[] = [];
   if (filter.groupIds.length > 0) {
-    // Written as IN (subquery) so SQLite can start from the (indexed) members, not every contact.
-    const inGroup = (gid: number) => sql<SqlBool>`c.id IN (SELECT contact_id FROM group_members WHERE group_id = ${gid})`;
+    const inGroup = (gid: number) =>
+      probe
+        ? sql<SqlBool>`EXISTS (SELECT 1 FROM group_members WHERE group_id = ${gid} AND contact_id = c.id)`
+        : sql<SqlBool>`c.id IN (SELECT contact_id FROM group_members WHERE group_id = ${gid})`;
     conds.push(filter.groupMatch === 'all' ? and(filter.groupIds.map(inGroup)) : or(filter.groupIds.map(inGroup)));
   }
   if (filter.tags.length > 0) {
-    const hasTag = (tag: string) => sql<SqlBool>`c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ${tag})`;
+    const hasTag = (tag: string) =>
+      probe
+        ? sql<SqlBool>`EXISTS (SELECT 1 FROM contact_tags WHERE tag = ${tag} AND contact_id = c.id)`
+        : sql<SqlBool>`c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ${tag})`;
     conds.push(filter.tagMatch === 'all' ? and(filter.tags.map(hasTag)) : or(filter.tags.map(hasTag)));
   }
   for (const f of filter.fields) conds.push(fieldCondition(f));
@@ -139,13 +149,14 @@ export function filterCondition(filter: SmartFilter, now: number = Date.now()): 
 export function contactQueryCondition(
   query: ContactQuery,
   listFilter: SmartFilter | null,
-  options: { defaultCountry: string },
+  options: { defaultCountry: string; probe?: boolean },
 ): Cond {
   const conds: Cond[] = [];
   const search = searchCondition(planSearch(query.search, options.defaultCountry));
   if (search) conds.push(search);
-  conds.push(filterCondition(query.filter));
-  if (listFilter) conds.push(filterCondition(listFilter));
+  const now = Date.now();
+  conds.push(filterCondition(query.filter, now, options.probe));
+  if (listFilter) conds.push(filterCondition(listFilter, now, options.probe));
   switch (query.status) {
     case 'all':
       break;

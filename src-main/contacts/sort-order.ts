@@ -1,143 +1,202 @@
 /**
- * Sorted orders of all contacts, cached in memory, so a search can page through its matches in name
- * or phone order without touching each matching row. At 100 000 contacts the cache holds a few
- * Int32Arrays and the sorted phone strings (about 4 MB). Rebuilt lazily after any change: this
- * connection's writes call `invalidateOrder`, and commits by other connections (the import worker)
- * show in SQLite's data_version.
+ * Sorted orders of all contacts, by name (name_key, id) and by phone, kept in memory as two
+ * Int32Arrays each (a contact's rank, the id at a rank: 16 bytes a contact for both orders, 16 MB
+ * at 1 000 000). With them a search with many matches finds its page by marking its matches' ranks
+ * and walking the marks: time in proportion to the matches, no sort, no row read but the page's.
+ *
+ * They are never built on a keystroke: `warmOrders` builds them at open, and again after any change,
+ * in chunks of the sorted indexes between which the event loop turns; a change during a build starts
+ * it over. Until an order is ready `readyOrder` says null and callers answer from SQLite (slower on
+ * very broad matches, never different). Changes: this connection's writes call `invalidateOrder`;
+ * commits by other connections (the import writer) show in SQLite's data_version.
  */
-import { sql } from 'kysely';
-import type { Db } from '#main/kernel/db';
+import type { Db, Sqlite } from '#main/kernel/db';
+import { rawOf } from '#main/db/connection';
 
 export type OrderColumn = 'name' | 'phone';
+export type Order = { rankOf: Int32Array; idAt: Int32Array };
 
-type Order = { rankOf: Int32Array; idAt: Int32Array };
-type PhoneOrder = Order & { phones: string[] };
-type State = { local: number; stamp: string; name: Order | null; phone: PhoneOrder | null };
+type State = {
+  raw: Sqlite;
+  local: number;
+  /** The data the orders (and a build under way) are of. */
+  stamp: string;
+  orders: Partial<Record<OrderColumn, Order>>;
+  building: Promise<void> | null;
+  timer: ReturnType<typeof setTimeout> | null;
+};
+
+/** Rows read between two turns of the event loop while building (a few ms each). */
+const BUILD_CHUNK = 20_000;
 
 const states = new WeakMap<Db, State>();
 
-function state(db: Db): State {
+function state(db: Db): State | null {
   let s = states.get(db);
   if (!s) {
-    s = { local: 0, stamp: '', name: null, phone: null };
+    const raw = rawOf(db);
+    if (!raw) return null;
+    s = { raw, local: 0, stamp: '', orders: {}, building: null, timer: null };
     states.set(db, s);
   }
   return s;
 }
 
-export function invalidateOrder(db: Db): void {
-  state(db).local++;
+function stampOf(s: State): string {
+  return `${String(s.raw.pragma('data_version', { simple: true }))}:${s.local}`;
 }
 
-/** Drops cached orders if the data changed since they were built. */
-async function fresh(db: Db): Promise<State> {
-  const s = state(db);
-  const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
-  const stamp = `${rows[0]?.data_version ?? 0}:${s.local}`;
-  if (stamp !== s.stamp) {
-    s.stamp = stamp;
-    s.name = null;
-    s.phone = null;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Reads one order in chunks; null when the data changed meanwhile (or the database closed). */
+async function buildOrder(s: State, column: OrderColumn, stamp: string): Promise<Order | null> {
+  const raw = s.raw;
+  const { n, maxId } = raw.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM contacts').get() as { n: number; maxId: number };
+  const idAt = new Int32Array(n);
+  const first =
+    column === 'name'
+      ? raw.prepare('SELECT name_key, id FROM contacts ORDER BY name_key, id LIMIT ?').raw()
+      : raw.prepare('SELECT phone, id FROM contacts ORDER BY phone LIMIT ?').raw();
+  const next =
+    column === 'name'
+      ? raw.prepare('SELECT name_key, id FROM contacts WHERE (name_key, id) > (?, ?) ORDER BY name_key, id LIMIT ?').raw()
+      : raw.prepare('SELECT phone, id FROM contacts WHERE phone > ? ORDER BY phone LIMIT ?').raw();
+  let filled = 0;
+  let last: [string, number] | null = null;
+  for (;;) {
+    let rows: [string, number][];
+    if (last === null) rows = first.all(BUILD_CHUNK) as [string, number][];
+    else if (column === 'name') rows = next.all(last[0], last[1], BUILD_CHUNK) as [string, number][];
+    else rows = next.all(last[0], BUILD_CHUNK) as [string, number][];
+    if (filled + rows.length > n) return null;
+    for (const row of rows) idAt[filled++] = row[1];
+    if (rows.length < BUILD_CHUNK) break;
+    last = rows[rows.length - 1] ?? null;
+    await turn();
+    if (!raw.open || stampOf(s) !== stamp) return null;
   }
-  return s;
-}
-
-function toOrder(ids: number[]): Order {
-  let maxId = 0;
-  for (const id of ids) if (id > maxId) maxId = id;
+  if (filled !== n) return null;
   const rankOf = new Int32Array(maxId + 1).fill(-1);
-  const idAt = Int32Array.from(ids);
-  ids.forEach((id, rank) => {
-    rankOf[id] = rank;
-  });
+  for (let r = 0; r < n; r++) rankOf[idAt[r] ?? 0] = r;
   return { rankOf, idAt };
 }
 
-async function nameOrder(db: Db): Promise<Order> {
-  const s = await fresh(db);
-  if (!s.name) {
-    const { rows } = await sql<{ id: number }>`SELECT id FROM contacts ORDER BY name_key, id`.execute(db);
-    s.name = toOrder(rows.map((r) => r.id));
+async function build(s: State): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!s.raw.open) return;
+    const stamp = stampOf(s);
+    s.stamp = stamp;
+    s.orders = {};
+    const name = await buildOrder(s, 'name', stamp);
+    if (!name || stampOf(s) !== stamp) continue;
+    s.orders.name = name;
+    await turn();
+    if (!s.raw.open || stampOf(s) !== stamp) continue;
+    const phone = await buildOrder(s, 'phone', stamp);
+    if (!phone || stampOf(s) !== stamp) continue;
+    s.orders.phone = phone;
+    return;
   }
-  return s.name;
 }
 
-async function phoneOrder(db: Db): Promise<PhoneOrder> {
-  const s = await fresh(db);
-  if (!s.phone) {
-    const { rows } = await sql<{ id: number; phone: string }>`SELECT id, phone FROM contacts ORDER BY phone`.execute(db);
-    s.phone = { ...toOrder(rows.map((r) => r.id)), phones: rows.map((r) => r.phone) };
+/** Starts building the orders (at open and after changes) unless a build is under way. */
+export function warmOrders(db: Db): Promise<void> {
+  const s = state(db);
+  if (!s) return Promise.resolve();
+  if (!s.building) {
+    s.building = build(s)
+      .catch(() => undefined) // a closed database: nothing to build for
+      .finally(() => {
+        s.building = null;
+        // Changed during the last attempt: try again a little later.
+        if (s.raw.open && stampOf(s) !== s.stamp) schedule(s);
+      });
   }
-  return s.phone;
+  return s.building;
 }
 
-/** Returns `ids` sorted by the column (ties by id), ascending or descending. */
-export async function sortIdsBy(db: Db, column: OrderColumn, ids: readonly number[], descending: boolean): Promise<number[]> {
-  const { rankOf, idAt } = column === 'name' ? await nameOrder(db) : await phoneOrder(db);
-  const ranks = new Int32Array(ids.length);
-  let n = 0;
-  for (const id of ids) {
-    const rank = id < rankOf.length ? (rankOf[id] ?? -1) : -1;
-    if (rank >= 0) ranks[n++] = rank;
-  }
-  const sorted = ranks.subarray(0, n).sort();
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[descending ? n - 1 - i : i] = idAt[sorted[i] ?? 0] ?? 0;
-  return out;
+function schedule(s: State): void {
+  if (s.timer) return;
+  s.timer = setTimeout(() => {
+    s.timer = null;
+    if (s.raw.open && !s.building) s.building = build(s).catch(() => undefined).finally(() => (s.building = null));
+  }, 100);
+  s.timer.unref?.();
 }
 
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? '') < key) lo = mid + 1;
-    else hi = mid;
+export function invalidateOrder(db: Db): void {
+  const s = state(db);
+  if (!s) return;
+  s.local++;
+  s.orders = {};
+  schedule(s);
+}
+
+/** The order when it is ready and of the current data; otherwise null (and a build is started). */
+export function readyOrder(db: Db, column: OrderColumn): Order | null {
+  const s = state(db);
+  if (!s) return null;
+  if (stampOf(s) !== s.stamp) {
+    s.orders = {};
+    void warmOrders(db);
+    return null;
   }
-  return lo;
+  return s.orders[column] ?? null;
 }
 
 /**
- * A page of the contacts whose phone starts with any of `prefixes`, answered from memory: the
- * prefixes are ranges of the phone order; for a name-sorted page of a large match, walk the name
- * order and keep ids whose phone rank falls in a range (a broad prefix such as "+90 5" matches
- * most of a book, so the walk stops after a few rows).
+ * The page of `ids` (any order, duplicates ignored) in the order's sort, and how many they are:
+ * ranks are marked in a byte map and walked from the chosen end.
  */
-export async function phonePrefixPage(
-  db: Db,
-  prefixes: string[],
-  sort: { column: 'name' | 'phone' | 'createdAt'; descending: boolean },
+export function pageOfIds(
+  order: Order,
+  ids: ArrayLike<number>,
+  descending: boolean,
   offset: number,
   limit: number,
-): Promise<{ ids: number[]; total: number }> {
-  const order = await phoneOrder(db);
-  const ranges = prefixes
-    .map((p) => [lowerBound(order.phones, p), lowerBound(order.phones, `${p}\uffff`)] as const)
-    .filter(([lo, hi]) => hi > lo)
-    .sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [lo, hi] of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
-  }
-  const total = merged.reduce((n, [lo, hi]) => n + hi - lo, 0);
-  if (sort.column === 'name' && total > 2000) {
-    const inRange = (rank: number) => merged.some(([lo, hi]) => rank >= lo && rank < hi);
-    const names = await nameOrder(db);
-    const ids: number[] = [];
-    let seen = 0;
-    const n = names.idAt.length;
-    for (let i = 0; i < n && ids.length < limit; i++) {
-      const id = names.idAt[sort.descending ? n - 1 - i : i] ?? 0;
-      if (inRange(order.rankOf[id] ?? -1) && seen++ >= offset) ids.push(id);
+): { ids: number[]; total: number } {
+  const { rankOf, idAt } = order;
+  const n = idAt.length;
+  const marks = new Uint8Array(n);
+  let total = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] ?? 0;
+    const rank = id < rankOf.length ? (rankOf[id] ?? -1) : -1;
+    if (rank >= 0 && marks[rank] === 0) {
+      marks[rank] = 1;
+      total++;
     }
-    return { ids, total };
   }
-  let matches: number[] = []; // in phone order
-  for (const [lo, hi] of merged) for (let r = lo; r < hi; r++) matches.push(order.idAt[r] ?? 0);
-  if (sort.column === 'name') matches = await sortIdsBy(db, 'name', matches, sort.descending);
-  else if (sort.column === 'createdAt') matches.sort((a, b) => (sort.descending ? b - a : a - b));
-  else if (sort.descending) matches.reverse();
-  return { ids: matches.slice(offset, offset + limit), total };
+  const out: number[] = [];
+  let seen = 0;
+  if (offset < total) {
+    for (let i = 0; i < n && out.length < limit; i++) {
+      const rank = descending ? n - 1 - i : i;
+      if (marks[rank] === 1 && seen++ >= offset) out.push(idAt[rank] ?? 0);
+    }
+  }
+  return { ids: out, total };
+}
+
+/**
+ * Runs a one-column integer query and returns its values, fast for hundreds of thousands: SQLite
+ * joins them into one string (one row handed over instead of one per value) parsed here.
+ */
+export function idsOf(raw: Sqlite, query: string, params: readonly unknown[]): Int32Array {
+  const text = raw.prepare(`SELECT group_concat(id) FROM (${query})`).pluck().get(...params) as string | null;
+  if (!text) return new Int32Array(0);
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
+  const out = new Int32Array(count);
+  let k = 0;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      out[k++] = value;
+      value = 0;
+    } else value = value * 10 + (c - 48);
+  }
+  out[k] = value;
+  return out;
 }

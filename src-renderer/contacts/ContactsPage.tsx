@@ -49,7 +49,7 @@ export function ContactsPage() {
   useEffect(() => openDetail(typeof detail === 'number' ? detail : null), [detail, openDetail]);
 
   const query = view.query;
-  const { total, error, rowAt, ensure } = useContactPages(query, view.sort, view.version);
+  const { total, counting, error, rowAt, ensure } = useContactPages(query, view.sort, view.version);
   const count = total ?? 0;
   const selectedCount = view.selection.mode === 'allMatching' ? count : view.selection.ids.size;
   const selection: SelectionInput | null = useMemo(() => {
@@ -110,7 +110,7 @@ export function ContactsPage() {
       <div className="page-head">
         <h1 id="contacts-title">{t('contacts.title')}</h1>
         <span className="muted" data-testid="contacts-count">
-          {total === null ? t('common.loading') : t('contacts.count', { count: count })}
+          {total === null ? t('common.loading') : counting ? t('contacts.counting') : t('contacts.count', { count: count })}
         </span>
         <span className="spacer" />
         <button type="button" onClick={() => setDetail('new')} data-testid="contacts-new">

@@ -12,10 +12,20 @@ export const PAGE_SIZE = 100;
 /** Reads one page; `withTotal` is true for the first page, which must give the total. */
 export type PageReader<T> = (offset: number, limit: number, withTotal: boolean) => Promise<{ rows: T[]; total: number }>;
 
-export function usePages<T>(read: PageReader<T>, key: string, refresh: string | number = '') {
+/**
+ * `count`, when given, gives the exact total on its own: the first page is then read without it
+ * (rows show at once, `total` is for a while only the rows known, `counting` true), and the count
+ * replaces it when it arrives. A count that is not the current key's is dropped.
+ */
+export function usePages<T>(read: PageReader<T>, key: string, refresh: string | number = '', count?: () => Promise<number>) {
   // The total belongs to one key: a new one shows "loading" until it arrives.
-  const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
+  const [counted, setCounted] = useState<{ key: string; total: number; exact: boolean } | null>(null);
   const total = counted?.key === key ? counted.total : null;
+  const counting = counted?.key !== key || !counted.exact;
+  const counter = useRef(count);
+  useLayoutEffect(() => {
+    counter.current = count;
+  });
   const [error, setError] = useState<string | null>(null);
   const [, setTick] = useState(0);
   const pages = useRef(new Map<number, T[]>());
@@ -34,12 +44,24 @@ export function usePages<T>(read: PageReader<T>, key: string, refresh: string | 
       if (pages.current.has(page) || loading.current.has(page)) return;
       loading.current.add(page);
       const gen = generation.current;
+      const separateCount = counter.current;
       reader
-        .current(page * PAGE_SIZE, PAGE_SIZE, page === 0)
+        .current(page * PAGE_SIZE, PAGE_SIZE, page === 0 && !separateCount)
         .then((result) => {
           if (gen !== generation.current) return;
           pages.current.set(page, result.rows);
-          if (page === 0) setCounted({ key, total: result.total });
+          if (page === 0 && !separateCount) setCounted({ key, total: result.total, exact: true });
+          if (page === 0 && separateCount) {
+            // The rows known so far, until the count arrives (never lowering one already there).
+            setCounted((c) => (c?.key === key && c.exact ? c : { key, total: result.total, exact: false }));
+            separateCount()
+              .then((n) => {
+                if (gen === generation.current) setCounted({ key, total: n, exact: true });
+              })
+              .catch((e: unknown) => {
+                if (gen === generation.current) setError(errorMessage(e));
+              });
+          }
           setError(null);
           setTick((n) => n + 1);
         })
@@ -78,5 +100,5 @@ export function usePages<T>(read: PageReader<T>, key: string, refresh: string | 
     [load],
   );
 
-  return { total, error, rowAt, ensure };
+  return { total, counting: total !== null && counting, error, rowAt, ensure };
 }

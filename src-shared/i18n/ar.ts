@@ -6,6 +6,7 @@ import { arCampaignsUi } from './ar/campaigns-ui';
 import { arCampaigns } from './ar/campaigns';
 import { arDraftsUi } from './ar/drafts-ui';
 import { arEstimate } from './ar/estimate';
+import { arMillion } from './ar/million';
 import { arHistory } from './ar/history';
 import { arImportsSafety } from './ar/imports-safety';
 import { arOverview } from './ar/overview';
@@ -35,6 +36,7 @@ export const ar: Partial<Catalogue> = {
   ...arCampaigns,
   ...arDraftsUi,
   ...arEstimate,
+  ...arMillion,
   ...arHistory,
   ...arImportsSafety,
   ...arOverview,

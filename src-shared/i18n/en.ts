@@ -10,6 +10,7 @@ import { enReportExport } from './en-report-export';
 import { enReportsCore } from './en-reports-core';
 import { enReportsUi } from './en-reports-ui';
 import { enEstimate } from './en-estimate';
+import { enMillion } from './en-million';
 import { enHistory } from './en-history';
 import { enTestSends } from './en-test-sends';
 import { enRisk } from './en-risk';
@@ -38,6 +39,7 @@ export const en = {
   ...enReportsCore,
   ...enReportsUi,
   ...enEstimate,
+  ...enMillion,
   ...enHistory,
   ...enTestSends,
   ...enRisk,

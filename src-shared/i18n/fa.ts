@@ -6,6 +6,7 @@ import { faCampaignsUi } from './fa/campaigns-ui';
 import { faCampaigns } from './fa/campaigns';
 import { faDraftsUi } from './fa/drafts-ui';
 import { faEstimate } from './fa/estimate';
+import { faMillion } from './fa/million';
 import { faHistory } from './fa/history';
 import { faImportsSafety } from './fa/imports-safety';
 import { faOverview } from './fa/overview';
@@ -35,6 +36,7 @@ export const fa: Partial<Catalogue> = {
   ...faCampaigns,
   ...faDraftsUi,
   ...faEstimate,
+  ...faMillion,
   ...faHistory,
   ...faImportsSafety,
   ...faOverview,

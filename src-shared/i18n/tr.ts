@@ -6,6 +6,7 @@ import { trCampaignsUi } from './tr/campaigns-ui';
 import { trCampaigns } from './tr/campaigns';
 import { trDraftsUi } from './tr/drafts-ui';
 import { trEstimate } from './tr/estimate';
+import { trMillion } from './tr/million';
 import { trHistory } from './tr/history';
 import { trImportsSafety } from './tr/imports-safety';
 import { trOverview } from './tr/overview';
@@ -35,6 +36,7 @@ export const tr: Partial<Catalogue> = {
   ...trCampaigns,
   ...trDraftsUi,
   ...trEstimate,
+  ...trMillion,
   ...trHistory,
   ...trImportsSafety,
   ...trOverview,
