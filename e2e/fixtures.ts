@@ -27,7 +27,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * Starts a browser host on `dataDir` and waits for its URL (with its per-run token). The fixture
  * starts one per test; a spec may start another (a second Pigeon) and must stop it with stopHost.
  */
-export async function startHost(dataDir: string, simSpeed: number, hostEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+export async function startHost(dataDir: string, simSpeed: number, hostEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child = spawn(process.execPath, [path.join(here, '..', 'dist', 'main', 'host.cjs')], {
     env: { ...process.env, ...hostEnv, PIGEON_DATA_DIR: dataDir, PIGEON_OPEN: '0', PIGEON_SIM_SPEED: String(simSpeed) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,7 +47,7 @@ export async function startHost(dataDir: string, simSpeed: number, hostEnv: Reco
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
   });
-  return { child, url };
+  return { child, url, log: () => output };
 }
 
 /** Stops a host started by startHost (SIGTERM) and waits until it has exited. */
@@ -64,9 +64,12 @@ export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
   hostEnv: [{}, { option: true }],
   startPage: ['Contacts', { option: true }],
   firstRun: [false, { option: true }],
-  pigeon: async ({ page, simSpeed, hostEnv, startPage, firstRun }, use) => {
+  pigeon: async ({ page, simSpeed, hostEnv, startPage, firstRun }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-e2e-'));
-    const { child, url } = await startHost(dataDir, simSpeed, hostEnv);
+    const { child, url, log } = await startHost(dataDir, simSpeed, hostEnv);
+    // A host that ends during the test is a failure of its own, with what it said last.
+    const ended: { how: string | null } = { how: null };
+    child.once('exit', (code, signal) => (ended.how = `code ${String(code)}, signal ${String(signal)}`));
     await page.goto(url);
     if (firstRun) {
       // In the browser's language, which may not be English: the spec reads the welcome itself.
@@ -80,6 +83,10 @@ export const test = base.extend<{ pigeon: Pigeon } & PigeonOptions>({
       }
     }
     await use({ url, dataDir, page });
+    if (testInfo.status !== testInfo.expectedStatus) fs.writeFileSync(testInfo.outputPath('host-output.txt'), log());
+    if (ended.how !== null) {
+      throw new Error(`The host exited during the test (${ended.how}). Its last output:\n${log().slice(-4000)}`);
+    }
     await stopHost(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
