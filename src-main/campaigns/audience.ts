@@ -140,21 +140,29 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared, stop: 
   // audience's: every window is one short statement, then the event loop gets a turn.
   const windowEnd = q.prepare(`SELECT c.name_key AS key, c.id FROM book.contacts c INDEXED BY contacts_by_name
      WHERE (c.name_key, c.id) > (?, ?) ORDER BY c.name_key, c.id LIMIT 1 OFFSET ${CHUNK - 1}`);
-  const fillWindow = q.prepare(
-    `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
-     SELECT c.phone, c.id, c.name, c.fields FROM book.contacts c INDEXED BY contacts_by_name
-     WHERE (c.name_key, c.id) > (@afterKey, @afterId)
-       AND (@endKey IS NULL OR (c.name_key, c.id) <= (@endKey, @endId))
-       AND (@everyone OR c.id IN (SELECT contact_id FROM aud_ids))
-     ORDER BY c.name_key, c.id`,
-  );
+  // Two statements, not one with `(@end IS NULL OR … <= @end)`: SQLite cannot bound an index range
+  // by a term under OR, so every window would scan to the end of the book (quadratic at 1 000 000).
   const everyone = input.allContacts ? 1 : 0;
+  const fill = (bounded: boolean) =>
+    q.prepare(
+      `INSERT OR IGNORE INTO cand (phone, contact_id, name, fields)
+       SELECT c.phone, c.id, c.name, c.fields FROM book.contacts c INDEXED BY contacts_by_name
+       WHERE (c.name_key, c.id) > (@afterKey, @afterId)
+         ${bounded ? 'AND (c.name_key, c.id) <= (@endKey, @endId)' : ''}
+         ${everyone ? '' : 'AND c.id IN (SELECT contact_id FROM aud_ids)'}
+       ORDER BY c.name_key, c.id`,
+    );
+  const fillWindow = fill(true);
+  const fillLast = fill(false);
   if (everyone || q.prepare(`SELECT EXISTS (SELECT 1 FROM aud_ids)`).pluck().get() === 1) {
     let after = { key: '', id: 0 };
     for (;;) {
       const end = windowEnd.get(after.key, after.id) as { key: string; id: number } | undefined;
-      fillWindow.run({ afterKey: after.key, afterId: after.id, endKey: end?.key ?? null, endId: end?.id ?? null, everyone });
-      if (!end) break; // that was the last, partial window
+      if (!end) {
+        fillLast.run({ afterKey: after.key, afterId: after.id });
+        break; // that was the last, partial window
+      }
+      fillWindow.run({ afterKey: after.key, afterId: after.id, endKey: end.key, endId: end.id });
       after = end;
       await turn();
     }
