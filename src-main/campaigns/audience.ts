@@ -260,10 +260,19 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared, stop: 
   return { invalid, duplicates, invalidSamples };
 }
 
-function counts(q: Sqlite) {
-  const rows = q.prepare(`SELECT excl, count(*) AS n FROM cand GROUP BY excl`).all() as { excl: string | null; n: number }[];
-  const by = new Map(rows.map((r) => [r.excl, r.n]));
-  const matched = rows.reduce((sum, r) => sum + r.n, 0);
+/** Counted a window of CHUNK candidates at a time, a turn between (one pass held the loop ~150 ms at 250 000). */
+async function counts(q: Sqlite) {
+  const window = q.prepare(`SELECT excl, count(*) AS n FROM cand WHERE rowid > ? AND rowid <= ? GROUP BY excl`);
+  const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
+  const by = new Map<string | null, number>();
+  let matched = 0;
+  for (let from = 0; from < maxRowid; from += CHUNK) {
+    for (const r of window.all(from, from + CHUNK) as { excl: string | null; n: number }[]) {
+      by.set(r.excl, (by.get(r.excl) ?? 0) + r.n);
+      matched += r.n;
+    }
+    await breathe();
+  }
   return {
     matched,
     total: by.get(null) ?? 0,
@@ -316,13 +325,13 @@ async function standing(q: Sqlite): Promise<NonNullable<AudiencePreview['standin
   return total;
 }
 
-function toPreview(
+async function toPreview(
   q: Sqlite,
   input: BuildInput,
   extra: Awaited<ReturnType<typeof classify>>,
   counted: AudiencePreview['standing'] = null,
-): AudiencePreview {
-  const c = counts(q);
+): Promise<AudiencePreview> {
+  const c = await counts(q);
   return {
     total: c.total,
     matched: c.matched,
@@ -381,7 +390,7 @@ export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared
   return exclusive(q, async () => {
     try {
       const extra = await classify(q, input, prepared);
-      return toPreview(q, input, extra, await standing(q));
+      return await toPreview(q, input, extra, await standing(q));
     } finally {
       dropTemp(q);
     }
@@ -403,7 +412,7 @@ export function buildRecipients(
   return exclusive(q, async () => {
     try {
       if (stop()) throw new BuildStopped();
-      const preview = toPreview(q, input, await classify(q, input, prepared, stop));
+      const preview = await toPreview(q, input, await classify(q, input, prepared, stop));
       if (input.audience.order === 'warmFirst') warmFirst(q);
       const insert = q.prepare(
         `INSERT INTO recipients (campaign_id, contact_id, phone, name, fields, status, updated_at)
