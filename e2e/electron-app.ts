@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { _electron as electron, type ElectronApplication } from '@playwright/test';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,4 +34,19 @@ export function electronReady(): ElectronReady {
     return { binary: null, skip: `Electron is installed but the database module for it is not built (${path.relative(root, native)}): run \`npm run setup\` once with internet access` };
   }
   return { binary, skip: null };
+}
+
+/**
+ * Starts the built desktop app (`npm run build` first, asserted) on `dataDir`, the demo phone
+ * 20 times faster than real; as root Chromium's sandbox needs --no-sandbox.
+ */
+export function launchPigeon(binary: string, dataDir: string): Promise<ElectronApplication> {
+  if (!fs.existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs'))) throw new Error('run `npm run build` first');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return electron.launch({
+    executablePath: binary,
+    args: ['.', ...(isRoot ? ['--no-sandbox'] : [])],
+    cwd: root,
+    env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_SIM_SPEED: '20' },
+  });
 }

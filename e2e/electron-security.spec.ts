@@ -6,28 +6,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { electronReady } from './electron-app';
+import { expect, test } from '@playwright/test';
+import { electronReady, launchPigeon } from './electron-app';
 import { skipWelcome } from './fixtures';
-
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-
 
 test('the desktop page comes from app://pigeon, has no Node, opens no window, gets no permission and reads no file', async () => {
   const { binary, skip } = electronReady();
   test.skip(binary === null, skip ?? '');
   if (binary === null) return;
-  expect(fs.existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs')), 'run `npm run build` first').toBe(true);
-
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-electron-'));
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const app = await electron.launch({
-    executablePath: binary,
-    args: ['.', ...(isRoot ? ['--no-sandbox'] : [])],
-    cwd: root,
-    env: { ...process.env, PIGEON_DATA_DIR: dataDir },
-  });
+  const app = await launchPigeon(binary, dataDir);
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();

@@ -8,29 +8,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { electronReady } from './electron-app';
+import { expect, test, type Page } from '@playwright/test';
+import { electronReady, launchPigeon } from './electron-app';
 import { skipWelcome } from './fixtures';
 import { goTo, linkDemoAccount } from './helpers';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-
-
 test('the Electron window opens on the Overview page', async () => {
   const { binary, skip } = electronReady();
   test.skip(binary === null, skip ?? '');
   if (binary === null) return;
-  expect(fs.existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs')), 'run `npm run build` first').toBe(true);
-
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-electron-'));
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const app = await electron.launch({
-    executablePath: binary,
-    args: ['.', ...(isRoot ? ['--no-sandbox'] : [])],
-    cwd: root,
-    env: { ...process.env, PIGEON_DATA_DIR: dataDir },
-  });
+  const app = await launchPigeon(binary, dataDir);
   try {
     const window = await app.firstWindow();
     await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
@@ -46,16 +36,6 @@ test('the Electron window opens on the Overview page', async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
-
-async function launch(binary: string, dataDir: string): Promise<ElectronApplication> {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  return electron.launch({
-    executablePath: binary,
-    args: ['.', ...(isRoot ? ['--no-sandbox'] : [])],
-    cwd: root,
-    env: { ...process.env, PIGEON_DATA_DIR: dataDir, PIGEON_SIM_SPEED: '20' },
-  });
-}
 
 /** A contract call through the preload bridge, as the renderer makes it. */
 async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -78,7 +58,7 @@ test('closing the window to the tray keeps sending; Pause and quit leaves the ca
   if (binary === null) return;
   expect(fs.existsSync(path.join(root, 'dist', 'main', 'electron-main.cjs')), 'run `npm run build` first').toBe(true);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pigeon-electron-'));
-  let app = await launch(binary, dataDir);
+  let app = await launchPigeon(binary, dataDir);
   try {
     let window = await app.firstWindow();
     await skipWelcome(window);
@@ -141,7 +121,7 @@ test('closing the window to the tray keeps sending; Pause and quit leaves the ca
     await exited;
 
     // Next start: it is Paused, not sending by itself.
-    app = await launch(binary, dataDir);
+    app = await launchPigeon(binary, dataDir);
     window = await app.firstWindow();
     await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
     const after = await invoke<CampaignRow>(window, 'campaigns.get', { id: created.id });
