@@ -12,7 +12,8 @@ import { generateMillionBook } from '#main/bench/million-bench';
 import type { Core } from '#main/core/core';
 import { contactQueryCondition } from './query-builder';
 import { pageTuning } from './queries';
-import { invalidateOrder, warmOrders } from './sort-order';
+import { invalidateOrder, readySets, warmOrders } from './sort-order';
+import { setTuning } from './search-sets';
 
 let core: Core;
 let cleanup: () => Promise<void>;
@@ -60,10 +61,23 @@ function queries(): [string, ContactQuery][] {
     ['group and phone', q('+62', [bigGroup])],
     ['two groups', q('', [bigGroup, segment])],
     ['nothing', q('zzzz')],
+    ['two broad words', q('ş ç')],
+    ['letter and word', q('a k')],
+    ['city and segment', q('ist s3')],
+    ['segment prefix (many words)', q('s1')],
+    ['dotted capital İ', q('İST')],
+    ['accented query', q('AYŞE')],
+    ['two groups, all of them', { ...q('', [bigGroup, segment]), filter: { ...emptyQuery().filter, groupIds: [bigGroup, segment], groupMatch: 'all' } }],
   ];
 }
 
 async function check(label: string, before: () => void = () => undefined): Promise<void> {
+  for (const [name, query] of queries()) {
+    const expected = truth(query, 'name', 'asc').length;
+    before();
+    const counted = await callCore(core, 'contacts.count', { query });
+    expect(counted.total, `${label}: count of ${name}`).toBe(expected);
+  }
   for (const [name, query] of queries()) {
     for (const column of ['name', 'phone', 'createdAt']) {
       for (const direction of ['asc', 'desc'] as const) {
@@ -97,6 +111,68 @@ describe('filtered pages equal the SQL truth', () => {
       Object.assign(pageTuning, saved);
     }
   }, 60_000);
+
+  it('with large groups and frequent words kept as sets', async () => {
+    const saved = { ...setTuning };
+    // At 4 000 contacts: the big group and the segments are sets, cities and frequent names too,
+    // rarer words are read from the index beside them.
+    Object.assign(setTuning, { groupMin: 60, hotMin: 120, hotMax: 40, coldMax: 3000, coldTermsMax: 30 });
+    try {
+      invalidateOrder(core.store.db);
+      await warmOrders(core.store.db);
+      const ready = readySets(core.store.db);
+      expect(ready?.sets.groups.has(bigGroup)).toBe(true);
+      expect(ready?.sets.hot.has('istanbul')).toBe(true);
+      expect(ready?.sets.terms.length).toBeGreaterThan(ready?.sets.hot.size ?? 0);
+      await check('sets');
+    } finally {
+      Object.assign(setTuning, saved);
+    }
+  }, 120_000);
+
+  it('never answers from sets older than the book: every kind of write makes them stale at once', async () => {
+    const saved = { ...setTuning };
+    Object.assign(setTuning, { groupMin: 60, hotMin: 120, hotMax: 40, coldMax: 3000, coldTermsMax: 30 });
+    const db = core.store.db;
+    const inGroup = { ...emptyQuery(), filter: { ...emptyQuery().filter, groupIds: [bigGroup] } };
+    const search = (text: string) => ({ ...emptyQuery(), search: text });
+    const count = async (query: ContactQuery) => (await callCore(core, 'contacts.count', { query })).total;
+    try {
+      invalidateOrder(db);
+      await warmOrders(db);
+      const outsider = truth(search('ist'), 'createdAt', 'asc').find((id) => !truth(inGroup, 'createdAt', 'asc').includes(id)) ?? 0;
+      const members = await count(inGroup);
+      expect(readySets(db)).not.toBeNull();
+      // Through the service, through plain SQL on the same connection, and by a cascade.
+      await callCore(core, 'groups.addMembers', { groupId: bigGroup, selection: { kind: 'ids', ids: [outsider] } });
+      expect(await count(inGroup)).toBe(members + 1);
+      core.store.sqlite.prepare('DELETE FROM group_members WHERE group_id = ? AND contact_id = ?').run(bigGroup, outsider);
+      expect(await count(inGroup)).toBe(members);
+      await warmOrders(db);
+      expect(readySets(db)).not.toBeNull();
+      const inCity = await count(search('ist'));
+      expect(readySets(db)?.sets.hot.has('istanbul')).toBe(true);
+      core.store.sqlite.prepare("UPDATE contacts SET name = 'Zzyzx Qwerty', name_key = 'zzyzx qwerty', fields = '[]' WHERE id = ?").run(outsider);
+      core.store.sqlite.prepare('DELETE FROM contacts_fts WHERE rowid = ?').run(outsider);
+      core.store.sqlite.prepare('INSERT INTO contacts_fts (rowid, text) SELECT id, text FROM contact_search_text WHERE id = ?').run(outsider);
+      expect(await count(search('ist'))).toBe(inCity - 1);
+      expect(await count(search('zzyzx'))).toBe(1);
+      await warmOrders(db);
+      const page = await callCore(core, 'contacts.list', { query: search('ist'), sort: { column: 'name', direction: 'desc' }, offset: 0, limit: 50, withTotal: true });
+      expect(page.rows.map((r) => r.id)).toEqual(truth(search('ist'), 'name', 'desc').slice(0, 50));
+      // A new group made large at once, then deleted with its members (the cascade).
+      const made = await callCore(core, 'groups.create', { name: 'Made now' });
+      core.store.sqlite.prepare('INSERT INTO group_members (group_id, contact_id, added_at) SELECT ?, id, ? FROM contacts WHERE id % 3 = 0').run(made.id, 'now');
+      const madeQuery = { ...emptyQuery(), filter: { ...emptyQuery().filter, groupIds: [made.id] } };
+      expect(await count(madeQuery)).toBe(truth(madeQuery, 'createdAt', 'asc').length);
+      await warmOrders(db);
+      expect(readySets(db)?.sets.groups.has(made.id)).toBe(true);
+      await callCore(core, 'groups.delete', { id: made.id });
+      expect(readySets(db)).toBeNull();
+    } finally {
+      Object.assign(setTuning, saved);
+    }
+  }, 120_000);
 
   it('while the orders are being rebuilt (SQLite sorts)', async () => {
     const saved = { ...pageTuning };

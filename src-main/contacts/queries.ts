@@ -9,8 +9,9 @@ import { rawOf } from '#main/db/connection';
 import { getSettings } from '#main/settings/settings';
 import type { Db } from '#main/kernel/db';
 import type { Sqlite } from '#main/kernel/db';
-import { contactQueryCondition, planSearch, prefixEnd } from './query-builder';
-import { idsOf, pageOfIds, readyOrder } from './sort-order';
+import { contactQueryCondition, planSearch, prefixEnd, type SearchPlan } from './query-builder';
+import { idsOf, pageOfIds, readyOrder, readySets } from './sort-order';
+import { combine, groupBits, newBits, pageOfBits, popcount, textBits, type Bits } from './search-sets';
 
 type ContactRecord = {
   id: number;
@@ -141,6 +142,35 @@ function groupsOnlyFilter(query: ContactQuery): number[] | null {
   const onlyGroups = isPlainQuery({ ...query, filter: { ...f, groupIds: [] } }) && query.search.trim() === '';
   if (!onlyGroups || f.groupIds.length === 0) return null;
   return f.groupIds.length === 1 || f.groupMatch !== 'all' ? f.groupIds : null;
+}
+
+/**
+ * The matches of a plain text search or of a groups-only filter as an in-memory set, when the sets
+ * are ready and help (search-sets.ts); null otherwise.
+ */
+function setOf(db: Db, raw: Sqlite, query: ContactQuery, plan: SearchPlan): { bits: Bits; name: Int32Array; phone: Int32Array } | null {
+  const ready = readySets(db);
+  if (!ready) return null;
+  let bits: Bits | null = null;
+  if (plan?.kind === 'text') {
+    if (isPlainQuery(query)) bits = textBits(raw, ready.sets, plan.words);
+  } else if (plan === null && isPlainQuery({ ...query, filter: { ...query.filter, groupIds: [] } })) {
+    const f = query.filter;
+    if (f.groupIds.length === 0) return null;
+    const small = (gid: number): Bits => {
+      const b = newBits(ready.sets.maxId);
+      for (const id of idsOf(raw, 'SELECT contact_id AS id FROM group_members WHERE group_id = ?', [gid])) {
+        if (id <= ready.sets.maxId) b[id >>> 5] = (b[id >>> 5] ?? 0) | (1 << (id & 31));
+      }
+      return b;
+    };
+    const mode = f.groupIds.length === 1 ? 'any' : f.groupMatch === 'all' ? 'all' : 'any';
+    // Only when one of them is large: a few small groups are as fast from their index.
+    if (f.groupIds.some((gid) => ready.sets.groups.has(gid))) {
+      bits = groupBits(ready.sets, f.groupIds, mode) ?? combine(f.groupIds.map((gid) => ready.sets.groups.get(gid) ?? small(gid)), mode);
+    }
+  }
+  return bits ? { bits, name: ready.name.idAt, phone: ready.phone.idAt } : null;
 }
 
 /** Tuning of the filtered-page paths (tests lower them to drive every path on a small book). */
@@ -293,7 +323,10 @@ export async function listContacts(db: Db, input: ListInput): Promise<{ rows: Co
     const descending = input.sort.direction === 'desc';
     const { offset, limit } = input;
     let page: Page;
-    if (plan?.kind === 'phone' && plain) {
+    const set = plan?.kind === 'phone' ? null : setOf(db, raw, input.query, plan);
+    if (set) {
+      page = pageOfBits(column === 'createdAt' ? null : set[column], set.bits, descending, offset, limit);
+    } else if (plan?.kind === 'phone' && plain) {
       page = phonePage(db, raw, plan.prefixes, column, descending, offset, limit);
     } else if (plan?.kind === 'text' && plain) {
       const ids = idsOf(raw, 'SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ?', [plan.match]);
@@ -339,6 +372,10 @@ export async function listContacts(db: Db, input: ListInput): Promise<{ rows: Co
 }
 
 export async function countContacts(db: Db, query: ContactQuery): Promise<number> {
+  const raw = rawOf(db);
+  const plan = planSearch(query.search, await defaultCountry(db));
+  const set = raw && plan?.kind !== 'phone' ? setOf(db, raw, query, plan) : null;
+  if (set) return popcount(set.bits);
   const where = await queryCondition(db, query);
   const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE ${where}`.execute(db);
   return counted.rows[0]?.n ?? 0;

@@ -30,7 +30,7 @@ function or(conds: Cond[]): Cond {
  */
 export type SearchPlan =
   | { kind: 'phone'; prefixes: string[] }
-  | { kind: 'text'; match: string }
+  | { kind: 'text'; match: string; words: string[] }
   | { kind: 'namePrefix'; prefix: string }
   | { kind: 'substring'; text: string }
   | null;
@@ -47,7 +47,7 @@ export function planSearch(search: string, defaultCountry: string): SearchPlan {
   // name index instead (names starting with it), which is what the first keystroke wants.
   if (words.length === 1 && [...(words[0] ?? '')].length === 1) return { kind: 'namePrefix', prefix: foldForPrefix(words[0] ?? '') };
   // Each word quoted (never read as query syntax) and made a prefix query.
-  return { kind: 'text', match: words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ') };
+  return { kind: 'text', match: words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND '), words };
 }
 
 /** The end of a prefix range: the smallest string greater than every string starting with `p`. */

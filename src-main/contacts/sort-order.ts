@@ -12,6 +12,7 @@
  */
 import type { Db, Sqlite } from '#main/kernel/db';
 import { rawOf } from '#main/db/connection';
+import { buildSets, type SearchSets } from './search-sets';
 
 export type OrderColumn = 'name' | 'phone';
 export type Order = { rankOf: Int32Array; idAt: Int32Array };
@@ -22,6 +23,8 @@ type State = {
   /** The data the orders (and a build under way) are of. */
   stamp: string;
   orders: Partial<Record<OrderColumn, Order>>;
+  /** Large groups and frequent words as sets (search-sets.ts), built after the orders. */
+  sets: SearchSets | null;
   building: Promise<void> | null;
   timer: ReturnType<typeof setTimeout> | null;
 };
@@ -36,14 +39,33 @@ function state(db: Db): State | null {
   if (!s) {
     const raw = rawOf(db);
     if (!raw) return null;
-    s = { raw, local: 0, stamp: '', orders: {}, building: null, timer: null };
+    s = { raw, local: 0, stamp: '', orders: {}, sets: null, building: null, timer: null };
+    countWrites(raw);
     states.set(db, s);
   }
   return s;
 }
 
+/**
+ * This connection's writes to what the orders and sets are made of, counted by temporary triggers
+ * (they live and fire on this connection only; other connections' commits show in data_version),
+ * in the statement that writes: no write site can forget to say it changed the book.
+ */
+function countWrites(raw: Sqlite): void {
+  const bump = 'BEGIN UPDATE temp.pigeon_book_writes SET n = n + 1; END;';
+  raw.exec(`CREATE TEMP TABLE IF NOT EXISTS pigeon_book_writes (n INTEGER NOT NULL);
+    INSERT INTO temp.pigeon_book_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.pigeon_book_writes);
+    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_contact_added AFTER INSERT ON main.contacts ${bump}
+    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_contact_removed AFTER DELETE ON main.contacts ${bump}
+    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_contact_changed AFTER UPDATE OF phone, name, name_key, fields ON main.contacts ${bump}
+    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_member_added AFTER INSERT ON main.group_members ${bump}
+    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_member_removed AFTER DELETE ON main.group_members ${bump}
+    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_group_added AFTER INSERT ON main.groups ${bump}`);
+}
+
 function stampOf(s: State): string {
-  return `${String(s.raw.pragma('data_version', { simple: true }))}:${s.local}`;
+  const writes = s.raw.prepare('SELECT n FROM temp.pigeon_book_writes').pluck().get() as number;
+  return `${String(s.raw.pragma('data_version', { simple: true }))}:${writes}:${s.local}`;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -51,8 +73,10 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Reads one order in chunks; null when the data changed meanwhile (or the database closed). */
 async function buildOrder(s: State, column: OrderColumn, stamp: string): Promise<Order | null> {
   const raw = s.raw;
-  const { n, maxId } = raw.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM contacts').get() as { n: number; maxId: number };
-  const idAt = new Int32Array(n);
+  // No count(*) here: at a million contacts it reads a whole index in one block (30–70 ms). The ids
+  // are at most the largest id, so that many slots hold them; the order is cut to size at the end.
+  const maxId = raw.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck().get() as number;
+  const slots = new Int32Array(maxId);
   const first =
     column === 'name'
       ? raw.prepare('SELECT name_key, id FROM contacts ORDER BY name_key, id LIMIT ?').raw()
@@ -68,14 +92,15 @@ async function buildOrder(s: State, column: OrderColumn, stamp: string): Promise
     if (last === null) rows = first.all(BUILD_CHUNK) as [string, number][];
     else if (column === 'name') rows = next.all(last[0], last[1], BUILD_CHUNK) as [string, number][];
     else rows = next.all(last[0], BUILD_CHUNK) as [string, number][];
-    if (filled + rows.length > n) return null;
-    for (const row of rows) idAt[filled++] = row[1];
+    if (filled + rows.length > maxId) return null;
+    for (const row of rows) slots[filled++] = row[1];
     if (rows.length < BUILD_CHUNK) break;
     last = rows[rows.length - 1] ?? null;
     await turn();
     if (!raw.open || stampOf(s) !== stamp) return null;
   }
-  if (filled !== n) return null;
+  const idAt = slots.slice(0, filled);
+  const n = filled;
   const rankOf = new Int32Array(maxId + 1).fill(-1);
   for (let r = 0; r < n; r++) rankOf[idAt[r] ?? 0] = r;
   return { rankOf, idAt };
@@ -87,6 +112,7 @@ async function build(s: State): Promise<void> {
     const stamp = stampOf(s);
     s.stamp = stamp;
     s.orders = {};
+    s.sets = null;
     const name = await buildOrder(s, 'name', stamp);
     if (!name || stampOf(s) !== stamp) continue;
     s.orders.name = name;
@@ -95,6 +121,12 @@ async function build(s: State): Promise<void> {
     const phone = await buildOrder(s, 'phone', stamp);
     if (!phone || stampOf(s) !== stamp) continue;
     s.orders.phone = phone;
+    const sets = await buildSets(s.raw, async () => {
+      await turn();
+      return s.raw.open && stampOf(s) === stamp;
+    });
+    if (!sets || stampOf(s) !== stamp) continue;
+    s.sets = sets;
     return;
   }
 }
@@ -129,6 +161,7 @@ export function invalidateOrder(db: Db): void {
   if (!s) return;
   s.local++;
   s.orders = {};
+  s.sets = null;
   schedule(s);
 }
 
@@ -138,10 +171,19 @@ export function readyOrder(db: Db, column: OrderColumn): Order | null {
   if (!s) return null;
   if (stampOf(s) !== s.stamp) {
     s.orders = {};
+    s.sets = null;
     void warmOrders(db);
     return null;
   }
   return s.orders[column] ?? null;
+}
+
+/** The sets with the orders they were built with, when ready and of the current data; else null. */
+export function readySets(db: Db): { sets: SearchSets; name: Order; phone: Order } | null {
+  const name = readyOrder(db, 'name');
+  const s = states.get(db);
+  if (!name || !s?.sets || !s.orders.phone) return null;
+  return { sets: s.sets, name, phone: s.orders.phone };
 }
 
 /**
