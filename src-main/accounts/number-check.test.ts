@@ -4,7 +4,7 @@ import { emptyQuery } from '#shared/filters';
 import { FakeClock } from '#main/kernel/clock';
 import { testCore } from '#main/test-support/core';
 import { fakeDriverFactory, type FakeDriver } from '#main/test-support/fake-driver';
-import { REAL_CHECK_PACE } from './number-check';
+import { checkTuning, REAL_CHECK_PACE } from './number-check';
 
 type Opened = Awaited<ReturnType<typeof testCore>>;
 let opened: Opened | null = null;
@@ -71,6 +71,35 @@ describe('number check', () => {
     expect(list.rows[0]?.waCheckedAt).toBe(new Date(list.rows[0]?.waCheckedAt ?? '').toISOString());
     const { rows } = await h['accounts.events']({ accountId: account.id, level: 'all', offset: 0, limit: 1 });
     expect(rows[0]?.message).toBe('Number check finished: 27 on WhatsApp, 3 not, 0 unchecked.');
+  });
+
+  it('reads phones as it goes: a contact deleted meanwhile is neither looked up nor written back', async () => {
+    const saved = checkTuning.phonesAtOnce;
+    checkTuning.phonesAtOnce = 4;
+    try {
+      const { clock, h, account, driver, progress, groupSelection, ids } = await setUp(30);
+      const looked: string[] = [];
+      const lookup = driver.isRegistered.bind(driver);
+      driver.isRegistered = (phone: string) => {
+        looked.push(phone);
+        return lookup(phone);
+      };
+      await h['checks.start']({ accountId: account.id, selection: groupSelection, skipCheckedWithinDays: null });
+      await clock.advanceUntil(() => (progress.at(-1)?.done ?? 0) >= 3, 60_000, 50);
+      const gone = [ids[20] ?? 0, ids[25] ?? 0];
+      const gonePhones = await Promise.all(gone.map(async (id) => (await h['contacts.get']({ id })).phone));
+      await h['contacts.delete']({ selection: { kind: 'ids', ids: gone } });
+      expect(await clock.advanceUntil(() => progress.at(-1)?.status === 'completed', 10 * 60_000, 100)).toBe(true);
+      expect(progress.at(-1)).toMatchObject({ total: 30, done: 30, unknown: 2 });
+      expect(looked).toHaveLength(28);
+      expect(looked.filter((p) => gonePhones.includes(p))).toEqual([]);
+      expect(new Set(looked).size).toBe(28);
+      expect(await h['contacts.count']({ query: emptyQuery() })).toEqual({ total: 28 });
+      const unknown = await h['contacts.count']({ query: { ...emptyQuery(), filter: { ...emptyQuery().filter, whatsapp: 'unknown' } } });
+      expect(unknown.total).toBe(0);
+    } finally {
+      checkTuning.phonesAtOnce = saved;
+    }
   });
 
   it('cancels before the next lookup and keeps what was checked', async () => {

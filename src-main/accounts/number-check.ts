@@ -4,12 +4,12 @@
  * contact in small batches; a number that could not be checked stays unknown.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { LogLevel, NumberCheckProgress } from '#shared/accounts';
 import { AppError } from '#shared/errors';
 import type { Selection } from '#shared/filters';
 import { t } from '#shared/i18n';
-import { selectionCondition } from '#main/contacts/queries';
+import { countSelection, selectionIds } from '#main/contacts/steps';
 import { raceTimeout, sleep, TIMED_OUT, type Clock } from '#main/kernel/clock';
 import type { EventBus } from '#main/kernel/events';
 import { recordEvent, setWaStatus } from './repo';
@@ -23,6 +23,8 @@ export const DEMO_CHECK_PACE: CheckPace = { minMs: 300, maxMs: 800 };
 /** A single lookup that takes longer than this counts as failed (the number stays unknown). */
 export const CHECK_TIMEOUT_MS = 20_000;
 const WRITE_BATCH = 25;
+/** Phones read from the book at a time, as the check goes (tests lower it). */
+export const checkTuning = { phonesAtOnce: 200 };
 const PROGRESS_EVERY_MS = 200;
 
 export type NumberCheckDeps = {
@@ -51,10 +53,9 @@ export class NumberChecks {
 
   /** The contacts a check of `selection` covers, and how many were checked within `withinDays`. */
   async preview(selection: Selection, withinDays: number): Promise<{ total: number; recentlyChecked: number }> {
-    const where = await selectionCondition(this.deps.db, selection);
-    const { rows } = await sql<{ total: number; recent: number | null }>`SELECT count(*) AS total,
-      sum(c.wa_checked_at >= ${this.cutoff(withinDays)}) AS recent FROM contacts c WHERE ${where}`.execute(this.deps.db);
-    return { total: Number(rows[0]?.total ?? 0), recentlyChecked: Number(rows[0]?.recent ?? 0) };
+    // In ranges of the book, the event loop turning between them (a million contacts stay responsive).
+    const counted = await countSelection(this.deps.db, selection, sql`c.wa_checked_at >= ${this.cutoff(withinDays)}`);
+    return { total: counted.total, recentlyChecked: counted.also };
   }
 
   private cutoff(days: number): string {
@@ -67,14 +68,13 @@ export class NumberChecks {
     if ([...this.running.values()].some((r) => r.progress.accountId === accountId)) {
       throw new AppError('busy', t('wa.err.checkRunning'));
     }
-    const where = await selectionCondition(this.deps.db, selection);
     const recent =
       skipCheckedWithinDays === null
-        ? sql`1`
-        : sql`(c.wa_checked_at IS NULL OR c.wa_checked_at < ${this.cutoff(skipCheckedWithinDays)})`;
-    const { rows } = await sql<{ id: number; phone: string }>`SELECT c.id, c.phone FROM contacts c
-      WHERE ${where} AND ${recent} ORDER BY c.id`.execute(this.deps.db);
-    if (rows.length === 0) {
+        ? sql<SqlBool>`1`
+        : sql<SqlBool>`(c.wa_checked_at IS NULL OR c.wa_checked_at < ${this.cutoff(skipCheckedWithinDays)})`;
+    // The ids only (4 bytes each), read in ranges of the book; phones are read as the check reaches them.
+    const ids = await selectionIds(this.deps.db, selection, recent);
+    if (ids.length === 0) {
       const { total } = skipCheckedWithinDays === null ? { total: 0 } : await this.preview(selection, skipCheckedWithinDays);
       if (total > 0) {
         throw new AppError('conflict', t('wa.err.allRecent', { count: total, days: skipCheckedWithinDays ?? 0 }));
@@ -85,7 +85,7 @@ export class NumberChecks {
       checkId: crypto.randomUUID(),
       accountId,
       status: 'running',
-      total: rows.length,
+      total: ids.length,
       done: 0,
       onWhatsApp: 0,
       notOnWhatsApp: 0,
@@ -95,8 +95,8 @@ export class NumberChecks {
     const abort = new AbortController();
     const entry: Running = { progress, abort, done: Promise.resolve() };
     this.running.set(progress.checkId, entry);
-    await this.log(accountId, account.label, 'info', 'check.started', t('wa.log.checkStarted', { count: rows.length }));
-    entry.done = this.run(entry, rows, this.deps.paceFor(account.driver), account.label);
+    await this.log(accountId, account.label, 'info', 'check.started', t('wa.log.checkStarted', { count: ids.length }));
+    entry.done = this.run(entry, ids, this.deps.paceFor(account.driver), account.label);
     this.deps.bus.emit('checks.progress', { ...progress });
     return { ...progress };
   }
@@ -115,7 +115,15 @@ export class NumberChecks {
     await Promise.all(entries.map((e) => e.done));
   }
 
-  private async run(entry: Running, rows: { id: number; phone: string }[], pace: CheckPace, label: string): Promise<void> {
+  /** The phones of ids[from, from + n) still in the book (a contact deleted meanwhile is left out). */
+  private async phonesOf(ids: Int32Array, from: number, n: number): Promise<Map<number, string>> {
+    const slice = Array.from(ids.subarray(from, from + n));
+    const { rows } = await sql<{ id: number; phone: string }>`SELECT id, phone FROM contacts
+      WHERE id IN (SELECT value FROM json_each(${JSON.stringify(slice)}))`.execute(this.deps.db);
+    return new Map(rows.map((r) => [r.id, r.phone]));
+  }
+
+  private async run(entry: Running, ids: Int32Array, pace: CheckPace, label: string): Promise<void> {
     const { progress, abort } = entry;
     const pending: { id: number; status: 'yes' | 'no' }[] = [];
     let lastProgress = 0;
@@ -134,9 +142,19 @@ export class NumberChecks {
     };
     let failure: string | null = null;
     try {
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] as { id: number; phone: string };
+      let phones = new Map<number, string>();
+      for (let i = 0; i < ids.length; i++) {
         if (abort.signal.aborted) break;
+        if (i % checkTuning.phonesAtOnce === 0) phones = await this.phonesOf(ids, i, checkTuning.phonesAtOnce);
+        const id = ids[i] ?? 0;
+        const phone = phones.get(id);
+        if (phone === undefined) {
+          // Deleted since the check began: nothing to check, nothing to write.
+          progress.unknown++;
+          progress.done++;
+          continue;
+        }
+        const row = { id, phone };
         let driver;
         try {
           driver = this.deps.accounts.readyDriver(progress.accountId);
@@ -156,7 +174,7 @@ export class NumberChecks {
         progress.done++;
         if (pending.length >= WRITE_BATCH) await flush();
         report(false);
-        if (i < rows.length - 1) {
+        if (i < ids.length - 1) {
           const wait = pace.minMs + this.random() * (pace.maxMs - pace.minMs);
           await sleep(this.deps.clock, wait, abort.signal).catch(() => undefined);
         }

@@ -22,6 +22,8 @@ import { mulberry32 } from '#shared/random';
 import type { Core, CoreOptions } from '#main/core/core';
 import { ContactWriter } from '#main/imports/write';
 import { warmOrders } from '#main/contacts/sort-order';
+import { selectionIds } from '#main/contacts/steps';
+import { sql, type SqlBool } from 'kysely';
 import type { PreparedContact } from '#main/imports/prepare';
 import { campaignStart, type QueueBenchContext } from './queue-bench';
 
@@ -159,9 +161,12 @@ export async function millionBench(ctx: Ctx, benchScript: string): Promise<void>
   const dbFile = fs.readdirSync(dir).find((f) => f === 'pigeon.sqlite3');
   if (dbFile) console.log(`# 1m: book file ${(fs.statSync(path.join(dir, dbFile)).size / 1e6).toFixed(0)} MB`);
 
-  // BENCH_ONLY=start: the campaign start alone (the search figures take minutes).
-  if (process.env.BENCH_ONLY !== 'start') await searchFigures(ctx, dir);
-  await startFigures(ctx, dir, kept);
+  // BENCH_ONLY=search,check,export,start: only those parts.
+  const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+  const part = (name: string) => only.length === 0 || only.includes(name);
+  if (part('search')) await searchFigures(ctx, dir);
+  if (part('check') || part('export')) await checkAndExportFigures(ctx, dir, part('check'), part('export'));
+  if (part('start')) await startFigures(ctx, dir, kept);
 }
 
 async function searchFigures(ctx: Ctx, dir: string): Promise<void> {
@@ -171,7 +176,11 @@ async function searchFigures(ctx: Ctx, dir: string): Promise<void> {
   const lag = monitorEventLoopDelay({ resolution: 1 });
   lag.enable();
   const core = await ctx.open(dir, { connectAccounts: false, startQueue: false });
+  lag.disable();
   console.log(`# 1m: open ${(performance.now() - openStart).toFixed(0)} ms (rss before open ${(rssBefore / 1e6).toFixed(0)} MB)`);
+  // From here: what the orders and sets (built after open, in steps) block, with the first search.
+  lag.reset();
+  lag.enable();
   try {
     const nameSort = { column: 'name', direction: 'asc' as const };
     // The very first phone-prefix search after open, as typed in national form.
@@ -180,7 +189,7 @@ async function searchFigures(ctx: Ctx, dir: string): Promise<void> {
     // The in-memory sort orders, built after open in steps (sort-order.ts).
     await warmOrders(core.store.db);
     lag.disable();
-    console.log(`# 1m: sort orders ready ${(performance.now() - openStart).toFixed(0)} ms after open began; longest event-loop block meanwhile ${(lag.max / 1e6).toFixed(0)} ms`);
+    console.log(`# 1m: sort orders and sets ready ${(performance.now() - openStart).toFixed(0)} ms after open began; longest event-loop block meanwhile ${(lag.max / 1e6).toFixed(0)} ms`);
 
     const queries = millionQueries();
     if (queries.length !== 200) throw new Error(`expected 200 queries, have ${queries.length}`);
@@ -232,6 +241,43 @@ async function searchFigures(ctx: Ctx, dir: string): Promise<void> {
   }
 }
 
+/** Runs `work` and says how long it took and the longest event-loop block meanwhile. */
+async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number; blockMs: number }> {
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
+  const start = performance.now();
+  const value = await work();
+  const ms = performance.now() - start;
+  lag.disable();
+  return { value, ms, blockMs: lag.max / 1e6 };
+}
+
+/** A number check's preview and list of the whole book, and exports of it, at a million. */
+async function checkAndExportFigures(ctx: Ctx, dir: string, check: boolean, exports: boolean): Promise<void> {
+  const core = await ctx.open(dir, { connectAccounts: false, startQueue: false });
+  try {
+    await warmOrders(core.store.db);
+    const everyone = { kind: 'query' as const, query: emptyQuery() };
+    if (check) {
+      const preview = await timed(() => core.handlers['checks.preview']({ selection: everyone, withinDays: 30 }));
+      console.log(`# 1m number check preview: ${preview.value.total} contacts in ${preview.ms.toFixed(0)} ms, longest block ${preview.blockMs.toFixed(0)} ms`);
+      const list = await timed(() => selectionIds(core.store.db, everyone, sql<SqlBool>`c.wa_checked_at IS NULL`));
+      console.log(`# 1m number check list: ${list.value.length} ids in ${list.ms.toFixed(0)} ms, longest block ${list.blockMs.toFixed(0)} ms`);
+      ctx.report('check_select_1m_ms', list.ms, 'ms', '<=', 5000);
+      ctx.report('check_select_1m_block_ms', Math.max(list.blockMs, preview.blockMs), 'ms', '<=', 60);
+    }
+    if (exports) {
+      for (const format of ['csv', 'xlsx'] as const) {
+        const file = await timed(() => core.handlers['exports.contacts']({ query: emptyQuery(), format }));
+        console.log(`# 1m export ${format}: ${(file.value.bytes.length / 1e6).toFixed(0)} MB in ${(file.ms / 1000).toFixed(1)} s, longest block on the main thread ${file.blockMs.toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+        ctx.report(`export_${format}_1m_block_ms`, file.blockMs, 'ms', '<=', 60);
+      }
+    }
+  } finally {
+    await core.close();
+  }
+}
+
 async function startFigures(ctx: Ctx, dir: string, kept: string | undefined): Promise<void> {
   const qctx: QueueBenchContext = {
     n: MILLION,
@@ -245,7 +291,6 @@ async function startFigures(ctx: Ctx, dir: string, kept: string | undefined): Pr
     percentile: ctx.percentile,
     startFigure: { name: 'campaign_start_1m_ms', target: 3750, group: 'Big group' },
   };
-  if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes('start')) return;
   // The start adds suppressions and a campaign: on a copy when the book is kept for later runs.
   if (kept) {
     const copy = fs.mkdtempSync(path.join(ctx.tmp, 'million-start-'));
