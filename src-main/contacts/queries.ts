@@ -10,7 +10,8 @@ import { getSettings } from '#main/settings/settings';
 import type { Db } from '#main/kernel/db';
 import type { Sqlite } from '#main/kernel/db';
 import { contactQueryCondition, planSearch, prefixEnd, type SearchPlan } from './query-builder';
-import { idsOf, pageOfIds, readyOrder, readySets } from './sort-order';
+import { columnOrder, idsOf, pageOfIds, readyOrder, readySets, type Order } from './sort-order';
+import { columnOrderSql } from './column-order';
 import { combine, groupBits, newBits, pageOfBits, popcount, textBits, type Bits } from './search-sets';
 
 type ContactRecord = {
@@ -313,12 +314,52 @@ function phonePage(db: Db, raw: Sqlite, prefixes: string[], column: SortColumn, 
  * word index for text) and placed in the in-memory order (sort-order.ts), so the cost follows the
  * number of matches, never a sort of them.
  */
-export async function listContacts(db: Db, input: ListInput): Promise<{ rows: ContactRow[]; total: number }> {
+/** Sorts the whole book by an ORDER BY off the main thread (a worker), for column orders. */
+export type BookSorter = (orderSql: string, parameters: readonly unknown[]) => Promise<Order>;
+
+/** Every id the query matches (any order), for placing them in an order. */
+async function matchIds(db: Db, raw: Sqlite, query: ContactQuery, plan: SearchPlan, country: string): Promise<Int32Array> {
+  const plain = isPlainQuery(query);
+  if (plan?.kind === 'phone' && plain) {
+    const ranges = phoneRanges(plan.prefixes);
+    if (ranges.length === 0) return new Int32Array(0);
+    return idsOf(raw, `SELECT id FROM contacts WHERE ${ranges.map(() => '(phone >= ? AND phone < ?)').join(' OR ')}`, ranges.flat());
+  }
+  if (plan?.kind === 'text' && plain) return idsOf(raw, 'SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ?', [plan.match]);
+  const cond = compiled(db, contactQueryCondition(query, await loadListFilter(db, query.listId), { defaultCountry: country }));
+  return idsOf(raw, `SELECT c.id AS id FROM contacts c WHERE ${cond.where}`, cond.params);
+}
+
+/** A page in a column order (column-order.ts): the order itself, or the matches placed in it. */
+async function pageInColumnOrder(db: Db, raw: Sqlite, input: ListInput, plan: SearchPlan, order: Order, country: string): Promise<Page> {
+  const descending = input.sort.direction === 'desc';
+  const { offset, limit } = input;
+  if (plan === null && isPlainQuery(input.query)) {
+    const n = order.idAt.length;
+    const ids: number[] = [];
+    for (let i = offset; i < Math.min(n, offset + limit); i++) ids.push(order.idAt[descending ? n - 1 - i : i] ?? 0);
+    return { ids, total: n };
+  }
+  const set = plan?.kind === 'phone' ? null : setOf(db, raw, input.query, plan);
+  if (set) return pageOfBits(order.idAt, set.bits, descending, offset, limit);
+  return pageOfIds(order, await matchIds(db, raw, input.query, plan, country), descending, offset, limit);
+}
+
+export async function listContacts(db: Db, input: ListInput, sorter?: BookSorter): Promise<{ rows: ContactRow[]; total: number }> {
   const country = await defaultCountry(db);
   const plan = planSearch(input.query.search, country);
   const column = input.sort.column;
   const plain = isPlainQuery(input.query);
   const raw = rawOf(db);
+  // Last change or a custom field: the book sorted once off the main thread, then kept.
+  const spec = raw && sorter ? columnOrderSql(db, column) : null;
+  if (raw && sorter && spec) {
+    const order = await columnOrder(db, column, () => sorter(spec.sql, spec.parameters));
+    if (order) {
+      const page = await pageInColumnOrder(db, raw, input, plan, order, country);
+      return { rows: await rowsByIds(db, page.ids), total: page.total ?? 0 };
+    }
+  }
   if ((plan !== null || !plain) && raw && (column === 'name' || column === 'phone' || column === 'createdAt')) {
     const descending = input.sort.direction === 'desc';
     const { offset, limit } = input;

@@ -25,6 +25,8 @@ type State = {
   orders: Partial<Record<OrderColumn, Order>>;
   /** Large groups and frequent words as sets (search-sets.ts), built after the orders. */
   sets: SearchSets | null;
+  /** Orders by other columns (column-order.ts), sorted when first asked for, the latest few. */
+  columns: Map<string, { stamp: string; order: Promise<Order | null> }>;
   building: Promise<void> | null;
   timer: ReturnType<typeof setTimeout> | null;
 };
@@ -39,7 +41,7 @@ function state(db: Db): State | null {
   if (!s) {
     const raw = rawOf(db);
     if (!raw) return null;
-    s = { raw, local: 0, stamp: '', orders: {}, sets: null, building: null, timer: null };
+    s = { raw, local: 0, stamp: '', orders: {}, sets: null, columns: new Map(), building: null, timer: null };
     countWrites(raw);
     states.set(db, s);
   }
@@ -57,7 +59,7 @@ function countWrites(raw: Sqlite): void {
     INSERT INTO temp.pigeon_book_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.pigeon_book_writes);
     CREATE TEMP TRIGGER IF NOT EXISTS pigeon_contact_added AFTER INSERT ON main.contacts ${bump}
     CREATE TEMP TRIGGER IF NOT EXISTS pigeon_contact_removed AFTER DELETE ON main.contacts ${bump}
-    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_contact_changed AFTER UPDATE OF phone, name, name_key, fields ON main.contacts ${bump}
+    CREATE TEMP TRIGGER IF NOT EXISTS pigeon_contact_changed AFTER UPDATE OF phone, name, name_key, fields, updated_at ON main.contacts ${bump}
     CREATE TEMP TRIGGER IF NOT EXISTS pigeon_member_added AFTER INSERT ON main.group_members ${bump}
     CREATE TEMP TRIGGER IF NOT EXISTS pigeon_member_removed AFTER DELETE ON main.group_members ${bump}
     CREATE TEMP TRIGGER IF NOT EXISTS pigeon_group_added AFTER INSERT ON main.groups ${bump}`);
@@ -176,6 +178,34 @@ export function readyOrder(db: Db, column: OrderColumn): Order | null {
     return null;
   }
   return s.orders[column] ?? null;
+}
+
+/** Orders by other columns kept at once (8 bytes a contact each). */
+const COLUMN_ORDERS_KEPT = 3;
+
+/**
+ * The book in the order of `column`, sorted by `sort` (off the main thread) unless an order of the
+ * current data is kept; null when the data changed while sorting, twice (the caller then asks SQLite).
+ */
+export function columnOrder(db: Db, column: string, sort: () => Promise<Order>): Promise<Order | null> {
+  const s = state(db);
+  if (!s) return Promise.resolve(null);
+  const stamp = stampOf(s);
+  const kept = s.columns.get(column);
+  if (kept && kept.stamp === stamp) return kept.order;
+  const attempt = async (): Promise<Order | null> => {
+    for (let i = 0; i < 2; i++) {
+      const before = stampOf(s);
+      const order = await sort();
+      if (s.raw.open && stampOf(s) === before) return order;
+    }
+    return null;
+  };
+  const order = attempt().catch(() => null);
+  s.columns.delete(column);
+  s.columns.set(column, { stamp, order });
+  while (s.columns.size > COLUMN_ORDERS_KEPT) s.columns.delete(s.columns.keys().next().value ?? '');
+  return order;
 }
 
 /** The sets with the orders they were built with, when ready and of the current data; else null. */

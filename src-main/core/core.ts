@@ -21,6 +21,7 @@ import { catchUp, WaProofs } from '#main/contacts/wa-proof';
 import { closeStore, openStore, type Store } from '#main/db/connection';
 import { draftsHandlers } from '#main/drafts/handlers';
 import { exportsHandlers } from '#main/exports/handlers';
+import { workerSorter } from '#main/workers/sorter';
 import { groupsHandlers } from '#main/groups/handlers';
 import { importsHandlers } from '#main/imports/handlers';
 import { ImportService } from '#main/imports/import-service';
@@ -350,7 +351,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
         imports,
         onSettings,
       }),
-      contactsHandlers(kernel, { queueDb, backupBefore }),
+      contactsHandlers(kernel, { queueDb, backupBefore, sorter: workerSorter(options.workerPath, store.file) }),
       groupsHandlers(kernel, { backupBefore }),
       listsHandlers(kernel),
       suppressionsHandlers(kernel, { backupBefore }),

@@ -58,8 +58,11 @@ export type ReportExportRequest = {
   cancelFlag: SharedArrayBuffer;
 };
 
+/** The whole book sorted by an ORDER BY no index serves (contacts/column-order.ts). */
+export type SortRequest = { type: 'sort'; dbFile: string; orderSql: string; parameters: unknown[] };
+
 /** Every request carries main's language, so what the worker writes or explains is in it. */
-export type ToWorker = (OpenRequest | PrepareRequest | WriteRequest | ExportRequest | ReportExportRequest) & { locale?: { language: Language; calendar: CalendarChoice } };
+export type ToWorker = (OpenRequest | PrepareRequest | WriteRequest | ExportRequest | ReportExportRequest | SortRequest) & { locale?: { language: Language; calendar: CalendarChoice } };
 
 export type FromWorker =
   | { type: 'preview'; preview: Omit<ImportPreview, 'importId' | 'fileName'> }
@@ -75,4 +78,5 @@ export type FromWorker =
     }
   | { type: 'written'; status: 'completed' | 'cancelled'; result: WriteResult | null }
   | { type: 'exported'; bytes: Uint8Array; rows: number; status: 'completed' | 'cancelled' }
+  | { type: 'sorted'; idAt: Int32Array; rankOf: Int32Array }
   | { type: 'error'; error: ErrorPayload };

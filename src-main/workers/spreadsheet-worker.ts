@@ -11,6 +11,7 @@ import type { FieldPairs, ImportSheet } from '#shared/domain';
 import type { ErrorPayload } from '#shared/errors';
 import { openSqlite } from '#main/db/connection';
 import { parseFieldPairs } from '#main/contacts/queries';
+import { sortBook } from '#main/contacts/column-order';
 import { RowPreparer } from '#main/imports/prepare';
 import { ContactWriter } from '#main/imports/write';
 import { guessMapping } from '#main/spreadsheets/mapping';
@@ -260,6 +261,16 @@ port.on('message', (message: ToWorker) => {
       case 'reportExport':
         exportReport(message);
         break;
+      case 'sort': {
+        const db = openSqlite(message.dbFile, { readonly: true });
+        try {
+          const { idAt, rankOf } = sortBook(db, message.orderSql, message.parameters);
+          send({ type: 'sorted', idAt, rankOf }, [idAt.buffer as ArrayBuffer, rankOf.buffer as ArrayBuffer]);
+        } finally {
+          db.close();
+        }
+        break;
+      }
     }
   } catch (error) {
     send({ type: 'error', error: toPayload(error) });
