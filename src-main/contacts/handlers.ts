@@ -1,7 +1,7 @@
 import type { Kernel } from '#main/kernel/context';
 import type { Sqlite } from '#main/kernel/db';
 import { mutating, type HandlersOf } from '#main/kernel/handlers';
-import { allTags, countContacts, fieldKeys, filledFieldKeys, getContact, listContacts, type BookSorter } from './queries';
+import { allTags, countContacts, fieldKeys, filledFieldKeys, getContact, listContacts } from './queries';
 import { countSelected, createContact, tagContacts, updateContact } from './service';
 import { deleteContactsUndoably, undoDelete } from './undo';
 import { timeline } from './timeline';
@@ -16,15 +16,13 @@ export function contactsHandlers(
     queueDb: Sqlite;
     /** Takes a backup; rejects in words when it cannot (nothing is deleted then). */
     backupBefore?: () => Promise<unknown>;
-    /** Sorts the book off the main thread for the columns no index orders (last change, a field). */
-    sorter?: BookSorter;
   },
 ): HandlersOf<'contacts'> {
   const edited = () => bus.emit('contacts.changed', { reason: 'edit' });
   // The in-memory sort orders are built now, in steps that leave the event loop free.
   void warmOrders(db);
   return {
-    'contacts.list': (input) => listContacts(db, input, deps.sorter),
+    'contacts.list': (input) => listContacts(db, input),
     'contacts.count': async (input) => ({ total: await countContacts(db, input.query) }),
     'contacts.get': (input) => getContact(db, input.id),
     'contacts.create': mutating(async (input) => {

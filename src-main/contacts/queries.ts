@@ -12,6 +12,7 @@ import type { Sqlite } from '#main/kernel/db';
 import { contactQueryCondition, planSearch, prefixEnd, type SearchPlan } from './query-builder';
 import { columnOrder, idsOf, pageOfIds, readyOrder, readySets, type Order } from './sort-order';
 import { columnOrderSql } from './column-order';
+import { bookReaderOf, offThread, type BookReader } from './off-thread';
 import { combine, groupBits, newBits, pageOfBits, popcount, textBits, type Bits } from './search-sets';
 
 type ContactRecord = {
@@ -151,26 +152,31 @@ function groupsOnlyFilter(query: ContactQuery): number[] | null {
  */
 function setOf(db: Db, raw: Sqlite, query: ContactQuery, plan: SearchPlan): { bits: Bits; name: Int32Array; phone: Int32Array } | null {
   const ready = readySets(db);
-  if (!ready) return null;
-  let bits: Bits | null = null;
-  if (plan?.kind === 'text') {
-    if (isPlainQuery(query)) bits = textBits(raw, ready.sets, plan.words);
-  } else if (plan === null && isPlainQuery({ ...query, filter: { ...query.filter, groupIds: [] } })) {
-    const f = query.filter;
-    if (f.groupIds.length === 0) return null;
-    const small = (gid: number): Bits => {
-      const b = newBits(ready.sets.maxId);
-      for (const id of idsOf(raw, 'SELECT contact_id AS id FROM group_members WHERE group_id = ?', [gid])) {
-        if (id <= ready.sets.maxId) b[id >>> 5] = (b[id >>> 5] ?? 0) | (1 << (id & 31));
-      }
-      return b;
-    };
-    const mode = f.groupIds.length === 1 ? 'any' : f.groupMatch === 'all' ? 'all' : 'any';
-    // Only when one of them is large: a few small groups are as fast from their index.
-    if (f.groupIds.some((gid) => ready.sets.groups.has(gid))) {
-      bits = groupBits(ready.sets, f.groupIds, mode) ?? combine(f.groupIds.map((gid) => ready.sets.groups.get(gid) ?? small(gid)), mode);
+  const f = query.filter;
+  // Words and groups only (no other filter, list or status).
+  if (!ready || !isPlainQuery({ ...query, filter: { ...f, groupIds: [] } })) return null;
+  if (plan !== null && plan.kind !== 'text') return null;
+  const small = (gid: number): Bits => {
+    const b = newBits(ready.sets.maxId);
+    for (const id of idsOf(raw, 'SELECT contact_id AS id FROM group_members WHERE group_id = ?', [gid])) {
+      if (id <= ready.sets.maxId) b[id >>> 5] = (b[id >>> 5] ?? 0) | (1 << (id & 31));
     }
+    return b;
+  };
+  const parts: Bits[] = [];
+  if (plan?.kind === 'text') {
+    const words = textBits(raw, ready.sets, plan.words);
+    if (!words) return null;
+    parts.push(words);
   }
+  if (f.groupIds.length > 0) {
+    // Groups alone only when one of them is large: a few small groups are as fast from their index.
+    if (parts.length === 0 && !f.groupIds.some((gid) => ready.sets.groups.has(gid))) return null;
+    const mode = f.groupIds.length === 1 ? 'any' : f.groupMatch === 'all' ? 'all' : 'any';
+    const members = groupBits(ready.sets, f.groupIds, mode) ?? combine(f.groupIds.map((gid) => ready.sets.groups.get(gid) ?? small(gid)), mode);
+    if (members) parts.push(members);
+  }
+  const bits = combine(parts, 'all');
   return bits ? { bits, name: ready.name.idAt, phone: ready.phone.idAt } : null;
 }
 
@@ -314,8 +320,32 @@ function phonePage(db: Db, raw: Sqlite, prefixes: string[], column: SortColumn, 
  * word index for text) and placed in the in-memory order (sort-order.ts), so the cost follows the
  * number of matches, never a sort of them.
  */
-/** Sorts the whole book by an ORDER BY off the main thread (a worker), for column orders. */
-export type BookSorter = (orderSql: string, parameters: readonly unknown[]) => Promise<Order>;
+/** The largest id, standing for the book's size (one index lookup). */
+function bookSize(raw: Sqlite): number {
+  return raw.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck().get() as number;
+}
+
+/** Whether SQLite would read every contact (or a whole index of them) to answer the condition. */
+function scansBook(raw: Sqlite, cond: { where: string; params: readonly unknown[] }): boolean {
+  const plan = raw.prepare(`EXPLAIN QUERY PLAN SELECT c.id FROM contacts c WHERE ${cond.where}`).all(...cond.params) as { detail: string }[];
+  return plan.some((row) => /^SCAN c\b/.test(row.detail));
+}
+
+/**
+ * The reader of scans off the main thread, when the book is large enough to need it and the
+ * condition is a scan (a range of an index, a word or a group is read in place: faster than a worker).
+ */
+function offThreadReader(db: Db, raw: Sqlite, cond: { where: string; params: readonly unknown[] }): BookReader | null {
+  const reader = bookReaderOf(db);
+  return reader && bookSize(raw) >= offThread.minBook && scansBook(raw, cond) ? reader : null;
+}
+
+/** The ids meeting a condition on `contacts c`: a scan, in the worker for a large book. */
+async function idsWhere(db: Db, raw: Sqlite, cond: { where: string; params: readonly unknown[] }): Promise<Int32Array> {
+  const reader = offThreadReader(db, raw, cond);
+  if (reader) return reader.ids(cond.where, cond.params);
+  return idsOf(raw, `SELECT c.id AS id FROM contacts c WHERE ${cond.where}`, cond.params);
+}
 
 /** Every id the query matches (any order), for placing them in an order. */
 async function matchIds(db: Db, raw: Sqlite, query: ContactQuery, plan: SearchPlan, country: string): Promise<Int32Array> {
@@ -326,8 +356,7 @@ async function matchIds(db: Db, raw: Sqlite, query: ContactQuery, plan: SearchPl
     return idsOf(raw, `SELECT id FROM contacts WHERE ${ranges.map(() => '(phone >= ? AND phone < ?)').join(' OR ')}`, ranges.flat());
   }
   if (plan?.kind === 'text' && plain) return idsOf(raw, 'SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ?', [plan.match]);
-  const cond = compiled(db, contactQueryCondition(query, await loadListFilter(db, query.listId), { defaultCountry: country }));
-  return idsOf(raw, `SELECT c.id AS id FROM contacts c WHERE ${cond.where}`, cond.params);
+  return idsWhere(db, raw, compiled(db, contactQueryCondition(query, await loadListFilter(db, query.listId), { defaultCountry: country })));
 }
 
 /** A page in a column order (column-order.ts): the order itself, or the matches placed in it. */
@@ -345,16 +374,17 @@ async function pageInColumnOrder(db: Db, raw: Sqlite, input: ListInput, plan: Se
   return pageOfIds(order, await matchIds(db, raw, input.query, plan, country), descending, offset, limit);
 }
 
-export async function listContacts(db: Db, input: ListInput, sorter?: BookSorter): Promise<{ rows: ContactRow[]; total: number }> {
+export async function listContacts(db: Db, input: ListInput): Promise<{ rows: ContactRow[]; total: number }> {
   const country = await defaultCountry(db);
   const plan = planSearch(input.query.search, country);
   const column = input.sort.column;
   const plain = isPlainQuery(input.query);
   const raw = rawOf(db);
   // Last change or a custom field: the book sorted once off the main thread, then kept.
-  const spec = raw && sorter ? columnOrderSql(db, column) : null;
-  if (raw && sorter && spec) {
-    const order = await columnOrder(db, column, () => sorter(spec.sql, spec.parameters));
+  const reader = bookReaderOf(db);
+  const spec = raw && reader ? columnOrderSql(db, column) : null;
+  if (raw && reader && spec) {
+    const order = await columnOrder(db, column, () => reader.order(spec.sql, spec.parameters));
     if (order) {
       const page = await pageInColumnOrder(db, raw, input, plan, order, country);
       return { rows: await rowsByIds(db, page.ids), total: page.total ?? 0 };
@@ -392,7 +422,7 @@ export async function listContacts(db: Db, input: ListInput, sorter?: BookSorter
         page = idSetPage(db, raw, column, descending, ids, offset, limit);
       } else {
         const cond = compiled(db, contactQueryCondition(input.query, listFilter, { defaultCountry: country }));
-        page = idSetPage(db, raw, column, descending, idsOf(raw, `SELECT c.id AS id FROM contacts c WHERE ${cond.where}`, cond.params), offset, limit);
+        page = idSetPage(db, raw, column, descending, await idsWhere(db, raw, cond), offset, limit);
       }
     }
     // Without the count, a short page still tells where the matches end; a full one, only a floor.
@@ -417,7 +447,16 @@ export async function countContacts(db: Db, query: ContactQuery): Promise<number
   const plan = planSearch(query.search, await defaultCountry(db));
   const set = raw && plan?.kind !== 'phone' ? setOf(db, raw, query, plan) : null;
   if (set) return popcount(set.bits);
+  if (raw && plan === null && isPlainQuery(query)) {
+    // The whole book: the length of its order when that is current (a count(*) reads an index).
+    const order = readyOrder(db, 'name');
+    if (order) return order.idAt.length;
+  }
   const where = await queryCondition(db, query);
+  // A scan of a large book is counted off the thread; a range of an index, a word, a group in place.
+  const c = sql`${where}`.compile(db);
+  const reader = raw ? offThreadReader(db, raw, { where: c.sql, params: c.parameters }) : null;
+  if (reader) return reader.count(c.sql, c.parameters);
   const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE ${where}`.execute(db);
   return counted.rows[0]?.n ?? 0;
 }

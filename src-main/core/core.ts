@@ -21,7 +21,8 @@ import { catchUp, WaProofs } from '#main/contacts/wa-proof';
 import { closeStore, openStore, type Store } from '#main/db/connection';
 import { draftsHandlers } from '#main/drafts/handlers';
 import { exportsHandlers } from '#main/exports/handlers';
-import { workerSorter } from '#main/workers/sorter';
+import { workerBookReader } from '#main/workers/book-reader';
+import { setBookReader } from '#main/contacts/off-thread';
 import { groupsHandlers } from '#main/groups/handlers';
 import { importsHandlers } from '#main/imports/handlers';
 import { ImportService } from '#main/imports/import-service';
@@ -330,6 +331,8 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
     applyLocale(settings);
     bus.emit('settings.changed', { settings });
   };
+  // Scans of a large book (filters no index serves, sorts by last change or a field) in a worker.
+  setBookReader(db, workerBookReader(options.workerPath, store.file));
   const handlers = guardWrites(
     combine(
       settingsHandlers(kernel, {
@@ -351,7 +354,7 @@ async function openLockedCore(options: CoreOptions, lock: DataLock, internals: I
         imports,
         onSettings,
       }),
-      contactsHandlers(kernel, { queueDb, backupBefore, sorter: workerSorter(options.workerPath, store.file) }),
+      contactsHandlers(kernel, { queueDb, backupBefore }),
       groupsHandlers(kernel, { backupBefore }),
       listsHandlers(kernel),
       suppressionsHandlers(kernel, { backupBefore }),

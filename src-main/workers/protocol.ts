@@ -58,11 +58,14 @@ export type ReportExportRequest = {
   cancelFlag: SharedArrayBuffer;
 };
 
-/** The whole book sorted by an ORDER BY no index serves (contacts/column-order.ts). */
-export type SortRequest = { type: 'sort'; dbFile: string; orderSql: string; parameters: unknown[] };
+/**
+ * A read of the contact book that scans it (contacts/off-thread.ts): the whole book in an ORDER BY
+ * no index serves, or the ids or the number of contacts meeting a condition on `contacts c`.
+ */
+export type BookReadRequest = { type: 'bookRead'; dbFile: string; what: 'order' | 'ids' | 'count'; sql: string; parameters: unknown[] };
 
 /** Every request carries main's language, so what the worker writes or explains is in it. */
-export type ToWorker = (OpenRequest | PrepareRequest | WriteRequest | ExportRequest | ReportExportRequest | SortRequest) & { locale?: { language: Language; calendar: CalendarChoice } };
+export type ToWorker = (OpenRequest | PrepareRequest | WriteRequest | ExportRequest | ReportExportRequest | BookReadRequest) & { locale?: { language: Language; calendar: CalendarChoice } };
 
 export type FromWorker =
   | { type: 'preview'; preview: Omit<ImportPreview, 'importId' | 'fileName'> }
@@ -78,5 +81,7 @@ export type FromWorker =
     }
   | { type: 'written'; status: 'completed' | 'cancelled'; result: WriteResult | null }
   | { type: 'exported'; bytes: Uint8Array; rows: number; status: 'completed' | 'cancelled' }
-  | { type: 'sorted'; idAt: Int32Array; rankOf: Int32Array }
+  | { type: 'bookOrder'; idAt: Int32Array; rankOf: Int32Array }
+  | { type: 'bookIds'; ids: Int32Array }
+  | { type: 'bookCount'; count: number }
   | { type: 'error'; error: ErrorPayload };

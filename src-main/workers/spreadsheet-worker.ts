@@ -12,6 +12,7 @@ import type { ErrorPayload } from '#shared/errors';
 import { openSqlite } from '#main/db/connection';
 import { parseFieldPairs } from '#main/contacts/queries';
 import { sortBook } from '#main/contacts/column-order';
+import { idsOf } from '#main/contacts/sort-order';
 import { RowPreparer } from '#main/imports/prepare';
 import { ContactWriter } from '#main/imports/write';
 import { guessMapping } from '#main/spreadsheets/mapping';
@@ -19,7 +20,7 @@ import { parseSpreadsheet, SpreadsheetError, type ParsedSheet } from '#main/spre
 import { buildReportFile, ExportCancelled } from '#main/reports/export-sheets';
 import { writeCsv, writeXlsx } from '#main/spreadsheets/write';
 import { lowerThisThreadsPriority } from './priority';
-import type { ChunkMessage, ExportRequest, FromWorker, PrepareRequest, ReportExportRequest, ToWorker, WriteRequest } from './protocol';
+import type { BookReadRequest, ChunkMessage, ExportRequest, FromWorker, PrepareRequest, ReportExportRequest, ToWorker, WriteRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('spreadsheet-worker must run in a worker thread');
@@ -223,6 +224,28 @@ function exportReport(req: ReportExportRequest): void {
   }
 }
 
+/** A scan of the book for main (contacts/off-thread.ts), on a read-only connection of its own. */
+function readBook(req: BookReadRequest): void {
+  const db = openSqlite(req.dbFile, { readonly: true });
+  try {
+    // Smart lists may filter on campaign outcome (`cq.*`, the queue's file beside the book).
+    const queueFile = path.join(path.dirname(req.dbFile), 'campaigns.sqlite3');
+    if (req.sql.includes('cq.') && fs.existsSync(queueFile)) db.prepare('ATTACH DATABASE ? AS cq').run(queueFile);
+    if (req.what === 'order') {
+      const { idAt, rankOf } = sortBook(db, req.sql, req.parameters);
+      send({ type: 'bookOrder', idAt, rankOf }, [idAt.buffer as ArrayBuffer, rankOf.buffer as ArrayBuffer]);
+    } else if (req.what === 'ids') {
+      const ids = idsOf(db, `SELECT c.id AS id FROM contacts c WHERE ${req.sql}`, req.parameters);
+      send({ type: 'bookIds', ids }, [ids.buffer as ArrayBuffer]);
+    } else {
+      const count = db.prepare(`SELECT count(*) FROM contacts c WHERE ${req.sql}`).pluck().get(...req.parameters) as number;
+      send({ type: 'bookCount', count });
+    }
+  } finally {
+    db.close();
+  }
+}
+
 port.on('message', (message: ToWorker) => {
   // Rejection reasons, headers and sheet names come out in the language main speaks now.
   if (message.locale) setLocale(message.locale.language, message.locale.calendar);
@@ -261,16 +284,9 @@ port.on('message', (message: ToWorker) => {
       case 'reportExport':
         exportReport(message);
         break;
-      case 'sort': {
-        const db = openSqlite(message.dbFile, { readonly: true });
-        try {
-          const { idAt, rankOf } = sortBook(db, message.orderSql, message.parameters);
-          send({ type: 'sorted', idAt, rankOf }, [idAt.buffer as ArrayBuffer, rankOf.buffer as ArrayBuffer]);
-        } finally {
-          db.close();
-        }
+      case 'bookRead':
+        readBook(message);
         break;
-      }
     }
   } catch (error) {
     send({ type: 'error', error: toPayload(error) });
