@@ -32,7 +32,7 @@ type State = {
 };
 
 /** Rows read between two turns of the event loop while building (a few ms each). */
-const BUILD_CHUNK = 20_000;
+const BUILD_CHUNK = 10_000;
 
 const states = new WeakMap<Db, State>();
 
