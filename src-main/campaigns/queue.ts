@@ -377,8 +377,7 @@ export class CampaignQueue implements QueueHost {
     return this.progressFor(record);
   }
 
-  private progressFor(record: CampaignRecord): CampaignProgress {
-    const counts = countRecipients(this.deps.q, record.id);
+  private progressFor(record: CampaignRecord, counts = countRecipients(this.deps.q, record.id)): CampaignProgress {
     const progress = progressOf(record.id, record.status as CampaignStatus, record.status_reason, counts, this.runs.get(record.id) ?? null, this.now());
     if (record.status === 'running' && record.building === 1) progress.waiting = t('cq.wait.preparing');
     return progress;
@@ -411,9 +410,12 @@ export class CampaignQueue implements QueueHost {
   }
 
   changed(id: number): Campaign {
-    const campaign = this.get(id);
+    // Counted once for both messages: at 230 000 rows each count held the event loop ~30 ms.
+    const record = this.record(id);
+    const counts = countRecipients(this.deps.q, id);
+    const campaign = toCampaign(this.deps.q, record, counts);
     this.deps.bus.emit('campaigns.changed', { id, campaign });
-    this.deps.bus.emit('campaigns.progress', this.progressFor(this.record(id)));
+    this.deps.bus.emit('campaigns.progress', this.progressFor(record, counts));
     return campaign;
   }
 
