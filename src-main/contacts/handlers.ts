@@ -12,11 +12,7 @@ export const BULK_DELETE_BACKUP = 50;
 
 export function contactsHandlers(
   { db, bus, defaultCountry }: Kernel,
-  deps: {
-    queueDb: Sqlite;
-    /** Takes a backup; rejects in words when it cannot (nothing is deleted then). */
-    backupBefore?: () => Promise<unknown>;
-  },
+  deps: { queueDb: Sqlite; /** Takes a backup; rejects in words when it cannot (nothing is deleted then). */ backupBefore?: () => Promise<unknown> },
 ): HandlersOf<'contacts'> {
   const edited = () => bus.emit('contacts.changed', { reason: 'edit' });
   // The in-memory sort orders are built now, in steps that leave the event loop free.

@@ -39,6 +39,21 @@ afterAll(async () => {
 });
 
 const field = (key: string) => `(SELECT value ->> 1 FROM json_each(c.fields) WHERE value ->> 0 = '${key}' LIMIT 1) COLLATE NOCASE`;
+/** Test thresholds: short walks and few phones sorted by SQLite; sets kept at 4 000 contacts. */
+const SHORT_WALKS = { walkBudget: 40, fewPhones: 5, phoneCountBound: 200, phoneWalkMax: 3000 };
+const SMALL_SETS = { groupMin: 60, hotMin: 120, hotMax: 40, coldMax: 3000, coldTermsMax: 30 };
+
+/** Runs `work` with some tuning values changed, and puts them back whatever happens. */
+async function withTuning<T extends object>(target: T, values: Partial<T>, work: () => Promise<void>): Promise<void> {
+  const saved = { ...target };
+  Object.assign(target, values);
+  try {
+    await work();
+  } finally {
+    Object.assign(target, saved);
+  }
+}
+
 const ORDER: Record<string, string> = {
   name: 'c.name_key, c.id',
   phone: 'c.phone',
@@ -130,22 +145,16 @@ describe('filtered pages equal the SQL truth', () => {
   }, 60_000);
 
   it('with short walks and few phones sorted by SQLite', async () => {
-    const saved = { ...pageTuning };
-    Object.assign(pageTuning, { walkBudget: 40, fewPhones: 5, phoneCountBound: 200, phoneWalkMax: 3000 });
-    try {
+    await withTuning(pageTuning, SHORT_WALKS, async () => {
       await warmOrders(core.store.db);
       await check('short walks', () => undefined, INDEXED);
-    } finally {
-      Object.assign(pageTuning, saved);
-    }
+    });
   }, 60_000);
 
   it('with large groups and frequent words kept as sets', async () => {
-    const saved = { ...setTuning };
     // At 4 000 contacts: the big group and the segments are sets, cities and frequent names too,
     // rarer words are read from the index beside them.
-    Object.assign(setTuning, { groupMin: 60, hotMin: 120, hotMax: 40, coldMax: 3000, coldTermsMax: 30 });
-    try {
+    await withTuning(setTuning, SMALL_SETS, async () => {
       invalidateOrder(core.store.db);
       await warmOrders(core.store.db);
       const ready = readySets(core.store.db);
@@ -153,19 +162,15 @@ describe('filtered pages equal the SQL truth', () => {
       expect(ready?.sets.hot.has('istanbul')).toBe(true);
       expect(ready?.sets.terms.length).toBeGreaterThan(ready?.sets.hot.size ?? 0);
       await check('sets');
-    } finally {
-      Object.assign(setTuning, saved);
-    }
+    });
   }, 120_000);
 
   it('never answers from sets older than the book: every kind of write makes them stale at once', async () => {
-    const saved = { ...setTuning };
-    Object.assign(setTuning, { groupMin: 60, hotMin: 120, hotMax: 40, coldMax: 3000, coldTermsMax: 30 });
     const db = core.store.db;
     const inGroup = { ...emptyQuery(), filter: { ...emptyQuery().filter, groupIds: [bigGroup] } };
     const search = (text: string) => ({ ...emptyQuery(), search: text });
     const count = async (query: ContactQuery) => (await callCore(core, 'contacts.count', { query })).total;
-    try {
+    await withTuning(setTuning, SMALL_SETS, async () => {
       invalidateOrder(db);
       await warmOrders(db);
       const outsider = truth(search('ist'), 'createdAt', 'asc').find((id) => !truth(inGroup, 'createdAt', 'asc').includes(id)) ?? 0;
@@ -197,9 +202,7 @@ describe('filtered pages equal the SQL truth', () => {
       expect(readySets(db)?.sets.groups.has(made.id)).toBe(true);
       await callCore(core, 'groups.delete', { id: made.id });
       expect(readySets(db)).toBeNull();
-    } finally {
-      Object.assign(setTuning, saved);
-    }
+    });
   }, 120_000);
 
   it('sorts by last change or a field in the order of the book as it is now', async () => {
@@ -226,25 +229,17 @@ describe('filtered pages equal the SQL truth', () => {
   }, 60_000);
 
   it('with filters scanned in a worker, as for a large book', async () => {
-    const saved = offThread.minBook;
-    offThread.minBook = 0;
-    try {
+    await withTuning(offThread, { minBook: 0 }, async () => {
       await warmOrders(core.store.db);
       const filtered = (query: ContactQuery) => query.filter.fields.length > 0 || query.status !== 'all' || (query.filter.groupIds.length > 0 && query.search !== '');
       await check('worker', () => undefined, ['name', 'field:City'], filtered, [0, 37]);
-    } finally {
-      offThread.minBook = saved;
-    }
+    });
   }, 120_000);
 
   it('while the orders are being rebuilt (SQLite sorts)', async () => {
-    const saved = { ...pageTuning };
-    Object.assign(pageTuning, { walkBudget: 40, fewPhones: 5, phoneCountBound: 200, phoneWalkMax: 3000 });
-    try {
+    await withTuning(pageTuning, SHORT_WALKS, async () => {
       // Every call right after a change: the orders are stale, the answer must not be.
       await check('rebuilding', () => invalidateOrder(core.store.db), INDEXED);
-    } finally {
-      Object.assign(pageTuning, saved);
-    }
+    });
   }, 60_000);
 });

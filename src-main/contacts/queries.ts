@@ -13,7 +13,7 @@ import { contactQueryCondition, planSearch, prefixEnd, type SearchPlan } from '.
 import { columnOrder, idsOf, pageOfIds, readyOrder, readySets, type Order } from './sort-order';
 import { columnOrderSql } from './column-order';
 import { bookReaderOf, offThread, type BookReader } from './off-thread';
-import { combine, groupBits, newBits, pageOfBits, popcount, textBits, type Bits } from './search-sets';
+import { bitsOf, combine, groupBits, pageOfBits, popcount, textBits, type Bits } from './search-sets';
 
 type ContactRecord = {
   id: number;
@@ -156,13 +156,7 @@ function setOf(db: Db, raw: Sqlite, query: ContactQuery, plan: SearchPlan): { bi
   // Words and groups only (no other filter, list or status).
   if (!ready || !isPlainQuery({ ...query, filter: { ...f, groupIds: [] } })) return null;
   if (plan !== null && plan.kind !== 'text') return null;
-  const small = (gid: number): Bits => {
-    const b = newBits(ready.sets.maxId);
-    for (const id of idsOf(raw, 'SELECT contact_id AS id FROM group_members WHERE group_id = ?', [gid])) {
-      if (id <= ready.sets.maxId) b[id >>> 5] = (b[id >>> 5] ?? 0) | (1 << (id & 31));
-    }
-    return b;
-  };
+  const small = (gid: number): Bits => bitsOf(idsOf(raw, 'SELECT contact_id AS id FROM group_members WHERE group_id = ?', [gid]), ready.sets.maxId);
   const parts: Bits[] = [];
   if (plan?.kind === 'text') {
     const words = textBits(raw, ready.sets, plan.words);
@@ -301,7 +295,7 @@ function phonePage(db: Db, raw: Sqlite, prefixes: string[], column: SortColumn, 
       return { ids, total: matched };
     }
     // The walk the page needs at this density (the largest id stands for the book's size).
-    const book = (raw.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck().get() as number) || 1;
+    const book = bookSize(raw) || 1;
     const walk = Math.ceil(((offset + limit) * book) / matched * 1.5);
     if (walk <= pageTuning.phoneWalkMax) {
       const walked = walkPage(raw, 'name', descending, { where: where.replace(/phone/g, 'c.phone'), params }, offset, limit, Math.max(walk, pageTuning.walkBudget));
@@ -311,15 +305,6 @@ function phonePage(db: Db, raw: Sqlite, prefixes: string[], column: SortColumn, 
   return idSetPage(db, raw, column, descending, idsOf(raw, `SELECT id FROM contacts WHERE ${where}`, params), offset, limit);
 }
 
-/**
- * A page of contacts. Unfiltered, SQLite walks the sorted index and stops after the page. With a
- * search or a filter the first page never waits for all matches to be counted (`withTotal` false:
- * `total` is then only a lower bound, the count comes from contacts.count): phone searches are
- * ranges of the phone index; filters walk the sorted index testing each contact until the page is
- * full, up to a budget; beyond it (a deep page, or few matches) the matching ids are collected (the
- * word index for text) and placed in the in-memory order (sort-order.ts), so the cost follows the
- * number of matches, never a sort of them.
- */
 /** The largest id, standing for the book's size (one index lookup). */
 function bookSize(raw: Sqlite): number {
   return raw.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck().get() as number;
@@ -374,6 +359,15 @@ async function pageInColumnOrder(db: Db, raw: Sqlite, input: ListInput, plan: Se
   return pageOfIds(order, await matchIds(db, raw, input.query, plan, country), descending, offset, limit);
 }
 
+/**
+ * A page of contacts. Unfiltered, SQLite walks the sorted index and stops after the page. With a
+ * search or a filter the first page never waits for all matches to be counted (`withTotal` false:
+ * `total` is then only a lower bound, the count comes from contacts.count): phone searches are
+ * ranges of the phone index; filters walk the sorted index testing each contact until the page is
+ * full, up to a budget; beyond it (a deep page, or few matches) the matching ids are collected (the
+ * word index for text) and placed in the in-memory order (sort-order.ts), so the cost follows the
+ * number of matches, never a sort of them.
+ */
 export async function listContacts(db: Db, input: ListInput): Promise<{ rows: ContactRow[]; total: number }> {
   const country = await defaultCountry(db);
   const plan = planSearch(input.query.search, country);
@@ -400,8 +394,7 @@ export async function listContacts(db: Db, input: ListInput): Promise<{ rows: Co
     } else if (plan?.kind === 'phone' && plain) {
       page = phonePage(db, raw, plan.prefixes, column, descending, offset, limit);
     } else if (plan?.kind === 'text' && plain) {
-      const ids = idsOf(raw, 'SELECT rowid AS id FROM contacts_fts WHERE contacts_fts MATCH ?', [plan.match]);
-      page = idSetPage(db, raw, column, descending, ids, offset, limit);
+      page = idSetPage(db, raw, column, descending, await matchIds(db, raw, input.query, plan, country), offset, limit);
     } else {
       const listFilter = await loadListFilter(db, input.query.listId);
       // The word index cannot be asked about one contact: text searches go by the id set.

@@ -13,6 +13,7 @@
  * Built by sort-order.ts after the orders, in steps between which the event loop turns, and used
  * only while the data is the data they were built from (the same stamp as the orders).
  */
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '#main/kernel/db';
 
 export type Bits = Uint32Array;
@@ -44,6 +45,16 @@ export const setTuning = {
 
 export function newBits(maxId: number): Bits {
   return new Uint32Array((maxId >>> 5) + 1);
+}
+
+/** The set of some ids (those above `maxId` left out). */
+export function bitsOf(ids: ArrayLike<number>, maxId: number): Bits {
+  const bits = newBits(maxId);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] ?? 0;
+    if (id <= maxId) bits[id >>> 5] = (bits[id >>> 5] ?? 0) | (1 << (id & 31));
+  }
+  return bits;
 }
 
 export function hasBit(bits: Bits, id: number): boolean {
@@ -200,14 +211,26 @@ function quoted(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
+const folders = new WeakMap<Sqlite, { clear: Statement<unknown[]>; put: Statement<unknown[]>; words: Statement<unknown[]> }>();
+
 /** A search word as the index folds it (case, diacritics), or null when it is not one word there. */
 export function foldWord(raw: Sqlite, word: string): string | null {
-  raw.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.pigeon_fold USING fts5(t, tokenize='unicode61 remove_diacritics 2');
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.pigeon_fold_words USING fts5vocab(temp, pigeon_fold, row);`);
-  raw.prepare('DELETE FROM temp.pigeon_fold').run();
-  raw.prepare('INSERT INTO temp.pigeon_fold (t) VALUES (?)').run(word);
-  const tokens = raw.prepare('SELECT term FROM temp.pigeon_fold_words').pluck().all() as string[];
-  raw.prepare('DELETE FROM temp.pigeon_fold').run();
+  let f = folders.get(raw);
+  if (!f) {
+    // A scratch word index with the same tokenizer, on this connection only (temp).
+    raw.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.pigeon_fold USING fts5(t, tokenize='unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.pigeon_fold_words USING fts5vocab(temp, pigeon_fold, row);`);
+    f = {
+      clear: raw.prepare('DELETE FROM temp.pigeon_fold'),
+      put: raw.prepare('INSERT INTO temp.pigeon_fold (t) VALUES (?)'),
+      words: raw.prepare('SELECT term FROM temp.pigeon_fold_words').pluck(),
+    };
+    folders.set(raw, f);
+  }
+  f.clear.run();
+  f.put.run(word);
+  const tokens = f.words.all() as string[];
+  f.clear.run();
   return tokens.length === 1 ? (tokens[0] ?? null) : null;
 }
 

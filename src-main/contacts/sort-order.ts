@@ -10,6 +10,7 @@
  * very broad matches, never different). Changes: this connection's writes call `invalidateOrder`;
  * commits by other connections (the import writer) show in SQLite's data_version.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db, Sqlite } from '#main/kernel/db';
 import { rawOf } from '#main/db/connection';
 import { buildSets, type SearchSets } from './search-sets';
@@ -19,6 +20,8 @@ export type Order = { rankOf: Int32Array; idAt: Int32Array };
 
 type State = {
   raw: Sqlite;
+  /** Reads the count of this connection's writes (countWrites), on every stamp. */
+  writes: Statement<unknown[]>;
   local: number;
   /** The data the orders (and a build under way) are of. */
   stamp: string;
@@ -41,8 +44,9 @@ function state(db: Db): State | null {
   if (!s) {
     const raw = rawOf(db);
     if (!raw) return null;
-    s = { raw, local: 0, stamp: '', orders: {}, sets: null, columns: new Map(), building: null, timer: null };
     countWrites(raw);
+    const writes = raw.prepare('SELECT n FROM temp.pigeon_book_writes').pluck();
+    s = { raw, writes, local: 0, stamp: '', orders: {}, sets: null, columns: new Map(), building: null, timer: null };
     states.set(db, s);
   }
   return s;
@@ -66,7 +70,7 @@ function countWrites(raw: Sqlite): void {
 }
 
 function stampOf(s: State): string {
-  const writes = s.raw.prepare('SELECT n FROM temp.pigeon_book_writes').pluck().get() as number;
+  const writes = s.writes.get() as number;
   return `${String(s.raw.pragma('data_version', { simple: true }))}:${writes}:${s.local}`;
 }
 

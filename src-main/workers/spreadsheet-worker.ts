@@ -152,9 +152,7 @@ function exportContacts(req: ExportRequest): void {
   const flag = new Int32Array(req.cancelFlag);
   const db = openSqlite(req.dbFile, { readonly: true });
   try {
-    // Smart lists may filter on campaign outcome (`cq.*`, the queue's file beside the book).
-    const queueFile = path.join(path.dirname(req.dbFile), 'campaigns.sqlite3');
-    if (req.whereSql.includes('cq.') && fs.existsSync(queueFile)) db.prepare('ATTACH DATABASE ? AS cq').run(queueFile);
+    attachQueueFor(db, req.dbFile, req.whereSql);
     const total = (
       db.prepare(`SELECT count(*) AS n FROM contacts c WHERE ${req.whereSql}`).get(...req.parameters) as { n: number }
     ).n;
@@ -224,13 +222,17 @@ function exportReport(req: ReportExportRequest): void {
   }
 }
 
+/** Smart lists may filter on campaign outcome (`cq.*`): the queue's file beside the book, attached when the SQL reads it. */
+function attachQueueFor(db: ReturnType<typeof openSqlite>, bookFile: string, sqlText: string): void {
+  const queueFile = path.join(path.dirname(bookFile), 'campaigns.sqlite3');
+  if (sqlText.includes('cq.') && fs.existsSync(queueFile)) db.prepare('ATTACH DATABASE ? AS cq').run(queueFile);
+}
+
 /** A scan of the book for main (contacts/off-thread.ts), on a read-only connection of its own. */
 function readBook(req: BookReadRequest): void {
   const db = openSqlite(req.dbFile, { readonly: true });
   try {
-    // Smart lists may filter on campaign outcome (`cq.*`, the queue's file beside the book).
-    const queueFile = path.join(path.dirname(req.dbFile), 'campaigns.sqlite3');
-    if (req.sql.includes('cq.') && fs.existsSync(queueFile)) db.prepare('ATTACH DATABASE ? AS cq').run(queueFile);
+    attachQueueFor(db, req.dbFile, req.sql);
     if (req.what === 'order') {
       const { idAt, rankOf } = sortBook(db, req.sql, req.parameters);
       send({ type: 'bookOrder', idAt, rankOf }, [idAt.buffer as ArrayBuffer, rankOf.buffer as ArrayBuffer]);
