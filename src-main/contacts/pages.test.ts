@@ -14,7 +14,7 @@ import { contactQueryCondition } from './query-builder';
 import { pageTuning } from './queries';
 import { invalidateOrder, readySets, warmOrders } from './sort-order';
 import { setTuning } from './search-sets';
-import { offThread } from './off-thread';
+import { bookReaderOf, offThread, setBookReader } from './off-thread';
 
 let core: Core;
 let cleanup: () => Promise<void>;
@@ -204,6 +204,48 @@ describe('filtered pages equal the SQL truth', () => {
       expect(readySets(db)).toBeNull();
     });
   }, 120_000);
+
+  it('a write landing while the orders and sets are being built: the build starts over, never kept stale', async () => {
+    const db = core.store.db;
+    const city = { ...emptyQuery(), search: 'ist' };
+    const target = truth(city, 'name', 'desc')[0] ?? 0;
+    const before = core.store.sqlite.prepare('SELECT name, name_key FROM contacts WHERE id = ?').get(target) as { name: string; name_key: string };
+    await withTuning(setTuning, SMALL_SETS, async () => {
+      invalidateOrder(db);
+      // The build reads the name order at once; the contact is renamed right after, before it ends.
+      const building = warmOrders(db);
+      core.store.sqlite.prepare("UPDATE contacts SET name = 'Aaaa Aaaa', name_key = 'aaaa aaaa' WHERE id = ?").run(target);
+      // The same build ends ready, and of the renamed book.
+      await building;
+      expect(readySets(db)).not.toBeNull();
+      const page = await callCore(core, 'contacts.list', { query: city, sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 50, withTotal: true });
+      expect(page.rows[0]?.id).toBe(target);
+      expect(page.rows.map((r) => r.id)).toEqual(truth(city, 'name', 'asc').slice(0, 50));
+    });
+    core.store.sqlite.prepare('UPDATE contacts SET name = ?, name_key = ? WHERE id = ?').run(before.name, before.name_key, target);
+  }, 60_000);
+
+  it('a worker that fails to sort leaves the page to SQLite, the same answer', async () => {
+    const db = core.store.db;
+    const real = bookReaderOf(db);
+    const failing = {
+      order: () => Promise.reject(new Error('worker stopped')),
+      ids: () => Promise.reject(new Error('worker stopped')),
+      count: () => Promise.reject(new Error('worker stopped')),
+    };
+    setBookReader(db, failing);
+    try {
+      // A change first, so no order by this column is kept from an earlier test.
+      core.store.sqlite.prepare("UPDATE contacts SET updated_at = '2099-02-02T00:00:00.000Z' WHERE id = 3").run();
+      for (const column of ['updatedAt', 'field:City']) {
+        const page = await callCore(core, 'contacts.list', { query: emptyQuery(), sort: { column, direction: 'desc' }, offset: 10, limit: 20, withTotal: true });
+        expect(page.rows.map((r) => r.id), column).toEqual(truth(emptyQuery(), column, 'desc').slice(10, 30));
+        expect(page.total).toBe(truth(emptyQuery(), column, 'desc').length);
+      }
+    } finally {
+      if (real) setBookReader(db, real);
+    }
+  }, 60_000);
 
   it('sorts by last change or a field in the order of the book as it is now', async () => {
     const db = core.store.db;
