@@ -233,10 +233,11 @@ describe('filtered pages equal the SQL truth', () => {
       ids: () => Promise.reject(new Error('worker stopped')),
       count: () => Promise.reject(new Error('worker stopped')),
     };
+    const was = core.store.sqlite.prepare('SELECT updated_at FROM contacts WHERE id = 3').pluck().get() as string;
     setBookReader(db, failing);
     try {
       // A change first, so no order by this column is kept from an earlier test.
-      core.store.sqlite.prepare("UPDATE contacts SET updated_at = '2099-02-02T00:00:00.000Z' WHERE id = 3").run();
+      core.store.sqlite.prepare("UPDATE contacts SET updated_at = '2026-01-15T12:00:00.000Z' WHERE id = 3").run();
       for (const column of ['updatedAt', 'field:City']) {
         const page = await callCore(core, 'contacts.list', { query: emptyQuery(), sort: { column, direction: 'desc' }, offset: 10, limit: 20, withTotal: true });
         expect(page.rows.map((r) => r.id), column).toEqual(truth(emptyQuery(), column, 'desc').slice(10, 30));
@@ -244,6 +245,7 @@ describe('filtered pages equal the SQL truth', () => {
       }
     } finally {
       if (real) setBookReader(db, real);
+      core.store.sqlite.prepare('UPDATE contacts SET updated_at = ? WHERE id = 3').run(was);
     }
   }, 60_000);
 
