@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, WebSocketRoute } from '@playwright/test';
 import { expect, test, writeTempFile } from './fixtures';
 import { chooseImportFile, goTo, SHOTS_DIR } from './helpers';
 
@@ -252,5 +252,41 @@ test.describe('in English', () => {
     await expect(page.getByTestId('import-stat-added')).toHaveAttribute('data-value', '1');
     await goTo(page, 'Contacts');
     await expect(page.getByTestId('contact-row').locator('.phone')).toHaveText(/\+98 912 345 6789/);
+  });
+});
+
+test.describe('Next clicked twice', () => {
+  test.use({ firstRun: true });
+
+  test('while the first step is being saved: the second click goes on to the third step, never Back to the first', async ({ pigeon }) => {
+    const { page } = pigeon;
+    // Every frame passes through; the answer to saving the place waits until released.
+    const parked: (() => void)[] = [];
+    const placeIds = new Set<number>();
+    await page.routeWebSocket(/.*/, (ws: WebSocketRoute) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const m = JSON.parse(String(message)) as { id?: number; method?: string };
+        if (m.method === 'firstRun.place' && typeof m.id === 'number') placeIds.add(m.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const m = JSON.parse(String(message)) as { id?: number };
+        if (typeof m.id === 'number' && placeIds.has(m.id)) parked.push(() => ws.send(message));
+        else ws.send(message);
+      });
+    });
+    await page.reload();
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Pigeon' });
+    await expect(welcome.getByTestId('welcome-step')).toHaveText('Step 1 of 3: Language and place');
+    const next = welcome.getByRole('button', { name: 'Next' });
+    await next.click();
+    await expect(next).toBeDisabled();
+    // The second click waits for the button to be usable again, which it is on the second step.
+    const second = next.click();
+    await expect.poll(() => parked.length).toBe(1);
+    parked.splice(0).forEach((send) => send());
+    await second;
+    await expect(welcome.getByTestId('welcome-step')).toHaveText('Step 3 of 3: Your contacts');
   });
 });

@@ -106,9 +106,11 @@ function Welcome({ settings }: { settings: Settings }) {
     firstRun.goTo((step - 1) as WelcomeStep);
   };
 
+  // The footer's buttons are keyed: a node React kept across steps would change meaning under a
+  // second click (Next on the first step became Back on the second).
   const placeOk = isValidCountry(country) && isValidTimeZone(zone) && days.length > 0;
   const skipButton = (
-    <button type="button" className="fr-skip" onClick={skip} disabled={busy} data-testid="welcome-skip">
+    <button key="skip" type="button" className="fr-skip" onClick={skip} disabled={busy} data-testid="welcome-skip">
       {t('welcome.skip')}
     </button>
   );
@@ -137,7 +139,7 @@ function Welcome({ settings }: { settings: Settings }) {
     footer = (
       <>
         {skipButton}
-        <button type="button" className="primary" onClick={savePlace} disabled={busy || !placeOk} data-testid="welcome-next">
+        <button key="next" type="button" className="primary" onClick={savePlace} disabled={busy || !placeOk} data-testid="welcome-next">
           {t('common.next')}
         </button>
       </>
@@ -161,10 +163,10 @@ function Welcome({ settings }: { settings: Settings }) {
     footer = (
       <>
         {skipButton}
-        <button type="button" onClick={back} disabled={busy}>
+        <button key="back" type="button" onClick={back} disabled={busy}>
           {t('common.back')}
         </button>
-        <button type="button" onClick={() => firstRun.goTo(3)} disabled={busy} data-testid="welcome-next">
+        <button key="next" type="button" onClick={() => firstRun.goTo(3)} disabled={busy} data-testid="welcome-next">
           {t('common.next')}
         </button>
       </>
@@ -190,10 +192,10 @@ function Welcome({ settings }: { settings: Settings }) {
     );
     footer = (
       <>
-        <button type="button" onClick={back}>
+        <button key="back" type="button" onClick={back}>
           {t('common.back')}
         </button>
-        <button type="button" className="primary" onClick={() => leaveTo(demo ? 'contacts' : null)} data-testid="welcome-finish">
+        <button key="finish" type="button" className="primary" onClick={() => leaveTo(demo ? 'contacts' : null)} data-testid="welcome-finish">
           {t('welcome.finish')}
         </button>
       </>
