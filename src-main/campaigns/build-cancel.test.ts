@@ -2,6 +2,7 @@
  * Cancel and Pause while a big audience is being prepared: the campaign's status in the database
  * is the only truth, so nothing goes out after "Cancelled", whatever the build was doing.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CampaignProgress } from '#shared/campaigns';
@@ -101,5 +102,36 @@ describe('while the audience is being prepared', () => {
     const to = readDeliveryLog(path.join(dataDir, 'simulator'), accountId).map((r) => r.to);
     expect(new Set(to).size).toBe(to.length);
     expect(core.campaigns.get(id).counts.total).toBe(30_000);
+  });
+});
+
+describe("the queue's log while a big audience is written", () => {
+  const autoCheckpoint = (core: Core) => core.queueDb.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const logBytes = (core: Core) => fs.statSync(`${core.queueDb.name}-wal`).size;
+
+  it('is copied into the database after each chunk, and its automatic copy is set back after a build that ends or is cancelled', async () => {
+    opened = await testCore({ simulatorSpeed: 1_000 });
+    const { core } = opened;
+    core.queueDb.pragma('wal_autocheckpoint = 777');
+    core.queueDb.pragma('wal_checkpoint(TRUNCATE)');
+    const first = await bigCampaign(core);
+    const started = await core.campaigns.startCampaign(first.id);
+    expect(started.counts.total).toBe(30_000);
+    expect(autoCheckpoint(core)).toBe(777);
+    // Without a copy after each chunk (and none automatic meanwhile), the log holds every page the
+    // 30 000 rows touched (5.6 MB measured); with it, about one chunk's 8 000 (2.0 MB).
+    expect(logBytes(core)).toBeLessThan(3_500_000);
+    core.campaigns.cancel(first.id);
+
+    const second = await bigCampaign(core);
+    const starting = core.campaigns.startCampaign(second.id);
+    // Cancelled between two chunks written (the automatic copy is off then).
+    const written = () => core.queueDb.prepare(`SELECT count(*) FROM recipients WHERE campaign_id = ?`).pluck().get(second.id) as number;
+    await until(() => written() > 0, 'a first chunk written', 10_000, 1);
+    expect(autoCheckpoint(core)).toBe(0);
+    core.campaigns.cancel(second.id);
+    await starting.catch(() => undefined);
+    expect(core.campaigns.get(second.id).status).toBe('cancelled');
+    expect(autoCheckpoint(core)).toBe(777);
   });
 });

@@ -310,8 +310,8 @@ export class CampaignQueue implements QueueHost {
       this.armSchedule();
       return this.changed(id);
     }
-    await this.begin(id, null, [record.status], parts);
-    return this.get(id);
+    // What begin's last look counted (counting it again held the loop ~11 ms more at 230 000 rows).
+    return (await this.begin(id, null, [record.status], parts)) ?? this.get(id);
   }
 
   pause(id: number): Campaign {
@@ -337,8 +337,7 @@ export class CampaignQueue implements QueueHost {
     }
     if (record.building === 1) {
       // Paused while preparing: prepared again from scratch (nothing was sent).
-      await this.begin(id, null, ['paused']);
-      return this.get(id);
+      return (await this.begin(id, null, ['paused'])) ?? this.get(id);
     }
     if (setCampaignStatus(this.deps.q, id, 'running', null, { from: ['paused'] })) this.spawn(id);
     return this.changed(id);
@@ -607,17 +606,18 @@ export class CampaignQueue implements QueueHost {
   /**
    * Prepares the recipients (after a crash mid-build, again from scratch) and starts the runner,
    * if the campaign is still in one of `from` when it begins. The build reads the status between
-   * chunks: a pause or cancel meanwhile stops it, and nothing is sent.
+   * chunks: a pause or cancel meanwhile stops it, and nothing is sent. Returns the campaign as it
+   * was last told to the screens, or null when it was not (failed, changed meanwhile, deleted).
    */
-  private async begin(id: number, notice: string | null, from: readonly CampaignStatus[], checked?: DraftPart[]): Promise<void> {
+  private async begin(id: number, notice: string | null, from: readonly CampaignStatus[], checked?: DraftPart[]): Promise<Campaign | null> {
     let parts: DraftPart[];
     try {
       parts = checked ?? (await this.freezeDraft(this.record(id)));
     } catch (error) {
       this.fail(id, error instanceof Error ? error.message : String(error));
-      return;
+      return null;
     }
-    if (!beginBuild(this.deps.q, id, parts, notice, this.now(), from)) return; // changed meanwhile (a cancel)
+    if (!beginBuild(this.deps.q, id, parts, notice, this.now(), from)) return null; // changed meanwhile (a cancel)
     this.changed(id);
     const stillBuilding = () => isBuilding(this.deps.q, id);
     try {
@@ -649,10 +649,10 @@ export class CampaignQueue implements QueueHost {
       // Stopped by a pause (it is prepared again on resume) or a cancel (its rows went with it).
       if (!(error instanceof BuildStopped)) {
         if (getCampaignRecord(this.deps.q, id)) this.fail(id, error instanceof Error ? error.message : String(error));
-        return;
+        return null;
       }
     }
-    if (getCampaignRecord(this.deps.q, id)) this.changed(id);
+    return getCampaignRecord(this.deps.q, id) ? this.changed(id) : null;
   }
 
   private autoPause(id: number, reason: string): boolean {

@@ -71,6 +71,8 @@ export class Runner implements RunnerState, RunnerView {
 
   private async loop(): Promise<void> {
     try {
+      // The first look in a turn of its own: the start that spawned it has just counted the rows.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.active) {
         if (await this.step()) break;
         // Let timers, acks and IPC in between messages even when the pace is zero.
