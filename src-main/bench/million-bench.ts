@@ -26,6 +26,7 @@ import { selectionIds } from '#main/contacts/steps';
 import { sql, type SqlBool } from 'kysely';
 import type { PreparedContact } from '#main/imports/prepare';
 import { campaignStart, type QueueBenchContext } from './queue-bench';
+import { timed } from './lag';
 
 export const MILLION = 1_000_000;
 const BATCH = 250_000;
@@ -284,20 +285,6 @@ async function searchFigures(ctx: Ctx, dir: string): Promise<void> {
 }
 
 /** Runs `work` and says how long it took and the longest event-loop block meanwhile. */
-async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number; blockMs: number }> {
-  const lag = monitorEventLoopDelay({ resolution: 1 });
-  lag.enable();
-  // The monitor measures between two of its ticks: let it tick once before the work starts.
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const start = performance.now();
-  const value = await work();
-  const ms = performance.now() - start;
-  // One more turn of the loop, so a block at the very end is measured too.
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  lag.disable();
-  return { value, ms, blockMs: lag.max / 1e6 };
-}
-
 /** A number check's preview and list of the whole book, and exports of it, at a million. */
 async function checkAndExportFigures(ctx: Ctx, dir: string, check: boolean, exports: boolean): Promise<void> {
   const core = await ctx.open(dir, { connectAccounts: false, startQueue: false });
