@@ -110,6 +110,18 @@ export class BuildStopped extends Error {
 export type StopCheck = () => boolean;
 const never: StopCheck = () => false;
 
+/**
+ * The candidates' rowids as windows of `size` (`rowid > from AND rowid <= to`), a turn of the event
+ * loop after each: one statement over a 250 000-person audience holds the loop for hundreds of ms.
+ */
+export async function* candWindows(q: Sqlite, size = CHUNK): AsyncGenerator<{ from: number; to: number }> {
+  const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
+  for (let from = 0; from < maxRowid; from += size) {
+    yield { from, to: from + size };
+    await breathe();
+  }
+}
+
 /** One build or preview at a time on a connection: they share the temp tables. */
 const locks = new WeakMap<Sqlite, Promise<unknown>>();
 function exclusive<T>(q: Sqlite, work: () => Promise<T>): Promise<T> {
@@ -269,15 +281,13 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared, stop: 
 /** Counted a window of CHUNK candidates at a time, a turn between (one pass held the loop ~150 ms at 250 000). */
 async function counts(q: Sqlite) {
   const window = q.prepare(`SELECT excl, count(*) AS n FROM cand WHERE rowid > ? AND rowid <= ? GROUP BY excl`);
-  const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
   const by = new Map<string | null, number>();
   let matched = 0;
-  for (let from = 0; from < maxRowid; from += CHUNK) {
-    for (const r of window.all(from, from + CHUNK) as { excl: string | null; n: number }[]) {
+  for await (const { from, to } of candWindows(q)) {
+    for (const r of window.all(from, to) as { excl: string | null; n: number }[]) {
       by.set(r.excl, (by.get(r.excl) ?? 0) + r.n);
       matched += r.n;
     }
-    await breathe();
   }
   return {
     matched,
@@ -294,7 +304,6 @@ async function counts(q: Sqlite) {
 async function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: number): Promise<VariableGap[]> {
   const out: VariableGap[] = [];
   if (variables.length === 0) return out;
-  const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
   const noName = q.prepare(`SELECT count(*) FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ? AND trim(name) = ''`).pluck();
   const noField = q
     .prepare(
@@ -307,9 +316,8 @@ async function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: nu
     let missing = 0;
     if (v.normalizedKey !== 'phone') {
       const byName = v.normalizedKey === 'name' || v.normalizedKey === 'first_name';
-      for (let from = 0; from < maxRowid; from += CHUNK) {
-        missing += (byName ? noName.get(from, from + CHUNK) : noField.get(from, from + CHUNK, v.normalizedKey)) as number;
-        await breathe();
+      for await (const { from, to } of candWindows(q)) {
+        missing += (byName ? noName.get(from, to) : noField.get(from, to, v.normalizedKey)) as number;
       }
     }
     out.push({ key: v.key, fallback: v.fallback, missing, total });
@@ -329,14 +337,12 @@ async function standing(q: Sqlite): Promise<NonNullable<AudiencePreview['standin
        coalesce(sum(EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone)), 0) AS answered
      FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ?`,
   );
-  const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
   const total = { neverMessaged: 0, notChecked: 0, answered: 0 };
-  for (let from = 0; from < maxRowid; from += CHUNK) {
-    const part = count.get(from, from + CHUNK) as typeof total;
+  for await (const { from, to } of candWindows(q)) {
+    const part = count.get(from, to) as typeof total;
     total.neverMessaged += part.neverMessaged;
     total.notChecked += part.notChecked;
     total.answered += part.answered;
-    await breathe();
   }
   return total;
 }
@@ -388,11 +394,11 @@ function warmFirst(q: Sqlite): void {
  * Runs `count` on the classified audience (the temp table `cand`, kept rows have `excl IS NULL`)
  * without writing anything.
  */
-export function withAudience<T>(q: Sqlite, input: BuildInput, prepared: Prepared, count: () => T): Promise<T> {
+export function withAudience<T>(q: Sqlite, input: BuildInput, prepared: Prepared, count: () => T | Promise<T>): Promise<T> {
   return exclusive(q, async () => {
     try {
       await classify(q, input, prepared);
-      return count();
+      return await count();
     } finally {
       dropTemp(q);
     }
@@ -466,10 +472,9 @@ export function buildRecipients(
            WHEN 'nowa' THEN 'notOnWhatsApp' ELSE 'recentlyMessaged' END
          FROM cand WHERE excl IS NOT NULL AND rowid > ? AND rowid <= ? ORDER BY rowid`,
       );
-      for (let from = 0; from < maxRowid; from += WRITE_CHUNK * 8) {
+      for await (const { from, to } of candWindows(q, WRITE_CHUNK * 8)) {
         // Finished even when a pause or cancel comes in meanwhile (as the one transaction was).
-        relaxedSync(q, () => excludedInsert.run(campaignId, from, from + WRITE_CHUNK * 8));
-        await breathe();
+        relaxedSync(q, () => excludedInsert.run(campaignId, from, to));
       }
     } finally {
       if (autoCheckpoint !== null) q.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);

@@ -8,7 +8,7 @@ import { t } from '#shared/i18n';
 import { DEFAULT_SAFETY_SETTINGS, type BudgetUse } from '#shared/safety';
 import { budgetFigures, budgetLevel, budgetCost, claimWarning, monthStartOf, unansweredSinceLive } from '#main/safety/budget';
 import type { Sqlite } from '#main/kernel/db';
-import { withAudience, type BuildInput, type Prepared } from './audience';
+import { candWindows, withAudience, type BuildInput, type Prepared } from './audience';
 import { readSafety } from '#main/safety/settings';
 import { recordEvent } from '#main/accounts/repo';
 import type { QueueHost } from './context';
@@ -61,13 +61,19 @@ export async function audienceBudgetUse(q: Sqlite, input: BuildInput, prepared: 
     const f = budgetFigures(q, accountId, readSafety(q, accountId, 'book.')?.settings ?? DEFAULT_SAFETY_SETTINGS, now, zone);
     return { accountId, left: f.left, budget: f.budget };
   });
-  const uses = await withAudience(q, input, prepared, () => {
-    const count = q.prepare(
-      `SELECT count(*) FROM cand WHERE excl IS NULL
-         AND NOT EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone AND i.account_id = @account)
-         AND NOT EXISTS (SELECT 1 FROM budget_people p WHERE p.account_id = @account AND p.phone = cand.phone AND p.last_at >= @since)`,
-    );
-    return accountIds.map((accountId) => count.pluck().get({ account: accountId, since: month.at }) as number);
+  const uses = await withAudience(q, input, prepared, async () => {
+    const count = q
+      .prepare(
+        `SELECT count(*) FROM cand WHERE excl IS NULL AND rowid > @from AND rowid <= @to
+           AND NOT EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone AND i.account_id = @account)
+           AND NOT EXISTS (SELECT 1 FROM budget_people p WHERE p.account_id = @account AND p.phone = cand.phone AND p.last_at >= @since)`,
+      )
+      .pluck();
+    const use = accountIds.map(() => 0);
+    for await (const { from, to } of candWindows(q)) {
+      accountIds.forEach((accountId, i) => (use[i]! += count.get({ account: accountId, since: month.at, from, to }) as number));
+    }
+    return use;
   });
   return lefts.map((l, i) => ({ ...l, use: uses[i] ?? 0 }));
 }

@@ -1,7 +1,7 @@
 /**
- * The draft editor's and the review's "N people have no City": counted over windows of the
- * audience (a turn of the event loop between), the answer must be exactly the whole audience's,
- * whatever falls on a window's edge.
+ * Counts over an audience taken a window at a time (a turn of the event loop between): the draft
+ * editor's and the review's "N people have no City", and the review's budget use. The answer must be
+ * exactly the whole audience's, whatever falls on a window's edge.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore } from '#main/test-support/core';
@@ -45,6 +45,28 @@ describe('variable gaps over more candidates than one window', () => {
       // Nobody has one: a row lost or counted twice on a window's edge shows here.
       ['Segment', COUNT, COUNT],
       ['phone', 0, COUNT],
+    ]);
+  });
+});
+
+describe('budget use over more candidates than one window', () => {
+  it('counts everyone new this month once, on each account', async () => {
+    opened = await testCore();
+    const { core } = opened;
+    seed(core.store.sqlite);
+    const h = core.handlers;
+    const a = await h['accounts.create']({ label: 'A', driver: 'simulator' });
+    const b = await h['accounts.create']({ label: 'B', driver: 'simulator' });
+    const group = await h['groups.create']({ name: 'Everyone' });
+    core.store.sqlite.prepare(`INSERT INTO group_members (group_id, contact_id, added_at) SELECT ?, id, created_at FROM contacts`).run(group.id);
+    const uses = await h['campaigns.budgetUse']({
+      audience: { groupIds: [group.id], listIds: [], contactIds: [], query: null, pasted: '' },
+      exclusions: { includeGraylist: false, skipNotOnWhatsApp: false, recentlyMessagedHours: null },
+      accountIds: [a.id, b.id],
+    });
+    expect(uses.map((u) => [u.accountId, u.use])).toEqual([
+      [a.id, COUNT],
+      [b.id, COUNT],
     ]);
   });
 });
