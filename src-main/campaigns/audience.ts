@@ -376,18 +376,21 @@ async function toPreview(
  * of the rest, each part in its earlier order: the rows are written, and so sent, in `cand`'s rowid
  * order. A warm contact uses none of the unanswered-message budget.
  */
-function warmFirst(q: Sqlite): void {
-  q.exec(`
-    DROP TABLE IF EXISTS temp.cand_order;
-    CREATE TEMP TABLE cand_order AS
-      SELECT phone, contact_id, name, fields, excl,
-        EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone) AS warm, rowid AS was
-      FROM cand;
-    DELETE FROM cand;
-    INSERT INTO cand (phone, contact_id, name, fields, excl)
-      SELECT phone, contact_id, name, fields, excl FROM cand_order ORDER BY warm DESC, was;
-    DROP TABLE temp.cand_order;
-  `);
+async function warmFirst(q: Sqlite): Promise<void> {
+  // Copied a window at a time, the warm ones first then the rest (one statement held the loop
+  // ~400 ms at a 230 000-person audience); the copy then takes the place of `cand`.
+  q.exec(`DROP TABLE IF EXISTS temp.cand_order;
+    CREATE TEMP TABLE cand_order (phone TEXT PRIMARY KEY, contact_id INTEGER, name TEXT NOT NULL, fields TEXT NOT NULL, excl TEXT);`);
+  for (const warm of [true, false]) {
+    const copy = q.prepare(
+      `INSERT INTO cand_order (phone, contact_id, name, fields, excl)
+       SELECT phone, contact_id, name, fields, excl FROM cand WHERE rowid > ? AND rowid <= ?
+         AND ${warm ? '' : 'NOT '}EXISTS (SELECT 1 FROM book.incoming_messages i WHERE i.from_phone = cand.phone)
+       ORDER BY rowid`,
+    );
+    for await (const { from, to } of candWindows(q)) copy.run(from, to);
+  }
+  q.exec(`DROP TABLE temp.cand; ALTER TABLE temp.cand_order RENAME TO cand;`);
 }
 
 /**
@@ -405,7 +408,7 @@ export function withAudience<T>(q: Sqlite, input: BuildInput, prepared: Prepared
   });
 }
 
-const dropTemp = (q: Sqlite) => q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand;');
+const dropTemp = (q: Sqlite) => q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand; DROP TABLE IF EXISTS temp.cand_order;');
 
 /** What the audience would give, without writing anything. */
 export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared): Promise<AudiencePreview> {
@@ -437,7 +440,7 @@ export function buildRecipients(
     try {
       if (stop()) throw new BuildStopped();
       preview = await toPreview(q, input, await classify(q, input, prepared, stop));
-      if (input.audience.order === 'warmFirst') warmFirst(q);
+      if (input.audience.order === 'warmFirst') await warmFirst(q);
       const insert = q.prepare(
         `INSERT INTO recipients (campaign_id, contact_id, phone, name, fields, status, updated_at)
          SELECT ?, contact_id, phone, name, fields, 'queued', ? FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ? ORDER BY rowid`,
