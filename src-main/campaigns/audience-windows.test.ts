@@ -29,19 +29,20 @@ function seed(raw: Opened['core']['store']['sqlite']): void {
     .run(COUNT);
 }
 
+const IDS = Array.from({ length: COUNT }, (_, k) => k + 1);
+const NO_NAME = IDS.filter((i) => i % 5 === 0).length;
+const NO_CITY = IDS.filter((i) => i % 3 === 0 || i % 7 === 0).length;
+
 describe('variable gaps over more candidates than one window', () => {
   it('are the exact counts of the whole book', async () => {
     opened = await testCore();
     const { core } = opened;
     seed(core.store.sqlite);
-    const ids = Array.from({ length: COUNT }, (_, k) => k + 1);
-    const noName = ids.filter((i) => i % 5 === 0).length;
-    const noCity = ids.filter((i) => i % 3 === 0 || i % 7 === 0).length;
     const parts = [{ kind: 'text' as const, text: 'Hi {{first_name|friend}} in {{City|your city}}, {{Segment}} ({{phone}})' }];
     const gaps = await core.handlers['drafts.variableGaps']({ parts, audience: null });
     expect(gaps.map((g) => [g.key, g.missing, g.total])).toEqual([
-      ['first_name', noName, COUNT],
-      ['City', noCity, COUNT],
+      ['first_name', NO_NAME, COUNT],
+      ['City', NO_CITY, COUNT],
       // Nobody has one: a row lost or counted twice on a window's edge shows here.
       ['Segment', COUNT, COUNT],
       ['phone', 0, COUNT],
@@ -67,6 +68,22 @@ describe('budget use over more candidates than one window', () => {
     expect(uses.map((u) => [u.accountId, u.use])).toEqual([
       [a.id, COUNT],
       [b.id, COUNT],
+    ]);
+  });
+});
+
+describe('asks for variable gaps one after another', () => {
+  it('the newer ends the older (cancelled, said in words) and gets the exact counts', async () => {
+    opened = await testCore();
+    const { core } = opened;
+    seed(core.store.sqlite);
+    const ask = (text: string) => core.campaigns.variableGaps([{ kind: 'text', text }], null);
+    const older = ask('Hi {{first_name}}');
+    const newer = ask('Hi {{first_name}} from {{City}}');
+    await expect(older).rejects.toMatchObject({ code: 'cancelled', message: 'A newer count of the missing details took the place of this one.' });
+    expect((await newer).map((g) => [g.key, g.missing])).toEqual([
+      ['first_name', NO_NAME],
+      ['City', NO_CITY],
     ]);
   });
 });

@@ -301,7 +301,7 @@ async function counts(q: Sqlite) {
  * per statement, a turn between (one statement over a whole book of a million held the loop for
  * seconds: each candidate's fields are unpacked to find the variable).
  */
-async function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: number): Promise<VariableGap[]> {
+async function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: number, stop: StopCheck): Promise<VariableGap[]> {
   const out: VariableGap[] = [];
   if (variables.length === 0) return out;
   const noName = q.prepare(`SELECT count(*) FROM cand WHERE excl IS NULL AND rowid > ? AND rowid <= ? AND trim(name) = ''`).pluck();
@@ -317,6 +317,7 @@ async function gaps(q: Sqlite, variables: readonly TemplateVariable[], total: nu
     if (v.normalizedKey !== 'phone') {
       const byName = v.normalizedKey === 'name' || v.normalizedKey === 'first_name';
       for await (const { from, to } of candWindows(q)) {
+        if (stop()) throw new BuildStopped();
         missing += (byName ? noName.get(from, to) : noField.get(from, to, v.normalizedKey)) as number;
       }
     }
@@ -352,6 +353,7 @@ async function toPreview(
   input: BuildInput,
   extra: Awaited<ReturnType<typeof classify>>,
   counted: AudiencePreview['standing'] = null,
+  stop: StopCheck = never,
 ): Promise<AudiencePreview> {
   const c = await counts(q);
   return {
@@ -366,7 +368,7 @@ async function toPreview(
       invalid: extra.invalid,
     },
     invalidSamples: extra.invalidSamples,
-    variableGaps: await gaps(q, input.variables, c.total),
+    variableGaps: await gaps(q, input.variables, c.total, stop),
     standing: counted,
   };
 }
@@ -411,11 +413,18 @@ export function withAudience<T>(q: Sqlite, input: BuildInput, prepared: Prepared
 const dropTemp = (q: Sqlite) => q.exec('DROP TABLE IF EXISTS temp.aud_ids; DROP TABLE IF EXISTS temp.cand; DROP TABLE IF EXISTS temp.cand_order;');
 
 /** What the audience would give, without writing anything. */
-export function previewAudience(q: Sqlite, input: BuildInput, prepared: Prepared): Promise<AudiencePreview> {
+export function previewAudience(
+  q: Sqlite,
+  input: BuildInput,
+  prepared: Prepared,
+  options: { stop?: StopCheck; standing?: boolean } = {},
+): Promise<AudiencePreview> {
+  const stop = options.stop ?? never;
   return exclusive(q, async () => {
     try {
-      const extra = await classify(q, input, prepared);
-      return await toPreview(q, input, extra, await standing(q));
+      if (stop()) throw new BuildStopped();
+      const extra = await classify(q, input, prepared, stop);
+      return await toPreview(q, input, extra, options.standing === false ? null : await standing(q), stop);
     } finally {
       dropTemp(q);
     }

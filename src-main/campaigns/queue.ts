@@ -94,6 +94,8 @@ export class CampaignQueue implements QueueHost {
   readonly options: QueueOptions;
   readonly random: () => number;
   readonly failureStreaks = new Map<number, number>();
+  /** Asks for variable gaps so far: only the latest is worked on. */
+  private gapsAsks = 0;
   readonly lastLookup = new Map<number, number>();
   readonly accountLocks = new Map<number, Promise<void>>();
   private readonly runs = new Map<number, Runner>();
@@ -273,6 +275,10 @@ export class CampaignQueue implements QueueHost {
 
   /** For each variable of `parts`, how many contacts (of the audience, or the whole book) lack it. */
   async variableGaps(parts: DraftPart[], audience: Campaign['audience'] | null): Promise<VariableGap[]> {
+    // The editor asks again as the text changes: a newer ask ends this one (at a million contacts
+    // each takes seconds of stepped work, and they would otherwise queue behind one another, and
+    // a campaign start behind them).
+    const ask = ++this.gapsAsks;
     const variables = this.variablesOf(parts);
     if (variables.length === 0) return [];
     const everyone: Campaign['audience'] = { groupIds: [], listIds: [], contactIds: [], query: null, pasted: '' };
@@ -290,7 +296,10 @@ export class CampaignQueue implements QueueHost {
         allContacts: audience === null,
       },
       prepared,
-    );
+      { stop: () => ask !== this.gapsAsks, standing: false },
+    ).catch((error: unknown) => {
+      throw error instanceof BuildStopped ? new AppError('cancelled', t('cq.err.gapsReplaced')) : error;
+    });
     return preview.variableGaps;
   }
 

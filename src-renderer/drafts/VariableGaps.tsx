@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { VariableGap } from '#shared/campaigns';
 import { t } from '#shared/i18n';
 import { useContactsView } from '#renderer/contacts/view';
+import { RemoteError } from '#shared/errors';
 import { errorMessage } from '#renderer/ui/api';
 import { drafts } from './store';
 import { DraftIcon } from './DraftIcon';
@@ -34,6 +35,8 @@ function useVariableGaps(parts: readonly EditorPart[]): { gaps: VariableGap[] | 
           if (alive) setState({ key: probeKey, gaps, error: null });
         })
         .catch((e: unknown) => {
+          // Replaced by a newer ask (another window's): no error; the next change asks again.
+          if (e instanceof RemoteError && e.code === 'cancelled') return;
           if (alive) setState({ key: probeKey, gaps: null, error: errorMessage(e) });
         });
     }, DEBOUNCE_MS);

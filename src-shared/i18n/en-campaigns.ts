@@ -1,6 +1,7 @@
 /** English messages written by the main process about drafts, campaigns and the send queue. */
 export const enCampaigns = {
   'cq.err.draftGone': 'The draft was deleted. Pick another draft for this campaign.',
+  'cq.err.gapsReplaced': 'A newer count of the missing details took the place of this one.',
   'cq.err.campaignGone': 'That campaign no longer exists.',
   'cq.err.noAccounts': 'Pick at least one WhatsApp account to send from.',
   'cq.err.accountGone': 'One of the picked accounts no longer exists. Pick the accounts again.',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../index';
 
 export const arCampaigns = {
   'cq.err.draftGone': 'حُذفت المسودة. اختر مسودة أخرى لهذه الحملة.',
+  'cq.err.gapsReplaced': 'حلّ محلّ هذا العدّ عدٌّ أحدث للبيانات الناقصة.',
   'cq.err.campaignGone': 'تلك الحملة لم تعد موجودة.',
   'cq.err.noAccounts': 'اختر حساب واتساب واحدًا على الأقل للإرسال منه.',
   'cq.err.accountGone': 'أحد الحسابات المختارة لم يعد موجودًا. اختر الحسابات من جديد.',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../index';
 
 export const faCampaigns = {
   'cq.err.draftGone': 'پیش‌نویس حذف شده است. پیش‌نویس دیگری برای این کمپین انتخاب کنید.',
+  'cq.err.gapsReplaced': 'شمارش تازه‌تری از اطلاعاتِ ناقص جای این شمارش را گرفت.',
   'cq.err.campaignGone': 'این کمپین دیگر وجود ندارد.',
   'cq.err.noAccounts': 'دست‌کم یک حساب WhatsApp برای ارسال انتخاب کنید.',
   'cq.err.accountGone': 'یکی از حساب‌های انتخاب‌شده دیگر وجود ندارد. حساب‌ها را دوباره انتخاب کنید.',

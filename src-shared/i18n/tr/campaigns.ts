@@ -3,6 +3,7 @@ import type { Catalogue } from '../index';
 
 export const trCampaigns = {
   'cq.err.draftGone': 'Taslak silindi. Bu kampanya için başka bir taslak seçin.',
+  'cq.err.gapsReplaced': 'Eksik bilgilerin daha yeni bir sayımı bunun yerini aldı.',
   'cq.err.campaignGone': 'Bu kampanya artık yok.',
   'cq.err.noAccounts': 'Gönderim yapacak en az bir WhatsApp hesabı seçin.',
   'cq.err.accountGone': 'Seçilen hesaplardan biri artık yok. Hesapları yeniden seçin.',
