@@ -74,6 +74,9 @@ async function queryContactIds(db: Db, query: ContactQuery): Promise<number[]> {
 
 const EXCLUSION_ORDER = ['black', 'gray', 'nowa', 'recent'] as const;
 
+/** The audience's candidates (temp table `cand`, and its reordered copy): one number once each. */
+const CAND_COLUMNS = '(phone TEXT PRIMARY KEY, contact_id INTEGER, name TEXT NOT NULL, fields TEXT NOT NULL, excl TEXT)';
+
 /** Rows per chunk: each chunk is a few tens of milliseconds, then the event loop gets a turn. */
 const CHUNK = 8_000;
 
@@ -143,7 +146,7 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared, stop: 
   };
   q.exec(`
     CREATE TEMP TABLE IF NOT EXISTS aud_ids (contact_id INTEGER PRIMARY KEY);
-    CREATE TEMP TABLE IF NOT EXISTS cand (phone TEXT PRIMARY KEY, contact_id INTEGER, name TEXT NOT NULL, fields TEXT NOT NULL, excl TEXT);
+    CREATE TEMP TABLE IF NOT EXISTS cand ${CAND_COLUMNS};
     DELETE FROM aud_ids; DELETE FROM cand;
   `);
   const { audience, exclusions } = input;
@@ -268,11 +271,10 @@ async function classify(q: Sqlite, input: BuildInput, prepared: Prepared, stop: 
     ]);
   }
   const ruleStatements = rules.map(([text, params]) => ({ statement: q.prepare(text), params }));
-  const maxRowid = (q.prepare(`SELECT coalesce(max(rowid), 0) FROM cand`).pluck().get() as number) ?? 0;
   for (const { statement, params } of ruleStatements) {
-    for (let from = 0; from < maxRowid; from += CHUNK) {
-      statement.run(from, from + CHUNK, ...params);
-      await turn();
+    for await (const { from, to } of candWindows(q)) {
+      if (stop()) throw new BuildStopped();
+      statement.run(from, to, ...params);
     }
   }
   return { invalid, duplicates, invalidSamples };
@@ -382,7 +384,7 @@ async function warmFirst(q: Sqlite): Promise<void> {
   // Copied a window at a time, the warm ones first then the rest (one statement held the loop
   // ~400 ms at a 230 000-person audience); the copy then takes the place of `cand`.
   q.exec(`DROP TABLE IF EXISTS temp.cand_order;
-    CREATE TEMP TABLE cand_order (phone TEXT PRIMARY KEY, contact_id INTEGER, name TEXT NOT NULL, fields TEXT NOT NULL, excl TEXT);`);
+    CREATE TEMP TABLE cand_order ${CAND_COLUMNS};`);
   for (const warm of [true, false]) {
     const copy = q.prepare(
       `INSERT INTO cand_order (phone, contact_id, name, fields, excl)
